@@ -1,0 +1,163 @@
+/**
+ * Typed model of the Kubernetes/Argo documents a scenario carries: Rollout, apps/v1 Deployment,
+ * AnalysisTemplate / ClusterAnalysisTemplate and v1 Service. Field names are Argo's, verbatim;
+ * durations are already milliseconds and defaults already applied by the loader.
+ */
+import type { Ms } from './time.js';
+import type { SourceRef } from './scenario.js';
+
+/** `maxSurge` / `maxUnavailable`: an absolute pod count or a percentage string such as "25%". */
+export type IntOrPercent = number | `${number}%`;
+
+export interface AnalysisArg {
+  readonly name: string;
+  readonly value: string | undefined;
+  readonly valueFrom:
+    | { readonly podTemplateHashValue: 'Stable' | 'Latest' }
+    | { readonly fieldRef: { readonly fieldPath: string } }
+    | undefined;
+}
+
+export interface RolloutAnalysis {
+  readonly templates: readonly { readonly templateName: string; readonly clusterScope: boolean }[];
+  readonly args: readonly AnalysisArg[];
+  readonly dryRun: readonly { readonly metricName: string }[];
+  readonly measurementRetention: readonly { readonly metricName: string; readonly limit: number }[];
+  /** Background analysis only: the step index the run starts at. */
+  readonly startingStep: number | undefined;
+}
+
+export interface HeaderMatch {
+  readonly headerName: string;
+  readonly headerValue: { readonly exact?: string; readonly prefix?: string; readonly regex?: string };
+}
+
+export type CanaryStep =
+  | { readonly setWeight: number; readonly source: SourceRef }
+  | { readonly pause: { readonly duration: Ms | undefined }; readonly source: SourceRef }
+  | { readonly analysis: RolloutAnalysis; readonly source: SourceRef }
+  | {
+      readonly setCanaryScale: {
+        readonly replicas?: number;
+        readonly weight?: number;
+        readonly matchTrafficWeight?: boolean;
+      };
+      readonly source: SourceRef;
+    }
+  | {
+      readonly setHeaderRoute: { readonly name: string; readonly match: readonly HeaderMatch[] };
+      readonly source: SourceRef;
+    }
+  | {
+      readonly setMirrorRoute: {
+        readonly name: string;
+        readonly percentage: number;
+        readonly match: readonly { readonly headers?: Readonly<Record<string, HeaderMatch['headerValue']>> }[];
+      };
+      readonly source: SourceRef;
+    };
+
+export interface TrafficRouting {
+  /** Which router the manifest names (istio, nginx, alb, smi, ...); any router gives exact weights. */
+  readonly router: string;
+  readonly maxTrafficWeight: number;
+  readonly managedRoutes: readonly string[];
+}
+
+export interface CanaryStrategy {
+  readonly type: 'canary';
+  readonly steps: readonly CanaryStep[];
+  readonly maxSurge: IntOrPercent;
+  readonly maxUnavailable: IntOrPercent;
+  readonly canaryService: string | undefined;
+  readonly stableService: string | undefined;
+  readonly trafficRouting: TrafficRouting | undefined;
+  /** Background analysis. */
+  readonly analysis: RolloutAnalysis | undefined;
+  /** Seconds; Argo's default 30 applies only with trafficRouting (undefined otherwise). */
+  readonly scaleDownDelaySeconds: number | undefined;
+  readonly abortScaleDownDelaySeconds: number | undefined;
+  readonly dynamicStableScale: boolean;
+  readonly minPodsPerReplicaSet: number | undefined;
+}
+
+export interface BlueGreenStrategy {
+  readonly type: 'blueGreen';
+  readonly activeService: string;
+  readonly previewService: string | undefined;
+  readonly autoPromotionEnabled: boolean;
+  readonly autoPromotionSeconds: number;
+  readonly previewReplicaCount: number | undefined;
+  readonly scaleDownDelaySeconds: number;
+  readonly abortScaleDownDelaySeconds: number;
+  readonly prePromotionAnalysis: RolloutAnalysis | undefined;
+  readonly postPromotionAnalysis: RolloutAnalysis | undefined;
+}
+
+export interface Rollout {
+  readonly kind: 'Rollout';
+  readonly name: string;
+  readonly namespace: string;
+  readonly replicas: number;
+  /** The first container's image in `spec.template` (the release). */
+  readonly image: string;
+  readonly minReadySeconds: number;
+  readonly progressDeadlineSeconds: number;
+  readonly progressDeadlineAbort: boolean;
+  readonly paused: boolean;
+  readonly strategy: CanaryStrategy | BlueGreenStrategy;
+  readonly source: SourceRef;
+}
+
+/** apps/v1 Deployment with the RollingUpdate strategy: the no-safety baseline. */
+export interface Deployment {
+  readonly kind: 'Deployment';
+  readonly name: string;
+  readonly namespace: string;
+  readonly replicas: number;
+  readonly image: string;
+  readonly minReadySeconds: number;
+  readonly progressDeadlineSeconds: number;
+  readonly maxSurge: IntOrPercent;
+  readonly maxUnavailable: IntOrPercent;
+  readonly source: SourceRef;
+}
+
+export type Workload = Rollout | Deployment;
+
+export interface Service {
+  readonly name: string;
+  readonly namespace: string;
+  readonly source: SourceRef;
+}
+
+export interface MetricProvider {
+  readonly prometheus?: { readonly address: string | undefined; readonly query: string };
+  readonly job?: { readonly spec: unknown };
+}
+
+/** One `spec.metrics[]` entry, Argo's names; durations in ms (interval undefined = run once). */
+export interface AnalysisMetric {
+  readonly name: string;
+  readonly interval: Ms | undefined;
+  readonly initialDelay: Ms | undefined;
+  readonly count: number | undefined;
+  readonly successCondition: string | undefined;
+  readonly failureCondition: string | undefined;
+  readonly failureLimit: number | undefined;
+  readonly inconclusiveLimit: number | undefined;
+  readonly consecutiveErrorLimit: number | undefined;
+  readonly consecutiveSuccessLimit: number | undefined;
+  readonly provider: MetricProvider;
+  readonly source: SourceRef;
+}
+
+export interface AnalysisTemplate {
+  readonly kind: 'AnalysisTemplate' | 'ClusterAnalysisTemplate';
+  readonly name: string;
+  readonly args: readonly { readonly name: string; readonly value: string | undefined }[];
+  readonly metrics: readonly AnalysisMetric[];
+  readonly dryRun: readonly { readonly metricName: string }[];
+  readonly measurementRetention: readonly { readonly metricName: string; readonly limit: number }[];
+  readonly source: SourceRef;
+}

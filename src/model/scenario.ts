@@ -1,0 +1,125 @@
+/**
+ * The typed model of a scenario file, shared by the engine, the world, the controller, the UI and
+ * the reporters. The loader (src/scenario/) is the only producer; everything here is plain data
+ * with durations already in milliseconds and percentages already as fractions (6% → 0.06).
+ */
+import type { Ms } from './time.js';
+import type { AnalysisTemplate, Service, Workload } from './rollout.js';
+
+/** Where a value came from in the user's file, for messages that point back at it. */
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export type RateProfile =
+  | { readonly kind: 'constant'; readonly rps: number }
+  /** Piecewise constant: `rps` holds from `at` until the next point. Points sorted, first at 0. */
+  | { readonly kind: 'steps'; readonly points: readonly { readonly at: Ms; readonly rps: number }[] }
+  /** A sinusoid between min and max with the peak at `peakAt` (mod `period`). */
+  | { readonly kind: 'diurnal'; readonly min: number; readonly max: number; readonly period: Ms; readonly peakAt: Ms };
+
+export interface Cohort {
+  readonly name: string;
+  /** Fraction of requests (the loader normalises nothing: shares must sum to 1 ± 1e-9). */
+  readonly share: number;
+  /** Request headers this cohort carries, matched by `setHeaderRoute`. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface LatencySpec {
+  readonly median: Ms;
+  readonly p99: Ms;
+}
+
+/** Behaviour of one version for one cohort (the stable version is `agent`). */
+export interface Behaviour {
+  readonly latency: LatencySpec;
+  /** Probability that a request errs (HTTP 500). */
+  readonly errorRate: number;
+  /** Probability that a served, non-error request succeeds at its task (online eval / feedback). */
+  readonly taskSuccess: number;
+  /** Mean tokens per request. */
+  readonly tokens: number;
+  /** Probability per request that the pod crashes (the request and everything queued on the pod fail). */
+  readonly crashRate: number;
+}
+
+export interface AgentSpec {
+  /** Requests a pod serves at once; the rest wait in its FIFO queue. */
+  readonly concurrency: number;
+  /** Pod readiness delay after it is created (and after a crash). */
+  readonly startup: Ms;
+  /** Requests slower than this (queue + service) complete as HTTP 504; undefined = no timeout. */
+  readonly timeout: Ms | undefined;
+  readonly base: Behaviour;
+  /** Per-cohort overrides of `base`, already merged: every cohort has an entry. */
+  readonly cohorts: Readonly<Record<string, Behaviour>>;
+}
+
+export type RegressionMetric = 'errorRate' | 'latency' | 'taskSuccess' | 'tokens' | 'crashRate';
+
+/**
+ * One subtle change of the release relative to the stable version. Exactly one of `to`, `delta`,
+ * `factor` is set. The effect applies to `cohort` (all when undefined), once the release pod is
+ * `after` old, ramping linearly to full strength over `ramp` more pod age (a leak), and only while
+ * the pod's utilisation (busy / concurrency) is at least `whenUtilizationAbove` (load-dependent).
+ */
+export interface Regression {
+  readonly metric: RegressionMetric;
+  readonly cohort: string | undefined;
+  readonly to: number | undefined;
+  readonly delta: number | undefined;
+  readonly factor: number | undefined;
+  readonly after: Ms;
+  readonly ramp: Ms;
+  readonly whenUtilizationAbove: number | undefined;
+  readonly source: SourceRef;
+}
+
+export interface ReleaseSpec {
+  /** The image the Rollout's template changes to; it identifies the release version. */
+  readonly image: string;
+  /** When the template changes (the update starts). */
+  readonly at: Ms;
+  readonly regressions: readonly Regression[];
+}
+
+export interface SyntheticTests {
+  readonly cases: number;
+  readonly cohorts: readonly string[];
+  readonly maxFailures: number;
+}
+
+export type OperatorActionName = 'promote' | 'promoteFull' | 'abort' | 'retry' | 'pause' | 'resume';
+
+export interface OperatorAction {
+  readonly at: Ms;
+  readonly action: OperatorActionName;
+  /** Which Rollout it targets; undefined = the one being run. */
+  readonly rollout: string | undefined;
+}
+
+export interface Scenario {
+  readonly file: string;
+  readonly name: string;
+  readonly description: string;
+  readonly namespace: string;
+  readonly seed: number;
+  readonly duration: Ms;
+  readonly scrapeInterval: Ms;
+  readonly traffic: { readonly rate: RateProfile; readonly cohorts: readonly Cohort[] };
+  readonly agent: AgentSpec;
+  /** The stable version's image (the Rollout's template image before the update). */
+  readonly stableImage: string;
+  readonly release: ReleaseSpec;
+  readonly slo: { readonly latency: Ms };
+  readonly syntheticTests: SyntheticTests | undefined;
+  readonly operator: readonly OperatorAction[];
+  /** Names of the Rollouts/Deployments `compare` races (default: all, in file order). */
+  readonly compare: readonly string[];
+  readonly workloads: readonly Workload[];
+  readonly analysisTemplates: readonly AnalysisTemplate[];
+  readonly services: readonly Service[];
+}

@@ -1,0 +1,92 @@
+/**
+ * Pods and ReplicaSets. A pod starts (not ready) for the agent's startup delay, then is ready and
+ * takes requests: at most `concurrency` in service, the rest in its FIFO queue. A pod scaled away
+ * leaves the endpoints at once but finishes what it holds before it is gone (graceful shutdown).
+ */
+import type { PodMetrics } from './pod-metrics.js';
+
+export type PodState = 'starting' | 'ready' | 'terminating' | 'gone';
+
+/** FIFO of request slots, a growable ring buffer. */
+export class RequestQueue {
+  private buf = new Int32Array(16);
+  private head = 0;
+  length = 0;
+
+  push(req: number): void {
+    if (this.length === this.buf.length) {
+      const nb = new Int32Array(this.buf.length * 2);
+      for (let i = 0; i < this.length; i++) nb[i] = this.buf[(this.head + i) % this.buf.length] as number;
+      this.buf = nb;
+      this.head = 0;
+    }
+    this.buf[(this.head + this.length) % this.buf.length] = req;
+    this.length++;
+  }
+
+  shift(): number {
+    const req = this.buf[this.head] as number;
+    this.head = (this.head + 1) % this.buf.length;
+    this.length--;
+    return req;
+  }
+}
+
+export interface Pod {
+  readonly id: number;
+  readonly name: string;
+  readonly rs: number;
+  /** 0 = stable version, 1 = release version. */
+  readonly version: 0 | 1;
+  readonly createdAt: number;
+  /** When it last became ready (Infinity while starting). Pod age for regressions counts from here. */
+  readyAt: number;
+  state: PodState;
+  busy: number;
+  /** Bumped by a crash: requests started before it fail. */
+  epoch: number;
+  readonly queue: RequestQueue;
+  readonly metrics: PodMetrics;
+}
+
+export interface ReplicaSet {
+  readonly id: number;
+  readonly hash: string;
+  readonly image: string;
+  readonly version: 0 | 1;
+  /** Pods that count toward `replicas` (starting or ready, not terminating). */
+  readonly pods: number[];
+  /** Ready pods, the endpoints traffic can reach; order is creation order (deterministic). */
+  readonly ready: number[];
+}
+
+/** Removes `value` from `list` keeping order (lists are small: pods of one ReplicaSet). */
+export function removeFrom(list: number[], value: number): void {
+  const i = list.indexOf(value);
+  if (i >= 0) list.splice(i, 1);
+}
+
+/**
+ * A deterministic pod-template hash in Kubernetes' alphabet (FNV-1a of the text, 10 chars).
+ * Example: templateHash('agent:v1') is the same string on every run; it differs for 'agent:v2'.
+ */
+export function templateHash(text: string): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  let out = '';
+  let a = h1;
+  let b = h2;
+  for (let i = 0; i < 10; i++) {
+    const src = i < 5 ? a : b;
+    out += alphabet[src % alphabet.length];
+    if (i < 5) a = Math.floor(a / alphabet.length);
+    else b = Math.floor(b / alphabet.length);
+  }
+  return out;
+}

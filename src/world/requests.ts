@@ -1,0 +1,79 @@
+/**
+ * In-flight requests, stored as parallel typed arrays indexed by a recycled slot number. Memory
+ * is bounded by the requests in the system at once (queued + in service), never by the total.
+ * Each request draws its random numbers once, at arrival: the same draws decide its outcome on
+ * whichever version serves it, which is what makes harm counterfactual and `compare` fair.
+ */
+export const USER = 0;
+export const SYNTHETIC = 1;
+export const MIRROR = 2;
+
+export class RequestPool {
+  private cap = 0;
+  private free: number[] = [];
+  private next = 0;
+  arrival = new Float64Array(0);
+  cohort = new Uint8Array(0);
+  kind = new Uint8Array(0);
+  /** Standard-normal draw for the service time. */
+  z = new Float64Array(0);
+  uError = new Float64Array(0);
+  uTask = new Float64Array(0);
+  uCrash = new Float64Array(0);
+  pod = new Int32Array(0);
+  /** Index of the Service the request came through (for mesh metrics). */
+  service = new Uint8Array(0);
+  /** Pod crash epoch when service started: a crash in between fails the request. */
+  epoch = new Int32Array(0);
+  /** Decided at service start: 0 ok, 1 error, 2 crash. */
+  fault = new Uint8Array(0);
+  taskOk = new Uint8Array(0);
+  tokens = new Float64Array(0);
+  serviceMs = new Float64Array(0);
+  harmed = new Uint8Array(0);
+
+  constructor(initial = 256) {
+    this.resize(initial);
+  }
+
+  get inUse(): number {
+    return this.next - this.free.length;
+  }
+
+  alloc(): number {
+    if (this.free.length > 0) return this.free.pop() as number;
+    if (this.next === this.cap) this.resize(this.cap * 2);
+    return this.next++;
+  }
+
+  release(i: number): void {
+    this.free.push(i);
+  }
+
+  private resize(cap: number): void {
+    const grow = <T extends Float64Array | Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    const f = (n: number) => new Float64Array(n);
+    const u = (n: number) => new Uint8Array(n);
+    const i = (n: number) => new Int32Array(n);
+    this.arrival = grow(this.arrival, f);
+    this.cohort = grow(this.cohort, u);
+    this.kind = grow(this.kind, u);
+    this.z = grow(this.z, f);
+    this.uError = grow(this.uError, f);
+    this.uTask = grow(this.uTask, f);
+    this.uCrash = grow(this.uCrash, f);
+    this.pod = grow(this.pod, i);
+    this.service = grow(this.service, u);
+    this.epoch = grow(this.epoch, i);
+    this.fault = grow(this.fault, u);
+    this.taskOk = grow(this.taskOk, u);
+    this.tokens = grow(this.tokens, f);
+    this.serviceMs = grow(this.serviceMs, f);
+    this.harmed = grow(this.harmed, u);
+    this.cap = cap;
+  }
+}

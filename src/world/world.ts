@@ -1,0 +1,334 @@
+/**
+ * The simulated cluster: traffic arrives (Poisson), is routed to a ready pod of a ReplicaSet per
+ * the current routes, waits in the pod's FIFO queue, is served (lognormal time, outcome draws),
+ * and completes. Every request is an arrival event and a completion event. The controller never
+ * touches this directly: the run layer turns its effects into `scale` and `setRoutes` calls.
+ */
+import { OBSERVE, WORLD, type Engine } from '../engine/engine.js';
+import type { Rng } from '../engine/rng.js';
+import type { Scenario } from '../model/scenario.js';
+import { applyRegressions, cohortModels, type ServiceParams } from './behaviour.js';
+import { CODE_ERROR, CODE_OK, CODE_TIMEOUT, PodMetrics } from './pod-metrics.js';
+import { removeFrom, RequestQueue, type Pod, type ReplicaSet } from './pods.js';
+import { RequestPool, USER } from './requests.js';
+import type { SeriesSink } from './series-sink.js';
+import { VersionTally } from './tally.js';
+import { arrivalClock } from './traffic.js';
+
+/** One weighted destination: traffic share `weight` goes uniformly to ready pods of `rs`. */
+export interface Route {
+  readonly weight: number;
+  readonly rs: readonly number[];
+  readonly service: number;
+}
+
+/** Handed to an optional observer for every completed user request (tests, sweeps). */
+export interface CompletedRequest {
+  readonly arrival: number;
+  readonly completion: number;
+  readonly cohort: number;
+  readonly version: 0 | 1;
+  readonly podAge: number;
+  readonly z: number;
+  readonly uError: number;
+  readonly uTask: number;
+  readonly code: number;
+  readonly taskOk: boolean;
+  readonly harmed: boolean;
+}
+
+export interface WorldStreams {
+  readonly traffic: Rng;
+  readonly routing: Rng;
+  readonly names: Rng;
+}
+
+export interface WorldOptions {
+  readonly scenario: Scenario;
+  readonly engine: Engine;
+  readonly streams: WorldStreams;
+  readonly sink: SeriesSink;
+  readonly workload: string;
+  readonly onPodReady: () => void;
+  readonly onComplete?: (r: CompletedRequest) => void;
+}
+
+export type World = ReturnType<typeof createWorld>;
+
+export function createWorld(opts: WorldOptions) {
+  const { scenario, engine, streams, sink } = opts;
+  const models = cohortModels(scenario);
+  const cohortNames = scenario.traffic.cohorts.map((c) => c.name);
+  const cumShares = cumulative(scenario.traffic.cohorts.map((c) => c.share));
+  const concurrency = scenario.agent.concurrency;
+  const timeout = scenario.agent.timeout ?? Infinity;
+  const slo = scenario.slo.latency;
+  const pool = new RequestPool();
+  const pods: Pod[] = [];
+  const replicaSets: ReplicaSet[] = [];
+  const services: string[] = [];
+  const scraped: Pod[] = [];
+  const tallies = [new VersionTally(), new VersionTally()] as const;
+  const scratch: ServiceParams = { ...models.stable[0]! };
+  let routes: readonly Route[] = [];
+  let routeTotal = 0;
+  let unserved = 0;
+  const nextArrival = arrivalClock(scenario.traffic.rate, streams.traffic, scenario.duration);
+  let arrivalExact = 0;
+
+  const ARRIVE = engine.register(onArrival);
+  const COMPLETE = engine.register(onComplete);
+  const READY = engine.register(onReady);
+  const SCRAPE = engine.register(onScrape);
+
+  function onArrival(): void {
+    const t = engine.now;
+    arrivalExact = nextArrival(arrivalExact);
+    if (arrivalExact <= scenario.duration) engine.scheduleAt(Math.round(arrivalExact), WORLD, ARRIVE, 0);
+    const r = pool.alloc();
+    const tr = streams.traffic;
+    pool.arrival[r] = t;
+    pool.kind[r] = USER;
+    pool.cohort[r] = pickCohort(tr.next());
+    pool.z[r] = tr.normal();
+    pool.uError[r] = tr.next();
+    pool.uTask[r] = tr.next();
+    pool.uCrash[r] = models.crashPossible ? tr.next() : 1;
+    route(r);
+  }
+
+  function pickCohort(u: number): number {
+    let i = 0;
+    while (i < cumShares.length - 1 && u >= (cumShares[i] as number)) i++;
+    return i;
+  }
+
+  function route(r: number): void {
+    let chosen = routes[0];
+    if (routes.length > 1) {
+      let u = streams.routing.next() * routeTotal;
+      for (const rt of routes) {
+        chosen = rt;
+        if (u < rt.weight) break;
+        u -= rt.weight;
+      }
+    }
+    const pod = chosen === undefined ? undefined : pickReadyPod(chosen.rs);
+    if (pod === undefined || chosen === undefined) {
+      unserved++;
+      pool.release(r);
+      return;
+    }
+    pool.pod[r] = pod.id;
+    pool.service[r] = chosen.service;
+    if (pod.busy < concurrency) startService(r, pod);
+    else pod.queue.push(r);
+  }
+
+  function pickReadyPod(rsIds: readonly number[]): Pod | undefined {
+    let total = 0;
+    for (const id of rsIds) total += (replicaSets[id] as ReplicaSet).ready.length;
+    if (total === 0) return undefined;
+    let k = total === 1 ? 0 : Math.floor(streams.routing.next() * total);
+    for (const id of rsIds) {
+      const ready = (replicaSets[id] as ReplicaSet).ready;
+      if (k < ready.length) return pods[ready[k] as number];
+      k -= ready.length;
+    }
+    return undefined;
+  }
+
+  /** Decides the request's outcome from its draws when service starts, and schedules completion. */
+  function startService(r: number, pod: Pod): void {
+    pod.busy++;
+    const c = pool.cohort[r] as number;
+    const stable = models.stable[c] as ServiceParams;
+    const regs = models.regressions[c] ?? [];
+    const params =
+      pod.version === 0 || regs.length === 0
+        ? stable
+        : applyRegressions(stable, regs, engine.now - pod.readyAt, pod.busy / concurrency, scratch);
+    const z = pool.z[r] as number;
+    const uError = pool.uError[r] as number;
+    const uTask = pool.uTask[r] as number;
+    const crash = (pool.uCrash[r] as number) < params.crashRate;
+    const error = crash || uError < params.errorRate;
+    const serviceMs = Math.max(1, Math.round(Math.exp(params.mu + params.sigma * z)));
+    pool.fault[r] = crash ? 2 : error ? 1 : 0;
+    pool.taskOk[r] = !error && uTask < params.taskSuccess ? 1 : 0;
+    pool.tokens[r] = Math.round(params.tokens * Math.exp(0.5 * z - 0.125));
+    pool.serviceMs[r] = serviceMs;
+    pool.epoch[r] = pod.epoch;
+    pool.harmed[r] = pod.version === 1 && pool.kind[r] === USER ? harmOf(r, params, stable, error, serviceMs) : 0;
+    engine.schedule(serviceMs, WORLD, COMPLETE, r);
+  }
+
+  /** Counterfactual harm: worse than the stable version would have done with the same draws. */
+  function harmOf(r: number, rel: ServiceParams, st: ServiceParams, relError: boolean, relMs: number): number {
+    const stError = (pool.uCrash[r] as number) < st.crashRate || (pool.uError[r] as number) < st.errorRate;
+    const uTask = pool.uTask[r] as number;
+    const relTaskFail = relError || uTask >= rel.taskSuccess;
+    const stTaskFail = stError || uTask >= st.taskSuccess;
+    const stMs = Math.max(1, Math.round(Math.exp(st.mu + st.sigma * (pool.z[r] as number))));
+    const harmed = (relError && !stError) || (relTaskFail && !stTaskFail) || (relMs > slo && stMs <= slo);
+    return harmed ? 1 : 0;
+  }
+
+  function onComplete(r: number): void {
+    const pod = pods[pool.pod[r] as number] as Pod;
+    const crashedSince = pool.epoch[r] !== pod.epoch;
+    finish(r, pod, crashedSince);
+    if (pool.fault[r] === 2 && !crashedSince) crash(pod);
+    pool.release(r);
+    if (pod.queue.length > 0 && pod.state !== 'starting') startService(pod.queue.shift(), pod);
+    else pod.busy--;
+    if (pod.state === 'terminating' && pod.busy === 0 && pod.queue.length === 0) pod.state = 'gone';
+  }
+
+  /** Records a completed request at its pod and in the version tallies. */
+  function finish(r: number, pod: Pod, failed: boolean): void {
+    const now = engine.now;
+    const latency = now - (pool.arrival[r] as number);
+    const error = failed || pool.fault[r] !== 0;
+    const code = error ? CODE_ERROR : latency > timeout ? CODE_TIMEOUT : CODE_OK;
+    const taskOk = !failed && pool.taskOk[r] === 1 && code === CODE_OK;
+    const c = pool.cohort[r] as number;
+    pod.metrics.record(c, code, latency / 1000, taskOk, pool.tokens[r] as number, pool.service[r] as number);
+    if (pool.kind[r] !== USER) return;
+    const harmed = pool.harmed[r] === 1;
+    tallies[pod.version].add(latency, code !== CODE_OK, taskOk, harmed);
+    opts.onComplete?.({
+      arrival: pool.arrival[r] as number, completion: now, cohort: c, version: pod.version,
+      podAge: now - pod.readyAt, z: pool.z[r] as number, uError: pool.uError[r] as number,
+      uTask: pool.uTask[r] as number, code, taskOk, harmed,
+    });
+  }
+
+  /** The pod restarts: it leaves the endpoints, its queue fails, it is ready again after startup. */
+  function crash(pod: Pod): void {
+    pod.epoch++;
+    removeFrom((replicaSets[pod.rs] as ReplicaSet).ready, pod.id);
+    while (pod.queue.length > 0) {
+      const q = pod.queue.shift();
+      pool.fault[q] = 1;
+      pool.harmed[q] = pod.version === 1 && pool.kind[q] === USER ? 1 : 0;
+      finish(q, pod, true);
+      pool.release(q);
+    }
+    if (pod.state === 'ready') {
+      pod.state = 'starting';
+      pod.readyAt = Infinity;
+      engine.schedule(scenario.agent.startup, WORLD, READY, pod.id);
+    }
+  }
+
+  function onReady(podId: number): void {
+    const pod = pods[podId] as Pod;
+    if (pod.state !== 'starting') return;
+    pod.state = 'ready';
+    pod.readyAt = engine.now;
+    const rs = replicaSets[pod.rs] as ReplicaSet;
+    rs.ready.push(pod.id);
+    rs.ready.sort((a, b) => a - b);
+    while (pod.queue.length > 0 && pod.busy < concurrency) startService(pod.queue.shift(), pod);
+    opts.onPodReady();
+  }
+
+  function onScrape(): void {
+    const t = engine.now;
+    for (let i = 0; i < scraped.length; i++) {
+      const pod = scraped[i] as Pod;
+      if (pod.state === 'gone') {
+        pod.metrics.markStale(sink, t);
+        scraped.splice(i--, 1);
+      } else pod.metrics.scrape(sink, t);
+    }
+    if (t + scenario.scrapeInterval <= scenario.duration) engine.schedule(scenario.scrapeInterval, OBSERVE, SCRAPE, 0);
+  }
+
+  function createPod(rs: ReplicaSet, ready: boolean): void {
+    const id = pods.length;
+    const name = `${opts.workload}-${rs.hash}-${podSuffix(streams.names)}`;
+    const pod: Pod = {
+      id, name, rs: rs.id, version: rs.version, createdAt: engine.now, readyAt: Infinity,
+      state: 'starting', busy: 0, epoch: 0, queue: new RequestQueue(),
+      metrics: new PodMetrics({
+        namespace: scenario.namespace, pod: name, hash: rs.hash, job: opts.workload,
+        workload: opts.workload, cohorts: cohortNames, services,
+      }),
+    };
+    pods.push(pod);
+    scraped.push(pod);
+    rs.pods.push(id);
+    if (ready) {
+      pod.state = 'ready';
+      pod.readyAt = engine.now;
+      rs.ready.push(id);
+    } else engine.schedule(scenario.agent.startup, WORLD, READY, id);
+  }
+
+  /** Scale-down order: pods not yet ready first, then the newest (Kubernetes' preference). */
+  function removePod(rs: ReplicaSet): void {
+    const starting = rs.pods.filter((id) => (pods[id] as Pod).state === 'starting');
+    const victim = starting.length > 0 ? (starting[starting.length - 1] as number) : (rs.pods[rs.pods.length - 1] as number);
+    const pod = pods[victim] as Pod;
+    removeFrom(rs.pods, victim);
+    removeFrom(rs.ready, victim);
+    pod.state = pod.busy === 0 && pod.queue.length === 0 ? 'gone' : 'terminating';
+  }
+
+  return {
+    pods: pods as readonly Pod[],
+    replicaSets: replicaSets as readonly ReplicaSet[],
+    tallies,
+    get unserved() {
+      return unserved;
+    },
+    get inFlight() {
+      return pool.inUse;
+    },
+    /** Registers a Service; returns its index. */
+    addService(name: string): number {
+      services.push(`${name}.${scenario.namespace}.svc.cluster.local`);
+      return services.length - 1;
+    },
+    createReplicaSet(hash: string, image: string, version: 0 | 1): number {
+      const rs: ReplicaSet = { id: replicaSets.length, hash, image, version, pods: [], ready: [] };
+      replicaSets.push(rs);
+      return rs.id;
+    },
+    /** Scales a ReplicaSet; `ready` creates the new pods already ready (the stable RS at t = 0). */
+    scale(rsId: number, replicas: number, ready = false): void {
+      const rs = replicaSets[rsId] as ReplicaSet;
+      while (rs.pods.length < replicas) createPod(rs, ready);
+      while (rs.pods.length > replicas) removePod(rs);
+    },
+    counts(rsId: number): { replicas: number; ready: number } {
+      const rs = replicaSets[rsId] as ReplicaSet;
+      return { replicas: rs.pods.length, ready: rs.ready.length };
+    },
+    setRoutes(next: readonly Route[]): void {
+      routes = next.filter((r) => r.weight > 0);
+      routeTotal = routes.reduce((s, r) => s + r.weight, 0);
+    },
+    /** Schedules the first arrival and the scrapes. */
+    start(): void {
+      arrivalExact = nextArrival(0);
+      if (arrivalExact <= scenario.duration) engine.scheduleAt(Math.round(arrivalExact), WORLD, ARRIVE, 0);
+      if (scenario.scrapeInterval <= scenario.duration) engine.schedule(scenario.scrapeInterval, OBSERVE, SCRAPE, 0);
+    },
+  };
+}
+
+function cumulative(shares: readonly number[]): number[] {
+  let s = 0;
+  return shares.map((x) => (s += x));
+}
+
+/** Five characters in Kubernetes' pod-name alphabet, from the `names` stream. */
+function podSuffix(rng: Rng): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let out = '';
+  for (let i = 0; i < 5; i++) out += alphabet[Math.floor(rng.next() * alphabet.length)];
+  return out;
+}
