@@ -1,0 +1,73 @@
+/**
+ * What `kubectl argo rollouts promote|abort|retry|pause` patch into a Rollout (argo-semantics
+ * §2.8), as pure status updates. The next reconcile acts on them.
+ */
+import type { SimEvent } from '../model/events.js';
+import type { OperatorActionName } from '../model/scenario.js';
+import type { Ms } from '../model/time.js';
+import type { RolloutStatus } from './status.js';
+
+export interface ActionResult {
+  readonly status: RolloutStatus;
+  /** `spec.paused` after the action. */
+  readonly paused: boolean;
+  readonly events: readonly SimEvent[];
+}
+
+/**
+ * Example: `promote` on a Rollout paused at an indefinite pause clears the pause condition (the
+ * next reconcile completes the step); `promote` with no pause skips the current step.
+ */
+export function applyOperatorAction(
+  status: RolloutStatus,
+  paused: boolean,
+  action: OperatorActionName,
+  now: Ms,
+  steps: number,
+): ActionResult {
+  const events: SimEvent[] = [{ t: now, type: 'OperatorAction', action }];
+  const promoted = status.stableRS === status.currentPodHash;
+  switch (action) {
+    case 'promote': {
+      if (promoted) return { status, paused: false, events };
+      if (status.pauseConditions.length > 0) {
+        events.push({ t: now, type: 'Resumed', by: 'promote' });
+        return { status: { ...status, pauseConditions: [] }, paused: false, events };
+      }
+      if (paused) return { status, paused: false, events };
+      const next = Math.min(status.currentStepIndex + 1, steps);
+      return { status: { ...status, currentStepIndex: next, controllerPause: false }, paused: false, events };
+    }
+    case 'promoteFull':
+      if (promoted) return { status, paused: false, events };
+      return {
+        status: { ...status, promoteFull: true, abort: false, abortReason: '', pauseConditions: [], currentStepIndex: steps },
+        paused: false,
+        events,
+      };
+    case 'abort':
+      if (promoted || status.abort) return { status, paused, events };
+      events.push({ t: now, type: 'RolloutAborted', reason: 'aborted by operator' });
+      return {
+        status: { ...status, abort: true, abortedAt: now, abortReason: '', pauseConditions: [], controllerPause: false, currentStepIndex: 0, scaleDownAt: undefined },
+        paused,
+        events,
+      };
+    case 'retry':
+      if (!status.abort) return { status, paused, events };
+      return {
+        status: { ...status, abort: false, abortedAt: undefined, abortReason: '', currentStepIndex: 0, announcedStep: -1, scaleDownAt: undefined },
+        paused,
+        events,
+      };
+    case 'pause':
+      return { status, paused: true, events };
+    case 'resume':
+      if (paused) events.push({ t: now, type: 'Resumed', by: 'resume' });
+      return { status, paused: false, events };
+    default: {
+      const never: never = action;
+      throw new Error(`unknown operator action ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Argo's `CalculateRolloutPhase`: the phase and message a Rollout shows, first matching rule wins
+ * (argo-semantics §2.1). Pure.
+ */
+import type { RolloutPhase } from '../model/events.js';
+import type { Observed, RolloutStatus } from './status.js';
+
+export interface PhaseInput {
+  readonly status: RolloutStatus;
+  readonly observed: Observed;
+  readonly replicas: number;
+  readonly paused: boolean;
+  /** Basic canary (no trafficRouting): old pods still running keep the phase Progressing. */
+  readonly basicCanary: boolean;
+}
+
+/**
+ * Example: a canary at setWeight 20 of 10 replicas (2 canary pods) → Progressing, 'more replicas
+ * need to be updated'; at a pause step → Paused, 'CanaryPauseStep'; fully promoted → Healthy, ''.
+ */
+export function calculatePhase({ status, observed, replicas, paused, basicCanary }: PhaseInput): { phase: RolloutPhase; message: string } {
+  if (status.abort) {
+    const why = status.abortReason === '' ? '' : `: ${status.abortReason}`;
+    return { phase: 'Degraded', message: `RolloutAborted: Rollout aborted update to revision ${status.revision}${why}` };
+  }
+  if (paused) return { phase: 'Paused', message: 'manually paused' };
+  const first = status.pauseConditions[0];
+  if (first !== undefined) return { phase: 'Paused', message: first.reason };
+  const updated = observed.replicaSets.get(status.currentPodHash);
+  const updatedReplicas = updated?.replicas ?? 0;
+  let available = 0;
+  let total = 0;
+  for (const rs of observed.replicaSets.values()) {
+    available += rs.available;
+    total += rs.replicas;
+  }
+  if (updatedReplicas < replicas) return { phase: 'Progressing', message: 'more replicas need to be updated' };
+  if (available < updatedReplicas) return { phase: 'Progressing', message: 'updated replicas are still becoming available' };
+  if (basicCanary && total > updatedReplicas) return { phase: 'Progressing', message: 'old replicas are pending termination' };
+  if (status.stableRS !== status.currentPodHash) return { phase: 'Progressing', message: 'waiting for all steps to complete' };
+  return { phase: 'Healthy', message: '' };
+}

@@ -1,0 +1,88 @@
+/**
+ * The Rollout's status as the controller keeps it (Argo's `status` fields, by their names), what
+ * it observes of the cluster each reconcile, and the effects it asks for. Plain data only.
+ */
+import type { RolloutPhase, SimEvent } from '../model/events.js';
+import type { Ms } from '../model/time.js';
+
+export interface PauseCondition {
+  readonly reason: 'CanaryPauseStep' | 'BlueGreenPause' | 'InconclusiveAnalysisRun';
+  readonly startTime: Ms;
+}
+
+export interface RolloutStatus {
+  /** Hash of the desired pod template (the release once the update starts). */
+  readonly currentPodHash: string;
+  /** Hash of the stable ReplicaSet; undefined before the first deploy completes. */
+  readonly stableRS: string | undefined;
+  /** Revision number of the current template (stable = 1, the update = 2, ...). */
+  readonly revision: number;
+  /** Pointer into the steps; `steps.length` means every step is done. */
+  readonly currentStepIndex: number;
+  readonly pauseConditions: readonly PauseCondition[];
+  /** The controller paused at least once at this step (detects a user's resume). */
+  readonly controllerPause: boolean;
+  readonly abort: boolean;
+  readonly abortedAt: Ms | undefined;
+  /** Why it aborted, appended to Argo's Degraded message (empty for a user abort). */
+  readonly abortReason: string;
+  readonly promoteFull: boolean;
+  /** Canary weight in force at the router (traffic-routed canary). */
+  readonly canaryWeight: number;
+  /** When the old ReplicaSet scales to 0 after promotion or abort (scaleDownDelaySeconds). */
+  readonly scaleDownAt: Ms | undefined;
+  /** Hash of a ReplicaSet waiting for that delay. */
+  readonly scaleDownHash: string | undefined;
+  readonly phase: RolloutPhase;
+  readonly message: string;
+  /** The step whose StepStarted event has been emitted (-1 none), so it is emitted once. */
+  readonly announcedStep: number;
+}
+
+export interface ObservedReplicaSet {
+  readonly replicas: number;
+  /** Ready (available) pods. */
+  readonly available: number;
+}
+
+export interface Observed {
+  readonly now: Ms;
+  /** Every ReplicaSet of the Rollout, by pod-template hash. */
+  readonly replicaSets: ReadonlyMap<string, ObservedReplicaSet>;
+  /** `spec.paused` (a manual pause). */
+  readonly paused: boolean;
+}
+
+export type Effect =
+  | { readonly type: 'scale'; readonly hash: string; readonly replicas: number; readonly role: 'stable' | 'canary' }
+  | { readonly type: 'setWeight'; readonly canary: number }
+  | { readonly type: 'requeueAt'; readonly at: Ms }
+  | { readonly type: 'emit'; readonly event: SimEvent };
+
+export interface ReconcileResult {
+  readonly status: RolloutStatus;
+  readonly effects: readonly Effect[];
+}
+
+/** Status at t = 0: the stable version fully rolled out (revision 1, Healthy). */
+export function initialStatus(stableHash: string, steps: number): RolloutStatus {
+  return {
+    currentPodHash: stableHash, stableRS: stableHash, revision: 1, currentStepIndex: steps,
+    pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
+    promoteFull: false, canaryWeight: 0, scaleDownAt: undefined, scaleDownHash: undefined,
+    phase: 'Healthy', message: '', announcedStep: -1,
+  };
+}
+
+/**
+ * The template changed (the update starts): Argo's `resetRolloutStatus`. Steps start at 0 unless
+ * the new template is the stable one (a rollback to stable skips them).
+ */
+export function startUpdate(status: RolloutStatus, newHash: string, steps: number): RolloutStatus {
+  return {
+    ...status, currentPodHash: newHash, revision: status.revision + 1,
+    currentStepIndex: newHash === status.stableRS ? steps : 0,
+    pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
+    promoteFull: false, announcedStep: -1,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Pure answers about a canary step list (Argo's `GetCurrentSetWeight` and friends).
+ */
+import type { CanaryStep } from '../model/rollout.js';
+import { formatDuration } from '../model/time.js';
+
+/**
+ * The weight in force at step `index`: the last `setWeight` at or before it, 0 if none, and
+ * `maxWeight` once every step is done.
+ *
+ * Example: steps [setWeight 20, pause, setWeight 50]: index 1 → 20; index 3 → 100.
+ */
+export function currentSetWeight(steps: readonly CanaryStep[], index: number, maxWeight = 100): number {
+  if (index >= steps.length) return maxWeight;
+  for (let i = index; i >= 0; i--) {
+    const s = steps[i];
+    if (s !== undefined && 'setWeight' in s) return s.setWeight;
+  }
+  return 0;
+}
+
+/**
+ * The weight of the last `setWeight` strictly before `index` (what the router keeps while the
+ * canary for the current step is still scaling up).
+ *
+ * Example: steps [setWeight 20, pause, setWeight 50]: index 2 → 20; index 0 → 0.
+ */
+export function previousSetWeight(steps: readonly CanaryStep[], index: number): number {
+  return index <= 0 ? 0 : currentSetWeight(steps.slice(0, index), index - 1);
+}
+
+/**
+ * One-line text for a step, as the trace and the UI show it.
+ *
+ * Example: {setWeight: 20} → 'setWeight: 20'; {pause: {duration: 30000}} → 'pause: {duration: 30s}';
+ * {pause: {}} → 'pause: {}'.
+ */
+export function describeStep(step: CanaryStep): string {
+  if ('setWeight' in step) return `setWeight: ${step.setWeight}`;
+  if ('pause' in step) {
+    const d = step.pause.duration;
+    return d === undefined ? 'pause: {}' : `pause: {duration: ${formatDuration(d)}}`;
+  }
+  if ('analysis' in step) return `analysis: {templates: [${step.analysis.templates.map((t) => t.templateName).join(', ')}]}`;
+  if ('setCanaryScale' in step) {
+    const s = step.setCanaryScale;
+    const field = s.replicas !== undefined ? `replicas: ${s.replicas}` : s.weight !== undefined ? `weight: ${s.weight}` : 'matchTrafficWeight: true';
+    return `setCanaryScale: {${field}}`;
+  }
+  if ('setHeaderRoute' in step) return `setHeaderRoute: {name: ${step.setHeaderRoute.name}}`;
+  return `setMirrorRoute: {name: ${step.setMirrorRoute.name}, percentage: ${step.setMirrorRoute.percentage}}`;
+}

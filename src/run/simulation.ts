@@ -1,0 +1,190 @@
+/**
+ * The core's composition root: wires the engine, the world and the controller for one workload
+ * of a scenario. Pure given (scenario, seed, operator actions): it reads no clock, no files.
+ *
+ *   const sim = createSimulation(scenario, { sink: store });
+ *   sim.subscribe((e) => …);       // every trace event, in order
+ *   sim.runUntil(scenario.duration);
+ *   sim.finish();                  // emits the Summary
+ */
+import { CONTROL, createEngine } from '../engine/engine.js';
+import { createRng } from '../engine/rng.js';
+import { applyOperatorAction } from '../controller/actions.js';
+import { reconcile, unsupportedStrategy } from '../controller/reconcile.js';
+import { initialStatus, startUpdate, type Effect, type Observed, type ObservedReplicaSet, type RolloutStatus } from '../controller/status.js';
+import type { SimEvent, SummaryFields } from '../model/events.js';
+import type { CanaryStrategy, Rollout } from '../model/rollout.js';
+import type { OperatorActionName, Scenario } from '../model/scenario.js';
+import { templateHash } from '../world/pods.js';
+import type { SeriesSink } from '../world/series-sink.js';
+import { createWorld, type CompletedRequest, type Route } from '../world/world.js';
+import { summarize } from './summary.js';
+
+export interface SimulationOptions {
+  readonly seed?: number;
+  /** Which workload to run (default: the first). */
+  readonly workload?: string;
+  readonly sink: SeriesSink;
+  readonly onComplete?: (r: CompletedRequest) => void;
+}
+
+/** Reconciles at one instant stop after this many passes: a controller that never settles is a bug. */
+const MAX_PASSES = 1000;
+
+export type Simulation = ReturnType<typeof createSimulation>;
+
+export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
+  const seed = opts.seed ?? scenario.seed;
+  const rollout = pickWorkload(scenario, opts.workload);
+  const why = unsupportedStrategy(rollout);
+  if (why !== undefined) throw new Error(`${rollout.name}: ${why}`);
+  const strategy = rollout.strategy as CanaryStrategy;
+  const steps = strategy.steps.length;
+  const engine = createEngine();
+  const listeners: ((e: SimEvent) => void)[] = [];
+  const emit = (e: SimEvent): void => listeners.forEach((l) => l(e));
+  let reconcilePending = false;
+
+  const world = createWorld({
+    scenario, engine, sink: opts.sink, workload: rollout.name,
+    streams: { traffic: createRng(seed, 'traffic'), routing: createRng(seed, 'routing'), names: createRng(seed, 'names') },
+    onPodReady: requestReconcile,
+    ...(opts.onComplete ? { onComplete: opts.onComplete } : {}),
+  });
+  const stableService = world.addService(strategy.stableService ?? `${rollout.name}-stable`);
+  const canaryService = world.addService(strategy.canaryService ?? `${rollout.name}-canary`);
+  const rsByHash = new Map<string, number>();
+  const stableHash = templateHash(scenario.stableImage);
+  const releaseHash = templateHash(scenario.release.image);
+  rsByHash.set(stableHash, world.createReplicaSet(stableHash, scenario.stableImage, 0));
+  world.scale(rsByHash.get(stableHash) as number, rollout.replicas, true);
+  let status: RolloutStatus = initialStatus(stableHash, steps);
+  let paused = rollout.paused;
+  let promotedAt: number | undefined;
+  let abortedAt: number | undefined;
+  applyRoutes();
+
+  engine.call(scenario.release.at, CONTROL, beginUpdate);
+  for (const op of scenario.operator) {
+    if (op.rollout === undefined || op.rollout === rollout.name) engine.call(op.at, CONTROL, () => operate(op.action));
+  }
+  world.start();
+
+  function beginUpdate(): void {
+    if (!rsByHash.has(releaseHash)) rsByHash.set(releaseHash, world.createReplicaSet(releaseHash, scenario.release.image, 1));
+    status = startUpdate(status, releaseHash, steps);
+    emit({
+      t: engine.now, type: 'RolloutStarted', rollout: rollout.name, strategy: 'canary',
+      replicas: rollout.replicas, stableImage: scenario.stableImage, releaseImage: scenario.release.image, steps,
+    });
+    requestReconcile();
+  }
+
+  function operate(action: OperatorActionName): void {
+    const r = applyOperatorAction(status, paused, action, engine.now, steps);
+    status = r.status;
+    paused = r.paused;
+    r.events.forEach(emit);
+    requestReconcile();
+  }
+
+  function requestReconcile(): void {
+    if (reconcilePending) return;
+    reconcilePending = true;
+    engine.call(0, CONTROL, runReconcile);
+  }
+
+  /** Reconciles until nothing changes at this instant (Argo requeues after every change). */
+  function runReconcile(): void {
+    reconcilePending = false;
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const before = status;
+      const result = reconcile(rollout, status, observe());
+      status = result.status;
+      let acted = false;
+      for (const effect of result.effects) acted = apply(effect) || acted;
+      applyRoutes();
+      if (!acted && status === before) return;
+    }
+    throw new Error(`controller did not settle after ${MAX_PASSES} passes at t=${engine.now}`);
+  }
+
+  function observe(): Observed {
+    const replicaSets = new Map<string, ObservedReplicaSet>();
+    for (const [hash, id] of rsByHash) {
+      const c = world.counts(id);
+      replicaSets.set(hash, { replicas: c.replicas, available: c.ready });
+    }
+    return { now: engine.now, replicaSets, paused };
+  }
+
+  /** Applies one effect; true when it changed the world. */
+  function apply(effect: Effect): boolean {
+    switch (effect.type) {
+      case 'scale': {
+        const id = rsByHash.get(effect.hash);
+        if (id === undefined) throw new Error(`scale: unknown ReplicaSet ${effect.hash}`);
+        world.scale(id, effect.replicas);
+        emit({ t: engine.now, type: 'ReplicaSetScaled', role: effect.role, hash: effect.hash, replicas: effect.replicas });
+        return true;
+      }
+      case 'setWeight':
+        return true;
+      case 'requeueAt':
+        engine.call(effect.at - engine.now, CONTROL, requestReconcile);
+        return false;
+      case 'emit':
+        if (effect.event.type === 'RolloutPromoted') promotedAt = engine.now;
+        emit(effect.event);
+        return false;
+      default: {
+        const never: never = effect;
+        throw new Error(`unknown effect ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  function applyRoutes(): void {
+    const stableId = rsByHash.get(status.stableRS ?? stableHash) as number;
+    const routes: Route[] = [{ weight: 100 - status.canaryWeight, rs: [stableId], service: stableService }];
+    const canaryId = rsByHash.get(status.currentPodHash);
+    if (status.canaryWeight > 0 && canaryId !== undefined && canaryId !== stableId) {
+      routes.push({ weight: status.canaryWeight, rs: [canaryId], service: canaryService });
+    }
+    world.setRoutes(routes);
+  }
+
+  return {
+    engine,
+    world,
+    rollout,
+    seed,
+    get status() {
+      return status;
+    },
+    subscribe(listener: (e: SimEvent) => void): void {
+      listeners.push(listener);
+    },
+    /** An operator action now (UI keys); stamped with sim time and recorded in the trace. */
+    send(action: OperatorActionName): void {
+      engine.call(0, CONTROL, () => operate(action));
+    },
+    runUntil(t: number): void {
+      engine.runUntil(Math.min(t, scenario.duration));
+    },
+    /** Emits and returns the Summary. */
+    finish(): SummaryFields {
+      if (status.abort) abortedAt = status.abortedAt;
+      const fields = summarize({ scenario, workload: rollout.name, events: [], promotedAt, abortedAt, tallies: world.tallies });
+      emit({ t: engine.now, type: 'Summary', ...fields });
+      return fields;
+    },
+  };
+}
+
+function pickWorkload(scenario: Scenario, name: string | undefined): Rollout {
+  const w = name === undefined ? scenario.workloads[0] : scenario.workloads.find((x) => x.name === name);
+  if (w === undefined) throw new Error(name === undefined ? 'scenario has no workload' : `no workload named ${name}`);
+  if (w.kind !== 'Rollout') throw new Error(`${w.name}: apps/v1 Deployment is not simulated yet`);
+  return w;
+}
