@@ -71,13 +71,13 @@ export class PodMetrics {
 
   /** Counts one completed request. `seconds` is queueing + service time. */
   record(cohort: number, code: number, seconds: number, taskOk: boolean, tokens: number, service: number): void {
-    this.requests[cohort * NCODES + code]++;
-    this.hist[cohort * NB + bucketOf(seconds)]++;
-    this.histSum[cohort] += seconds;
-    this.histCount[cohort]++;
-    this.task[cohort * 2 + (taskOk ? 0 : 1)]++;
-    this.tokens[cohort] += tokens;
-    this.mesh[service * NCODES + code]++;
+    this.requests[cohort * NCODES + code]!++;
+    this.hist[cohort * NB + bucketOf(seconds)]!++;
+    this.histSum[cohort]! += seconds;
+    this.histCount[cohort]!++;
+    this.task[cohort * 2 + (taskOk ? 0 : 1)]!++;
+    this.tokens[cohort]! += tokens;
+    this.mesh[service * NCODES + code]!++;
   }
 
   /** Writes every existing series' current value at time t. */

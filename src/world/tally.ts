@@ -16,7 +16,7 @@ export class VersionTally {
     if (error) this.errors++;
     if (taskOk) this.taskOk++;
     if (harmed) this.harmed++;
-    this.latency[latencyMs < MAX_LATENCY_BIN ? latencyMs : MAX_LATENCY_BIN]++;
+    this.latency[latencyMs < MAX_LATENCY_BIN ? latencyMs : MAX_LATENCY_BIN]!++;
   }
 
   /**

@@ -28,7 +28,10 @@ export interface CompletedRequest {
   readonly completion: number;
   readonly cohort: number;
   readonly version: 0 | 1;
+  /** Pod age (ms since ready) at completion. */
   readonly podAge: number;
+  /** Service time (ms), excluding time in the queue. */
+  readonly serviceMs: number;
   readonly z: number;
   readonly uError: number;
   readonly uTask: number;
@@ -180,8 +183,8 @@ export function createWorld(opts: WorldOptions) {
     finish(r, pod, crashedSince);
     if (pool.fault[r] === 2 && !crashedSince) crash(pod);
     pool.release(r);
+    pod.busy--;
     if (pod.queue.length > 0 && pod.state !== 'starting') startService(pod.queue.shift(), pod);
-    else pod.busy--;
     if (pod.state === 'terminating' && pod.busy === 0 && pod.queue.length === 0) pod.state = 'gone';
   }
 
@@ -199,7 +202,7 @@ export function createWorld(opts: WorldOptions) {
     tallies[pod.version].add(latency, code !== CODE_OK, taskOk, harmed);
     opts.onComplete?.({
       arrival: pool.arrival[r] as number, completion: now, cohort: c, version: pod.version,
-      podAge: now - pod.readyAt, z: pool.z[r] as number, uError: pool.uError[r] as number,
+      podAge: now - pod.readyAt, serviceMs: pool.serviceMs[r] as number, z: pool.z[r] as number, uError: pool.uError[r] as number,
       uTask: pool.uTask[r] as number, code, taskOk, harmed,
     });
   }

@@ -1,0 +1,70 @@
+/**
+ * `simulate run FILE`: one rollout, start to finish. Text timeline (or the live UI on a
+ * terminal), jsonl trace, or just the Summary as JSON.
+ */
+import { createWriteStream } from 'node:fs';
+import { createMetricStore } from '../../metrics/store.js';
+import { writeOpenMetrics } from '../../metrics/openmetrics.js';
+import type { SimEvent } from '../../model/events.js';
+import type { Scenario } from '../../model/scenario.js';
+import { createSimulation } from '../../run/simulation.js';
+import { formatJsonl } from '../../report/jsonl.js';
+import { formatSummary, formatTextLine } from '../../report/text.js';
+import { parseFlags, parseSeed, parseUntil } from '../args.js';
+import { EXIT_OK, type CliIO } from '../io.js';
+import { resolveOutputMode, useColor } from '../output-mode.js';
+import { loadOrFail } from './load.js';
+
+export const RUN_USAGE = `usage: simulate run FILE [--seed N] [--output ui|text|json|jsonl] [--until DURATION]
+                    [--rollout NAME] [--export-metrics OUT.om] [--no-color]
+
+Runs one Rollout of the scenario from t = 0 to the scenario's duration (or --until).`;
+
+export async function runCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseFlags(argv, {
+    seed: { type: 'string' }, output: { type: 'string', short: 'o' }, until: { type: 'string' },
+    rollout: { type: 'string' }, 'export-metrics': { type: 'string' }, 'no-color': { type: 'boolean' },
+    speed: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  }, RUN_USAGE);
+  if (values.help === true) {
+    io.stdout(RUN_USAGE + '\n');
+    return EXIT_OK;
+  }
+  const scenario = loadOrFail(positionals[0], RUN_USAGE);
+  const seed = parseSeed(values.seed);
+  const until = parseUntil(values.until);
+  const mode = resolveOutputMode({ flag: values.output, isTTY: io.isTTY, env: io.env });
+  const color = mode !== 'json' && mode !== 'jsonl' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: values['no-color'] === true });
+  const store = createMetricStore();
+  const sim = createSimulation(scenario, { sink: store, ...(seed !== undefined ? { seed } : {}), ...(values.rollout ? { workload: values.rollout } : {}) });
+  const steps = sim.rollout.strategy.type === 'canary' ? sim.rollout.strategy.steps.length : 0;
+
+  if (mode === 'text' || mode === 'ui') io.stdout(header(scenario, sim.seed, sim.rollout.name) + '\n');
+  sim.subscribe((e: SimEvent) => {
+    if (mode === 'jsonl') io.stdout(formatJsonl(e) + '\n');
+    else if (mode === 'json') {
+      if (e.type === 'Summary') io.stdout(JSON.stringify(e) + '\n');
+    } else {
+      const line = formatTextLine(e, { color }, steps);
+      if (line !== undefined) io.stdout(line + '\n');
+      if (e.type === 'Summary') io.stdout(formatSummary(e, { color }).join('\n') + '\n');
+    }
+  });
+  sim.runUntil(until ?? scenario.duration);
+  sim.finish();
+
+  const out = values['export-metrics'];
+  if (out !== undefined) await exportMetrics(store, out);
+  return EXIT_OK;
+}
+
+function header(s: Scenario, seed: number, rollout: string): string {
+  const desc = s.description === '' ? '' : `\n  ${s.description.trim()}`;
+  return `rollout-sim · ${s.name} · seed ${seed} · rollout ${rollout}${desc}\n`;
+}
+
+async function exportMetrics(store: ReturnType<typeof createMetricStore>, path: string): Promise<void> {
+  const file = createWriteStream(path);
+  writeOpenMetrics(store, (chunk) => void file.write(chunk));
+  await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
+}

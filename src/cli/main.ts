@@ -1,0 +1,78 @@
+/**
+ * `simulate`: the command dispatcher. The only place that touches `process`: it builds the CliIO,
+ * maps errors to exit codes (2 for bad input, without a stack trace; 1 for our own bugs).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runQuery } from './commands/query.js';
+import { runCommand } from './commands/run.js';
+import { listCommand } from './commands/list.js';
+import { closest } from './args.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIO } from './io.js';
+
+export const USAGE = `simulate — a deterministic simulator of Argo Rollouts progressive delivery
+
+usage:
+  simulate                       run the built-in default scenario
+  simulate FILE.yaml             same as: simulate run FILE.yaml
+  simulate run FILE              one rollout, start to finish (text, jsonl or json)
+  simulate query DATASET PROMQL  evaluate PromQL over an OpenMetrics export or promtool dump
+  simulate list                  the built-in scenarios
+  simulate COMMAND --help        help for one command
+
+common flags: --seed N  --output ui|text|json|jsonl  --until DURATION  --no-color`;
+
+const COMMANDS = ['run', 'query', 'list', 'help'];
+
+/** The package's own folder (for built-in scenarios), from dist/cli/main.js. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_SCENARIO = 'scenarios/canary-tool-call-regression.yaml';
+
+export async function dispatch(argv: string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined) return await runCommand([PACKAGE_ROOT + DEFAULT_SCENARIO], io);
+    if (command === 'run') return await runCommand(rest, io);
+    if (command === 'query') return await runQuery(rest, io);
+    if (command === 'list') return await listCommand(rest, io, PACKAGE_ROOT);
+    if (command === 'help' || command === '--help' || command === '-h') {
+      io.stdout(USAGE + '\n');
+      return EXIT_OK;
+    }
+    if (/\.ya?ml$/.test(command)) return await runCommand(argv, io);
+    const near = closest(command, COMMANDS);
+    throw new UsageError(`unknown command "${command}"${near ? ` (did you mean "${near}"?)` : ''}\n\n${USAGE}`);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(err.message + '\n');
+      return EXIT_BAD_INPUT;
+    }
+    const msg = err instanceof Error ? (io.env.DEBUG ? err.stack ?? err.message : err.message) : String(err);
+    io.stderr(`internal error: ${msg}\n(this is a bug in rollout-sim; run with DEBUG=1 for the stack)\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const out: string[] = [];
+  const io: CliIO = {
+    stdout: (s) => {
+      out.push(s);
+      if (out.length >= 256) flush();
+    },
+    stderr: (s) => {
+      flush();
+      process.stderr.write(s);
+    },
+    readFile: (p) => readFileSync(p, 'utf8'),
+    env: process.env,
+    isTTY: process.stdout.isTTY === true,
+  };
+  function flush(): void {
+    if (out.length > 0) process.stdout.write(out.join(''));
+    out.length = 0;
+  }
+  const code = await dispatch(argv, io);
+  flush();
+  process.exitCode = code;
+}

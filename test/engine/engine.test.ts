@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { CONTROL, createEngine, OBSERVE, WORLD } from '../../src/engine/engine.js';
+import { createRng } from '../../src/engine/rng.js';
+
+describe('engine ordering', () => {
+  it('orders by time, then priority, then scheduling order', () => {
+    const engine = createEngine();
+    const seen: string[] = [];
+    const log = (name: string) => () => seen.push(`${engine.now}:${name}`);
+    engine.call(10, WORLD, log('world-a'));
+    engine.call(10, OBSERVE, log('scrape'));
+    engine.call(10, CONTROL, log('control'));
+    engine.call(10, WORLD, log('world-b'));
+    engine.call(5, WORLD, log('early'));
+    engine.runUntil(100);
+    expect(seen).toEqual(['5:early', '10:control', '10:world-a', '10:world-b', '10:scrape']);
+    expect(engine.now).toBe(100);
+  });
+
+  it('runs events scheduled during the run, at the same instant, in FIFO order', () => {
+    const engine = createEngine();
+    const seen: number[] = [];
+    const kind = engine.register((aux) => {
+      seen.push(aux);
+      if (aux < 3) engine.schedule(0, WORLD, kind, aux + 1);
+    });
+    engine.schedule(7, WORLD, kind, 0);
+    engine.schedule(7, WORLD, kind, 10);
+    engine.runUntil(7);
+    expect(seen).toEqual([0, 10, 1, 2, 3]);
+    expect(engine.processed).toBe(5);
+  });
+
+  it('runUntil processes events at exactly `until` and none after', () => {
+    const engine = createEngine();
+    const seen: number[] = [];
+    const kind = engine.register((aux) => seen.push(aux));
+    engine.schedule(10, WORLD, kind, 1);
+    engine.schedule(11, WORLD, kind, 2);
+    engine.runUntil(10);
+    expect(seen).toEqual([1]);
+    expect(engine.peekTime()).toBe(11);
+  });
+
+  it('fails loudly on negative delays, the past, fractions and unknown handlers', () => {
+    const engine = createEngine();
+    const kind = engine.register(() => undefined);
+    engine.runUntil(50);
+    expect(() => engine.schedule(-1, WORLD, kind, 0)).toThrow(/negative/);
+    expect(() => engine.scheduleAt(49, WORLD, kind, 0)).toThrow(/in the past/);
+    expect(() => engine.schedule(1.5, WORLD, kind, 0)).toThrow(/integer ms/);
+    expect(() => engine.schedule(1, WORLD, 99, 0)).toThrow(/unknown handler/);
+    expect(() => engine.runUntil(10)).toThrow(/before now/);
+  });
+
+  it('keeps a total order for many simultaneous events (heap stress)', () => {
+    const engine = createEngine();
+    const seen: number[] = [];
+    const kind = engine.register((aux) => seen.push(aux));
+    const times = Array.from({ length: 5000 }, (_, i) => (i * 7919) % 97);
+    times.forEach((t, i) => engine.schedule(t, WORLD, kind, i));
+    engine.runUntil(1000);
+    const expected = times.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.i);
+    expect(seen).toEqual(expected);
+  });
+});
+
+describe('named random streams', () => {
+  const draw = (seed: number, name: string, n = 5) => {
+    const rng = createRng(seed, name);
+    return Array.from({ length: n }, () => rng.next());
+  };
+
+  it('repeat exactly for the same seed and name', () => {
+    expect(draw(7, 'traffic')).toEqual(draw(7, 'traffic'));
+  });
+
+  it('differ across names and seeds', () => {
+    expect(draw(7, 'traffic')).not.toEqual(draw(7, 'routing'));
+    expect(draw(7, 'traffic')).not.toEqual(draw(8, 'traffic'));
+  });
+
+  it('are independent: drawing from one never shifts another', () => {
+    const a = createRng(7, 'traffic');
+    const b = createRng(7, 'routing');
+    const interleaved: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      interleaved.push(a.next());
+      b.next();
+      b.next();
+    }
+    expect(interleaved).toEqual(draw(7, 'traffic'));
+  });
+
+  it('normal() has mean ≈ 0 and sd ≈ 1; exponential() mean ≈ 1', () => {
+    const rng = createRng(1, 'stats');
+    const n = 100_000;
+    let s = 0, s2 = 0, e = 0;
+    for (let i = 0; i < n; i++) {
+      const z = rng.normal();
+      s += z;
+      s2 += z * z;
+      e += rng.exponential();
+    }
+    expect(Math.abs(s / n)).toBeLessThan(0.02);
+    expect(Math.abs(Math.sqrt(s2 / n) - 1)).toBeLessThan(0.02);
+    expect(Math.abs(e / n - 1)).toBeLessThan(0.02);
+  });
+});

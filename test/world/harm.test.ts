@@ -1,0 +1,78 @@
+/**
+ * The release's error mix and its counterfactual harm, recomputed independently from each
+ * request's own draws (the world hands them to an observer).
+ */
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../src/run/simulation.js';
+import type { CompletedRequest } from '../../src/world/world.js';
+import { aCanaryRollout, aRegression, aScenario, countingSink, setWeight } from '../helpers/builders.js';
+
+const TOOL_CALL = 1;
+
+function run(regressions: ReturnType<typeof aRegression>[], seed = 3) {
+  const scenario = aScenario({
+    seed,
+    traffic: {
+      rate: { kind: 'constant', rps: 20 },
+      cohorts: [
+        { name: 'chat', share: 0.6, headers: {} },
+        { name: 'tool-call', share: 0.3, headers: {} },
+        { name: 'long-context', share: 0.1, headers: {} },
+      ],
+    },
+    release: { image: 'agent:v2', at: 0, regressions },
+    workloads: [aCanaryRollout({}, [setWeight(50)])],
+  });
+  const done: CompletedRequest[] = [];
+  const sim = createSimulation(scenario, { sink: countingSink(), onComplete: (r) => done.push(r) });
+  sim.runUntil(scenario.duration);
+  return { summary: sim.finish(), done, scenario };
+}
+
+describe('an errorRate regression on one cohort', () => {
+  const { summary, done } = run([aRegression({ metric: 'errorRate', cohort: 'tool-call', to: 0.06 })]);
+  const release = done.filter((r) => r.version === 1);
+
+  it('gives the release the expected error mix (0.7 × 0.5 % + 0.3 × 6 % = 2.15 %)', () => {
+    const expected = 0.7 * 0.005 + 0.3 * 0.06;
+    const n = summary.versions.release.requests;
+    const sd = Math.sqrt((expected * (1 - expected)) / n);
+    expect(n).toBeGreaterThan(40_000);
+    expect(Math.abs((summary.versions.release.errorRate ?? 0) - expected)).toBeLessThan(4 * sd);
+    expect(Math.abs((summary.versions.stable.errorRate ?? 0) - 0.005)).toBeLessThan(0.002);
+  });
+
+  it('counts as harmed exactly the tool-call requests the release failed and stable would not have', () => {
+    const recomputed = release.filter((r) => r.cohort === TOOL_CALL && r.uError >= 0.005 && r.uError < 0.06).length;
+    expect(summary.harmedRequests).toBe(recomputed);
+    expect(release.filter((r) => r.harmed).length).toBe(recomputed);
+    expect(summary.releaseRequests).toBe(release.length);
+    expect(summary.harmedShare).toBeCloseTo(recomputed / done.length, 6);
+  });
+
+  it('never harms a request of an unaffected cohort, nor one served by stable', () => {
+    expect(done.filter((r) => r.harmed && (r.cohort !== TOOL_CALL || r.version === 0))).toEqual([]);
+  });
+});
+
+describe('a latency regression that grows with pod age', () => {
+  const { summary, done, scenario } = run([aRegression({ metric: 'latency', factor: 3, after: 20 * 60_000, ramp: 10 * 60_000 })]);
+  const sigma = Math.log(4000 / 900) / 2.3263478740408408;
+  const ms = (z: number, factor: number) => Math.max(1, Math.round(Math.exp(Math.log(900) + Math.log(factor) + sigma * z)));
+
+  it('harms exactly the requests that miss the SLO on the release and would not on stable', () => {
+    const slo = scenario.slo.latency;
+    const strength = (ageAtStart: number) => Math.min(1, Math.max(0, (ageAtStart - 20 * 60_000) / (10 * 60_000)));
+    const recomputed = done.filter((r) => {
+      if (r.version !== 1) return false;
+      const factor = 1 + strength(r.podAge - r.serviceMs) * (3 - 1);
+      return ms(r.z, factor) > slo && ms(r.z, 1) <= slo;
+    }).length;
+    expect(recomputed).toBeGreaterThan(100);
+    expect(summary.harmedRequests).toBe(recomputed);
+  });
+
+  it('harms nobody before the pods are 20 minutes old', () => {
+    expect(done.filter((r) => r.harmed && r.podAge < 20 * 60_000)).toEqual([]);
+  });
+});
