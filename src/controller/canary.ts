@@ -1,11 +1,14 @@
 /**
- * The canary checklist for a Rollout with `trafficRouting` (any router: weights are exact),
- * in Argo's per-reconcile order (argo-semantics §2.4): announce the step, set the router weight,
- * make one scaling action (stable first), add a pause, then advance at most one step or promote.
+ * The canary checklist, in Argo's per-reconcile order (argo-semantics §2.4): announce the step,
+ * set the weight, make one scaling action (stable first), add a pause, then advance at most one
+ * step or promote. Basic canary (pods are the traffic split) and traffic-routed canary (exact
+ * router weights, any router) share it; `canary-replicas.ts` holds where they differ.
  * Pure: `reconcileCanary(rollout, status, observed) → {status, effects}`.
  */
+import type { SimEvent } from '../model/events.js';
 import type { CanaryStrategy, Rollout } from '../model/rollout.js';
 import { SECOND } from '../model/time.js';
+import { actualWeightFromPods, atDesiredCounts, nextScaleAction, type CanaryReplicaInput } from './canary-replicas.js';
 import { calculatePhase } from './phase.js';
 import type { Effect, Observed, ObservedReplicaSet, ReconcileResult, RolloutStatus } from './status.js';
 import { currentSetWeight, describeStep, previousSetWeight } from './steps.js';
@@ -14,12 +17,13 @@ const NONE: ObservedReplicaSet = { replicas: 0, available: 0 };
 
 export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observed: Observed): ReconcileResult {
   const strategy = rollout.strategy as CanaryStrategy;
+  const routed = strategy.trafficRouting !== undefined;
   const steps = strategy.steps;
   const maxWeight = strategy.trafficRouting?.maxTrafficWeight ?? 100;
   const R = rollout.replicas;
   const now = observed.now;
   const effects: Effect[] = [];
-  const emit = (event: Effect & { type: 'emit' }): void => void effects.push(event);
+  const emit = (event: SimEvent): void => void effects.push({ type: 'emit', event });
   let s = status;
 
   // 1. First deploy: no stable yet ⇒ everything is promoted at once, steps skipped.
@@ -31,82 +35,89 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
   const idx = s.currentStepIndex;
   const step = steps[idx];
   const manualPause = observed.paused;
+  const weight = s.abort ? 0 : currentSetWeight(steps, idx, maxWeight);
+  const counts: CanaryReplicaInput = { strategy, replicas: R, weight, canary, stable };
+  const atTarget = !promoted && atDesiredCounts(counts);
 
   // 2. Announce the step the rollout is now at.
   if (!promoted && !s.abort && s.announcedStep !== idx && step !== undefined) {
-    emit({ type: 'emit', event: { t: now, type: 'StepStarted', index: idx, step: describeStep(step) } });
+    emit({ t: now, type: 'StepStarted', index: idx, step: describeStep(step) });
     s = { ...s, announcedStep: idx };
   }
 
-  // 3. Router weight (argo-semantics §4.2).
-  const setWeight = s.abort ? 0 : currentSetWeight(steps, idx, maxWeight);
-  const canaryTarget = Math.ceil((setWeight * R) / maxWeight);
-  const saturated = canary.replicas === canaryTarget && canary.available >= canaryTarget;
-  let desiredWeight: number;
-  if (promoted || s.abort || canary.available === 0) desiredWeight = 0;
-  else if (!saturated) desiredWeight = idx >= steps.length ? s.canaryWeight : previousSetWeight(steps, idx);
-  else desiredWeight = setWeight;
-  if (desiredWeight !== s.canaryWeight) {
-    effects.push({ type: 'setWeight', canary: desiredWeight });
-    emit({ type: 'emit', event: { t: now, type: 'WeightChanged', canary: desiredWeight, stable: maxWeight - desiredWeight, actual: desiredWeight } });
-    s = { ...s, canaryWeight: desiredWeight };
+  // 3. Weights: the router's (argo-semantics §4.2), or the setWeight whose pod counts apply.
+  let canaryWeight: number;
+  if (!routed) canaryWeight = promoted ? 0 : weight;
+  else if (promoted || s.abort || canary.available === 0) canaryWeight = 0;
+  else if (!atTarget) canaryWeight = idx >= steps.length ? s.canaryWeight : previousSetWeight(steps, idx);
+  else canaryWeight = weight;
+  const actualWeight = routed ? canaryWeight : promoted ? 0 : actualWeightFromPods(canary.available, stable.available);
+  if (canaryWeight !== s.canaryWeight || actualWeight !== s.actualWeight) {
+    if (routed) effects.push({ type: 'setWeight', canary: canaryWeight });
+    emit({ t: now, type: 'WeightChanged', canary: canaryWeight, stable: maxWeight - canaryWeight, actual: actualWeight });
+    s = { ...s, canaryWeight, actualWeight };
   }
 
   // 4. One scaling action: stable first, then the canary, then an old ReplicaSet past its delay.
   const scaled = manualPause ? false : scaleOne();
   function scaleOne(): boolean {
-    if (stable.replicas !== R && s.stableRS !== undefined) {
-      effects.push({ type: 'scale', hash: s.stableRS, replicas: R, role: 'stable' });
-      return true;
-    }
     if (!promoted) {
-      const want = s.abort ? abortedCanaryReplicas() : canaryTarget;
-      if (want !== canary.replicas) {
-        effects.push({ type: 'scale', hash: s.currentPodHash, replicas: want, role: 'canary' });
+      const action = s.abort && routed ? abortedRoutedAction() : nextScaleAction(counts);
+      if (action !== null) {
+        const hash = action.role === 'stable' ? (s.stableRS as string) : s.currentPodHash;
+        effects.push({ type: 'scale', hash, replicas: action.replicas, role: action.role });
         return true;
       }
+    } else if (stable.replicas !== R) {
+      effects.push({ type: 'scale', hash: s.stableRS as string, replicas: R, role: 'stable' });
+      return true;
     }
     if (s.scaleDownHash !== undefined && s.scaleDownAt !== undefined && now >= s.scaleDownAt) {
-      effects.push({ type: 'scale', hash: s.scaleDownHash, replicas: 0, role: 'stable' });
+      const old = s.scaleDownHash;
       s = { ...s, scaleDownHash: undefined, scaleDownAt: undefined };
-      return true;
+      if ((observed.replicaSets.get(old)?.replicas ?? 0) > 0) {
+        effects.push({ type: 'scale', hash: old, replicas: 0, role: 'stable' });
+        return true;
+      }
     }
     return false;
   }
   /** After an abort the canary keeps its pods until stable is whole again, then for the delay. */
-  function abortedCanaryReplicas(): number {
-    if (stable.available < R) return canary.replicas;
+  function abortedRoutedAction(): { role: 'stable' | 'canary'; replicas: number } | null {
+    if (stable.replicas !== R) return { role: 'stable', replicas: R };
+    if (canary.replicas === 0 || stable.available < R) return null;
     if (s.scaleDownAt === undefined) {
       const at = now + (strategy.abortScaleDownDelaySeconds ?? 30) * SECOND;
       s = { ...s, scaleDownAt: at, scaleDownHash: undefined };
       effects.push({ type: 'requeueAt', at });
     }
-    return now >= (s.scaleDownAt ?? Infinity) ? 0 : canary.replicas;
+    return now >= (s.scaleDownAt ?? Infinity) ? { role: 'canary', replicas: 0 } : null;
   }
 
   // 5. A pause step adds its condition once (unless the user already resumed it).
   if (!promoted && !s.abort && step !== undefined && 'pause' in step && !s.controllerPause) {
     s = { ...s, pauseConditions: [{ reason: 'CanaryPauseStep', startTime: now }], controllerPause: true };
-    emit({ type: 'emit', event: { t: now, type: 'Paused', reason: 'CanaryPauseStep' } });
+    emit({ t: now, type: 'Paused', reason: 'CanaryPauseStep' });
     if (step.pause.duration !== undefined) effects.push({ type: 'requeueAt', at: now + step.pause.duration });
   }
 
   // 6. Advance at most one step, or promote after the last one.
   if (!promoted && !s.abort && !manualPause && !scaled) {
     if (step !== undefined && stepComplete()) {
-      if ('pause' in step && s.pauseConditions.length > 0) emit({ type: 'emit', event: { t: now, type: 'Resumed', by: 'timer' } });
-      emit({ type: 'emit', event: { t: now, type: 'StepCompleted', index: idx } });
+      if ('pause' in step && s.pauseConditions.length > 0) emit({ t: now, type: 'Resumed', by: 'timer' });
+      emit({ t: now, type: 'StepCompleted', index: idx });
       s = { ...s, currentStepIndex: idx + 1, pauseConditions: [], controllerPause: false };
-    } else if (step === undefined && canary.available >= R && s.canaryWeight === maxWeight) {
-      emit({ type: 'emit', event: { t: now, type: 'RolloutPromoted' } });
-      const delay = (strategy.scaleDownDelaySeconds ?? 30) * SECOND;
+    } else if (step === undefined && atTarget && s.canaryWeight === maxWeight) {
+      emit({ t: now, type: 'RolloutPromoted' });
+      // Basic canary drained the old stable already; traffic-routed keeps it for scaleDownDelaySeconds.
+      const delay = routed ? (strategy.scaleDownDelaySeconds ?? 30) * SECOND : 0;
       s = { ...s, stableRS: s.currentPodHash, scaleDownHash: s.stableRS, scaleDownAt: now + delay };
       effects.push({ type: 'requeueAt', at: now + delay });
     }
   }
   function stepComplete(): boolean {
     if (step === undefined) return false;
-    if ('setWeight' in step) return saturated && s.canaryWeight === setWeight;
+    if ('setWeight' in step) return atTarget && (!routed || s.canaryWeight === weight);
     if ('pause' in step) {
       const cond = s.pauseConditions.find((c) => c.reason === 'CanaryPauseStep');
       if (cond === undefined) return s.controllerPause;
@@ -116,9 +127,9 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
   }
 
   // 7. Phase and message, Argo's rules.
-  const next = calculatePhase({ status: s, observed, replicas: R, paused: manualPause, basicCanary: false });
+  const next = calculatePhase({ status: s, observed, replicas: R, paused: manualPause, basicCanary: !routed });
   if (next.phase !== s.phase || next.message !== s.message) {
-    emit({ type: 'emit', event: { t: now, type: 'PhaseChanged', phase: next.phase, message: next.message } });
+    emit({ t: now, type: 'PhaseChanged', phase: next.phase, message: next.message });
     s = { ...s, ...next };
   }
   return { status: s, effects };

@@ -10,7 +10,6 @@ import type { Observed, ReconcileResult, RolloutStatus } from './status.js';
 export function unsupportedStrategy(rollout: Rollout): string | undefined {
   const st = rollout.strategy;
   if (st.type === 'blueGreen') return 'blueGreen is not simulated yet';
-  if (st.trafficRouting === undefined) return 'a canary without trafficRouting (basic canary) is not simulated yet';
   return undefined;
 }
 

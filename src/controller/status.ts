@@ -27,8 +27,13 @@ export interface RolloutStatus {
   /** Why it aborted, appended to Argo's Degraded message (empty for a user abort). */
   readonly abortReason: string;
   readonly promoteFull: boolean;
-  /** Canary weight in force at the router (traffic-routed canary). */
+  /**
+   * Canary weight in force: at the router (traffic-routed canary) or the setWeight whose replica
+   * counts are being reached (basic canary, where pods are the only traffic split).
+   */
   readonly canaryWeight: number;
+  /** Share of traffic the canary actually gets, as `kubectl argo rollouts get` shows it. */
+  readonly actualWeight: number;
   /** When the old ReplicaSet scales to 0 after promotion or abort (scaleDownDelaySeconds). */
   readonly scaleDownAt: Ms | undefined;
   /** Hash of a ReplicaSet waiting for that delay. */
@@ -69,7 +74,7 @@ export function initialStatus(stableHash: string, steps: number): RolloutStatus 
   return {
     currentPodHash: stableHash, stableRS: stableHash, revision: 1, currentStepIndex: steps,
     pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
-    promoteFull: false, canaryWeight: 0, scaleDownAt: undefined, scaleDownHash: undefined,
+    promoteFull: false, canaryWeight: 0, actualWeight: 0, scaleDownAt: undefined, scaleDownHash: undefined,
     phase: 'Healthy', message: '', announcedStep: -1,
   };
 }

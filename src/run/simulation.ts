@@ -51,8 +51,10 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
     onPodReady: requestReconcile,
     ...(opts.onComplete ? { onComplete: opts.onComplete } : {}),
   });
-  const stableService = world.addService(strategy.stableService ?? `${rollout.name}-stable`);
-  const canaryService = world.addService(strategy.canaryService ?? `${rollout.name}-canary`);
+  const routed = strategy.trafficRouting !== undefined;
+  // Basic canary: one Service selects every pod of the Rollout; pods are the traffic split.
+  const stableService = world.addService(strategy.stableService ?? rollout.name);
+  const canaryService = routed ? world.addService(strategy.canaryService ?? `${rollout.name}-canary`) : stableService;
   const rsByHash = new Map<string, number>();
   const stableHash = templateHash(scenario.stableImage);
   const releaseHash = templateHash(scenario.release.image);
@@ -145,6 +147,10 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
   }
 
   function applyRoutes(): void {
+    if (!routed) {
+      world.setRoutes([{ weight: 100, rs: [...rsByHash.values()], service: stableService }]);
+      return;
+    }
     const stableId = rsByHash.get(status.stableRS ?? stableHash) as number;
     const routes: Route[] = [{ weight: 100 - status.canaryWeight, rs: [stableId], service: stableService }];
     const canaryId = rsByHash.get(status.currentPodHash);

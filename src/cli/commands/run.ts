@@ -30,6 +30,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     io.stdout(RUN_USAGE + '\n');
     return EXIT_OK;
   }
+  const started = process.hrtime.bigint();
   const scenario = loadOrFail(positionals[0], RUN_USAGE);
   const seed = parseSeed(values.seed);
   const until = parseUntil(values.until);
@@ -51,7 +52,13 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     }
   });
   sim.runUntil(until ?? scenario.duration);
-  sim.finish();
+  const summary = sim.finish();
+  if (io.env.SIMULATE_STATS === '1') {
+    // For `npm run bench`: in-process figures on stderr, never mixed into the output.
+    const simSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const stats = { events: sim.engine.processed, requests: summary.userRequests, simSeconds, series: store.seriesCount, samples: store.sampleCount };
+    io.stderr(`STATS ${JSON.stringify(stats)}\n`);
+  }
 
   const out = values['export-metrics'];
   if (out !== undefined) await exportMetrics(store, out);

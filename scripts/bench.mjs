@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// `npm run bench`: the W1 workload (scenarios/bench-w1.yaml) timed as whole processes, paired
+// with the bare hand-written baseline of ../shared/bench when that folder is present (A B A B …,
+// median of the pair-by-pair wall ratios, as ../shared/bench/bench.sh does), then the memory and
+// time scaling at 50, 200 and 800 rps (800 with 4× the replicas, as W1's own scaling table).
+//
+// env: BENCH_RUNS (default 5) paired runs; BENCH_SCALING=0 skips the scaling table.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const baselineDir = resolve(root, '../shared/bench');
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const scenarioPath = join(root, 'scenarios/bench-w1.yaml');
+const tmp = mkdtempSync(join(tmpdir(), 'rollout-sim-bench-'));
+
+/** Runs a command once; returns wall seconds, peak RSS MiB and the stats line the CLI prints. */
+function measure(cmd, args, env = {}) {
+  const t0 = process.hrtime.bigint();
+  const full = timeBin ? [timeBin, ['-f', '%M', cmd, ...args]] : [cmd, args];
+  const r = spawnSync(full[0], full[1], { encoding: 'utf8', env: { ...process.env, CI: 'true', ...env }, maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+  const lines = r.stderr.trim().split('\n');
+  const peakMiB = timeBin ? Number(lines.at(-1)) / 1024 : NaN;
+  const stats = lines.find((l) => l.startsWith('STATS '));
+  return { wall, peakMiB, stats: stats ? JSON.parse(stats.slice(6)) : undefined, stdout: r.stdout };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (x, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+
+function variant(rps, replicas) {
+  const text = readFileSync(scenarioPath, 'utf8').replace(/rps: 200/, `rps: ${rps}`).replace(/replicas: 10/, `replicas: ${replicas}`);
+  const p = join(tmp, `w1-${rps}.yaml`);
+  writeFileSync(p, text);
+  return p;
+}
+
+const sim = (file) => measure(process.execPath, [join(root, 'bin/simulate.js'), 'run', file, '--output', 'json'], { SIMULATE_STATS: '1' });
+const bare = (rps, k) => measure(process.execPath, [join(baselineDir, 'w1_bare.mjs'), '3600', String(rps), '1', String(k)]);
+const haveBaseline = existsSync(join(baselineDir, 'w1_bare.mjs'));
+
+console.log(`W1: ${scenarioPath}\n${runs} paired runs${haveBaseline ? ' with ../shared/bench/w1_bare.mjs' : ' (baseline not found: ratios skipped)'}\n`);
+sim(scenarioPath);
+if (haveBaseline) bare(200, 1);
+const ours = [], base = [], ratios = [];
+for (let i = 0; i < runs; i++) {
+  const a = sim(scenarioPath);
+  ours.push(a);
+  if (haveBaseline) {
+    const b = bare(200, 1);
+    base.push(b);
+    ratios.push(a.wall / b.wall);
+  }
+}
+const st = ours[0].stats;
+console.log('rollout-sim W1 (whole process, median)');
+console.log(`  wall ${fmt(median(ours.map((r) => r.wall)))} s   peak ${fmt(median(ours.map((r) => r.peakMiB)), 1)} MiB`);
+console.log(`  requests ${st.requests}   engine events ${st.events}   in-process ${fmt(st.simSeconds)} s`);
+console.log(`  simulated requests/s ${Math.round(st.requests / st.simSeconds)}   engine events/s ${Math.round(st.events / st.simSeconds)}`);
+console.log(`  series ${st.series}   samples ${st.samples}`);
+if (haveBaseline) {
+  console.log(`baseline w1_bare.mjs: wall ${fmt(median(base.map((r) => r.wall)))} s   peak ${fmt(median(base.map((r) => r.peakMiB)), 1)} MiB`);
+  console.log(`ratio (median of paired wall ratios): ${fmt(median(ratios), 2)}×   [min ${fmt(Math.min(...ratios), 2)}, max ${fmt(Math.max(...ratios), 2)}]   bar 2.5×, goal 1.5×`);
+}
+
+if (process.env.BENCH_SCALING !== '0') {
+  console.log('\nscaling (one run each; 800 rps with 40 replicas keeps the per-pod load of W1)');
+  console.log('   rps  replicas   wall s   peak MiB   requests   in-process s');
+  for (const [rps, reps] of [[50, 10], [200, 10], [800, 40]]) {
+    const r = sim(variant(rps, reps));
+    console.log(`  ${String(rps).padStart(4)}  ${String(reps).padStart(8)}  ${fmt(r.wall).padStart(7)}  ${fmt(r.peakMiB, 1).padStart(9)}  ${String(r.stats.requests).padStart(9)}  ${fmt(r.stats.simSeconds).padStart(12)}`);
+  }
+}
