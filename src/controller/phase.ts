@@ -40,3 +40,24 @@ export function calculatePhase({ status, observed, replicas, paused, basicCanary
   if (status.stableRS !== status.currentPodHash) return { phase: 'Progressing', message: 'waiting for all steps to complete' };
   return { phase: 'Healthy', message: '' };
 }
+
+/**
+ * The blue-green rules of `CalculateRolloutPhase` (argo-semantics §2.1, rules 1–4, 6–9).
+ * Example: new ReplicaSet fully up behind the preview Service, not yet switched → Progressing,
+ * 'active service cutover pending'.
+ */
+export function calculateBlueGreenPhase({ status, observed, replicas, paused }: Omit<PhaseInput, 'basicCanary'>): { phase: RolloutPhase; message: string } {
+  if (status.abort) {
+    const why = status.abortReason === '' ? '' : `: ${status.abortReason}`;
+    return { phase: 'Degraded', message: `RolloutAborted: Rollout aborted update to revision ${status.revision}${why}` };
+  }
+  if (paused) return { phase: 'Paused', message: 'manually paused' };
+  const first = status.pauseConditions[0];
+  if (first !== undefined) return { phase: 'Paused', message: first.reason };
+  const fresh = observed.replicaSets.get(status.currentPodHash);
+  if ((fresh?.replicas ?? 0) < replicas) return { phase: 'Progressing', message: 'more replicas need to be updated' };
+  if ((fresh?.available ?? 0) < (fresh?.replicas ?? 0)) return { phase: 'Progressing', message: 'updated replicas are still becoming available' };
+  if (status.activeSelector !== status.currentPodHash) return { phase: 'Progressing', message: 'active service cutover pending' };
+  if (status.stableRS !== status.currentPodHash) return { phase: 'Progressing', message: 'waiting for post-promotion verification to complete' };
+  return { phase: 'Healthy', message: '' };
+}

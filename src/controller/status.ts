@@ -2,7 +2,7 @@
  * The Rollout's status as the controller keeps it (Argo's `status` fields, by their names), what
  * it observes of the cluster each reconcile, and the effects it asks for. Plain data only.
  */
-import type { RolloutPhase, SimEvent } from '../model/events.js';
+import type { Role, RolloutPhase, SimEvent } from '../model/events.js';
 import type { Ms } from '../model/time.js';
 
 export interface PauseCondition {
@@ -38,6 +38,11 @@ export interface RolloutStatus {
   readonly scaleDownAt: Ms | undefined;
   /** Hash of a ReplicaSet waiting for that delay. */
   readonly scaleDownHash: string | undefined;
+  /** Blue-green: the hash the active / preview Services select (undefined = not managed yet). */
+  readonly activeSelector: string | undefined;
+  readonly previewSelector: string | undefined;
+  /** Blue-green with previewReplicaCount: the new ReplicaSet was asked to scale to full size. */
+  readonly previewScaledUp: boolean;
   readonly phase: RolloutPhase;
   readonly message: string;
   /** The step whose StepStarted event has been emitted (-1 none), so it is emitted once. */
@@ -59,8 +64,9 @@ export interface Observed {
 }
 
 export type Effect =
-  | { readonly type: 'scale'; readonly hash: string; readonly replicas: number; readonly role: 'stable' | 'canary' }
+  | { readonly type: 'scale'; readonly hash: string; readonly replicas: number; readonly role: Role }
   | { readonly type: 'setWeight'; readonly canary: number }
+  | { readonly type: 'switchService'; readonly service: 'active' | 'preview'; readonly hash: string }
   | { readonly type: 'requeueAt'; readonly at: Ms }
   | { readonly type: 'emit'; readonly event: SimEvent };
 
@@ -75,6 +81,7 @@ export function initialStatus(stableHash: string, steps: number): RolloutStatus 
     currentPodHash: stableHash, stableRS: stableHash, revision: 1, currentStepIndex: steps,
     pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
     promoteFull: false, canaryWeight: 0, actualWeight: 0, scaleDownAt: undefined, scaleDownHash: undefined,
+    activeSelector: stableHash, previewSelector: undefined, previewScaledUp: false,
     phase: 'Healthy', message: '', announcedStep: -1,
   };
 }
@@ -88,6 +95,6 @@ export function startUpdate(status: RolloutStatus, newHash: string, steps: numbe
     ...status, currentPodHash: newHash, revision: status.revision + 1,
     currentStepIndex: newHash === status.stableRS ? steps : 0,
     pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
-    promoteFull: false, announcedStep: -1,
+    promoteFull: false, announcedStep: -1, previewScaledUp: false,
   };
 }

@@ -10,14 +10,15 @@
 import { CONTROL, createEngine } from '../engine/engine.js';
 import { createRng } from '../engine/rng.js';
 import { applyOperatorAction } from '../controller/actions.js';
-import { reconcile, unsupportedStrategy } from '../controller/reconcile.js';
+import { reconcile } from '../controller/reconcile.js';
 import { initialStatus, startUpdate, type Effect, type Observed, type ObservedReplicaSet, type RolloutStatus } from '../controller/status.js';
 import type { SimEvent, SummaryFields } from '../model/events.js';
-import type { CanaryStrategy, Rollout } from '../model/rollout.js';
+import type { Workload } from '../model/rollout.js';
 import type { OperatorActionName, Scenario } from '../model/scenario.js';
 import { templateHash } from '../world/pods.js';
 import type { SeriesSink } from '../world/series-sink.js';
-import { createWorld, type CompletedRequest, type Route } from '../world/world.js';
+import { createWorld, type CompletedRequest } from '../world/world.js';
+import { routesFor, serviceNames, trafficModel, type RoutingContext } from './routing.js';
 import { summarize } from './summary.js';
 
 export interface SimulationOptions {
@@ -35,40 +36,38 @@ export type Simulation = ReturnType<typeof createSimulation>;
 
 export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
   const seed = opts.seed ?? scenario.seed;
-  const rollout = pickWorkload(scenario, opts.workload);
-  const why = unsupportedStrategy(rollout);
-  if (why !== undefined) throw new Error(`${rollout.name}: ${why}`);
-  const strategy = rollout.strategy as CanaryStrategy;
-  const steps = strategy.steps.length;
+  const workload = pickWorkload(scenario, opts.workload);
+  const steps = workload.kind === 'Rollout' && workload.strategy.type === 'canary' ? workload.strategy.steps.length : 0;
   const engine = createEngine();
   const listeners: ((e: SimEvent) => void)[] = [];
   const emit = (e: SimEvent): void => listeners.forEach((l) => l(e));
   let reconcilePending = false;
 
   const world = createWorld({
-    scenario, engine, sink: opts.sink, workload: rollout.name,
+    scenario, engine, sink: opts.sink, workload: workload.name,
     streams: { traffic: createRng(seed, 'traffic'), routing: createRng(seed, 'routing'), names: createRng(seed, 'names') },
     onPodReady: requestReconcile,
     ...(opts.onComplete ? { onComplete: opts.onComplete } : {}),
   });
-  const routed = strategy.trafficRouting !== undefined;
-  // Basic canary: one Service selects every pod of the Rollout; pods are the traffic split.
-  const stableService = world.addService(strategy.stableService ?? rollout.name);
-  const canaryService = routed ? world.addService(strategy.canaryService ?? `${rollout.name}-canary`) : stableService;
+  const [primary, secondary] = serviceNames(workload);
+  const primaryService = world.addService(primary);
   const rsByHash = new Map<string, number>();
+  const routing: RoutingContext = {
+    model: trafficModel(workload), rsByHash, primaryService,
+    secondaryService: secondary === primary ? primaryService : world.addService(secondary),
+  };
   const stableHash = templateHash(scenario.stableImage);
   const releaseHash = templateHash(scenario.release.image);
   rsByHash.set(stableHash, world.createReplicaSet(stableHash, scenario.stableImage, 0));
-  world.scale(rsByHash.get(stableHash) as number, rollout.replicas, true);
+  world.scale(rsByHash.get(stableHash) as number, workload.replicas, true);
   let status: RolloutStatus = initialStatus(stableHash, steps);
-  let paused = rollout.paused;
+  let paused = workload.kind === 'Rollout' && workload.paused;
   let promotedAt: number | undefined;
-  let abortedAt: number | undefined;
-  applyRoutes();
+  world.setRoutes(routesFor(routing, status));
 
   engine.call(scenario.release.at, CONTROL, beginUpdate);
   for (const op of scenario.operator) {
-    if (op.rollout === undefined || op.rollout === rollout.name) engine.call(op.at, CONTROL, () => operate(op.action));
+    if (op.rollout === undefined || op.rollout === workload.name) engine.call(op.at, CONTROL, () => operate(op.action));
   }
   world.start();
 
@@ -76,17 +75,27 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
     if (!rsByHash.has(releaseHash)) rsByHash.set(releaseHash, world.createReplicaSet(releaseHash, scenario.release.image, 1));
     status = startUpdate(status, releaseHash, steps);
     emit({
-      t: engine.now, type: 'RolloutStarted', rollout: rollout.name, strategy: 'canary',
-      replicas: rollout.replicas, stableImage: scenario.stableImage, releaseImage: scenario.release.image, steps,
+      t: engine.now, type: 'RolloutStarted', rollout: workload.name, strategy: strategyName(workload),
+      replicas: workload.replicas, stableImage: scenario.stableImage, releaseImage: scenario.release.image, steps,
     });
     requestReconcile();
   }
 
   function operate(action: OperatorActionName): void {
+    if (workload.kind === 'Deployment') return undoDeployment(action);
     const r = applyOperatorAction(status, paused, action, engine.now, steps);
     status = r.status;
     paused = r.paused;
     r.events.forEach(emit);
+    requestReconcile();
+  }
+
+  /** A Deployment has no promote/abort: `abort` is `kubectl rollout undo` (a new rolling update back). */
+  function undoDeployment(action: OperatorActionName): void {
+    emit({ t: engine.now, type: 'OperatorAction', action });
+    if (action !== 'abort' || status.currentPodHash === stableHash) return;
+    emit({ t: engine.now, type: 'RolloutAborted', reason: 'kubectl rollout undo: rolling back to the previous template' });
+    status = { ...startUpdate(status, stableHash, 0), abort: true, abortedAt: engine.now };
     requestReconcile();
   }
 
@@ -101,11 +110,11 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
     reconcilePending = false;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const before = status;
-      const result = reconcile(rollout, status, observe());
+      const result = reconcile(workload, status, observe());
       status = result.status;
       let acted = false;
       for (const effect of result.effects) acted = apply(effect) || acted;
-      applyRoutes();
+      world.setRoutes(routesFor(routing, status));
       if (!acted && status === before) return;
     }
     throw new Error(`controller did not settle after ${MAX_PASSES} passes at t=${engine.now}`);
@@ -131,12 +140,13 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
         return true;
       }
       case 'setWeight':
+      case 'switchService':
         return true;
       case 'requeueAt':
         engine.call(effect.at - engine.now, CONTROL, requestReconcile);
         return false;
       case 'emit':
-        if (effect.event.type === 'RolloutPromoted') promotedAt = engine.now;
+        if (effect.event.type === 'RolloutPromoted' && !status.abort) promotedAt = engine.now;
         emit(effect.event);
         return false;
       default: {
@@ -146,24 +156,10 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
     }
   }
 
-  function applyRoutes(): void {
-    if (!routed) {
-      world.setRoutes([{ weight: 100, rs: [...rsByHash.values()], service: stableService }]);
-      return;
-    }
-    const stableId = rsByHash.get(status.stableRS ?? stableHash) as number;
-    const routes: Route[] = [{ weight: 100 - status.canaryWeight, rs: [stableId], service: stableService }];
-    const canaryId = rsByHash.get(status.currentPodHash);
-    if (status.canaryWeight > 0 && canaryId !== undefined && canaryId !== stableId) {
-      routes.push({ weight: status.canaryWeight, rs: [canaryId], service: canaryService });
-    }
-    world.setRoutes(routes);
-  }
-
   return {
     engine,
     world,
-    rollout,
+    workload,
     seed,
     get status() {
       return status;
@@ -180,17 +176,26 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
     },
     /** Emits and returns the Summary. */
     finish(): SummaryFields {
-      if (status.abort) abortedAt = status.abortedAt;
-      const fields = summarize({ scenario, workload: rollout.name, events: [], promotedAt, abortedAt, tallies: world.tallies });
+      const fields = summarize({
+        scenario, workload: workload.name, events: [],
+        promotedAt: status.abort ? undefined : promotedAt,
+        abortedAt: status.abort ? status.abortedAt : undefined,
+        tallies: world.tallies,
+      });
       emit({ t: engine.now, type: 'Summary', ...fields });
       return fields;
     },
   };
 }
 
-function pickWorkload(scenario: Scenario, name: string | undefined): Rollout {
+function strategyName(w: Workload): string {
+  if (w.kind === 'Deployment') return 'rollingUpdate';
+  if (w.strategy.type === 'blueGreen') return 'blueGreen';
+  return w.strategy.trafficRouting === undefined ? 'canary' : `canary (trafficRouting: ${w.strategy.trafficRouting.router})`;
+}
+
+function pickWorkload(scenario: Scenario, name: string | undefined): Workload {
   const w = name === undefined ? scenario.workloads[0] : scenario.workloads.find((x) => x.name === name);
   if (w === undefined) throw new Error(name === undefined ? 'scenario has no workload' : `no workload named ${name}`);
-  if (w.kind !== 'Rollout') throw new Error(`${w.name}: apps/v1 Deployment is not simulated yet`);
   return w;
 }

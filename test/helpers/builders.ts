@@ -93,3 +93,37 @@ export function countingSink(): SeriesSink & { series: number; samples: number; 
   };
   return sink;
 }
+
+export function aBlueGreenRollout(over: Partial<import('../../src/model/rollout.js').BlueGreenStrategy> = {}, rollout: Partial<Rollout> = {}): Rollout {
+  return aCanaryRollout({
+    strategy: {
+      type: 'blueGreen', activeService: 'agent-active', previewService: 'agent-preview',
+      autoPromotionEnabled: true, autoPromotionSeconds: 0, previewReplicaCount: undefined,
+      scaleDownDelaySeconds: 30, abortScaleDownDelaySeconds: 30,
+      prePromotionAnalysis: undefined, postPromotionAnalysis: undefined, ...over,
+    },
+    ...rollout,
+  });
+}
+
+export function aDeployment(over: Partial<import('../../src/model/rollout.js').Deployment> = {}): import('../../src/model/rollout.js').Deployment {
+  return {
+    kind: 'Deployment', name: 'agent', namespace: 'default', replicas: 10, image: 'agent:v2',
+    minReadySeconds: 0, progressDeadlineSeconds: 600, maxSurge: '25%', maxUnavailable: '25%', source: here, ...over,
+  };
+}
+
+/** Runs a workload of a scenario to its end and returns the trace. */
+export function traceOf(scenario: Scenario): import('../../src/model/events.js').SimEvent[] {
+  // Imported lazily so builders stay usable from tests that do not run simulations.
+  return runTrace(scenario);
+}
+import { createSimulation } from '../../src/run/simulation.js';
+function runTrace(scenario: Scenario) {
+  const sim = createSimulation(scenario, { sink: countingSink() });
+  const events: import('../../src/model/events.js').SimEvent[] = [];
+  sim.subscribe((e) => events.push(e));
+  sim.runUntil(scenario.duration);
+  sim.finish();
+  return events;
+}

@@ -38,9 +38,10 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const color = mode !== 'json' && mode !== 'jsonl' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: values['no-color'] === true });
   const store = createMetricStore();
   const sim = createSimulation(scenario, { sink: store, ...(seed !== undefined ? { seed } : {}), ...(values.rollout ? { workload: values.rollout } : {}) });
-  const steps = sim.rollout.strategy.type === 'canary' ? sim.rollout.strategy.steps.length : 0;
+  const w = sim.workload;
+  const steps = w.kind === 'Rollout' && w.strategy.type === 'canary' ? w.strategy.steps.length : 0;
 
-  if (mode === 'text' || mode === 'ui') io.stdout(header(scenario, sim.seed, sim.rollout.name) + '\n');
+  if (mode === 'text' || mode === 'ui') io.stdout(header(scenario, sim.seed, sim.workload.name) + '\n');
   sim.subscribe((e: SimEvent) => {
     if (mode === 'jsonl') io.stdout(formatJsonl(e) + '\n');
     else if (mode === 'json') {
