@@ -1,0 +1,122 @@
+/**
+ * Label sets as Prometheus handles them: always sorted by label name, compared byte-wise (UTF-8 order),
+ * with `__name__` as an ordinary label. A `Labels` object built here has its keys in sorted order, so
+ * `JSON.stringify` prints it exactly like Prometheus' API prints a metric.
+ */
+export type Labels = Readonly<Record<string, string>>;
+
+export const METRIC_NAME = '__name__';
+
+/** Compares two strings by their UTF-8 bytes, as Go does. `cmpBytes('Z', 'a') < 0`, `cmpBytes('\uFFFF', '😀') < 0`. */
+export function cmpBytes(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (U+D800..DFFF) encode code points above U+FFFF, whose UTF-8 sorts after U+E000..FFFF.
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys && (x >= 0xe000 || y >= 0xe000)) return xs ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** Returns the label set with keys sorted and empty values removed (Prometheus drops empty labels).
+ *  `normalizeLabels({b: '1', a: '', __name__: 'x'})` ⇒ `{__name__: 'x', b: '1'}`. */
+export function normalizeLabels(labels: Labels): Labels {
+  const names = Object.keys(labels).sort(cmpBytes);
+  const out: Record<string, string> = {};
+  for (const n of names) {
+    const v = labels[n] as string;
+    if (v !== '') out[n] = v;
+  }
+  return out;
+}
+
+/** Builds a sorted label set from already-known pairs (keys are sorted here). */
+export function labelsFromPairs(pairs: ReadonlyArray<readonly [string, string]>): Labels {
+  const out: Record<string, string> = {};
+  const sorted = [...pairs].sort((p, q) => cmpBytes(p[0], q[0]));
+  for (const [n, v] of sorted) if (v !== '') out[n] = v;
+  return out;
+}
+
+/** A unique string key for a label set (order-independent for normalized sets).
+ *  `labelsKey({a: '1', b: '2'})` ⇒ `'a\xff1\xfeb\xff2'`. */
+export function labelsKey(labels: Labels): string {
+  let s = '';
+  for (const n in labels) s += n + '\xff' + labels[n] + '\xfe';
+  return s;
+}
+
+/** Prometheus' labels.Compare: label by label (name, then value); a prefix sorts first. */
+export function compareLabels(a: Labels, b: Labels): number {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  const n = Math.min(ka.length, kb.length);
+  for (let i = 0; i < n; i++) {
+    const na = ka[i] as string;
+    const nb = kb[i] as string;
+    if (na !== nb) return cmpBytes(na, nb);
+    const va = a[na] as string;
+    const vb = b[nb] as string;
+    if (va !== vb) return cmpBytes(va, vb);
+  }
+  return ka.length - kb.length;
+}
+
+/** Go's strconv.Quote for the printable ASCII/Unicode cases label values use. `goQuote('a"b')` ⇒ `"a\"b"`. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    if (ch === '"' || ch === '\\') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/** Prometheus' Labels.String(): `{a="1", b="2"}`. */
+export function labelsToString(labels: Labels): string {
+  const parts: string[] = [];
+  for (const n in labels) parts.push(`${n}=${goQuote(labels[n] as string)}`);
+  return '{' + parts.join(', ') + '}';
+}
+
+/** A copy without the listed label names. */
+export function withoutLabels(labels: Labels, drop: readonly string[]): Labels {
+  const out: Record<string, string> = {};
+  for (const n in labels) if (!drop.includes(n)) out[n] = labels[n] as string;
+  return out;
+}
+
+/** A copy with only the listed label names. */
+export function onlyLabels(labels: Labels, keep: readonly string[]): Labels {
+  const out: Record<string, string> = {};
+  for (const n in labels) if (keep.includes(n)) out[n] = labels[n] as string;
+  return out;
+}
+
+/** A copy with `name` set to `value` (or removed when `value` is empty), keys kept sorted. */
+export function setLabel(labels: Labels, name: string, value: string): Labels {
+  const pairs: Array<[string, string]> = [];
+  for (const n in labels) if (n !== name) pairs.push([n, labels[n] as string]);
+  if (value !== '') pairs.push([name, value]);
+  return labelsFromPairs(pairs);
+}
+
+/** Is `s` a valid Prometheus label name (`[a-zA-Z_][a-zA-Z0-9_]*`)? */
+export function isValidLabelName(s: string): boolean {
+  return /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(s);
+}
+
+/** Is `s` a valid metric name (`[a-zA-Z_:][a-zA-Z0-9_:]*`)? */
+export function isValidMetricName(s: string): boolean {
+  return /^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(s);
+}

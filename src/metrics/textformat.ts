@@ -1,0 +1,107 @@
+/**
+ * Shared pieces of the Prometheus text formats: Go float syntax, label-block parsing and escaping.
+ */
+import type { Labels } from './labels.js';
+import { normalizeLabels } from './labels.js';
+
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)$/;
+
+/**
+ * Go's strconv.ParseFloat(s, 64), or null when Go would fail.
+ * `parseGoFloat('+Inf')` ⇒ Infinity, `parseGoFloat('1e3')` ⇒ 1000, `parseGoFloat('0x1p-2')` ⇒ 0.25, `parseGoFloat('1x')` ⇒ null.
+ */
+export function parseGoFloat(s: string): number | null {
+  const lower = s.toLowerCase();
+  const unsigned = lower.replace(/^[+-]/, '');
+  if (unsigned === 'inf' || unsigned === 'infinity') return lower.startsWith('-') ? -Infinity : Infinity;
+  if (unsigned === 'nan') return NaN;
+  if (DECIMAL.test(s)) return Number(s);
+  const hex = HEX_FLOAT.exec(s);
+  if (hex && (hex[2] !== '' || hex[3] !== '')) {
+    const intPart = hex[2] === '' ? 0 : parseInt(hex[2] as string, 16);
+    const frac = hex[3] as string;
+    const fracPart = frac === '' ? 0 : parseInt(frac, 16) / 16 ** frac.length;
+    const v = (intPart + fracPart) * 2 ** Number(hex[4]);
+    return hex[1] === '-' ? -v : v;
+  }
+  return null;
+}
+
+/** Formats a float for the text formats so Go's ParseFloat reads it back exactly.
+ *  `formatTextFloat(Infinity)` ⇒ '+Inf', `formatTextFloat(0.1)` ⇒ '0.1'. */
+export function formatTextFloat(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  if (Object.is(v, -0)) return '-0';
+  return String(v);
+}
+
+/** Escapes a label value for the text formats: backslash, double quote and newline. */
+export function escapeLabelValue(v: string): string {
+  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+export interface ParsedSeriesLine {
+  readonly labels: Labels;
+  /** Index just past the closing brace (or the name when there is no brace). */
+  readonly end: number;
+}
+
+/**
+ * Parses `name{a="1",b="2"}` or `{__name__="x", a="1"}` at the start of `line`.
+ * Returns an error string on malformed input.
+ * `parseSeriesPrefix('up{job="a"} 1')` ⇒ `{labels: {__name__: 'up', job: 'a'}, end: 11}`.
+ */
+export function parseSeriesPrefix(line: string): ParsedSeriesLine | string {
+  let i = 0;
+  const pairs: Record<string, string> = {};
+  const nameMatch = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(line);
+  if (nameMatch) {
+    pairs['__name__'] = nameMatch[0];
+    i = nameMatch[0].length;
+  }
+  if (line[i] !== '{') {
+    if (!nameMatch) return 'expected a metric name or "{"';
+    return { labels: normalizeLabels(pairs), end: i };
+  }
+  i++;
+  for (;;) {
+    while (line[i] === ' ') i++;
+    if (line[i] === '}') {
+      i++;
+      break;
+    }
+    const ln = /^[a-zA-Z_][a-zA-Z0-9_]*/.exec(line.slice(i));
+    if (!ln) return `invalid label name at column ${i + 1}`;
+    const name = ln[0];
+    i += name.length;
+    if (line[i] !== '=' || line[i + 1] !== '"') return `expected '="' after label ${name}`;
+    i += 2;
+    let value = '';
+    for (;;) {
+      const c = line[i];
+      if (c === undefined) return `unterminated label value for ${name}`;
+      if (c === '"') break;
+      if (c === '\\') {
+        const e = line[i + 1];
+        if (e === 'n') value += '\n';
+        else if (e === '\\' || e === '"') value += e;
+        else return `invalid escape \\${e ?? ''} in label value`;
+        i += 2;
+        continue;
+      }
+      value += c;
+      i++;
+    }
+    i++;
+    if (name in pairs) return `duplicate label ${name}`;
+    pairs[name] = value;
+    while (line[i] === ' ') i++;
+    if (line[i] === ',') i++;
+    else if (line[i] !== '}') return `expected "," or "}" at column ${i + 1}`;
+  }
+  if (!pairs['__name__']) return 'series without a metric name';
+  return { labels: normalizeLabels(pairs), end: i };
+}

@@ -1,0 +1,206 @@
+/**
+ * The instant-query evaluator, following Prometheus 2.42's engine: selectors with a 5 m lookback
+ * (both ends inclusive) and staleness, range selectors over [t − r, t], `offset` and `@`, subqueries
+ * evaluated step by step, and each operator's output order (selectors sorted by label set,
+ * aggregations by first appearance, binary operators following the left-hand side).
+ *
+ *   new Evaluator(store, t).eval(parse('rate(x[5m])'), t) ⇒ {type: 'vector', samples: [...]}
+ */
+import { compareLabels } from '../metrics/labels.js';
+import { firstIndexAtOrAfter, lastIndexAtOrBefore } from '../metrics/store.js';
+import type { MetricStore, SeriesView } from '../metrics/store.js';
+import { aggregate } from './aggregate.js';
+import type { AtModifier, Call, Expr, MatrixSelector, SubqueryExpr, VectorSelector } from './ast.js';
+import { typeOf } from './ast.js';
+import { binaryVectorOp, scalarBinop, vectorScalarBinop } from './binop.js';
+import { EvalError } from './errors.js';
+import { absentLabels, vectorFunction } from './functions.js';
+import { RANGE_FUNCTIONS } from './rangefns.js';
+import type { Sample, Series, Value } from './values.js';
+import { dropMetricName, hasDuplicateLabelsets, keyOf } from './values.js';
+
+export interface EvalOptions {
+  /** Instant-selector lookback (Prometheus --query.lookback-delta, default 5 m). */
+  readonly lookbackMs?: number;
+  /** Step of subqueries without one (Prometheus' global evaluation_interval; 15 s as in the oracle). */
+  readonly defaultStepMs?: number;
+}
+
+/** The window a range function sees, for rate's extrapolation. */
+export interface RangeWindow {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly rangeMs: number;
+}
+
+const DUPLICATE = 'vector cannot contain metrics with the same labelset';
+
+export class Evaluator {
+  private readonly lookback: number;
+  private readonly step: number;
+  private readonly selected = new Map<VectorSelector, SeriesView[]>();
+
+  constructor(
+    private readonly store: MetricStore,
+    /** The query's evaluation time: what `@ start()` and `@ end()` mean. */
+    private readonly queryTimeMs: number,
+    opts: EvalOptions = {},
+  ) {
+    this.lookback = opts.lookbackMs ?? 300_000;
+    this.step = opts.defaultStepMs ?? 15_000;
+  }
+
+  eval(e: Expr, ts: number): Value {
+    switch (e.kind) {
+      case 'number': return { type: 'scalar', v: e.value };
+      case 'string': return { type: 'string', s: e.value };
+      case 'paren': return this.eval(e.expr, ts);
+      case 'vectorSelector': return { type: 'vector', samples: this.instant(e, ts) };
+      case 'matrixSelector': return { type: 'matrix', series: this.matrixSeries(e, ts) };
+      case 'subquery': return { type: 'matrix', series: this.subquery(e, ts) };
+      case 'unary': {
+        const v = this.eval(e.expr, ts);
+        if (e.op === '+') return v;
+        if (v.type === 'scalar') return { type: 'scalar', v: -v.v };
+        const samples = (v as { samples: Sample[] }).samples.map((s) => ({ metric: dropMetricName(s.metric), v: -s.v }));
+        if (hasDuplicateLabelsets(samples)) throw new EvalError(DUPLICATE);
+        return { type: 'vector', samples };
+      }
+      case 'binary': {
+        const l = this.eval(e.lhs, ts);
+        const r = this.eval(e.rhs, ts);
+        if (l.type === 'scalar' && r.type === 'scalar') return { type: 'scalar', v: scalarBinop(e.op, l.v, r.v) };
+        let out: Sample[];
+        if (l.type === 'vector' && r.type === 'vector') out = binaryVectorOp(e, l.samples, r.samples);
+        else if (l.type === 'vector' && r.type === 'scalar') out = vectorScalarBinop(e.op, l.samples, r.v, false, e.returnBool);
+        else if (l.type === 'scalar' && r.type === 'vector') out = vectorScalarBinop(e.op, r.samples, l.v, true, e.returnBool);
+        else throw new EvalError(`binary expression between ${l.type} and ${r.type}`);
+        if (hasDuplicateLabelsets(out)) throw new EvalError(DUPLICATE);
+        return { type: 'vector', samples: out };
+      }
+      case 'aggregate': {
+        const param = e.param ? this.eval(e.param, ts) : null;
+        const inner = this.eval(e.expr, ts) as { samples: Sample[] };
+        const p = param === null ? null : param.type === 'string' ? param.s : param.type === 'scalar' ? param.v : NaN;
+        return { type: 'vector', samples: aggregate(e, p, inner.samples) };
+      }
+      case 'call': return this.call(e, ts);
+    }
+  }
+
+  private refTime(at: AtModifier | null, offsetMs: number, ts: number): number {
+    const base = at === null ? ts : at.kind === 'ts' ? at.ms : this.queryTimeMs;
+    return base - offsetMs;
+  }
+
+  private select(vs: VectorSelector): SeriesView[] {
+    let out = this.selected.get(vs);
+    if (!out) {
+      out = this.store.select(vs.matchers).map((r) => this.store.series(r));
+      out.sort((a, b) => compareLabels(a.labels, b.labels));
+      this.selected.set(vs, out);
+    }
+    return out;
+  }
+
+  /** Latest sample in [ref − lookback, ref] per series; a stale latest sample hides the series. */
+  instant(vs: VectorSelector, ts: number): Sample[] {
+    const ref = this.refTime(vs.at, vs.offsetMs, ts);
+    const out: Sample[] = [];
+    for (const s of this.select(vs)) {
+      const i = lastIndexAtOrBefore(s, ref);
+      if (i < 0) continue;
+      const t = s.t[i] as number;
+      if (t < ref - this.lookback || s.stale?.[i]) continue;
+      out.push({ metric: s.labels, v: s.v[i] as number, t });
+    }
+    return out;
+  }
+
+  private matrixSeries(ms: MatrixSelector, ts: number): Series[] {
+    const end = this.refTime(ms.vs.at, ms.vs.offsetMs, ts);
+    const out: Series[] = [];
+    for (const s of this.select(ms.vs)) {
+      const pts = points(s, end - ms.rangeMs, end);
+      if (pts.t.length > 0) out.push({ metric: s.labels, ...pts });
+    }
+    return out;
+  }
+
+  private subquery(sq: SubqueryExpr, ts: number): Series[] {
+    const end = this.refTime(sq.at, sq.offsetMs, ts);
+    const step = sq.stepMs || this.step;
+    let start = step * Math.trunc((end - sq.rangeMs) / step);
+    if (start < end - sq.rangeMs) start += step;
+    const byKey = new Map<string, { metric: Series['metric']; t: number[]; v: number[] }>();
+    for (let t = start; t <= end; t += step) {
+      const val = this.eval(sq.expr, t);
+      const samples = val.type === 'vector' ? val.samples : [];
+      for (const s of samples) {
+        const k = keyOf(s.metric);
+        let series = byKey.get(k);
+        if (!series) byKey.set(k, (series = { metric: s.metric, t: [], v: [] }));
+        series.t.push(t);
+        series.v.push(s.v);
+      }
+    }
+    return [...byKey.values()];
+  }
+
+  private call(e: Call, ts: number): Value {
+    const args = e.args.map(unwrapParens);
+    const mIdx = args.findIndex((a) => a.kind === 'matrixSelector' || a.kind === 'subquery');
+    if (mIdx < 0) {
+      if (e.func === 'timestamp' && args[0]?.kind === 'vectorSelector') {
+        const samples = this.instant(args[0], ts).map((s) => ({ metric: dropMetricName(s.metric), v: (s.t as number) / 1000 }));
+        return { type: 'vector', samples };
+      }
+      const vals = args.map((a) => this.eval(a, ts));
+      const res = vectorFunction(e.func, vals, args, ts);
+      if (res.type === 'vector' && hasDuplicateLabelsets(res.samples)) throw new EvalError(DUPLICATE);
+      return res;
+    }
+    const fn = RANGE_FUNCTIONS[e.func];
+    if (!fn) throw new EvalError(`function "${e.func}" does not take a range vector`);
+    const m = args[mIdx] as MatrixSelector | SubqueryExpr;
+    const others = args.map((a, i) => (i === mIdx ? NaN : scalarOf(this.eval(a, ts))));
+    const rangeMs = m.rangeMs;
+    const endMs = m.kind === 'matrixSelector' ? this.refTime(m.vs.at, m.vs.offsetMs, ts) : this.refTime(m.at, m.offsetMs, ts);
+    const window: RangeWindow = { startMs: endMs - rangeMs, endMs, rangeMs };
+    const series = m.kind === 'matrixSelector' ? this.matrixSeries(m, ts) : this.subquery(m, ts);
+    const out: Sample[] = [];
+    for (const s of series) {
+      const v = fn(s, window, others, ts);
+      if (v === null) continue;
+      out.push({ metric: e.func === 'last_over_time' ? s.metric : dropMetricName(s.metric), v });
+    }
+    if (e.func === 'absent_over_time') {
+      return { type: 'vector', samples: out.length > 0 ? [] : [{ metric: absentLabels(m), v: 1 }] };
+    }
+    if (hasDuplicateLabelsets(out)) throw new EvalError(DUPLICATE);
+    return { type: 'vector', samples: out };
+  }
+}
+
+/** Non-stale samples of `s` with time in [mint, maxt]. */
+export function points(s: SeriesView, mint: number, maxt: number): { t: number[]; v: number[] } {
+  const t: number[] = [];
+  const v: number[] = [];
+  for (let i = firstIndexAtOrAfter(s, mint); i < s.n && (s.t[i] as number) <= maxt; i++) {
+    if (s.stale?.[i]) continue;
+    t.push(s.t[i] as number);
+    v.push(s.v[i] as number);
+  }
+  return { t, v };
+}
+
+function unwrapParens(e: Expr): Expr {
+  while (e.kind === 'paren') e = e.expr;
+  return e;
+}
+
+function scalarOf(v: Value): number {
+  return v.type === 'scalar' ? v.v : NaN;
+}
+
+export { typeOf };

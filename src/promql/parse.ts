@@ -1,0 +1,323 @@
+/**
+ * PromQL parsing: the lezer grammar (`@prometheus-io/lezer-promql`, the one Prometheus' UI uses) builds
+ * the syntax tree, which is walked into the typed AST of ast.ts. The grammar is Prometheus 3.x's; what
+ * 2.42 does not accept (limitk, fill(), anchored, quoted metric names, duration arithmetic, ...) is
+ * rejected here with 2.42's message. Lexical errors come from the 2.42 lexer port (lexer.ts) so their
+ * wording and position match Prometheus: `1:34: parse error: unclosed left parenthesis`.
+ *
+ *   parsePromQL('sum by (pod) (rate(x[5m]))') ⇒ {ok: true, expr: {kind: 'aggregate', op: 'sum', ...}}
+ *   parsePromQL('1 > 2') ⇒ {ok: false, error: '1:3: parse error: comparisons between scalars must use BOOL modifier'}
+ */
+import { parser } from '@prometheus-io/lezer-promql';
+import type { SyntaxNode } from '@lezer/common';
+import { METRIC_NAME } from '../metrics/labels.js';
+import type { LabelMatcher, MatchType } from '../metrics/store.js';
+import { FUNCTIONS } from './ast.js';
+import type { AggregateOp, AtModifier, BinaryOp, Expr, PosRange, VectorMatching, VectorSelector } from './ast.js';
+import { checkAST } from './check.js';
+import { describeToken, lex } from './lexer.js';
+import type { LexResult } from './lexer.js';
+import { parseDuration, parseNumber, unquote } from './literals.js';
+import { compileAnchored } from './regex.js';
+import { ParseError, formatParseError } from './errors.js';
+
+export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: string };
+
+const BINARY_OPS: Record<string, BinaryOp> = {
+  Pow: '^', Mul: '*', Div: '/', Mod: '%', Atan2: 'atan2', Add: '+', Sub: '-', Eql: '==', Neq: '!=',
+  Gtr: '>', Lss: '<', Gte: '>=', Lte: '<=', And: 'and', Or: 'or', Unless: 'unless',
+};
+const MATCH_OPS: Record<string, MatchType> = { EqlSingle: '=', Neq: '!=', EqlRegex: '=~', NeqRegex: '!~' };
+const NOT_IN_242: Record<string, string> = {
+  AnchoredExpr: 'anchored', SmoothedExpr: 'smoothed', FillModifier: 'fill', TrimUpper: '</', TrimLower: '>/',
+};
+
+export function parsePromQL(query: string): ParseResult {
+  try {
+    return { ok: true, expr: parseOrThrow(query) };
+  } catch (e) {
+    if (e instanceof ParseError) return { ok: false, error: formatParseError(query, e) };
+    throw e;
+  }
+}
+
+function parseOrThrow(query: string): Expr {
+  const lexed = lex(query);
+  if (lexed.tokens.every((t) => t.kind === 'COMMENT' || t.kind === 'EOF') && !lexed.error) {
+    throw new ParseError(0, 'no expression found in input');
+  }
+  // lezer's grammar (3.x) no longer knows holt_winters; parse a same-length stand-in, keep the real name.
+  let source = query;
+  for (const t of lexed.tokens) {
+    if (t.kind === 'IDENTIFIER' && t.val === 'holt_winters') source = source.slice(0, t.pos) + 'day_of_month' + source.slice(t.pos + 12);
+  }
+  const tree = parser.parse(source);
+  let firstErr: SyntaxNode | null = null;
+  tree.iterate({
+    enter: (n) => {
+      if (n.type.isError && (!firstErr || n.from < firstErr.from)) firstErr = n.node;
+    },
+  });
+  const errNode = firstErr as SyntaxNode | null;
+  if (lexed.error && (!errNode || lexed.error.pos <= errNode.from)) throw new ParseError(lexed.error.pos, lexed.error.msg);
+  if (errNode) throw unexpectedAt(lexed, errNode.from);
+  const top = tree.topNode.firstChild;
+  if (!top) throw new ParseError(0, 'no expression found in input');
+  const expr = new Walker(query, lexed).expr(top);
+  checkAST(expr, query);
+  return expr;
+}
+
+function unexpectedAt(lexed: LexResult, pos: number, context = ''): ParseError {
+  const tok = lexed.tokens.find((t) => t.kind !== 'COMMENT' && t.pos + t.val.length > pos) ??
+    lexed.tokens.find((t) => t.kind === 'EOF') ?? { kind: 'EOF' as const, pos, val: '' };
+  return new ParseError(tok.pos, `unexpected ${describeToken(tok)}${context}`);
+}
+
+const children = (n: SyntaxNode): SyntaxNode[] => {
+  const out: SyntaxNode[] = [];
+  for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
+  return out;
+};
+
+class Walker {
+  constructor(private readonly q: string, private readonly lexed: LexResult) {}
+
+  private text(n: SyntaxNode): string {
+    return this.q.slice(n.from, n.to);
+  }
+  private pos(n: SyntaxNode): PosRange {
+    return { start: n.from, end: n.to };
+  }
+
+  expr(n: SyntaxNode): Expr {
+    const kids = children(n);
+    const kid = (i: number): SyntaxNode => kids[i] as SyntaxNode;
+    switch (n.name) {
+      case 'ParenExpr': return { kind: 'paren', expr: this.expr(kid(0)), pos: this.pos(n) };
+      case 'NumberDurationLiteral': return this.number(n);
+      case 'StringLiteral': return { kind: 'string', value: this.string(n), pos: this.pos(n) };
+      case 'VectorSelector': return this.vectorSelector(n, kids);
+      case 'MatrixSelector': return this.matrix(n, kids);
+      case 'SubqueryExpr': {
+        const inner = this.expr(kid(0));
+        const range = this.duration(kid(1));
+        const step = kids[2] ? this.duration(kid(2)) : 0;
+        return { kind: 'subquery', expr: inner, rangeMs: range, stepMs: step, offsetMs: 0, at: null, pos: this.pos(n) };
+      }
+      case 'OffsetExpr': return this.offset(n, kids);
+      case 'StepInvariantExpr': return this.at(n, kids);
+      case 'UnaryExpr': {
+        const op = this.text(kid(0)) === '-' ? '-' : '+';
+        const inner = this.expr(kid(1));
+        if (inner.kind === 'number') {
+          return { kind: 'number', value: op === '-' ? -inner.value : inner.value, pos: { start: n.from, end: inner.pos.end } };
+        }
+        return { kind: 'unary', op, expr: inner, pos: this.pos(n) };
+      }
+      case 'BinaryExpr': return this.binary(n, kids);
+      case 'FunctionCall': return this.call(n, kids);
+      case 'AggregateExpr': return this.aggregate(n, kids);
+      default: {
+        const what = NOT_IN_242[n.name];
+        throw what ? unexpectedAt(this.lexed, this.findWord(n, what)) : unexpectedAt(this.lexed, n.from);
+      }
+    }
+  }
+
+  private findWord(n: SyntaxNode, word: string): number {
+    const i = this.q.toLowerCase().indexOf(word, n.from);
+    return i >= 0 ? i : n.from;
+  }
+
+  private number(n: SyntaxNode): Expr {
+    const raw = this.text(n);
+    const sign = raw[0] === '-' || raw[0] === '+' ? raw[0] : '';
+    const body = raw.slice(sign.length).trim();
+    const tok = this.lexed.tokens.find((t) => t.pos === n.from + raw.length - body.length);
+    if (tok && tok.kind !== 'NUMBER') throw unexpectedAt(this.lexed, tok.pos);
+    const v = parseNumber(body);
+    if (v === null) throw new ParseError(n.from, `error parsing number: strconv.ParseFloat: parsing ${JSON.stringify(body)}: invalid syntax`);
+    return { kind: 'number', value: sign === '-' ? -v : v, pos: this.pos(n) };
+  }
+
+  private string(n: SyntaxNode): string {
+    const raw = this.text(n);
+    const v = unquote(raw);
+    if (v === null) throw new ParseError(n.from, `error unquoting string ${JSON.stringify(raw)}: invalid syntax`);
+    return v;
+  }
+
+  /** A duration inside [...] or after offset: 2.42 accepts only a duration literal with units. */
+  private duration(n: SyntaxNode, context = 'subquery selector'): number {
+    const kids = children(n);
+    const lit = kids[0];
+    if (kids.length !== 1 || !lit || lit.name !== 'NumberDurationLiteralInDurationContext') {
+      throw unexpectedAt(this.lexed, (lit ?? n).from, ` in ${context}, expected duration`);
+    }
+    const tok = this.lexed.tokens.find((t) => t.pos === lit.from);
+    if (!tok || tok.kind !== 'DURATION') throw unexpectedAt(this.lexed, lit.from, ` in ${context}, expected duration`);
+    const ms = parseDuration(this.text(lit));
+    if (typeof ms === 'string') throw new ParseError(lit.from, ms);
+    if (ms === 0) throw new ParseError(lit.from, 'duration must be greater than 0');
+    return ms;
+  }
+
+  private vectorSelector(n: SyntaxNode, kids: SyntaxNode[]): VectorSelector {
+    let name = '';
+    const matchers: LabelMatcher[] = [];
+    for (const k of kids) {
+      if (k.name === 'Identifier') name = this.text(k);
+      else if (k.name === 'LabelMatchers') {
+        for (const m of children(k)) {
+          if (m.name !== 'UnquotedLabelMatcher') throw unexpectedAt(this.lexed, m.from, ' in label matching, expected identifier or "}"');
+          const [ln, op, str] = children(m);
+          if (!ln || !op || !str) throw unexpectedAt(this.lexed, m.to);
+          const type = MATCH_OPS[op.firstChild?.name ?? ''] as MatchType;
+          matchers.push(makeMatcher(this.text(ln), type, this.string(str), ln.from));
+        }
+      }
+    }
+    if (name !== '') matchers.push(makeMatcher(METRIC_NAME, '=', name, n.from));
+    return { kind: 'vectorSelector', name, matchers, offsetMs: 0, at: null, pos: this.pos(n) };
+  }
+
+  private matrix(n: SyntaxNode, kids: SyntaxNode[]): Expr {
+    const inner = this.expr(kids[0] as SyntaxNode);
+    const bracket = this.q.indexOf('[', inner.pos.end);
+    const range = this.duration(kids[1] as SyntaxNode, 'range');
+    if (inner.kind !== 'vectorSelector') throw new ParseError(bracket, 'ranges only allowed for vector selectors');
+    if (inner.offsetMs !== 0) throw new ParseError(bracket, 'no offset modifiers allowed before range');
+    if (inner.at) throw new ParseError(bracket, 'no @ modifiers allowed before range');
+    return { kind: 'matrixSelector', vs: inner, rangeMs: range, pos: this.pos(n) };
+  }
+
+  private offset(n: SyntaxNode, kids: SyntaxNode[]): Expr {
+    const inner = this.expr(kids[0] as SyntaxNode);
+    let d = kids[2] as SyntaxNode;
+    let sign = 1;
+    while (d.firstChild?.name === 'UnaryOp') {
+      if (this.text(d.firstChild) === '-') sign = -sign;
+      d = d.lastChild as SyntaxNode;
+    }
+    const ms = sign * this.duration(d, 'offset');
+    const target = inner.kind === 'matrixSelector' ? inner.vs : inner;
+    if (target.kind !== 'vectorSelector' && target.kind !== 'subquery') {
+      throw new ParseError(inner.pos.start, 'offset modifier must be preceded by an instant vector selector or range vector selector or a subquery');
+    }
+    if (target.offsetMs !== 0) throw new ParseError(inner.pos.start, 'offset may not be set multiple times');
+    target.offsetMs = ms;
+    return inner;
+  }
+
+  private at(n: SyntaxNode, kids: SyntaxNode[]): Expr {
+    const inner = this.expr(kids[0] as SyntaxNode);
+    const v = kids[2] as SyntaxNode;
+    let at: AtModifier;
+    if (v.name === 'AtModifierPreprocessors') at = { kind: this.text(v).toLowerCase().startsWith('start') ? 'start' : 'end' };
+    else {
+      const num = this.number(v);
+      const ts = num.kind === 'number' ? num.value : NaN;
+      if (!Number.isFinite(ts) || Math.abs(ts) >= 9.223372036854776e18) {
+        throw new ParseError(inner.pos.start, `timestamp out of bounds for @ modifier: ${ts}`);
+      }
+      at = { kind: 'ts', ms: Math.round(ts * 1000) };
+    }
+    const target = inner.kind === 'matrixSelector' ? inner.vs : inner;
+    if (target.kind !== 'vectorSelector' && target.kind !== 'subquery') {
+      throw new ParseError(inner.pos.start, '@ modifier must be preceded by an instant vector selector or range vector selector or a subquery');
+    }
+    if (target.at) throw new ParseError(inner.pos.start, '@ <timestamp> may not be set multiple times');
+    target.at = at;
+    return inner;
+  }
+
+  private binary(n: SyntaxNode, kids: SyntaxNode[]): Expr {
+    const lhsNode = kids[0] as SyntaxNode;
+    const rhsNode = kids[kids.length - 1] as SyntaxNode;
+    const opNode = kids[1] as SyntaxNode;
+    const op = BINARY_OPS[opNode.name];
+    if (!op) throw unexpectedAt(this.lexed, opNode.from);
+    let returnBool = false;
+    let matching: VectorMatching = { card: 'one-to-one', labels: [], on: false, include: [] };
+    for (const k of kids.slice(2, -1)) {
+      if (k.name === 'BoolModifier') returnBool = true;
+      else if (k.name === 'MatchingModifierClause') matching = this.matching(k);
+      else throw unexpectedAt(this.lexed, k.from);
+    }
+    let lhs = this.expr(lhsNode);
+    const rhs = this.expr(rhsNode);
+    // 2.42 lexes `-2 ^ 2` as unary minus applied to `2 ^ 2`; lezer folds the sign into the literal.
+    if (op === '^' && lhsNode.name === 'NumberDurationLiteral' && /^[-+]/.test(this.text(lhsNode)) && lhs.kind === 'number') {
+      const sign = this.text(lhsNode)[0] === '-' ? '-' : '+';
+      lhs = { kind: 'number', value: Math.abs(lhs.value), pos: { start: lhs.pos.start + 1, end: lhs.pos.end } };
+      if (Object.is(lhs.value, 0) && sign === '+') lhs = { ...lhs, value: 0 };
+      const pow: Expr = { kind: 'binary', op, lhs, rhs, returnBool, matching, pos: { start: lhs.pos.start, end: rhs.pos.end } };
+      return { kind: 'unary', op: sign, expr: pow, pos: this.pos(n) };
+    }
+    return { kind: 'binary', op, lhs, rhs, returnBool, matching, pos: this.pos(n) };
+  }
+
+  private matching(n: SyntaxNode): VectorMatching {
+    const kids = children(n);
+    const on = kids[0]?.name === 'On';
+    const labels = this.groupingLabels(kids[1] as SyntaxNode);
+    let card: VectorMatching['card'] = 'one-to-one';
+    let include: string[] = [];
+    if (kids[2]) {
+      card = kids[2].name === 'GroupLeft' ? 'many-to-one' : 'one-to-many';
+      if (kids[3]) include = this.groupingLabels(kids[3]);
+    }
+    return { card, labels, on, include };
+  }
+
+  private groupingLabels(n: SyntaxNode): string[] {
+    return children(n).map((k) => {
+      if (k.name !== 'LabelName') throw unexpectedAt(this.lexed, k.from, ' in grouping opts, expected label');
+      return this.text(k);
+    });
+  }
+
+  private call(n: SyntaxNode, kids: SyntaxNode[]): Expr {
+    const ident = kids[0] as SyntaxNode;
+    const name = this.text(ident);
+    const args = children(kids[1] as SyntaxNode).map((a) => this.expr(a));
+    if (!FUNCTIONS[name]) throw new ParseError(ident.from, `unknown function with name "${name}"`);
+    return { kind: 'call', func: name, args, pos: { start: n.from, end: n.to } };
+  }
+
+  private aggregate(n: SyntaxNode, kids: SyntaxNode[]): Expr {
+    const opNode = kids[0] as SyntaxNode;
+    const op = this.text(opNode).toLowerCase();
+    if (op === 'limitk' || op === 'limit_ratio') throw new ParseError(opNode.from, `unknown function with name "${op}"`);
+    let grouping: string[] = [];
+    let without = false;
+    let body: SyntaxNode | null = null;
+    for (const k of kids.slice(1)) {
+      if (k.name === 'AggregateModifier') {
+        without = k.firstChild?.name === 'Without';
+        grouping = this.groupingLabels(k.lastChild as SyntaxNode);
+      } else body = k;
+    }
+    const args = body ? children(body).map((a) => this.expr(a)) : [];
+    const withParam = ['topk', 'bottomk', 'count_values', 'quantile'].includes(op);
+    if (args.length === 0) throw new ParseError(n.from, 'no arguments for aggregate expression provided');
+    const want = withParam ? 2 : 1;
+    if (args.length !== want) {
+      throw new ParseError(n.from, `wrong number of arguments for aggregate expression provided, expected ${want}, got ${args.length}`);
+    }
+    return {
+      kind: 'aggregate', op: op as AggregateOp, expr: args[want - 1] as Expr, param: withParam ? (args[0] as Expr) : null,
+      grouping, without, pos: this.pos(n),
+    };
+  }
+}
+
+function makeMatcher(name: string, type: MatchType, value: string, pos: number): LabelMatcher {
+  if (type === '=') return { name, type, value, matches: (v) => v === value };
+  if (type === '!=') return { name, type, value, matches: (v) => v !== value };
+  const c = compileAnchored(value);
+  if (!c.ok) throw new ParseError(pos, c.error);
+  const re = c.re;
+  return type === '=~' ? { name, type, value, matches: (v) => re.test(v) } : { name, type, value, matches: (v) => !re.test(v) };
+}
