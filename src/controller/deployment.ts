@@ -57,6 +57,11 @@ export function reconcileDeployment(d: Deployment, status: RolloutStatus, observ
       effects.push({ type: 'scale', hash, replicas: rs.replicas - down, role: 'stable' });
     }
   }
+  const weight = total === 0 ? 0 : Math.floor((fresh.available * 100) / Math.max(1, available));
+  if (weight !== s.actualWeight) {
+    emit({ t: now, type: 'WeightChanged', canary: weight, stable: 100 - weight, actual: weight });
+    s = { ...s, canaryWeight: weight, actualWeight: weight };
+  }
   const oldPods = total - fresh.replicas;
   const complete = fresh.replicas === R && fresh.available >= R && oldPods === 0;
   if (complete && s.stableRS !== current) {
@@ -69,11 +74,6 @@ export function reconcileDeployment(d: Deployment, status: RolloutStatus, observ
   if (next.phase !== s.phase || next.message !== s.message) {
     emit({ t: now, type: 'PhaseChanged', ...next });
     s = { ...s, ...next };
-  }
-  const weight = total === 0 ? 0 : Math.floor((fresh.available * 100) / Math.max(1, available));
-  if (weight !== s.actualWeight) {
-    emit({ t: now, type: 'WeightChanged', canary: weight, stable: 100 - weight, actual: weight });
-    s = { ...s, canaryWeight: weight, actualWeight: weight };
   }
   return { status: s, effects };
 }

@@ -4,7 +4,7 @@
  * and completes. Every request is an arrival event and a completion event. The controller never
  * touches this directly: the run layer turns its effects into `scale` and `setRoutes` calls.
  */
-import { OBSERVE, WORLD, type Engine } from '../engine/engine.js';
+import { CONTROL, OBSERVE, WORLD, type Engine } from '../engine/engine.js';
 import type { Rng } from '../engine/rng.js';
 import type { Scenario } from '../model/scenario.js';
 import { applyRegressions, cohortModels, type ServiceParams } from './behaviour.js';
@@ -81,6 +81,8 @@ export function createWorld(opts: WorldOptions) {
 
   const ARRIVE = engine.register(onArrival);
   const COMPLETE = engine.register(onComplete);
+  // Readiness is a control-plane fact (the kubelet reports it): pods that become ready at the same
+  // instant are all seen by the reconcile that follows, as one ReplicaSet status update would be.
   const READY = engine.register(onReady);
   const SCRAPE = engine.register(onScrape);
 
@@ -221,7 +223,7 @@ export function createWorld(opts: WorldOptions) {
     if (pod.state === 'ready') {
       pod.state = 'starting';
       pod.readyAt = Infinity;
-      engine.schedule(scenario.agent.startup, WORLD, READY, pod.id);
+      engine.schedule(scenario.agent.startup, CONTROL, READY, pod.id);
     }
   }
 
@@ -267,7 +269,7 @@ export function createWorld(opts: WorldOptions) {
       pod.state = 'ready';
       pod.readyAt = engine.now;
       rs.ready.push(id);
-    } else engine.schedule(scenario.agent.startup, WORLD, READY, id);
+    } else engine.schedule(scenario.agent.startup, CONTROL, READY, id);
   }
 
   /** Scale-down order: pods not yet ready first, then the newest (Kubernetes' preference). */

@@ -1,0 +1,217 @@
+/**
+ * Lifecycle rules of the Rollout controller, each asserted as the exact trace slice it produces
+ * (types, values, times). Pods become ready 20 s after they are created (the agent's startup).
+ */
+import { describe, expect, it } from 'vitest';
+import type { SimEvent } from '../../src/model/events.js';
+import type { OperatorAction, Scenario } from '../../src/model/scenario.js';
+import { aBlueGreenRollout, aCanaryRollout, aDeployment, aScenario, pause, setWeight, traceOf } from '../helpers/builders.js';
+
+const quiet: Scenario['traffic'] = { rate: { kind: 'constant', rps: 2 }, cohorts: [{ name: 'chat', share: 1, headers: {} }] };
+const CANARY = 'rv8mt5frdr';
+const STABLE = 'nlfdd44spj';
+const op = (at: number, action: OperatorAction['action']): OperatorAction => ({ at, action, rollout: undefined });
+
+function trace(workload: Scenario['workloads'][number], operator: OperatorAction[] = [], duration = 600_000): SimEvent[] {
+  return traceOf(aScenario({ duration, traffic: quiet, workloads: [workload], operator })).filter((e) => e.type !== 'Summary');
+}
+const between = (events: SimEvent[], from: number, to: number) => events.filter((e) => e.t >= from && e.t <= to);
+
+describe('traffic-routed canary', () => {
+  const steps = [setWeight(20), pause(), setWeight(50), pause(60_000)];
+
+  it('scales the canary to ceil(20% × 10) = 2 at once and applies the weight when its pods are ready', () => {
+    expect(between(trace(aCanaryRollout({}, steps)), 0, 20_000)).toEqual([
+      { t: 0, type: 'RolloutStarted', rollout: 'agent', strategy: 'canary (trafficRouting: istio)', replicas: 10, stableImage: 'agent:v1', releaseImage: 'agent:v2', steps: 4 },
+      { t: 0, type: 'StepStarted', index: 0, step: 'setWeight: 20' },
+      { t: 0, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 2 },
+      { t: 0, type: 'PhaseChanged', phase: 'Progressing', message: 'more replicas need to be updated' },
+      { t: 20_000, type: 'WeightChanged', canary: 20, stable: 80, actual: 20 },
+      { t: 20_000, type: 'StepCompleted', index: 0 },
+      { t: 20_000, type: 'StepStarted', index: 1, step: 'pause: {}' },
+      { t: 20_000, type: 'Paused', reason: 'CanaryPauseStep' },
+      { t: 20_000, type: 'PhaseChanged', phase: 'Paused', message: 'CanaryPauseStep' },
+    ]);
+  });
+
+  it('holds an indefinite pause until promote, then completes the step at that instant', () => {
+    const events = trace(aCanaryRollout({}, steps), [op(300_000, 'promote')]);
+    expect(between(events, 21_000, 299_999)).toEqual([]);
+    expect(between(events, 300_000, 300_000).slice(0, 6)).toEqual([
+      { t: 300_000, type: 'OperatorAction', action: 'promote' },
+      { t: 300_000, type: 'Resumed', by: 'promote' },
+      { t: 300_000, type: 'StepCompleted', index: 1 },
+      { t: 300_000, type: 'PhaseChanged', phase: 'Progressing', message: 'more replicas need to be updated' },
+      { t: 300_000, type: 'StepStarted', index: 2, step: 'setWeight: 50' },
+      { t: 300_000, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 5 },
+    ]);
+  });
+
+  it('ends a timed pause exactly its duration after the pause began, then promotes and scales the old stable down 30 s later', () => {
+    const events = trace(aCanaryRollout({}, steps), [op(300_000, 'promote')]);
+    expect(between(events, 320_000, 1_000_000)).toEqual([
+      { t: 320_000, type: 'WeightChanged', canary: 50, stable: 50, actual: 50 },
+      { t: 320_000, type: 'StepCompleted', index: 2 },
+      { t: 320_000, type: 'StepStarted', index: 3, step: 'pause: {duration: 1m0s}' },
+      { t: 320_000, type: 'Paused', reason: 'CanaryPauseStep' },
+      { t: 320_000, type: 'PhaseChanged', phase: 'Paused', message: 'CanaryPauseStep' },
+      { t: 380_000, type: 'Resumed', by: 'timer' },
+      { t: 380_000, type: 'StepCompleted', index: 3 },
+      { t: 380_000, type: 'PhaseChanged', phase: 'Progressing', message: 'more replicas need to be updated' },
+      { t: 380_000, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 10 },
+      { t: 380_000, type: 'PhaseChanged', phase: 'Progressing', message: 'waiting for all steps to complete' },
+      { t: 400_000, type: 'WeightChanged', canary: 100, stable: 0, actual: 100 },
+      { t: 400_000, type: 'RolloutPromoted' },
+      { t: 400_000, type: 'PhaseChanged', phase: 'Healthy', message: '' },
+      { t: 400_000, type: 'WeightChanged', canary: 0, stable: 100, actual: 0 },
+      { t: 430_000, type: 'ReplicaSetScaled', role: 'stable', hash: STABLE, replicas: 0 },
+    ]);
+  });
+
+  it('abort: weight 0 at once, Degraded with Argo\'s message, canary scaled away after abortScaleDownDelaySeconds', () => {
+    const events = trace(aCanaryRollout({}, steps), [op(120_000, 'abort')]);
+    expect(between(events, 120_000, 600_000)).toEqual([
+      { t: 120_000, type: 'OperatorAction', action: 'abort' },
+      { t: 120_000, type: 'RolloutAborted', reason: 'aborted by operator' },
+      { t: 120_000, type: 'WeightChanged', canary: 0, stable: 100, actual: 0 },
+      { t: 120_000, type: 'PhaseChanged', phase: 'Degraded', message: 'RolloutAborted: Rollout aborted update to revision 2' },
+      { t: 150_000, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 0 },
+    ]);
+  });
+
+  it('retry after an abort restarts from step 0', () => {
+    const events = trace(aCanaryRollout({}, steps), [op(120_000, 'abort'), op(240_000, 'retry')]);
+    expect(between(events, 240_000, 240_000)).toEqual([
+      { t: 240_000, type: 'OperatorAction', action: 'retry' },
+      { t: 240_000, type: 'StepStarted', index: 0, step: 'setWeight: 20' },
+      { t: 240_000, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 2 },
+      { t: 240_000, type: 'PhaseChanged', phase: 'Progressing', message: 'more replicas need to be updated' },
+    ]);
+  });
+
+  it('promote --full skips the remaining steps and pauses, keeping the weight until the canary is full', () => {
+    const events = trace(aCanaryRollout({}, steps), [op(100_000, 'promoteFull')]);
+    expect(between(events, 100_000, 120_000)).toEqual([
+      { t: 100_000, type: 'OperatorAction', action: 'promoteFull' },
+      { t: 100_000, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 10 },
+      { t: 100_000, type: 'PhaseChanged', phase: 'Progressing', message: 'more replicas need to be updated' },
+      { t: 100_000, type: 'PhaseChanged', phase: 'Progressing', message: 'waiting for all steps to complete' },
+      { t: 120_000, type: 'WeightChanged', canary: 100, stable: 0, actual: 100 },
+      { t: 120_000, type: 'RolloutPromoted' },
+      { t: 120_000, type: 'PhaseChanged', phase: 'Healthy', message: '' },
+      { t: 120_000, type: 'WeightChanged', canary: 0, stable: 100, actual: 0 },
+    ]);
+  });
+
+  it('spec.paused holds the rollout (no scaling, no steps) until resumed', () => {
+    const events = trace(aCanaryRollout({ paused: true }, steps), [op(60_000, 'resume')]);
+    expect(between(events, 0, 59_999).map((e) => e.type)).toEqual(['RolloutStarted', 'StepStarted', 'PhaseChanged']);
+    expect(between(events, 0, 0).at(-1)).toEqual({ t: 0, type: 'PhaseChanged', phase: 'Paused', message: 'manually paused' });
+    expect(between(events, 60_000, 60_000).slice(0, 3)).toEqual([
+      { t: 60_000, type: 'OperatorAction', action: 'resume' },
+      { t: 60_000, type: 'Resumed', by: 'resume' },
+      { t: 60_000, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 2 },
+    ]);
+  });
+});
+
+describe('basic canary: pods are the traffic split', () => {
+  const basic = (replicas: number) =>
+    aCanaryRollout({ replicas }, [setWeight(20), pause(60_000), setWeight(40), pause(60_000), setWeight(60), pause(60_000), setWeight(80), pause(60_000)]);
+  const asBasic = (r: ReturnType<typeof basic>) => ({ ...r, strategy: { ...r.strategy, trafficRouting: undefined, scaleDownDelaySeconds: undefined } as typeof r.strategy });
+  const weights = (events: SimEvent[]) => events.filter((e) => e.type === 'WeightChanged').map((e) => e.type === 'WeightChanged' && `${e.t / 1000}s ${e.canary}/${e.actual}`);
+
+  it('5 replicas at 20 %: 1 canary + 4 stable, ActualWeight 20 once the canary pod is ready', () => {
+    const events = trace(asBasic(basic(5)));
+    expect(between(events, 0, 20_000).filter((e) => e.type === 'ReplicaSetScaled')).toEqual([
+      { t: 0, type: 'ReplicaSetScaled', role: 'stable', hash: STABLE, replicas: 4 },
+      { t: 0, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 1 },
+    ]);
+    expect(weights(events)).toEqual([
+      '0s 20/0', '20s 20/20', '80s 40/20', '80s 40/25', '100s 40/40', '160s 60/40', '160s 60/50', '180s 60/60',
+      '240s 80/60', '240s 80/75', '260s 80/80', '320s 100/80', '320s 100/100', '340s 0/0',
+    ]);
+  });
+
+  it('10 replicas at 99 %: 10 canary + 1 stable (setWeight 99, ActualWeight 90)', () => {
+    const r = aCanaryRollout({ replicas: 10 }, [setWeight(99), pause()]);
+    const events = trace(asBasic(r));
+    let canary = 0;
+    let stable = 10;
+    const trajectory = ['0:10'];
+    for (const e of events) {
+      if (e.type !== 'ReplicaSetScaled') continue;
+      if (e.role === 'canary') canary = e.replicas;
+      else stable = e.replicas;
+      trajectory.push(`${canary}:${stable}`);
+    }
+    // The trajectory Argo's own algorithm gives (argo-semantics §3.3, R=10, W=99).
+    expect(trajectory.join('>')).toBe('0:10>0:8>5:8>5:3>10:3>10:1');
+    expect(events.filter((e) => e.type === 'WeightChanged').at(-1)).toMatchObject({ canary: 99, actual: 90 });
+  });
+});
+
+describe('blue-green', () => {
+  it('with autoPromotionEnabled: false it previews, pauses until promote, switches and scales the old RS down 30 s later', () => {
+    const events = trace(aBlueGreenRollout({ autoPromotionEnabled: false }), [op(120_000, 'promote')]);
+    expect(events).toEqual([
+      { t: 0, type: 'RolloutStarted', rollout: 'agent', strategy: 'blueGreen', replicas: 10, stableImage: 'agent:v1', releaseImage: 'agent:v2', steps: 0 },
+      { t: 0, type: 'ServiceSwitched', service: 'agent-preview', to: CANARY },
+      { t: 0, type: 'ReplicaSetScaled', role: 'preview', hash: CANARY, replicas: 10 },
+      { t: 0, type: 'PhaseChanged', phase: 'Progressing', message: 'more replicas need to be updated' },
+      { t: 0, type: 'PhaseChanged', phase: 'Progressing', message: 'updated replicas are still becoming available' },
+      { t: 20_000, type: 'Paused', reason: 'BlueGreenPause' },
+      { t: 20_000, type: 'PhaseChanged', phase: 'Paused', message: 'BlueGreenPause' },
+      { t: 120_000, type: 'OperatorAction', action: 'promote' },
+      { t: 120_000, type: 'Resumed', by: 'promote' },
+      { t: 120_000, type: 'ServiceSwitched', service: 'agent-active', to: CANARY },
+      { t: 120_000, type: 'WeightChanged', canary: 100, stable: 0, actual: 100 },
+      { t: 120_000, type: 'RolloutPromoted' },
+      { t: 120_000, type: 'PhaseChanged', phase: 'Healthy', message: '' },
+      { t: 150_000, type: 'ReplicaSetScaled', role: 'active', hash: STABLE, replicas: 0 },
+    ]);
+  });
+
+  it('with the defaults (auto-promotion, 0 s) it switches as soon as the preview is ready: no pause', () => {
+    const events = trace(aBlueGreenRollout());
+    expect(events.filter((e) => e.type === 'Paused')).toEqual([]);
+    expect(events.find((e) => e.type === 'ServiceSwitched' && e.service === 'agent-active')?.t).toBe(20_000);
+  });
+
+  it('previewReplicaCount: previews small, waits autoPromotionSeconds, scales to full, then switches', () => {
+    const events = trace(aBlueGreenRollout({ previewReplicaCount: 2, autoPromotionSeconds: 60 }));
+    expect(events.filter((e) => ['ReplicaSetScaled', 'Paused', 'Resumed', 'ServiceSwitched'].includes(e.type))).toEqual([
+      { t: 0, type: 'ServiceSwitched', service: 'agent-preview', to: CANARY },
+      { t: 0, type: 'ReplicaSetScaled', role: 'preview', hash: CANARY, replicas: 2 },
+      { t: 20_000, type: 'Paused', reason: 'BlueGreenPause' },
+      { t: 80_000, type: 'Resumed', by: 'autoPromotionSeconds' },
+      { t: 80_000, type: 'ReplicaSetScaled', role: 'preview', hash: CANARY, replicas: 10 },
+      { t: 100_000, type: 'ServiceSwitched', service: 'agent-active', to: CANARY },
+      { t: 130_000, type: 'ReplicaSetScaled', role: 'active', hash: STABLE, replicas: 0 },
+    ]);
+  });
+
+  it('abort switches the active Service back to stable and keeps the new RS for abortScaleDownDelaySeconds', () => {
+    const events = trace(aBlueGreenRollout({ autoPromotionEnabled: false }), [op(60_000, 'abort')]);
+    expect(between(events, 60_000, 600_000)).toEqual([
+      { t: 60_000, type: 'OperatorAction', action: 'abort' },
+      { t: 60_000, type: 'RolloutAborted', reason: 'aborted by operator' },
+      { t: 60_000, type: 'PhaseChanged', phase: 'Degraded', message: 'RolloutAborted: Rollout aborted update to revision 2' },
+      { t: 90_000, type: 'ReplicaSetScaled', role: 'preview', hash: CANARY, replicas: 0 },
+    ]);
+  });
+});
+
+describe('apps/v1 Deployment (rolling update baseline)', () => {
+  it('rolls to the new template within maxSurge/maxUnavailable and never aborts by itself', () => {
+    const events = trace(aDeployment());
+    expect(events.filter((e) => e.type === 'ReplicaSetScaled').slice(0, 3)).toEqual([
+      { t: 0, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 3 },
+      { t: 0, type: 'ReplicaSetScaled', role: 'stable', hash: STABLE, replicas: 8 },
+      { t: 0, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 5 },
+    ]);
+    expect(events.filter((e) => e.type === 'RolloutAborted')).toEqual([]);
+    expect(events.find((e) => e.type === 'RolloutPromoted')?.t).toBe(40_000);
+    expect(events.at(-1)).toEqual({ t: 40_000, type: 'PhaseChanged', phase: 'Healthy', message: '' });
+  });
+});
