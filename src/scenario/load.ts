@@ -1,0 +1,130 @@
+/**
+ * The loader: YAML text → one typed Scenario (src/model/scenario.ts), or every error found,
+ * each with file, line, column, YAML path and, where possible, a suggestion. Pure: reading files
+ * is read.ts's job.
+ *
+ * Example:
+ *   const r = loadScenarioText(text, 'scenarios/x.yaml');
+ *   if (!r.ok) for (const e of r.errors) console.error(formatLoadError(e));
+ */
+import type { AnalysisTemplate, Deployment, Rollout, Service, Workload } from '../model/rollout.js';
+import type { Scenario } from '../model/scenario.js';
+import { buildAnalysisTemplate } from './analysis.js';
+import type { BuiltTemplate } from './analysis.js';
+import { buildDeployment, buildService } from './deployment.js';
+import type { BuiltService } from './deployment.js';
+import { Issues } from './errors.js';
+import type { LoadError } from './errors.js';
+import { classify } from './kinds.js';
+import type { SimKind } from './kinds.js';
+import { checkReferences } from './refs.js';
+import { buildRollout } from './rollout-build.js';
+import type { BuiltWorkload } from './rollout-build.js';
+import { buildScenario } from './scenario-build.js';
+import type { ScenarioCore } from './scenario-build.js';
+import { newCx } from './validate.js';
+import { getKey, getString, nodePos, parseSources } from './yaml-doc.js';
+import type { Source, SourceDoc } from './yaml-doc.js';
+
+export type LoadResult = { ok: true; scenario: Scenario; notes: string[] } | { ok: false; errors: LoadError[] };
+
+const SCENARIO_SNIPPET = [
+  'add a Scenario document, e.g.:',
+  '---',
+  'apiVersion: rollout-sim/v1alpha1',
+  'kind: Scenario',
+  'metadata: {name: my-scenario}',
+  'spec:',
+  '  traffic: {rps: 20}',
+].join('\n');
+
+/** Loads one file's text. Pure; never throws on bad input. */
+export function loadScenarioText(text: string, file: string): LoadResult {
+  return loadScenarioSources([{ file, text }]);
+}
+
+/** Loads several sources as one scenario (a directory's files, in the order given). */
+export function loadScenarioSources(sources: readonly Source[]): LoadResult {
+  const issues = new Issues();
+  const notes: string[] = [];
+  const docs = parseSources(sources, issues);
+  const start = { file: sources[0]?.file ?? '<input>', line: 1, column: 1 };
+  if (docs.length === 0 && issues.count === 0) {
+    issues.add(start, '', 'the file is empty', 'a scenario file holds Argo manifests (a Rollout or an apps/v1 Deployment) and one `kind: Scenario` document');
+    return { ok: false, errors: issues.sorted() };
+  }
+  const syntaxErrors = issues.count > 0;
+  const byKind = new Map<SimKind, SourceDoc[]>();
+  for (const sd of docs) {
+    const kind = classify(sd, issues, notes);
+    if (kind !== undefined) byKind.set(kind, [...(byKind.get(kind) ?? []), sd]);
+  }
+  const of = (k: SimKind): SourceDoc[] => byKind.get(k) ?? [];
+  const workloadDocs = docs.filter((d) => of('Rollout').includes(d) || of('Deployment').includes(d));
+  const workloads = workloadDocs.map((sd) => buildWorkload(sd, of('Rollout').includes(sd), issues, notes)).filter(isDefined);
+  const templates = [
+    ...of('AnalysisTemplate').map((sd) => buildAnalysisTemplate(newCx(sd, issues, notes), 'AnalysisTemplate')),
+    ...of('ClusterAnalysisTemplate').map((sd) => buildAnalysisTemplate(newCx(sd, issues, notes), 'ClusterAnalysisTemplate')),
+  ].filter(isDefined);
+  const services = of('Service').map((sd) => buildService(newCx(sd, issues, notes))).filter(isDefined);
+
+  const scenarioDocs = of('Scenario');
+  let core: ScenarioCore | undefined;
+  const first = scenarioDocs[0];
+  if (first !== undefined) {
+    const inputs = {
+      workloadNames: workloadDocs.map((sd) => ({ name: docName(sd) ?? '', kind: (of('Rollout').includes(sd) ? 'Rollout' : 'Deployment') as Workload['kind'] })),
+      firstImage: workloads[0]?.workload.image,
+      manifestNamespace: firstNamespace(docs.filter((d) => workloadDocs.includes(d) || of('AnalysisTemplate').includes(d) || of('Service').includes(d))),
+    };
+    core = buildScenario(newCx(first, issues, notes), inputs);
+  }
+  for (const extra of scenarioDocs.slice(1)) {
+    const pos = nodePos(extra, getKey(extra, extra.root, 'kind')) ?? start;
+    issues.add(pos, 'kind', 'a second Scenario document', `keep one Scenario per file (the first is at ${first?.file ?? ''}:${first === undefined ? 1 : (nodePos(first, first.root)?.line ?? 1)})`);
+  }
+  if (!syntaxErrors && scenarioDocs.length === 0) issues.add(start, '', 'no Scenario document', SCENARIO_SNIPPET);
+  if (!syntaxErrors && workloadDocs.length === 0) {
+    issues.add(start, '', 'no Rollout or Deployment to simulate', 'add an argoproj.io/v1alpha1 Rollout (or an apps/v1 Deployment) document');
+  }
+  const templateNames = {
+    AnalysisTemplate: of('AnalysisTemplate').map(docName).filter(isDefined),
+    ClusterAnalysisTemplate: of('ClusterAnalysisTemplate').map(docName).filter(isDefined),
+  };
+  checkReferences({ workloads, templates, services, templateNames }, core);
+  if (issues.count > 0 || core === undefined) return { ok: false, errors: issues.sorted() };
+  return { ok: true, scenario: assemble(core, workloads, templates, services), notes };
+}
+
+function buildWorkload(sd: SourceDoc, isRollout: boolean, issues: Issues, notes: string[]): BuiltWorkload<Workload> | undefined {
+  const cx = newCx(sd, issues, notes);
+  return isRollout ? buildRollout(cx) : buildDeployment(cx);
+}
+
+/** Attaches the manifests, giving those without metadata.namespace the scenario's namespace. */
+function assemble(core: ScenarioCore, workloads: readonly BuiltWorkload<Workload>[], templates: readonly BuiltTemplate[], services: readonly BuiltService[]): Scenario {
+  const ns = core.namespace;
+  const fill = <T extends { namespace: string }>(x: T): T => (x.namespace === '' ? { ...x, namespace: ns } : x);
+  return {
+    ...core,
+    workloads: workloads.map((w) => fill<Rollout | Deployment>(w.workload)),
+    analysisTemplates: templates.map((t): AnalysisTemplate => t.template),
+    services: services.map((s): Service => fill(s.service)),
+  };
+}
+
+function docName(sd: SourceDoc): string | undefined {
+  return getString(sd, getKey(sd, sd.root, 'metadata'), 'name');
+}
+
+function firstNamespace(docs: readonly SourceDoc[]): string | undefined {
+  for (const sd of docs) {
+    const ns = getString(sd, getKey(sd, sd.root, 'metadata'), 'namespace');
+    if (ns !== undefined && ns !== '') return ns;
+  }
+  return undefined;
+}
+
+function isDefined<T>(x: T | undefined): x is T {
+  return x !== undefined;
+}

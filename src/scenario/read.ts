@@ -1,0 +1,44 @@
+/**
+ * Reading scenario files from disk: the only file of the loader that touches node:fs.
+ * A directory loads every *.yaml / *.yml file in it (not recursively), sorted by name, as one
+ * scenario.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LoadResult } from './load.js';
+import { loadScenarioSources } from './load.js';
+import type { Source } from './yaml-doc.js';
+
+/**
+ * Loads a file, or a directory of *.yaml/*.yml files (sorted by name). I/O problems (missing
+ * path, unreadable file, empty directory) come back as load errors, never as exceptions.
+ *
+ * Example: loadScenarioPath('scenarios/tool-call.yaml') → { ok: true, scenario, notes }.
+ */
+export function loadScenarioPath(path: string): LoadResult {
+  const fail = (message: string, suggestion?: string): LoadResult => ({
+    ok: false,
+    errors: [{ file: path, line: 1, column: 1, path: '', message, ...(suggestion === undefined ? {} : { suggestion }) }],
+  });
+  let files: string[];
+  try {
+    if (statSync(path).isDirectory()) {
+      files = readdirSync(path)
+        .filter((f) => /\.ya?ml$/i.test(f))
+        .sort()
+        .map((f) => join(path, f));
+      if (files.length === 0) return fail('no *.yaml or *.yml files in this directory');
+    } else files = [path];
+  } catch (e) {
+    return fail(`cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((e as Error).message)}`);
+  }
+  const sources: Source[] = [];
+  for (const file of files) {
+    try {
+      sources.push({ file, text: readFileSync(file, 'utf8') });
+    } catch (e) {
+      return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `cannot read: ${String((e as Error).message)}` }] };
+    }
+  }
+  return loadScenarioSources(sources);
+}

@@ -1,0 +1,127 @@
+/**
+ * Checks across documents: names unique, AnalysisTemplates found and their required args given,
+ * dryRun/measurementRetention patterns matching a metric, Service names plausibly spelt,
+ * template images consistent with the Scenario, one namespace.
+ */
+import type { AnalysisTemplate, RolloutAnalysis, Workload } from '../model/rollout.js';
+import { closest, didYouMean, quoteList } from './errors.js';
+import type { BuiltTemplate } from './analysis.js';
+import type { BuiltService } from './deployment.js';
+import type { BuiltWorkload } from './rollout-build.js';
+import type { ScenarioCore } from './scenario-build.js';
+import { fail } from './validate.js';
+import type { Cx } from './validate.js';
+
+export interface Catalog {
+  readonly workloads: readonly BuiltWorkload<Workload>[];
+  readonly templates: readonly BuiltTemplate[];
+  readonly services: readonly BuiltService[];
+  /** Names of every template document by kind, valid or not (so a broken one is not "missing"). */
+  readonly templateNames: { readonly AnalysisTemplate: readonly string[]; readonly ClusterAnalysisTemplate: readonly string[] };
+}
+
+export function checkReferences(cat: Catalog, scenario: ScenarioCore | undefined): void {
+  checkUnique(cat.workloads.map((w) => ({ name: w.workload.name, what: `${w.workload.kind} or Deployment`, cx: w.cx })));
+  for (const kind of ['AnalysisTemplate', 'ClusterAnalysisTemplate'] as const) {
+    checkUnique(cat.templates.filter((t) => t.template.kind === kind).map((t) => ({ name: t.template.name, what: kind, cx: t.cx })));
+  }
+  checkUnique(cat.services.map((s) => ({ name: s.service.name, what: 'Service', cx: s.cx })));
+  for (const w of cat.workloads) {
+    for (const { analysis, path } of w.refs.analyses) checkAnalysis(cat, w.cx, analysis, path);
+    checkServices(cat, w);
+  }
+  for (const t of cat.templates) checkPatterns(t.cx, 'spec', t.template.dryRun, t.template.measurementRetention, [t.template]);
+  if (scenario !== undefined) {
+    for (const w of cat.workloads) checkImage(w, scenario);
+    checkNamespaces(cat, scenario.namespace);
+  }
+}
+
+function checkUnique(items: readonly { name: string; what: string; cx: Cx }[]): void {
+  const seen = new Map<string, Cx>();
+  for (const it of items) {
+    const first = seen.get(it.name);
+    if (first !== undefined) {
+      fail(it.cx, 'metadata.name', `a second ${it.what.replace(' or Deployment', '/Deployment')} named "${it.name}"`, `names must be unique (the first is in ${first.sd.file})`);
+    } else seen.set(it.name, it.cx);
+  }
+}
+
+function findTemplate(cat: Catalog, name: string, clusterScope: boolean): AnalysisTemplate | undefined {
+  const kind = clusterScope ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate';
+  return cat.templates.find((t) => t.template.kind === kind && t.template.name === name)?.template;
+}
+
+function checkAnalysis(cat: Catalog, cx: Cx, a: RolloutAnalysis, path: string): void {
+  const found: AnalysisTemplate[] = [];
+  a.templates.forEach((ref, i) => {
+    const kind = ref.clusterScope ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate';
+    const other = ref.clusterScope ? 'AnalysisTemplate' : 'ClusterAnalysisTemplate';
+    const t = findTemplate(cat, ref.templateName, ref.clusterScope);
+    if (t !== undefined) return void found.push(t);
+    if (cat.templateNames[kind].includes(ref.templateName)) return; // present but invalid: reported there
+    const p = `${path}.templates[${i}].templateName`;
+    const hint = cat.templateNames[other].includes(ref.templateName)
+      ? `a ${other} "${ref.templateName}" exists: ${ref.clusterScope ? 'remove clusterScope: true' : 'add clusterScope: true'}`
+      : (didYouMean(ref.templateName, cat.templateNames[kind]) ?? `add a ${kind} document named "${ref.templateName}" to the file`);
+    fail(cx, p, `${kind} "${ref.templateName}" not found`, hint);
+  });
+  if (found.length !== a.templates.length) return;
+  const given = a.args.map((x) => x.name);
+  for (const t of found) {
+    for (const arg of t.args) {
+      if (arg.value !== undefined || given.includes(arg.name)) continue;
+      const typo = closest(arg.name, given);
+      fail(cx, path, `${t.kind} "${t.name}" needs arg "${arg.name}", which this analysis does not pass`, typo !== undefined ? `args has "${typo}": did you mean "${arg.name}"?` : `add args: [{name: ${arg.name}, value: …}]`);
+    }
+  }
+  checkPatterns(cx, path, a.dryRun, a.measurementRetention, found);
+}
+
+/** dryRun / measurementRetention metric names are unanchored regexes that must match a metric. */
+function checkPatterns(cx: Cx, path: string, dryRun: readonly { metricName: string }[], retention: readonly { metricName: string }[], templates: readonly AnalysisTemplate[]): void {
+  const metrics = templates.flatMap((t) => t.metrics.map((m) => m.name));
+  const lists = [['dryRun', dryRun], ['measurementRetention', retention]] as const;
+  for (const [field, list] of lists) {
+    list.forEach((d, i) => {
+      const p = `${path}.${field}[${i}].metricName`;
+      let re: RegExp;
+      try {
+        re = new RegExp(d.metricName);
+      } catch {
+        return fail(cx, p, `invalid regular expression "${d.metricName}"`);
+      }
+      if (!metrics.some((m) => re.test(m))) fail(cx, p, `"${d.metricName}" matches no metric`, metrics.length > 0 ? `metrics: ${quoteList(metrics)}` : undefined);
+    });
+  }
+}
+
+/** Services need not exist (the simulator creates them), but a near miss is a typo. */
+function checkServices(cat: Catalog, w: BuiltWorkload<Workload>): void {
+  const names = cat.services.map((s) => s.service.name);
+  if (names.length === 0) return;
+  for (const ref of w.refs.services) {
+    if (names.includes(ref.name)) continue;
+    const near = closest(ref.name, names);
+    if (near !== undefined) fail(w.cx, ref.path, `no Service named "${ref.name}" in the file`, `did you mean "${near}"?`);
+  }
+}
+
+function checkImage(w: BuiltWorkload<Workload>, s: ScenarioCore): void {
+  const image = w.workload.image;
+  if (image === s.release.image || image === s.stableImage) return;
+  fail(w.cx, 'spec.template.spec.containers[0].image', `image "${image}" is neither the release image ("${s.release.image}") nor the stable image ("${s.stableImage}")`, "set spec.release.image (and spec.agent.image) in the Scenario to match the manifests");
+}
+
+function checkNamespaces(cat: Catalog, namespace: string): void {
+  const docs = [
+    ...cat.workloads.map((w) => ({ ns: w.workload.namespace, cx: w.cx })),
+    ...cat.templates.filter((t) => t.template.kind === 'AnalysisTemplate').map((t) => ({ ns: t.namespace ?? '', cx: t.cx })),
+    ...cat.services.map((s) => ({ ns: s.service.namespace, cx: s.cx })),
+  ];
+  for (const d of docs) {
+    if (d.ns !== '' && d.ns !== namespace) {
+      fail(d.cx, 'metadata.namespace', `namespace "${d.ns}" differs from the scenario's namespace "${namespace}"`, 'the simulator runs one namespace: make them agree (spec.namespace in the Scenario)');
+    }
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Scenario document → the model's Scenario (minus the manifests, which load.ts attaches):
+ * defaults that depend on other documents, cohort and workload references, the request cap.
+ */
+import type { Behaviour, Cohort, OperatorAction, Regression, Scenario } from '../model/scenario.js';
+import { formatDuration } from '../model/time.js';
+import { didYouMean, quoteList } from './errors.js';
+import { MAX_EXPECTED_REQUESTS, ScenarioEnvelope, ScenarioSpec } from './scenario-schema.js';
+import type { Agent, BehaviourOverride } from './scenario-schema.js';
+import type { Out } from './schema.js';
+import { expectedRequests, stableImageFor, toRateProfile } from './traffic.js';
+import { checkFields, child, defined, fail, index, posOf } from './validate.js';
+import type { Cx } from './validate.js';
+import { getKey } from './yaml-doc.js';
+
+export type ScenarioCore = Omit<Scenario, 'workloads' | 'analysisTemplates' | 'services'>;
+
+export interface ScenarioInputs {
+  /** Every Rollout/Deployment document's name and kind, valid or not, in file order. */
+  readonly workloadNames: readonly { readonly name: string; readonly kind: 'Rollout' | 'Deployment' }[];
+  /** The first valid workload's template image (the default release image). */
+  readonly firstImage: string | undefined;
+  /** The first metadata.namespace written in a manifest (the default namespace). */
+  readonly manifestNamespace: string | undefined;
+}
+
+export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | undefined {
+  const doc = checkFields(ScenarioEnvelope, cx.sd.root, '', cx);
+  if (doc === undefined || doc.spec === undefined) return undefined;
+  const spec = checkFields(ScenarioSpec, getKey(cx.sd, cx.sd.root, 'spec'), 'spec', cx);
+  if (spec === undefined) return undefined;
+  const before = cx.issues.count;
+  const cohorts = spec.traffic?.cohorts;
+  const names = cohorts?.map((c) => c.name);
+  const agent = spec.agent && buildAgent(cx, spec.agent, cohorts);
+  const regressions = spec.release && names && agent ? buildRegressions(cx, spec.release.regressions, names, agent) : undefined;
+  const releaseImage = spec.release?.image ?? inputs.firstImage;
+  const stableImage = spec.agent?.image ?? (releaseImage === undefined ? undefined : stableImageFor(releaseImage));
+  if (spec.agent !== undefined && spec.agent.image === undefined && releaseImage !== undefined && stableImage === releaseImage) {
+    fail(cx, 'spec.agent', `the default stable image ${stableImage} equals the release image, so nothing would change`, "set spec.agent.image to the stable version's image");
+  }
+  const synth = spec.syntheticTests && names ? { ...spec.syntheticTests, cohorts: checkCohortList(cx, spec.syntheticTests.cohorts, names) } : undefined;
+  const operator = spec.operator && buildOperator(cx, spec.operator, inputs);
+  const compare = checkCompare(cx, spec.compare, inputs);
+  checkTimes(cx, spec);
+  const rate = spec.traffic && toRateProfile(spec.traffic.rps);
+  if (rate !== undefined && spec.duration !== undefined) {
+    const n = expectedRequests(rate, spec.duration);
+    if (n > MAX_EXPECTED_REQUESTS) {
+      fail(cx, 'spec.traffic.rps', `about ${Math.round(n).toLocaleString('en-US')} requests expected over ${formatDuration(spec.duration)}, above the cap of ${MAX_EXPECTED_REQUESTS.toLocaleString('en-US')} simulated requests`, 'lower the rate or spec.duration');
+    }
+  }
+  if (cx.issues.count !== before || !defined(spec, 'seed', 'duration', 'scrapeInterval', 'release') || doc.metadata === undefined) return undefined;
+  if (agent === undefined || regressions === undefined || rate === undefined || cohorts === undefined || operator === undefined) return undefined;
+  if (releaseImage === undefined || stableImage === undefined) return undefined;
+  return {
+    file: cx.sd.file,
+    name: doc.metadata.name ?? baseName(cx.sd.file),
+    description: doc.metadata.description,
+    namespace: spec.namespace ?? inputs.manifestNamespace ?? 'default',
+    seed: spec.seed,
+    duration: spec.duration,
+    scrapeInterval: spec.scrapeInterval,
+    traffic: { rate, cohorts: cohorts.map((c): Cohort => ({ name: c.name, share: c.share, headers: c.headers })) },
+    agent,
+    stableImage,
+    release: { image: releaseImage, at: spec.release.at, regressions },
+    slo: { latency: spec.slo?.latency ?? 2 * agent.base.latency.p99 },
+    syntheticTests: synth === undefined ? undefined : { cases: synth.cases, cohorts: synth.cohorts ?? names ?? [], maxFailures: synth.maxFailures },
+    operator,
+    compare: compare ?? inputs.workloadNames.map((w) => w.name),
+  };
+}
+
+function buildAgent(cx: Cx, a: Out<typeof Agent>, cohorts: readonly { name: string }[] | undefined): Scenario['agent'] | undefined {
+  const base: Behaviour = { latency: a.latency, errorRate: a.errorRate, taskSuccess: a.taskSuccess, tokens: a.tokens, crashRate: a.crashRate };
+  const names = cohorts?.map((c) => c.name) ?? [];
+  const overrides = a.cohorts ?? {};
+  for (const k of Object.keys(overrides)) {
+    if (cohorts !== undefined && !names.includes(k)) fail(cx, child('spec.agent.cohorts', k), `unknown cohort "${k}"`, didYouMean(k, names) ?? `cohorts are ${quoteList(names)}`);
+  }
+  const merged: Record<string, Behaviour> = {};
+  for (const n of names) merged[n] = mergeBehaviour(base, overrides[n]);
+  return { concurrency: a.concurrency, startup: a.startup, timeout: a.timeout, base, cohorts: merged };
+}
+
+function mergeBehaviour(base: Behaviour, o: Out<typeof BehaviourOverride> | undefined): Behaviour {
+  if (o === undefined) return base;
+  return {
+    latency: o.latency ?? base.latency,
+    errorRate: o.errorRate ?? base.errorRate,
+    taskSuccess: o.taskSuccess ?? base.taskSuccess,
+    tokens: o.tokens ?? base.tokens,
+    crashRate: o.crashRate ?? base.crashRate,
+  };
+}
+
+type RegressionIn = Out<typeof ScenarioSpec>['release']['regressions'][number];
+const pct = (x: number): string => `${+(x * 100).toFixed(4)}%`;
+
+function buildRegressions(cx: Cx, list: readonly RegressionIn[], names: readonly string[], agent: Scenario['agent']): Regression[] {
+  return list.map((r, i) => {
+    const p = index('spec.release.regressions', i);
+    if (r.cohort !== undefined && !names.includes(r.cohort)) {
+      fail(cx, `${p}.cohort`, `unknown cohort "${r.cohort}"`, didYouMean(r.cohort, names) ?? `cohorts are ${quoteList(names)}`);
+    } else if (r.metric !== 'latency' && r.metric !== 'tokens' && (r.delta !== undefined || r.factor !== undefined)) {
+      // The changed probability must stay a probability for every cohort it touches.
+      for (const n of r.cohort === undefined ? names : [r.cohort]) {
+        const from = (agent.cohorts[n] ?? agent.base)[r.metric];
+        const to = r.delta !== undefined ? from + r.delta : from * (r.factor ?? 1);
+        if (to < 0 || to > 1) {
+          const how = r.delta !== undefined ? `+ delta ${pct(r.delta)}` : `× factor ${r.factor ?? 1}`;
+          fail(cx, `${p}.${r.delta !== undefined ? 'delta' : 'factor'}`, `${r.metric} ${pct(from)} ${how} = ${pct(to)} is outside [0%, 100%] (cohort "${n}")`);
+          break;
+        }
+      }
+    }
+    return { ...r, source: posOf(cx, p) };
+  });
+}
+
+function checkCohortList(cx: Cx, list: readonly string[] | undefined, names: readonly string[]): string[] | undefined {
+  list?.forEach((c, i) => {
+    if (!names.includes(c)) fail(cx, `spec.syntheticTests.cohorts[${i}]`, `unknown cohort "${c}"`, didYouMean(c, names) ?? `cohorts are ${quoteList(names)}`);
+  });
+  return list === undefined ? undefined : [...list];
+}
+
+type OperatorIn = Out<typeof ScenarioSpec>['operator'][number];
+
+function buildOperator(cx: Cx, list: readonly OperatorIn[], inputs: ScenarioInputs): OperatorAction[] {
+  const rollouts = inputs.workloadNames.filter((w) => w.kind === 'Rollout').map((w) => w.name);
+  list.forEach((o, i) => {
+    if (o.rollout === undefined || rollouts.includes(o.rollout)) return;
+    const isDeployment = inputs.workloadNames.some((w) => w.name === o.rollout);
+    fail(cx, `spec.operator[${i}].rollout`, isDeployment ? `"${o.rollout}" is a Deployment: operator actions act on Rollouts` : `no Rollout named "${o.rollout}"`, didYouMean(o.rollout, rollouts) ?? (rollouts.length > 0 ? `Rollouts: ${quoteList(rollouts)}` : undefined));
+  });
+  // Stable sort: actions at the same instant keep their written order.
+  return list.map((o) => ({ at: o.at, action: o.action, rollout: o.rollout })).sort((a, b) => a.at - b.at);
+}
+
+function checkCompare(cx: Cx, list: readonly string[] | undefined, inputs: ScenarioInputs): string[] | undefined {
+  const all = inputs.workloadNames.map((w) => w.name);
+  list?.forEach((n, i) => {
+    if (!all.includes(n)) fail(cx, `spec.compare[${i}]`, `no Rollout or Deployment named "${n}"`, didYouMean(n, all) ?? (all.length > 0 ? `workloads: ${quoteList(all)}` : undefined));
+    else if (list.indexOf(n) !== i) fail(cx, `spec.compare[${i}]`, `"${n}" is listed twice`);
+  });
+  return list === undefined ? undefined : [...list];
+}
+
+function checkTimes(cx: Cx, spec: { duration?: number | undefined; release?: { at: number } | undefined; operator?: readonly OperatorIn[] | undefined }): void {
+  const end = spec.duration;
+  if (end === undefined) return;
+  if (spec.release !== undefined && spec.release.at >= end) {
+    fail(cx, 'spec.release.at', `the update would start at ${formatDuration(spec.release.at)}, after the scenario ends (${formatDuration(end)})`);
+  }
+  spec.operator?.forEach((o, i) => {
+    if (o.at >= end) fail(cx, `spec.operator[${i}].at`, `this action at ${formatDuration(o.at)} comes after the scenario ends (${formatDuration(end)})`);
+  });
+}
+
+/** baseName('scenarios/tool-call.yaml') === 'tool-call' */
+export function baseName(file: string): string {
+  const last = file.split(/[\\/]/).pop() ?? file;
+  return last.replace(/\.ya?ml$/i, '') || 'scenario';
+}

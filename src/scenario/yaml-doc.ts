@@ -1,0 +1,136 @@
+/**
+ * Parsing YAML text into documents that remember where every node came from, and small, safe
+ * helpers to walk them (aliases resolved within a budget, depth bounded, no prototype keys).
+ */
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Issues, Pos } from './errors.js';
+
+/** One YAML document of one source file. */
+export interface SourceDoc {
+  readonly file: string;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+  /** The document's `contents` (a map for every manifest). */
+  readonly root: Node;
+  /** Aliases `*x` this document may still expand; guards against "billion laughs" input. */
+  aliasBudget: number;
+}
+
+export interface Source {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** Deeper nesting than this is refused (no real manifest comes close). */
+export const MAX_DEPTH = 64;
+const ALIAS_BUDGET = 1000;
+
+/**
+ * Parses each source into documents. YAML syntax errors are reported at the parser's position
+ * and their documents dropped; empty documents (`---` with nothing after it) are skipped.
+ */
+export function parseSources(sources: readonly Source[], issues: Issues): SourceDoc[] {
+  const out: SourceDoc[] = [];
+  for (const src of sources) {
+    issues.addFile(src.file);
+    const lines = new LineCounter();
+    const docs = parseAllDocuments(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    for (const doc of docs) {
+      if (doc.errors.length > 0) {
+        for (const e of doc.errors) {
+          issues.add(posAt(src.file, lines, e.pos[0]), '', `invalid YAML: ${yamlMessage(e.message)}`);
+        }
+        continue;
+      }
+      const root = doc.contents;
+      if (root === null || (isScalar(root) && root.value === null)) continue;
+      out.push({ file: src.file, doc, lines, root, aliasBudget: ALIAS_BUDGET });
+    }
+  }
+  return out;
+}
+
+function yamlMessage(m: string): string {
+  const first = m.split('\n')[0] ?? m;
+  return first.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Position of a character offset. */
+export function posAt(file: string, lines: LineCounter, offset: number): Pos {
+  const p = lines.linePos(offset);
+  return { file, line: p.line, column: p.col };
+}
+
+/** Where a node starts, or undefined for nodes made up by the loader (defaults). */
+export function nodePos(sd: SourceDoc, node: unknown): Pos | undefined {
+  if (node === null || typeof node !== 'object') return undefined;
+  const range = (node as { range?: readonly number[] | null }).range;
+  const start = range?.[0];
+  return start === undefined ? undefined : posAt(sd.file, sd.lines, start);
+}
+
+/** True for an absent value: no node, or an explicit/implicit YAML null (`key:` or `key: null`). */
+export function isNull(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null);
+}
+
+/**
+ * Follows an alias to its anchored node, spending the document's alias budget.
+ * Returns undefined when the budget is spent or the anchor is missing.
+ */
+export function deref(sd: SourceDoc, node: unknown): unknown {
+  if (!isAlias(node)) return node;
+  if (sd.aliasBudget <= 0) return undefined;
+  sd.aliasBudget -= 1;
+  return node.resolve(sd.doc) ?? undefined;
+}
+
+/** A map key as text (`80: x` gives '80'); undefined for complex keys such as `[a, b]: x`. */
+export function keyText(pair: Pair): string | undefined {
+  const k = pair.key;
+  if (isScalar(k)) return k.value === null ? '' : String(k.value);
+  return undefined;
+}
+
+/** The pairs of a map, in source order. */
+export function pairsOf(map: YAMLMap): Pair[] {
+  return map.items.filter((p): p is Pair => isPair(p));
+}
+
+/** The value node under `key` in a map node, if present. */
+export function getKey(sd: SourceDoc, map: unknown, key: string): unknown {
+  const m = deref(sd, map);
+  if (!isMap(m)) return undefined;
+  for (const p of pairsOf(m)) if (keyText(p) === key) return deref(sd, p.value);
+  return undefined;
+}
+
+/** A scalar's string value under `key` (numbers are not strings). */
+export function getString(sd: SourceDoc, map: unknown, key: string): string | undefined {
+  const n = getKey(sd, map, key);
+  return isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
+}
+
+/**
+ * Converts a node to plain JSON-like data for content accepted without validation (a Job's pod
+ * spec). Keys are copied onto null-prototype objects, so `__proto__` is just a key; complex keys
+ * become their source text. Returns undefined past MAX_DEPTH or when aliases run out.
+ *
+ * Example: toPlain of the YAML `{a: [1, x]}` is { a: [1, 'x'] }.
+ */
+export function toPlain(sd: SourceDoc, node: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH) return undefined;
+  const n = deref(sd, node);
+  if (isScalar(n)) return n.value;
+  if (isSeq(n)) return n.items.map((it) => toPlain(sd, it, depth + 1));
+  if (isMap(n)) {
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const p of pairsOf(n)) {
+      const k = keyText(p) ?? String(p.key);
+      out[k] = toPlain(sd, p.value, depth + 1);
+    }
+    return out;
+  }
+  return undefined;
+}
