@@ -1,0 +1,137 @@
+/**
+ * `simulate query DATASET 'PROMQL' [--time T] [--output text|json]`: evaluates one instant query over a
+ * recorded dataset (OpenMetrics text or `promtool tsdb dump` output), like Prometheus' /api/v1/query.
+ *
+ *   simulate query dataset.om 'sum(rate(http_requests_total[5m]))' --time 1767229200 --output json
+ *   {"resultType":"vector","result":[{"metric":{},"value":[1767229200,"98.31"]}]}
+ *
+ * T is Unix seconds (fractional allowed) or RFC 3339, as the API takes it; default: the dataset's last
+ * sample. Bad input, a bad query or an evaluation error ⇒ message on stderr, exit code 2.
+ */
+import { parseArgs } from 'node:util';
+import { loadDataset } from '../../metrics/dataset.js';
+import type { Labels } from '../../metrics/labels.js';
+import { evaluateInstant } from '../../promql/index.js';
+import type { ApiData } from '../../promql/index.js';
+import { EXIT_BAD_INPUT, EXIT_OK } from '../io.js';
+import type { CliIO } from '../io.js';
+
+const USAGE = `usage: simulate query DATASET PROMQL [--time T] [--output text|json]
+
+  DATASET   OpenMetrics text (e.g. an export of a run) or the output of \`promtool tsdb dump\`
+  PROMQL    an instant query, e.g. 'sum(rate(http_requests_total[5m]))'
+  --time    evaluation time: Unix seconds (1767229200.5) or RFC 3339 (2026-01-01T01:00:00Z);
+            default: the dataset's last sample
+  --output  text (a table, default) or json (the "data" of Prometheus' /api/v1/query)`;
+
+const VALUE_FLAGS = new Set(['--time', '--output']);
+
+/** Splits argv so a query that starts with "-" (e.g. '-2 ^ 2') stays a positional argument. */
+function splitArgs(argv: string[]): { options: string[]; positionals: string[] } {
+  const options: string[] = [];
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const name = a.split('=')[0] as string;
+    if (VALUE_FLAGS.has(name)) {
+      // `--time=-60` form, so a negative value is not mistaken for a flag.
+      options.push(a.includes('=') || i + 1 >= argv.length ? a : `${a}=${argv[++i] as string}`);
+    } else if (a === '--help' || a === '-h') options.push(a);
+    else if (a.startsWith('--') && a.length > 2 && /^--[a-z]/.test(a)) options.push(a);
+    else positionals.push(a);
+  }
+  return { options, positionals };
+}
+
+/**
+ * Prometheus' parseTime: a float of seconds (rounded to the ms) or RFC 3339.
+ * `parseApiTime('1767229200.5')` ⇒ 1767229200500; `parseApiTime('2026-01-01T00:00:00Z')` ⇒ 1767225600000.
+ */
+export function parseApiTime(s: string): number | null {
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim())) {
+    const t = Number(s);
+    const whole = Math.trunc(t);
+    const frac = t - whole;
+    const fracMs = Math.sign(frac) * Math.round(Math.abs(frac) * 1000);
+    return whole * 1000 + fracMs;
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.exec(s);
+  if (!m) return null;
+  const [y, mo, d, h, mi, se] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return null;
+  const ms = m[7] ? Math.trunc(Number(m[7]) * 1000) : 0;
+  const zone = m[8] as string;
+  const offset = /^[Zz]$/.test(zone) ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  return Date.UTC(y, mo - 1, d, h, mi, se) + ms - offset * 60_000;
+}
+
+export async function runQuery(argv: string[], io: CliIO): Promise<number> {
+  const fail = (msg: string): number => {
+    io.stderr(`simulate query: ${msg}\n`);
+    return EXIT_BAD_INPUT;
+  };
+  const { options, positionals } = splitArgs(argv);
+  let values: { time?: string | undefined; output?: string | undefined; help?: boolean | undefined };
+  try {
+    values = parseArgs({
+      args: options,
+      options: { time: { type: 'string' }, output: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }).values;
+  } catch (e) {
+    return fail(`${(e as Error).message}\n\n${USAGE}`);
+  }
+  if (values.help) {
+    io.stdout(USAGE + '\n');
+    return EXIT_OK;
+  }
+  if (positionals.length !== 2) return fail(`expected DATASET and PROMQL, got ${positionals.length} argument(s)\n\n${USAGE}`);
+  const [file, query] = positionals as [string, string];
+  const output = values.output ?? 'text';
+  if (output !== 'text' && output !== 'json') return fail(`--output must be text or json (got "${output}")`);
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (e) {
+    return fail(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const loaded = loadDataset(text);
+  if (!loaded.ok) return fail(`${file}:${loaded.line}: ${loaded.error}`);
+  let tMs = loaded.store.maxTime;
+  if (values.time !== undefined) {
+    const t = parseApiTime(values.time);
+    if (t === null) return fail(`invalid parameter "time": cannot parse "${values.time}" to a valid timestamp`);
+    tMs = t;
+  } else if (Number.isNaN(tMs)) return fail(`${file} has no samples; give --time`);
+  const res = evaluateInstant(loaded.store, query, tMs);
+  if (!res.ok) return fail(`${res.errorType}: ${res.error}`);
+  io.stdout(output === 'json' ? JSON.stringify(res.data) + '\n' : renderText(res.data));
+  return EXIT_OK;
+}
+
+function metricText(m: Labels): string {
+  const { __name__: name = '', ...rest } = m;
+  const inner = Object.entries(rest).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ');
+  return `${name}{${inner}}`;
+}
+
+/** A readable table: one row per element (vector), per sample (matrix), or the single value. */
+export function renderText(data: ApiData): string {
+  switch (data.resultType) {
+    case 'scalar': return `scalar ${data.result[1]} @ ${data.result[0]}\n`;
+    case 'string': return `string ${JSON.stringify(data.result[1])} @ ${data.result[0]}\n`;
+    case 'vector': {
+      if (data.result.length === 0) return 'empty vector (Argo sees result = [])\n';
+      const rows = data.result.map((e) => [metricText(e.metric), e.value[1]] as const);
+      const w = Math.max(6, ...rows.map((r) => r[0].length));
+      const head = `${'METRIC'.padEnd(w)}  VALUE\n`;
+      return head + rows.map(([m, v]) => `${m.padEnd(w)}  ${v}\n`).join('') + `(${rows.length} series @ ${data.result[0]?.value[0]})\n`;
+    }
+    case 'matrix': {
+      if (data.result.length === 0) return 'empty range vector\n';
+      return data.result
+        .map((s) => `${metricText(s.metric)}\n` + s.values.map(([t, v]) => `  ${t}  ${v}\n`).join(''))
+        .join('');
+    }
+  }
+}
