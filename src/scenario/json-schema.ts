@@ -60,7 +60,6 @@ export function toJsonSchema(schema: Schema): JsonSchema {
 export function scenarioJsonSchema(): JsonSchema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://github.com/rollout-sim/rollout-sim/schema/scenario.schema.json',
     title: 'rollout-sim scenario file',
     description:
       'A multi-document YAML file: real Argo Rollouts manifests plus one `kind: Scenario` document ' +

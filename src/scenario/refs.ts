@@ -63,7 +63,7 @@ function checkAnalysis(cat: Catalog, cx: Cx, a: RolloutAnalysis, path: string): 
     const p = `${path}.templates[${i}].templateName`;
     const hint = cat.templateNames[other].includes(ref.templateName)
       ? `a ${other} "${ref.templateName}" exists: ${ref.clusterScope ? 'remove clusterScope: true' : 'add clusterScope: true'}`
-      : (didYouMean(ref.templateName, cat.templateNames[kind]) ?? `add a ${kind} document named "${ref.templateName}" to the file`);
+      : (didYouMean(ref.templateName, cat.templateNames[kind]) ?? `add ${kind === 'AnalysisTemplate' ? 'an' : 'a'} ${kind} document named "${ref.templateName}" to the file`);
     fail(cx, p, `${kind} "${ref.templateName}" not found`, hint);
   });
   if (found.length !== a.templates.length) return;

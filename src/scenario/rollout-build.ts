@@ -3,6 +3,7 @@
  * (validation.go, argo-semantics §1.6) applied level by level, so every independent mistake is
  * reported at once.
  */
+import { isSeq } from 'yaml';
 import type { BlueGreenStrategy, CanaryStrategy, Rollout, RolloutAnalysis, TrafficRouting } from '../model/rollout.js';
 import { envelope, selectorMismatch, templateImage } from './k8s.js';
 import { BackgroundAnalysis, BlueGreen, Canary, ROUTERS, RolloutAnalysis as AnalysisSchema, RolloutSpec, Strategy } from './rollout-schema.js';
@@ -115,7 +116,8 @@ function buildCanary(cx: Cx, node: unknown, refs: WorkloadRefs): CanaryStrategy 
     fail(cx, `${P}.dynamicStableScale`, 'Canary dynamicStableScale cannot be used with scaleDownDelaySeconds');
   }
   const toAnalysis = (a: Out<typeof AnalysisSchema>, path: string): RolloutAnalysis => recordAnalysis(refs, a, path, undefined);
-  const steps = buildSteps(c.steps ?? [], `${P}.steps`, routing, cx, toAnalysis);
+  const stepsNode = getKey(cx.sd, node, 'steps');
+  const steps = buildSteps(c.steps !== undefined && isSeq(stepsNode) ? stepsNode.items : [], `${P}.steps`, routing, cx, toAnalysis);
   let analysis: RolloutAnalysis | undefined;
   if (c.analysis !== undefined) {
     analysis = recordAnalysis(refs, c.analysis, `${P}.analysis`, c.analysis.startingStep);

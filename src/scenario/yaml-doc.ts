@@ -37,10 +37,10 @@ export function parseSources(sources: readonly Source[], issues: Issues): Source
     const lines = new LineCounter();
     const docs = parseAllDocuments(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     for (const doc of docs) {
-      if (doc.errors.length > 0) {
-        for (const e of doc.errors) {
-          issues.add(posAt(src.file, lines, e.pos[0]), '', `invalid YAML: ${yamlMessage(e.message)}`);
-        }
+      const e = doc.errors[0];
+      if (e !== undefined) {
+        // Only the first: later ones are usually the parser recovering from it.
+        issues.add(posAt(src.file, lines, e.pos[0]), '', `invalid YAML: ${yamlMessage(e.message)}`);
         continue;
       }
       const root = doc.contents;
