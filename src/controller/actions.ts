@@ -56,7 +56,7 @@ export function applyOperatorAction(
     case 'retry':
       if (!status.abort) return { status, paused, events };
       return {
-        status: { ...status, abort: false, abortedAt: undefined, abortReason: '', currentStepIndex: 0, announcedStep: -1, scaleDownAt: undefined },
+        status: { ...status, abort: false, abortedAt: undefined, abortReason: '', deadlineMessage: '', currentStepIndex: 0, announcedStep: -1, scaleDownAt: undefined },
         paused,
         events,
       };

@@ -10,6 +10,7 @@ import type { SimEvent } from '../model/events.js';
 import type { BlueGreenStrategy, Rollout } from '../model/rollout.js';
 import { SECOND } from '../model/time.js';
 import { calculateBlueGreenPhase } from './phase.js';
+import { trackProgress } from './progress.js';
 import type { Effect, Observed, ObservedReplicaSet, ReconcileResult, RolloutStatus } from './status.js';
 
 const NONE: ObservedReplicaSet = { replicas: 0, available: 0 };
@@ -65,6 +66,9 @@ export function reconcileBlueGreen(rollout: Rollout, status: RolloutStatus, obse
     if ((observed.replicaSets.get(hash)?.replicas ?? 0) > 0) scale(hash, 0, s.abort ? 'preview' : 'active');
   }
 
+  const progress = trackProgress(rollout, s, observed, s.pauseConditions.length > 0);
+  s = progress.status;
+  effects.push(...progress.effects);
   const next = calculateBlueGreenPhase({ status: s, observed, replicas: R, paused: observed.paused });
   if (next.phase !== s.phase || next.message !== s.message) {
     emit({ t: now, type: 'PhaseChanged', phase: next.phase, message: next.message });

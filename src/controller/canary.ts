@@ -10,6 +10,7 @@ import type { CanaryStrategy, Rollout } from '../model/rollout.js';
 import { SECOND } from '../model/time.js';
 import { actualWeightFromPods, atDesiredCounts, nextScaleAction, type CanaryReplicaInput } from './canary-replicas.js';
 import { calculatePhase } from './phase.js';
+import { trackProgress } from './progress.js';
 import type { Effect, Observed, ObservedReplicaSet, ReconcileResult, RolloutStatus } from './status.js';
 import { currentSetWeight, describeStep, previousSetWeight } from './steps.js';
 
@@ -126,7 +127,11 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
     return false;
   }
 
-  // 7. Phase and message, Argo's rules.
+  // 7. progressDeadlineSeconds, then phase and message by Argo's rules.
+  const waiting = s.pauseConditions.length > 0 || (step !== undefined && !('setWeight' in step));
+  const progress = trackProgress(rollout, s, observed, waiting);
+  s = progress.status;
+  effects.push(...progress.effects);
   const next = calculatePhase({ status: s, observed, replicas: R, paused: manualPause, basicCanary: !routed });
   if (next.phase !== s.phase || next.message !== s.message) {
     emit({ t: now, type: 'PhaseChanged', phase: next.phase, message: next.message });

@@ -23,6 +23,7 @@ export function calculatePhase({ status, observed, replicas, paused, basicCanary
     const why = status.abortReason === '' ? '' : `: ${status.abortReason}`;
     return { phase: 'Degraded', message: `RolloutAborted: Rollout aborted update to revision ${status.revision}${why}` };
   }
+  if (status.deadlineMessage !== '') return { phase: 'Degraded', message: status.deadlineMessage };
   if (paused) return { phase: 'Paused', message: 'manually paused' };
   const first = status.pauseConditions[0];
   if (first !== undefined) return { phase: 'Paused', message: first.reason };
@@ -51,6 +52,7 @@ export function calculateBlueGreenPhase({ status, observed, replicas, paused }: 
     const why = status.abortReason === '' ? '' : `: ${status.abortReason}`;
     return { phase: 'Degraded', message: `RolloutAborted: Rollout aborted update to revision ${status.revision}${why}` };
   }
+  if (status.deadlineMessage !== '') return { phase: 'Degraded', message: status.deadlineMessage };
   if (paused) return { phase: 'Paused', message: 'manually paused' };
   const first = status.pauseConditions[0];
   if (first !== undefined) return { phase: 'Paused', message: first.reason };

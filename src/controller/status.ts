@@ -43,6 +43,12 @@ export interface RolloutStatus {
   readonly previewSelector: string | undefined;
   /** Blue-green with previewReplicaCount: the new ReplicaSet was asked to scale to full size. */
   readonly previewScaledUp: boolean;
+  /** Last instant the update made progress (a ReplicaSet or step changed), for progressDeadlineSeconds. */
+  readonly progressAt: Ms;
+  /** A fingerprint of what progress means (counts, step), compared reconcile to reconcile. */
+  readonly progressKey: string;
+  /** Set once the update exceeded progressDeadlineSeconds: Argo's condition message, else ''. */
+  readonly deadlineMessage: string;
   readonly phase: RolloutPhase;
   readonly message: string;
   /** The step whose StepStarted event has been emitted (-1 none), so it is emitted once. */
@@ -82,7 +88,7 @@ export function initialStatus(stableHash: string, steps: number): RolloutStatus 
     pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
     promoteFull: false, canaryWeight: 0, actualWeight: 0, scaleDownAt: undefined, scaleDownHash: undefined,
     activeSelector: stableHash, previewSelector: undefined, previewScaledUp: false,
-    phase: 'Healthy', message: '', announcedStep: -1,
+    progressAt: 0, progressKey: '', deadlineMessage: '', phase: 'Healthy', message: '', announcedStep: -1,
   };
 }
 
@@ -95,6 +101,6 @@ export function startUpdate(status: RolloutStatus, newHash: string, steps: numbe
     ...status, currentPodHash: newHash, revision: status.revision + 1,
     currentStepIndex: newHash === status.stableRS ? steps : 0,
     pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
-    promoteFull: false, announcedStep: -1, previewScaledUp: false,
+    promoteFull: false, announcedStep: -1, previewScaledUp: false, deadlineMessage: '', progressKey: '',
   };
 }

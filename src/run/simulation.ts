@@ -42,6 +42,8 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
   const listeners: ((e: SimEvent) => void)[] = [];
   const emit = (e: SimEvent): void => listeners.forEach((l) => l(e));
   let reconcilePending = false;
+  /** Instants a reconcile is already scheduled for (requeues are idempotent). */
+  const requeues = new Set<number>();
 
   const world = createWorld({
     scenario, engine, sink: opts.sink, workload: workload.name,
@@ -143,7 +145,13 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
       case 'switchService':
         return true;
       case 'requeueAt':
-        engine.call(effect.at - engine.now, CONTROL, requestReconcile);
+        if (!requeues.has(effect.at)) {
+          requeues.add(effect.at);
+          engine.call(effect.at - engine.now, CONTROL, () => {
+            requeues.delete(effect.at);
+            requestReconcile();
+          });
+        }
         return false;
       case 'emit':
         if (effect.event.type === 'RolloutPromoted' && !status.abort) promotedAt = engine.now;

@@ -215,3 +215,27 @@ describe('apps/v1 Deployment (rolling update baseline)', () => {
     expect(events.at(-1)).toEqual({ t: 40_000, type: 'PhaseChanged', phase: 'Healthy', message: '' });
   });
 });
+
+describe('progressDeadlineSeconds', () => {
+  const slow = (abort: boolean) => {
+    const s = aScenario({ duration: 300_000, traffic: quiet, workloads: [aCanaryRollout({ progressDeadlineSeconds: 60, progressDeadlineAbort: abort }, [setWeight(20), pause()])] });
+    return traceOf({ ...s, agent: { ...s.agent, startup: 120_000 } }).filter((e) => e.type !== 'Summary');
+  };
+
+  it('marks the Rollout Degraded when its pods take longer than the deadline, and recovers when they arrive', () => {
+    expect(between(slow(false), 60_000, 120_000)).toEqual([
+      { t: 60_000, type: 'PhaseChanged', phase: 'Degraded', message: 'ProgressDeadlineExceeded: ReplicaSet "agent-rv8mt5frdr" has timed out progressing.' },
+      { t: 120_000, type: 'WeightChanged', canary: 20, stable: 80, actual: 20 },
+      { t: 120_000, type: 'StepCompleted', index: 0 },
+      { t: 120_000, type: 'StepStarted', index: 1, step: 'pause: {}' },
+      { t: 120_000, type: 'Paused', reason: 'CanaryPauseStep' },
+    ]);
+  });
+
+  it('with progressDeadlineAbort it also aborts', () => {
+    expect(between(slow(true), 60_000, 60_000)).toEqual([
+      { t: 60_000, type: 'RolloutAborted', reason: 'ProgressDeadlineExceeded: ReplicaSet "agent-rv8mt5frdr" has timed out progressing.' },
+      { t: 60_000, type: 'PhaseChanged', phase: 'Degraded', message: 'RolloutAborted: Rollout aborted update to revision 2' },
+    ]);
+  });
+});
