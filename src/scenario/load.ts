@@ -53,12 +53,13 @@ export function loadScenarioSources(sources: readonly Source[]): LoadResult {
     issues.add(start, '', 'the file is empty', 'a scenario file holds Argo manifests (a Rollout or an apps/v1 Deployment) and one `kind: Scenario` document');
     return { ok: false, errors: issues.sorted() };
   }
-  const syntaxErrors = issues.count > 0;
   const byKind = new Map<SimKind, SourceDoc[]>();
   for (const sd of docs) {
     const kind = classify(sd, issues, notes);
     if (kind !== undefined) byKind.set(kind, [...(byKind.get(kind) ?? []), sd]);
   }
+  // A document that failed to parse or to classify is probably the "missing" one: say nothing more.
+  const unreadable = issues.count > 0;
   const of = (k: SimKind): SourceDoc[] => byKind.get(k) ?? [];
   const workloadDocs = docs.filter((d) => of('Rollout').includes(d) || of('Deployment').includes(d));
   const workloads = workloadDocs.map((sd) => buildWorkload(sd, of('Rollout').includes(sd), issues, notes)).filter(isDefined);
@@ -83,8 +84,8 @@ export function loadScenarioSources(sources: readonly Source[]): LoadResult {
     const pos = nodePos(extra, getKey(extra, extra.root, 'kind')) ?? start;
     issues.add(pos, 'kind', 'a second Scenario document', `keep one Scenario per file (the first is at ${first?.file ?? ''}:${first === undefined ? 1 : (nodePos(first, first.root)?.line ?? 1)})`);
   }
-  if (!syntaxErrors && scenarioDocs.length === 0) issues.add(start, '', 'no Scenario document', SCENARIO_SNIPPET);
-  if (!syntaxErrors && workloadDocs.length === 0) {
+  if (!unreadable && scenarioDocs.length === 0) issues.add(start, '', 'no Scenario document', SCENARIO_SNIPPET);
+  if (!unreadable && workloadDocs.length === 0) {
     issues.add(start, '', 'no Rollout or Deployment to simulate', 'add an argoproj.io/v1alpha1 Rollout (or an apps/v1 Deployment) document');
   }
   const templateNames = {
