@@ -20,7 +20,8 @@ export interface Token {
 
 export interface LexResult {
   readonly tokens: Token[];
-  readonly error: { pos: number; msg: string } | null;
+  /** `at`: where the offending token starts (a `)` error is reported just after the parenthesis). */
+  readonly error: { pos: number; msg: string; at: number } | null;
 }
 
 const OPERATOR_WORDS = new Set(['and', 'or', 'unless', 'atan2']);
@@ -75,7 +76,7 @@ export function lex(input: string): LexResult {
     tokens.push({ kind, pos: start, val: input.slice(start, pos) });
     start = pos;
   };
-  const fail = (msg: string): LexResult => ({ tokens, error: { pos: start, msg } });
+  const fail = (msg: string, at = start): LexResult => ({ tokens, error: { pos: start, msg, at } });
 
   const scanNumber = (): boolean => {
     let digits = '0123456789';
@@ -208,7 +209,10 @@ export function lex(input: string): LexResult {
     } else if (c === ')') {
       emit('PUNCT');
       parenDepth--;
-      if (parenDepth < 0) return fail(`unexpected right parenthesis ')'`);
+      if (parenDepth < 0) {
+        tokens.pop();
+        return fail(`unexpected right parenthesis ')'`, pos - 1);
+      }
     } else if (c === '{') {
       emit('PUNCT');
       braceOpen = true;

@@ -59,9 +59,9 @@ function parseOrThrow(query: string): Expr {
     },
   });
   const errNode = firstErr as SyntaxNode | null;
-  if (lexed.error && (!errNode || lexed.error.pos <= errNode.from)) throw new ParseError(lexed.error.pos, lexed.error.msg);
+  if (lexed.error && (!errNode || lexed.error.at <= errNode.from)) throw new ParseError(lexed.error.pos, lexed.error.msg);
   if (errNode) throw unexpectedAt(lexed, errNode.from);
-  const top = tree.topNode.firstChild;
+  const top = children(tree.topNode)[0];
   if (!top) throw new ParseError(0, 'no expression found in input');
   const expr = new Walker(query, lexed).expr(top);
   checkAST(expr, query);
@@ -76,7 +76,7 @@ function unexpectedAt(lexed: LexResult, pos: number, context = ''): ParseError {
 
 const children = (n: SyntaxNode): SyntaxNode[] => {
   const out: SyntaxNode[] = [];
-  for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
+  for (let c = n.firstChild; c; c = c.nextSibling) if (c.name !== 'LineComment') out.push(c);
   return out;
 };
 
@@ -196,9 +196,9 @@ class Walker {
     const inner = this.expr(kids[0] as SyntaxNode);
     let d = kids[2] as SyntaxNode;
     let sign = 1;
-    while (d.firstChild?.name === 'UnaryOp') {
-      if (this.text(d.firstChild) === '-') sign = -sign;
-      d = d.lastChild as SyntaxNode;
+    for (let dk = children(d); dk[0]?.name === 'UnaryOp'; dk = children(d)) {
+      if (this.text(dk[0]) === '-') sign = -sign;
+      d = dk[dk.length - 1] as SyntaxNode;
     }
     const ms = sign * this.duration(d, 'offset');
     const target = inner.kind === 'matrixSelector' ? inner.vs : inner;
@@ -295,8 +295,9 @@ class Walker {
     let body: SyntaxNode | null = null;
     for (const k of kids.slice(1)) {
       if (k.name === 'AggregateModifier') {
-        without = k.firstChild?.name === 'Without';
-        grouping = this.groupingLabels(k.lastChild as SyntaxNode);
+        const mk = children(k);
+        without = mk[0]?.name === 'Without';
+        grouping = this.groupingLabels(mk[mk.length - 1] as SyntaxNode);
       } else body = k;
     }
     const args = body ? children(body).map((a) => this.expr(a)) : [];
