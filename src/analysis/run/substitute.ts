@@ -1,0 +1,108 @@
+/**
+ * `{{args.NAME}}` substitution as Argo does it (`utils/template/template.go` on top of
+ * valyala/fasttemplate, applied to the whole metric serialised as JSON by `ResolveMetricArgs`):
+ * every `{{…}}` tag in every string of the metric must name a supplied arg, spaces inside the
+ * braces are trimmed, and the last unresolvable tag is the one reported.
+ */
+import type { AnalysisMetric, MetricProvider } from '../../model/rollout.js';
+import type { ResolvedArg } from './types.js';
+
+export type Substituted<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+/**
+ * Replaces every `{{ args.x }}` tag in one string.
+ *
+ * Example: substituteText('rate(x{svc="{{ args.svc }}"}[1m])', [{name: 'svc', value: 'api'}])
+ *   → {ok: true, value: 'rate(x{svc="api"}[1m])'};
+ * substituteText('{{args.nope}}', []) → {ok: false, error: 'failed to resolve {{args.nope}}'}.
+ */
+export function substituteText(text: string, args: readonly ResolvedArg[]): Substituted<string> {
+  const values = new Map(args.map((a) => [`args.${a.name}`, a.value]));
+  let out = '';
+  let error: string | undefined;
+  let rest = text;
+  for (;;) {
+    const open = rest.indexOf('{{');
+    if (open < 0) break;
+    const close = rest.indexOf('}}', open + 2);
+    if (close < 0) {
+      // fasttemplate refuses the whole template when a start tag has no end tag.
+      return { ok: false, error: `Cannot find end tag="}}" in the template starting from ${JSON.stringify(rest.slice(open))}` };
+    }
+    const tag = rest.slice(open + 2, close);
+    const value = values.get(tag.trim());
+    if (value === undefined) error = `failed to resolve {{${tag}}}`;
+    out += rest.slice(0, open) + (value ?? '');
+    rest = rest.slice(close + 2);
+  }
+  out += rest;
+  return error === undefined ? { ok: true, value: out } : { ok: false, error };
+}
+
+/** Substitutes inside any JSON-like value (keys and string values), as the JSON round trip does. */
+function substituteJson(value: unknown, args: readonly ResolvedArg[]): Substituted<unknown> {
+  if (typeof value === 'string') return substituteText(value, args);
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const item of value) {
+      const r = substituteJson(item, args);
+      if (!r.ok) return r;
+      items.push(r.value);
+    }
+    return { ok: true, value: items };
+  }
+  if (value !== null && typeof value === 'object') {
+    const obj: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const key = substituteText(k, args);
+      if (!key.ok) return key;
+      const r = substituteJson(v, args);
+      if (!r.ok) return r;
+      obj[key.value] = r.value;
+    }
+    return { ok: true, value: obj };
+  }
+  return { ok: true, value };
+}
+
+/**
+ * Substitutes args in every string field Argo's JSON round trip reaches: `name`,
+ * `successCondition`, `failureCondition`, the provider (prometheus `address`/`query`, the whole
+ * job spec). Numeric fields were already parsed by the loader. The last failing field's error
+ * wins, as the last unresolved tag does in Argo.
+ *
+ * Example: a metric with query `up{pod=~"{{args.hash}}.*"}` and args [{name: 'hash', value:
+ * 'abc'}] → the same metric with query `up{pod=~"abc.*"}`.
+ */
+export function substituteMetric(metric: AnalysisMetric, args: readonly ResolvedArg[]): Substituted<AnalysisMetric> {
+  let error: string | undefined;
+  let fatal: string | undefined; // a missing end tag fails the whole template before any tag is resolved
+  const fail = (e: string): void => {
+    if (e.startsWith('Cannot find end tag')) fatal ??= e;
+    else error = e;
+  };
+  const text = (s: string | undefined): string | undefined => {
+    if (s === undefined) return undefined;
+    const r = substituteText(s, args);
+    if (r.ok) return r.value;
+    fail(r.error);
+    return s;
+  };
+  const name = text(metric.name) ?? metric.name;
+  const successCondition = text(metric.successCondition);
+  const failureCondition = text(metric.failureCondition);
+  let provider: MetricProvider = {};
+  const prom = metric.provider.prometheus;
+  if (prom !== undefined) {
+    provider = { ...provider, prometheus: { address: text(prom.address), query: text(prom.query) ?? prom.query } };
+  }
+  const job = metric.provider.job;
+  if (job !== undefined) {
+    const spec = substituteJson(job.spec, args);
+    if (spec.ok) provider = { ...provider, job: { spec: spec.value } };
+    else fail(spec.error);
+  }
+  if (fatal !== undefined) return { ok: false, error: fatal };
+  if (error !== undefined) return { ok: false, error };
+  return { ok: true, value: { ...metric, name, successCondition, failureCondition, provider } };
+}
