@@ -126,14 +126,12 @@ export type ParseResult = { ok: true; store: MetricStore } | { ok: false; error:
 export function parseOpenMetrics(text: string): ParseResult {
   const store = createMetricStore();
   const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
   let sawEof = false;
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k] as string;
     const lineNo = k + 1;
-    if (sawEof) {
-      if (line !== '') return { ok: false, error: 'data after "# EOF"', line: lineNo };
-      continue;
-    }
+    if (sawEof) return { ok: false, error: 'data after "# EOF"', line: lineNo };
     if (line === '# EOF') {
       sawEof = true;
       continue;
@@ -148,7 +146,7 @@ export function parseOpenMetrics(text: string): ParseResult {
     const err = parseSampleLine(store, line);
     if (err) return { ok: false, error: err, line: lineNo };
   }
-  if (!sawEof) return { ok: false, error: 'missing "# EOF" at the end', line: lines.length };
+  if (!sawEof) return { ok: false, error: 'missing "# EOF" at the end', line: lines.length + 1 };
   return { ok: true, store };
 }
 
