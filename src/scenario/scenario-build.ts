@@ -9,7 +9,7 @@ import { MAX_EXPECTED_REQUESTS, ScenarioEnvelope, ScenarioSpec } from './scenari
 import type { Agent, BehaviourOverride } from './scenario-schema.js';
 import type { Out } from './schema.js';
 import { expectedRequests, stableImageFor, toRateProfile } from './traffic.js';
-import { checkFields, child, defined, fail, index, posOf } from './validate.js';
+import { checkFields, child, defined, fail, failKey, index, posOf } from './validate.js';
 import type { Cx } from './validate.js';
 import { getKey } from './yaml-doc.js';
 
@@ -77,7 +77,7 @@ function buildAgent(cx: Cx, a: Out<typeof Agent>, cohorts: readonly { name: stri
   const names = cohorts?.map((c) => c.name) ?? [];
   const overrides = a.cohorts ?? {};
   for (const k of Object.keys(overrides)) {
-    if (cohorts !== undefined && !names.includes(k)) fail(cx, child('spec.agent.cohorts', k), `unknown cohort "${k}"`, didYouMean(k, names) ?? `cohorts are ${quoteList(names)}`);
+    if (cohorts !== undefined && !names.includes(k)) failKey(cx, child('spec.agent.cohorts', k), `unknown cohort "${k}"`, didYouMean(k, names) ?? `cohorts are ${quoteList(names)}`);
   }
   const merged: Record<string, Behaviour> = {};
   for (const n of names) merged[n] = mergeBehaviour(base, overrides[n]);

@@ -20,10 +20,12 @@ export interface Cx {
   readonly notes: string[];
   /** Start position of every visited value (or of its key when the value is empty), by path. */
   readonly at: Map<string, Pos>;
+  /** Start position of every visited mapping key, by the path of its value. */
+  readonly keyAt: Map<string, Pos>;
 }
 
 export function newCx(sd: SourceDoc, issues: Issues, notes: string[]): Cx {
-  return { sd, issues, notes, at: new Map() };
+  return { sd, issues, notes, at: new Map(), keyAt: new Map() };
 }
 
 /**
@@ -57,6 +59,11 @@ export function posOf(cx: Cx, path: string): Pos {
 /** Records an error at a path (positioned by posOf). */
 export function fail(cx: Cx, path: string, message: string, suggestion?: string): void {
   cx.issues.add(posOf(cx, path), path, message, suggestion);
+}
+
+/** Records an error about a mapping key itself (an unknown name used as a key). */
+export function failKey(cx: Cx, path: string, message: string, suggestion?: string): void {
+  cx.issues.add(cx.keyAt.get(path) ?? posOf(cx, path), path, message, suggestion);
 }
 
 /** Validates `node` against `schema`; undefined (with errors recorded) when anything is wrong. */
@@ -120,13 +127,15 @@ function walkKind(schema: Schema, node: unknown, path: string, cx: Cx, depth: nu
           fail(cx, path, 'complex (non-scalar) keys are not supported');
           continue;
         }
+        const keyPos = nodePos(cx.sd, p.key);
+        if (keyPos !== undefined) cx.keyAt.set(child(path, k), keyPos);
         out[k] = walk(schema.values, p.value ?? null, child(path, k), cx, depth + 1);
       }
       return out;
     }
     case 'shape': {
       const pick = isSeq(node) ? schema.seq : isMap(node) ? schema.map : schema.scalar;
-      if (pick !== undefined) return walkKind(pick, node, path, cx, depth);
+      if (pick !== undefined) return walk(pick, node, path, cx, depth);
       const allowed = [schema.scalar && 'a single value', schema.seq && 'a list', schema.map && 'a mapping'].filter(Boolean);
       return fail(cx, path, `expected ${allowed.join(' or ')}, got ${shapeName(node)}`);
     }
@@ -145,7 +154,10 @@ function walkObject(schema: ObjectSchema<unknown>, node: YAMLMap, path: string, 
       continue;
     }
     const kp = child(path, k);
-    if (keyPos !== undefined) cx.at.set(kp, keyPos);
+    if (keyPos !== undefined) {
+      cx.at.set(kp, keyPos);
+      cx.keyAt.set(kp, keyPos);
+    }
     const field: Field | undefined = Object.hasOwn(schema.fields, k) ? schema.fields[k] : undefined;
     if (field !== undefined) {
       if (isNull(p.value)) continue; // `key:` with no value is absent, as Kubernetes treats null
