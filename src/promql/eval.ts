@@ -4,7 +4,7 @@
  * evaluated step by step, and each operator's output order (selectors sorted by label set,
  * aggregations by first appearance, binary operators following the left-hand side).
  *
- *   new Evaluator(store, t).eval(parse('rate(x[5m])'), t) ⇒ {type: 'vector', samples: [...]}
+ *   new Evaluator(store, t).evaluate(parse('rate(x[5m])'), t) ⇒ {type: 'vector', samples: [...]}
  */
 import { compareLabels } from '../metrics/labels.js';
 import { firstIndexAtOrAfter, lastIndexAtOrBefore } from '../metrics/store.js';
@@ -50,16 +50,16 @@ export class Evaluator {
     this.step = opts.defaultStepMs ?? 15_000;
   }
 
-  eval(e: Expr, ts: number): Value {
+  evaluate(e: Expr, ts: number): Value {
     switch (e.kind) {
       case 'number': return { type: 'scalar', v: e.value };
       case 'string': return { type: 'string', s: e.value };
-      case 'paren': return this.eval(e.expr, ts);
+      case 'paren': return this.evaluate(e.expr, ts);
       case 'vectorSelector': return { type: 'vector', samples: this.instant(e, ts) };
       case 'matrixSelector': return { type: 'matrix', series: this.matrixSeries(e, ts) };
       case 'subquery': return { type: 'matrix', series: this.subquery(e, ts) };
       case 'unary': {
-        const v = this.eval(e.expr, ts);
+        const v = this.evaluate(e.expr, ts);
         if (e.op === '+') return v;
         if (v.type === 'scalar') return { type: 'scalar', v: -v.v };
         const samples = (v as { samples: Sample[] }).samples.map((s) => ({ metric: dropMetricName(s.metric), v: -s.v }));
@@ -67,8 +67,8 @@ export class Evaluator {
         return { type: 'vector', samples };
       }
       case 'binary': {
-        const l = this.eval(e.lhs, ts);
-        const r = this.eval(e.rhs, ts);
+        const l = this.evaluate(e.lhs, ts);
+        const r = this.evaluate(e.rhs, ts);
         if (l.type === 'scalar' && r.type === 'scalar') return { type: 'scalar', v: scalarBinop(e.op, l.v, r.v) };
         let out: Sample[];
         if (l.type === 'vector' && r.type === 'vector') out = binaryVectorOp(e, l.samples, r.samples);
@@ -79,8 +79,8 @@ export class Evaluator {
         return { type: 'vector', samples: out };
       }
       case 'aggregate': {
-        const param = e.param ? this.eval(e.param, ts) : null;
-        const inner = this.eval(e.expr, ts) as { samples: Sample[] };
+        const param = e.param ? this.evaluate(e.param, ts) : null;
+        const inner = this.evaluate(e.expr, ts) as { samples: Sample[] };
         const p = param === null ? null : param.type === 'string' ? param.s : param.type === 'scalar' ? param.v : NaN;
         return { type: 'vector', samples: aggregate(e, p, inner.samples) };
       }
@@ -134,7 +134,7 @@ export class Evaluator {
     if (start < end - sq.rangeMs) start += step;
     const byKey = new Map<string, { metric: Series['metric']; t: number[]; v: number[] }>();
     for (let t = start; t <= end; t += step) {
-      const val = this.eval(sq.expr, t);
+      const val = this.evaluate(sq.expr, t);
       const samples = val.type === 'vector' ? val.samples : [];
       for (const s of samples) {
         const k = keyOf(s.metric);
@@ -155,7 +155,7 @@ export class Evaluator {
         const samples = this.instant(args[0], ts).map((s) => ({ metric: dropMetricName(s.metric), v: (s.t as number) / 1000 }));
         return { type: 'vector', samples };
       }
-      const vals = args.map((a) => this.eval(a, ts));
+      const vals = args.map((a) => this.evaluate(a, ts));
       const res = vectorFunction(e.func, vals, args, ts);
       if (res.type === 'vector' && hasDuplicateLabelsets(res.samples)) throw new EvalError(DUPLICATE);
       return res;
@@ -163,7 +163,7 @@ export class Evaluator {
     const fn = RANGE_FUNCTIONS[e.func];
     if (!fn) throw new EvalError(`function "${e.func}" does not take a range vector`);
     const m = args[mIdx] as MatrixSelector | SubqueryExpr;
-    const others = args.map((a, i) => (i === mIdx ? NaN : scalarOf(this.eval(a, ts))));
+    const others = args.map((a, i) => (i === mIdx ? NaN : scalarOf(this.evaluate(a, ts))));
     const rangeMs = m.rangeMs;
     const endMs = m.kind === 'matrixSelector' ? this.refTime(m.vs.at, m.vs.offsetMs, ts) : this.refTime(m.at, m.offsetMs, ts);
     const window: RangeWindow = { startMs: endMs - rangeMs, endMs, rangeMs };

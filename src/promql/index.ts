@@ -34,7 +34,7 @@ export function evaluateInstant(store: MetricStore, query: string, tMs: number, 
   if (!parsed.ok) return { ok: false, errorType: 'bad_data', error: `invalid parameter "query": ${parsed.error}` };
   if (!Number.isFinite(tMs)) return { ok: false, errorType: 'bad_data', error: `invalid parameter "time": ${tMs}` };
   try {
-    const value = new Evaluator(store, tMs, opts).eval(parsed.expr, tMs);
+    const value = new Evaluator(store, tMs, opts).evaluate(parsed.expr, tMs);
     return { ok: true, data: shape(value, tMs) };
   } catch (e) {
     if (e instanceof EvalError) return { ok: false, errorType: 'execution', error: e.msg };
