@@ -30,7 +30,8 @@ function nextAfter(run: AnalysisRun, index: number, last: Measurement & { finish
 
 /**
  * The measurements to take in a reconcile at `now` (`generateMetricTasks`): skip completed
- * metrics; resume in-flight ones whose `resumeAt` has come; start nothing while terminating;
+ * metrics; resume in-flight ones whose `resumeAt` has come (terminate them at once when the run
+ * is terminating); start nothing while terminating;
  * a first measurement waits for `initialDelay` after `startedAt` (never in the reconcile that
  * sets `startedAt`); later ones wait `interval` (10 s after an Error) until the count is reached.
  *
@@ -44,7 +45,9 @@ export function dueTasks(run: AnalysisRun, now: Ms, terminating: boolean): Metri
     if (result === undefined || isCompleted(result.phase)) return;
     const last = result.measurements[result.measurements.length - 1];
     if (last !== undefined && last.finishedAt === undefined) {
-      if (last.resumeAt === undefined || last.resumeAt <= now) tasks.push({ index, inFlight: last });
+      // A terminating run stops it at once, as Argo does for a Job (whose measurement has no
+      // resumeAt: the Job informer, not a timer, wakes the run; resumeAt is the sim's poll time).
+      if (terminating || last.resumeAt === undefined || last.resumeAt <= now) tasks.push({ index, inFlight: last });
       return;
     }
     if (terminating) return;
