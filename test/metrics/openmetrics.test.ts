@@ -69,7 +69,8 @@ describe('writeOpenMetrics', () => {
         const s = createMetricStore();
         const expected = new Map<string, Array<[number, number]>>();
         for (const spec of specs) {
-          const labels = spec.name === 'c_bucket' ? { __name__: spec.name, pod: spec.pod, le: '1' } : { __name__: spec.name, pod: spec.pod };
+          const labels: Record<string, string> = { __name__: spec.name, pod: spec.pod };
+          if (spec.name === 'c_bucket') labels['le'] = '1';
           const ref = s.seriesRef(labels);
           const view = s.series(ref);
           let t = view.n > 0 ? (view.t[view.n - 1] as number) : 0;
