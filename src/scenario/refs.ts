@@ -37,6 +37,8 @@ export function checkReferences(cat: Catalog, scenario: ScenarioCore | undefined
   }
 }
 
+const article = (kind: string): string => (kind.startsWith('A') ? 'an' : 'a');
+
 function checkUnique(items: readonly { name: string; what: string; cx: Cx }[]): void {
   const seen = new Map<string, Cx>();
   for (const it of items) {
@@ -62,8 +64,8 @@ function checkAnalysis(cat: Catalog, cx: Cx, a: RolloutAnalysis, path: string): 
     if (cat.templateNames[kind].includes(ref.templateName)) return; // present but invalid: reported there
     const p = `${path}.templates[${i}].templateName`;
     const hint = cat.templateNames[other].includes(ref.templateName)
-      ? `a ${other} "${ref.templateName}" exists: ${ref.clusterScope ? 'remove clusterScope: true' : 'add clusterScope: true'}`
-      : (didYouMean(ref.templateName, cat.templateNames[kind]) ?? `add ${kind === 'AnalysisTemplate' ? 'an' : 'a'} ${kind} document named "${ref.templateName}" to the file`);
+      ? `${article(other)} ${other} "${ref.templateName}" exists: ${ref.clusterScope ? 'remove clusterScope: true' : 'add clusterScope: true'}`
+      : (didYouMean(ref.templateName, cat.templateNames[kind]) ?? `add ${article(kind)} ${kind} document named "${ref.templateName}" to the file`);
     fail(cx, p, `${kind} "${ref.templateName}" not found`, hint);
   });
   if (found.length !== a.templates.length) return;

@@ -1,0 +1,174 @@
+/** AnalysisTemplate / ClusterAnalysisTemplate: mapping, Argo's metric rules, providers, references. */
+import { describe, expect, it } from 'vitest';
+import { ROLLOUT, SCENARIO, edit, file, loaded, messages, where } from './helpers.js';
+
+const template = (metrics: string, extra = '', kind = 'AnalysisTemplate', name = 'error-rate'): string => `apiVersion: argoproj.io/v1alpha1
+kind: ${kind}
+metadata:
+  name: ${name}
+spec:
+${extra}  metrics:
+${metrics}`;
+
+const PROM = `    - name: error-rate
+      interval: 1m
+      initialDelay: 30s
+      count: "5"
+      failureLimit: 1
+      inconclusiveLimit: 2
+      consecutiveErrorLimit: 3
+      consecutiveSuccessLimit: 2
+      successCondition: result[0] < 0.02
+      failureCondition: result[0] >= 0.05
+      provider:
+        prometheus:
+          address: http://prometheus:9090
+          query: sum(rate(http_requests_total{code="500",service="{{args.service}}"}[2m]))
+`;
+
+/** The base Rollout with a background analysis referencing `name`. */
+const analysed = (name = 'error-rate', args = '[{name: service, value: app-canary}]', clusterScope = ''): string =>
+  edit(ROLLOUT, '      steps:\n', `      analysis:\n        templates: [{templateName: ${name}${clusterScope}}]\n        args: ${args}\n      steps:\n`);
+
+describe('AnalysisTemplate mapping', () => {
+  it('keeps Argo names, durations in ms, counters as numbers, queries as text', () => {
+    const text = file(SCENARIO, analysed(), template(PROM, '  args: [{name: service}]\n'));
+    const [t] = loaded(text).scenario.analysisTemplates;
+    expect(t).toEqual({
+      kind: 'AnalysisTemplate',
+      name: 'error-rate',
+      args: [{ name: 'service', value: undefined }],
+      metrics: [
+        {
+          name: 'error-rate', interval: 60_000, initialDelay: 30_000, count: 5, successCondition: 'result[0] < 0.02', failureCondition: 'result[0] >= 0.05',
+          failureLimit: 1, inconclusiveLimit: 2, consecutiveErrorLimit: 3, consecutiveSuccessLimit: 2,
+          provider: { prometheus: { address: 'http://prometheus:9090', query: 'sum(rate(http_requests_total{code="500",service="{{args.service}}"}[2m]))' } },
+          source: { file: 'test.yaml', line: at(text, '- name: error-rate').line, column: at(text, '- name: error-rate').column + 2 },
+        },
+      ],
+      dryRun: [],
+      measurementRetention: [],
+      source: { file: 'test.yaml', line: at(text, 'kind: AnalysisTemplate').line - 1, column: 1 },
+    });
+  });
+
+  it('keeps a job provider spec as plain data; ClusterAnalysisTemplates are found with clusterScope', () => {
+    const job = '    - name: smoke\n      provider:\n        job:\n          spec:\n            backoffLimit: 0\n            template: {spec: {containers: [{name: t, image: busybox}], restartPolicy: Never}}\n';
+    const text = file(SCENARIO, analysed('smoke', '[]', ', clusterScope: true'), template(job, '', 'ClusterAnalysisTemplate', 'smoke'));
+    const { scenario } = loaded(text);
+    expect(scenario.analysisTemplates[0]?.metrics[0]?.provider).toEqual({
+      job: { spec: { backoffLimit: 0, template: { spec: { containers: [{ name: 't', image: 'busybox' }], restartPolicy: 'Never' } } } },
+    });
+  });
+});
+
+function at(text: string, needle: string): { line: number; column: number } {
+  const i = text.indexOf(needle);
+  const before = text.slice(0, i).split('\n');
+  return { line: before.length, column: (before[before.length - 1] ?? '').length + 1 };
+}
+
+describe("Argo's metric rules", () => {
+  it('interval and initialDelay are Go durations: a bare number is invalid', () => {
+    const text = file(SCENARIO, ROLLOUT, template('    - name: m\n      interval: "30"\n      initialDelay: 30\n      provider: {prometheus: {query: up}}\n'));
+    expect(messages(text)).toEqual([
+      `${where(text, '"30"')}: spec.metrics[0].interval: "30" is not a Go duration (Argo requires a unit here) (add a unit: "30s" or "30ms")`,
+      `${where(text, '30\n      provider')}: spec.metrics[0].initialDelay: "30" is not a Go duration (Argo requires a unit here) (add a unit: "30s" or "30ms")`,
+    ]);
+  });
+
+  it('count needs an interval above 1 and must cover the limits; failureLimit may be -1', () => {
+    const text = file(SCENARIO, ROLLOUT, template('    - name: m\n      count: 3\n      failureLimit: -1\n      provider: {prometheus: {query: up}}\n    - name: n\n      interval: 1m\n      count: 2\n      failureLimit: 3\n      provider: {prometheus: {query: up}}\n'));
+    expect(messages(text)).toEqual([
+      `${where(text, '3\n      failureLimit: -1')}: spec.metrics[0].count: interval must be specified when count > 1`,
+      `${where(text, '2\n      failureLimit: 3')}: spec.metrics[1].count: count must be >= failureLimit`,
+    ]);
+  });
+
+  it('counters may be digit strings but not argument placeholders', () => {
+    const text = file(SCENARIO, ROLLOUT, template('    - name: m\n      count: "{{args.n}}"\n      provider: {prometheus: {query: up}}\n'));
+    expect(messages(text)).toEqual([`${where(text, '"{{args')}: spec.metrics[0].count: argument placeholders in counters ("{{args.n}}") are not simulated (write the number itself)`]);
+  });
+
+  it('exactly one provider; metric names unique; at least one metric', () => {
+    const text = file(SCENARIO, ROLLOUT, template('    - name: m\n      provider: {}\n    - name: m\n      provider: {prometheus: {query: up}, job: {spec: {}}}\n'), template('    []\n', '', 'AnalysisTemplate', 'empty'));
+    expect(messages(text)).toEqual([
+      `${where(text, '{}\n    - name')}: spec.metrics[0].provider: no provider specified (add prometheus: {query: …} or job: {spec: …})`,
+      `${where(text, '{prometheus: {query: up}, job')}: spec.metrics[1].provider: multiple providers specified (keep exactly one)`,
+      `${where(text, '[]\n')}: spec.metrics: needs at least 1 item`,
+    ]);
+  });
+
+  it('duplicate metric names are refused', () => {
+    const text = file(SCENARIO, ROLLOUT, template('    - name: m\n      provider: {prometheus: {query: up}}\n    - name: m\n      provider: {prometheus: {query: up}}\n'));
+    expect(messages(text)).toEqual([`${where(text, 'm\n      provider', 1)}: spec.metrics[1].name: duplicate name 'm'`]);
+  });
+
+  it('every {{args.x}} must be a declared argument', () => {
+    const text = file(SCENARIO, ROLLOUT, template('    - name: m\n      successCondition: result[0] < {{args.limit}}\n      provider:\n        prometheus: {query: "up{svc=\\"{{ args.servce }}\\"}"}\n', '  args: [{name: service}, {name: limt, value: "1"}]\n'));
+    expect(messages(text)).toEqual([
+      `${where(text, 'result[0]')}: spec.metrics[0].successCondition: "{{args.limit}}" refers to an argument not declared in spec.args (did you mean "limt"?)`,
+      `${where(text, '"up{')}: spec.metrics[0].provider.prometheus.query: "{{args.servce}}" refers to an argument not declared in spec.args (did you mean "service"?)`,
+    ]);
+  });
+});
+
+describe('providers and template features that are not simulated', () => {
+  for (const p of ['datadog', 'newRelic', 'wavefront', 'web', 'kayenta', 'cloudWatch', 'graphite', 'influxdb', 'skywalking', 'plugin']) {
+    it(`${p} is refused by name, suggesting prometheus or job`, () => {
+      const text = file(SCENARIO, ROLLOUT, template(`    - name: m\n      provider:\n        ${p}: {query: x}\n`));
+      expect(messages(text)).toEqual([
+        `${where(text, `${p}:`)}: spec.metrics[0].provider.${p}: the ${p} metric provider is not simulated (use prometheus (queries run against the simulated Prometheus) or job (synthetic tests against the canary/preview))`,
+      ]);
+    });
+  }
+
+  it('rangeQuery, secretKeyRef args and composed templates are refused', () => {
+    const text = file(
+      SCENARIO,
+      ROLLOUT,
+      template('    - name: m\n      provider: {prometheus: {query: up, rangeQuery: {start: a, end: b, step: 1m}}}\n', '  args: [{name: key, valueFrom: {secretKeyRef: {name: s, key: k}}}]\n'),
+      'apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata: {name: composed}\nspec:\n  templates: [{templateName: error-rate}]\n',
+    );
+    expect(messages(text)).toEqual([
+      `${where(text, 'secretKeyRef')}: spec.args[0].valueFrom.secretKeyRef: args[].valueFrom.secretKeyRef (Secrets) is not simulated (give the argument a value)`,
+      `${where(text, 'rangeQuery')}: spec.metrics[0].provider.prometheus.rangeQuery: prometheus rangeQuery (range queries) is not simulated (use an instant query with a range selector, e.g. rate(x[5m]))`,
+      `${where(text, 'templates: [')}: spec.templates: spec.templates (composing AnalysisTemplates) is not simulated (copy the metrics into this template)`,
+    ]);
+  });
+});
+
+describe('references from Rollouts', () => {
+  it('template names must exist, with a did-you-mean', () => {
+    const text = file(SCENARIO, analysed('error-rat'), template(PROM, '  args: [{name: service}]\n'));
+    expect(messages(text)).toEqual([`${where(text, 'error-rat}')}: spec.strategy.canary.analysis.templates[0].templateName: AnalysisTemplate "error-rat" not found (did you mean "error-rate"?)`]);
+  });
+
+  it('clusterScope must match the kind', () => {
+    const text = file(SCENARIO, analysed('error-rate', '[{name: service, value: x}]', ', clusterScope: true'), template(PROM, '  args: [{name: service}]\n'));
+    expect(messages(text)).toEqual([`${where(text, 'error-rate,')}: spec.strategy.canary.analysis.templates[0].templateName: ClusterAnalysisTemplate "error-rate" not found (an AnalysisTemplate "error-rate" exists: remove clusterScope: true)`]);
+  });
+
+  it('a template arg without a value must be passed by the Rollout', () => {
+    const text = file(SCENARIO, analysed('error-rate', '[{name: servce, value: x}]'), template(PROM, '  args: [{name: service}]\n'));
+    expect(messages(text)).toEqual([`${where(text, 'templates: [{templateName')}: spec.strategy.canary.analysis: AnalysisTemplate "error-rate" needs arg "service", which this analysis does not pass (args has "servce": did you mean "service"?)`]);
+  });
+
+  it('dryRun and measurementRetention patterns must match a metric', () => {
+    const text = file(SCENARIO, edit(analysed(), '        args:', '        dryRun: [{metricName: latency.*}]\n        measurementRetention: [{metricName: "error", limit: 20}]\n        args:'), template(PROM, '  args: [{name: service}]\n'));
+    expect(messages(text)).toEqual([`${where(text, 'latency.*')}: spec.strategy.canary.analysis.dryRun[0].metricName: "latency.*" matches no metric (metrics: "error-rate")`]);
+  });
+
+  it('a valid template referenced from a step loads', () => {
+    const text = file(SCENARIO, edit(ROLLOUT, '        - pause: {duration: 1m}\n', '        - analysis: {templates: [{templateName: error-rate}], args: [{name: service, valueFrom: {podTemplateHashValue: Latest}}]}\n'), template(PROM, '  args: [{name: service}]\n'));
+    const w = loaded(text).scenario.workloads[0];
+    const steps = w?.kind === 'Rollout' && w.strategy.type === 'canary' ? w.strategy.steps : [];
+    expect(steps[1] && 'analysis' in steps[1] ? steps[1].analysis : undefined).toEqual({
+      templates: [{ templateName: 'error-rate', clusterScope: false }],
+      args: [{ name: 'service', value: undefined, valueFrom: { podTemplateHashValue: 'Latest' } }],
+      dryRun: [],
+      measurementRetention: [],
+      startingStep: undefined,
+    });
+  });
+});
