@@ -23,7 +23,7 @@ import type { BuiltWorkload } from './rollout-build.js';
 import { buildScenario } from './scenario-build.js';
 import type { ScenarioCore } from './scenario-build.js';
 import { newCx } from './validate.js';
-import { getKey, getString, nodePos, parseSources } from './yaml-doc.js';
+import { ALIAS_BUDGET, getKey, getString, nodePos, parseSources } from './yaml-doc.js';
 import type { Source, SourceDoc } from './yaml-doc.js';
 
 export type LoadResult = { ok: true; scenario: Scenario; notes: string[] } | { ok: false; errors: LoadError[] };
@@ -93,6 +93,9 @@ export function loadScenarioSources(sources: readonly Source[]): LoadResult {
     ClusterAnalysisTemplate: of('ClusterAnalysisTemplate').map(docName).filter(isDefined),
   };
   checkReferences({ workloads, templates, services, templateNames }, core);
+  for (const sd of docs.filter((d) => d.aliasOverflow)) {
+    issues.add(nodePos(sd, sd.root) ?? start, '', `too many YAML alias expansions (more than ${ALIAS_BUDGET} in one document)`, 'write the values out instead of nesting aliases');
+  }
   if (issues.count > 0 || core === undefined) return { ok: false, errors: issues.sorted() };
   return { ok: true, scenario: assemble(core, workloads, templates, services), notes };
 }

@@ -89,7 +89,7 @@ function walk(schema: Schema, raw: unknown, path: string, cx: Cx, depth: number)
   if (depth > MAX_DEPTH) return fail(cx, path, `nested deeper than ${MAX_DEPTH} levels`);
   const node = deref(cx.sd, raw);
   if (isAlias(raw) && node === undefined) return fail(cx, path, 'alias cannot be expanded (unknown anchor or too many aliases)');
-  record(cx, path, node);
+  record(cx, path, isAlias(raw) ? raw : node); // errors point at the alias, where the value is used
   const before = cx.issues.count;
   const value = walkKind(schema, node, path, cx, depth);
   if (cx.issues.count !== before || value === undefined) return undefined;

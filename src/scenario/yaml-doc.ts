@@ -15,6 +15,8 @@ export interface SourceDoc {
   readonly root: Node;
   /** Aliases `*x` this document may still expand; guards against "billion laughs" input. */
   aliasBudget: number;
+  /** Set when an alias was not expanded because the budget ran out (load.ts reports it). */
+  aliasOverflow: boolean;
 }
 
 export interface Source {
@@ -24,7 +26,7 @@ export interface Source {
 
 /** Deeper nesting than this is refused (no real manifest comes close). */
 export const MAX_DEPTH = 64;
-const ALIAS_BUDGET = 1000;
+export const ALIAS_BUDGET = 1000;
 
 /**
  * Parses each source into documents. YAML syntax errors are reported at the parser's position
@@ -45,7 +47,7 @@ export function parseSources(sources: readonly Source[], issues: Issues): Source
       }
       const root = doc.contents;
       if (root === null || (isScalar(root) && root.value === null)) continue;
-      out.push({ file: src.file, doc, lines, root, aliasBudget: ALIAS_BUDGET });
+      out.push({ file: src.file, doc, lines, root, aliasBudget: ALIAS_BUDGET, aliasOverflow: false });
     }
   }
   return out;
@@ -81,7 +83,10 @@ export function isNull(node: unknown): boolean {
  */
 export function deref(sd: SourceDoc, node: unknown): unknown {
   if (!isAlias(node)) return node;
-  if (sd.aliasBudget <= 0) return undefined;
+  if (sd.aliasBudget <= 0) {
+    sd.aliasOverflow = true;
+    return undefined;
+  }
   sd.aliasBudget -= 1;
   return node.resolve(sd.doc) ?? undefined;
 }
