@@ -39,30 +39,25 @@ export function substituteText(text: string, args: readonly ResolvedArg[]): Subs
   return error === undefined ? { ok: true, value: out } : { ok: false, error };
 }
 
-/** Substitutes inside any JSON-like value (keys and string values), as the JSON round trip does. */
-function substituteJson(value: unknown, args: readonly ResolvedArg[]): Substituted<unknown> {
-  if (typeof value === 'string') return substituteText(value, args);
-  if (Array.isArray(value)) {
-    const items: unknown[] = [];
-    for (const item of value) {
-      const r = substituteJson(item, args);
-      if (!r.ok) return r;
-      items.push(r.value);
-    }
-    return { ok: true, value: items };
-  }
+/** Substitutes inside any JSON-like value (keys and string values), as the JSON round trip does; reports failures to `fail`. */
+function substituteJson(value: unknown, args: readonly ResolvedArg[], fail: (error: string) => void): unknown {
+  const text = (s: string): string => {
+    const r = substituteText(s, args);
+    if (r.ok) return r.value;
+    fail(r.error);
+    return s;
+  };
+  if (typeof value === 'string') return text(value);
+  if (Array.isArray(value)) return value.map((item) => substituteJson(item, args, fail));
   if (value !== null && typeof value === 'object') {
     const obj: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      const key = substituteText(k, args);
-      if (!key.ok) return key;
-      const r = substituteJson(v, args);
-      if (!r.ok) return r;
-      obj[key.value] = r.value;
+      const key = text(k);
+      obj[key] = substituteJson(v, args, fail);
     }
-    return { ok: true, value: obj };
+    return obj;
   }
-  return { ok: true, value };
+  return value;
 }
 
 /**
@@ -98,9 +93,7 @@ export function substituteMetric(metric: AnalysisMetric, args: readonly Resolved
   }
   const job = metric.provider.job;
   if (job !== undefined) {
-    const spec = substituteJson(job.spec, args);
-    if (spec.ok) provider = { ...provider, job: { spec: spec.value } };
-    else fail(spec.error);
+    provider = { ...provider, job: { spec: substituteJson(job.spec, args, fail) } };
   }
   if (fatal !== undefined) return { ok: false, error: fatal };
   if (error !== undefined) return { ok: false, error };

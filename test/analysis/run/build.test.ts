@@ -4,7 +4,7 @@
  * and the spec problems that only surface at the run's first reconcile.
  */
 import { describe, expect, it } from 'vitest';
-import { buildAnalysisRun, measure, runName } from '../../../src/analysis/run/index.js';
+import { buildAnalysisRun, measure, runName, substituteMetric, substituteText } from '../../../src/analysis/run/index.js';
 import type { AnalysisRun } from '../../../src/analysis/run/index.js';
 import { aMetric, aTemplate, anAnalysis, arg, buildInput, scripted } from './fixtures.js';
 
@@ -135,6 +135,21 @@ describe('{{args.*}} substitution', () => {
     const { run: after, events } = measure(run, 0, scripted({}));
     expect(after).toMatchObject({ phase: 'Error', message: 'Unable to resolve metric arguments: failed to resolve {{args.nope}}', startedAt: undefined, completedAt: 0 });
     expect(events.map((e) => e.type)).toEqual(['AnalysisRunStarted', 'AnalysisRunCompleted']);
+  });
+});
+
+describe('substitution details (fasttemplate semantics)', () => {
+  it('every tag must resolve; the last unresolved one is reported; values are inserted verbatim', () => {
+    expect(substituteText('{{args.a}}-{{ args.a }}', [{ name: 'a', value: 'x"y' }])).toEqual({ ok: true, value: 'x"y-x"y' });
+    expect(substituteText('{{args.x}} {{ args.y }}', [])).toEqual({ ok: false, error: 'failed to resolve {{ args.y }}' });
+    expect(substituteText('{{inputs.a}}', [{ name: 'a', value: '1' }])).toEqual({ ok: false, error: 'failed to resolve {{inputs.a}}' });
+  });
+
+  it('across a metric, the last failing field wins; a missing end tag fails the whole metric first', () => {
+    const m = aMetric({ successCondition: '{{args.s}}', provider: { prometheus: { address: undefined, query: '{{args.q}}' } } });
+    expect(substituteMetric(m, [])).toEqual({ ok: false, error: 'failed to resolve {{args.q}}' });
+    const open = aMetric({ successCondition: 'result{{', provider: { prometheus: { address: undefined, query: '{{args.q}}' } } });
+    expect(substituteMetric(open, [])).toEqual({ ok: false, error: 'Cannot find end tag="}}" in the template starting from "{{"' });
   });
 });
 

@@ -3,7 +3,7 @@
  * the exact events (key order included) the run emits.
  */
 import { describe, expect, it } from 'vitest';
-import { measure, nextDue, terminate, type ProviderResult } from '../../../src/analysis/run/index.js';
+import { assessRun, isWorse, measure, nextDue, terminate, type ProviderResult } from '../../../src/analysis/run/index.js';
 import type { AnalysisMetric } from '../../../src/model/rollout.js';
 import { MINUTE, SECOND } from '../../../src/model/time.js';
 import { aMetric, completions, drive, driveThenTerminate, measurements, runOf, scripted } from './fixtures.js';
@@ -111,6 +111,23 @@ describe('§5.8 run phase and message', () => {
     const tolerated = driveThenTerminate(runOf([aMetric({ interval: M, failureLimit: 1 })]), scripted({ 'error-rate': 'SF' }), M + 1);
     expect(tolerated.run).toMatchObject({ phase: 'Successful', message: 'Run Terminated' });
     expect(completions(tolerated.events)).toHaveLength(1);
+  });
+});
+
+describe('assessRun / isWorse', () => {
+  it('assessRun is the rule measure applies: on a settled run it gives back its phase and message', () => {
+    const { run } = drive(runOf([aMetric()]), scripted({ 'error-rate': 'F' }));
+    expect(assessRun(run)).toMatchObject({ phase: run.phase, message: run.message });
+    const running = measure(runOf([aMetric({ interval: M })]), 0, scripted({ 'error-rate': 'S' })).run;
+    expect(assessRun(running)).toMatchObject({ phase: 'Running', message: '' });
+  });
+
+  it('worst-of order: Successful < Running < Pending < Inconclusive < Error < Failed', () => {
+    expect(isWorse('Successful', 'Inconclusive')).toBe(true);
+    expect(isWorse('Inconclusive', 'Error')).toBe(true);
+    expect(isWorse('Error', 'Failed')).toBe(true);
+    expect(isWorse('Failed', 'Error')).toBe(false);
+    expect(isWorse('Failed', 'Failed')).toBe(false);
   });
 });
 
