@@ -41,7 +41,13 @@ export interface SliceNode extends Base {
   readonly to: Node | undefined;
 }
 export interface CallNode extends Base { readonly k: 'call'; readonly callee: Node; readonly args: Node[] }
-export interface BuiltinNode extends Base { readonly k: 'builtin'; readonly name: string; readonly args: Node[] }
+export interface BuiltinNode extends Base {
+  readonly k: 'builtin';
+  readonly name: string;
+  readonly args: Node[];
+  /** `find`/`findLast` made from `filter(...)[0]` / `[-1]`: no match is an index error, not nil. */
+  readonly throws?: boolean;
+}
 export interface PredicateNode extends Base { readonly k: 'predicate'; readonly node: Node }
 /** `#`, `#index`, `#acc` (or `.field` shorthand, which is `#` followed by a member). */
 export interface PointerNode extends Base { readonly k: 'pointer'; readonly name: string }

@@ -8,7 +8,7 @@ import { ENV_FUNCTIONS, isEnvName } from './argo-env.js';
 import type { MemberNode, Node } from './ast.js';
 import { BUILTIN_NAMES } from './ast.js';
 import { checkBuiltin, checkArguments } from './check-builtins.js';
-import { compileRegex } from './regex.js';
+import { checkBinary } from './check-operators.js';
 import * as N from './types.js';
 import type { Nature, ResultTypeInfo } from './types.js';
 
@@ -74,7 +74,7 @@ export class Checker {
       case 'unary':
         return this.unary(node.op, this.visit(node.node));
       case 'binary':
-        return this.binary(node.op, node.left, node.right);
+        return checkBinary(this, node.op, node.left, node.right);
       case 'chain':
         return this.visit(node.node);
       case 'member':
@@ -132,94 +132,6 @@ export class Checker {
       if (N.isUnknown(nt)) return N.UNKNOWN;
     }
     return this.fail(`invalid operation: ${op} (mismatched type ${N.natureString(nt)})`);
-  }
-
-  private binary(op: string, leftNode: Node, rightNode: Node): Nature {
-    const l = this.visit(leftNode);
-    const r = this.visit(rightNode);
-    const bool = N.of(N.T_BOOL);
-    const both = (c: N.NatureCheck): boolean => c(l) && c(r);
-    const maybe = (...checks: N.NatureCheck[]): boolean => N.maybeCompatible(l, r, ...checks);
-    const promoted = (): Nature =>
-      N.isUnknown(l) || N.isUnknown(r) ? N.UNKNOWN : N.of(N.isFloat(l) || N.isFloat(r) ? N.T_FLOAT : N.T_INT);
-    switch (op) {
-      case '==':
-      case '!=':
-        if (N.comparable(l, r)) return bool;
-        break;
-      case 'or':
-      case '||':
-      case 'and':
-      case '&&':
-        if (both(N.isBool) || maybe(N.isBool)) return bool;
-        break;
-      case '<':
-      case '>':
-      case '>=':
-      case '<=':
-        if (both(N.isNumber) || both(N.isString) || maybe(N.isNumber, N.isString)) return bool;
-        break;
-      case '-':
-      case '*':
-        if (both(N.isNumber)) return promoted();
-        if (maybe(N.isNumber)) return N.UNKNOWN;
-        break;
-      case '+':
-        if (both(N.isNumber)) return promoted();
-        if (both(N.isString)) return N.of(N.T_STRING);
-        if (maybe(N.isNumber, N.isString)) return N.UNKNOWN;
-        break;
-      case '/':
-      case '**':
-      case '^':
-        if (both(N.isNumber) || maybe(N.isNumber)) return N.of(N.T_FLOAT);
-        break;
-      case '%':
-        if (both(N.isInteger) || maybe(N.isInteger)) return N.of(N.T_INT);
-        break;
-      case 'in':
-        return this.inOperator(l, r);
-      case 'matches':
-        if (rightNode.k === 'string') {
-          const re = compileRegex(rightNode.value);
-          if (typeof re === 'string') this.fail(re);
-        }
-        if ((N.isString(l) && N.isString(r)) || maybe(N.isString)) return bool;
-        break;
-      case 'contains':
-      case 'startsWith':
-      case 'endsWith':
-        if (both(N.isString) || maybe(N.isString)) return bool;
-        break;
-      case '..':
-        if (both(N.isInteger) || maybe(N.isInteger)) return N.arrayOf(N.of(N.T_INT));
-        break;
-      case '??':
-        if (l.nil === true && r.nil !== true) return r;
-        if (l.nil !== true && r.nil === true) return l;
-        if (l.nil === true && r.nil === true) return N.NIL;
-        return N.assignable(r, l) ? l : N.UNKNOWN;
-      default:
-        return this.fail(`unknown operator (${op})`);
-    }
-    return this.fail(`invalid operation: ${op} (mismatched types ${N.natureString(l)} and ${N.natureString(r)})`);
-  }
-
-  private inOperator(l: Nature, r: Nature): Nature {
-    if (N.isMap(r)) {
-      const key = N.keyOf(r);
-      if (!N.isUnknown(l) && !N.assignable(l, key)) {
-        this.fail(`cannot use ${N.natureString(l)} as type ${N.natureString(key)} in map key`);
-      }
-      return N.of(N.T_BOOL);
-    }
-    if (N.isArray(r)) {
-      const elem = N.elemOf(r);
-      if (!N.comparable(l, elem)) this.fail(`cannot use ${N.natureString(l)} as type ${N.natureString(elem)} in array`);
-      return N.of(N.T_BOOL);
-    }
-    if ((N.isUnknown(l) && (N.isString(r) || N.isArray(r) || N.isMap(r))) || N.isUnknown(r)) return N.of(N.T_BOOL);
-    return this.fail(`invalid operation: in (mismatched types ${N.natureString(l)} and ${N.natureString(r)})`);
   }
 
   private member(node: MemberNode): Nature {

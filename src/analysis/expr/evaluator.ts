@@ -6,6 +6,7 @@
 import { envFunction } from './argo-env.js';
 import type { BuiltinNode, MemberNode, Node } from './ast.js';
 import { BUILTIN_IMPLS } from './builtins-run.js';
+import { runPredicateBuiltin } from './eval-builtins.js';
 import { goTypeName } from './gofmt.js';
 import { compileRegex } from './regex.js';
 import * as R from './runtime.js';
@@ -14,6 +15,11 @@ import { ExprPanic, GoFunc, GoInt, GoSlice, isExprMap, isNilValue, sliceItems } 
 import type { ExprValue } from './values.js';
 
 const MEMORY_BUDGET = 1_000_000;
+/**
+ * Not in expr: a bound on evaluated nodes so that nested predicates over large arrays (which
+ * allocate nothing, hence escape the memory budget) still terminate in reasonable time.
+ */
+const STEP_BUDGET = 20_000_000;
 
 /** Thrown by `?.` on a nil base and caught by the enclosing chain node. */
 class ChainNil {}
@@ -35,18 +41,21 @@ export function evaluate(root: Node, result: ExprValue): ExprValue {
 }
 
 class Evaluator {
+  // grow / withFrame / eval are used by the predicate built-ins (eval-builtins.ts).
   private memory = 0;
+  private steps = 0;
   private readonly vars: Array<readonly [string, ExprValue]> = [];
   private readonly frames: Frame[] = [];
 
   constructor(private readonly result: ExprValue) {}
 
-  private grow(n: number): void {
+  grow(n: number): void {
     this.memory += n;
     if (this.memory >= MEMORY_BUDGET) throw new ExprPanic('memory budget exceeded');
   }
 
   eval(node: Node): ExprValue {
+    if (++this.steps > STEP_BUDGET) throw new ExprPanic(`evaluation exceeds ${STEP_BUDGET} steps (rollout-sim limit)`);
     switch (node.k) {
       case 'nil':
         return null;
@@ -167,17 +176,11 @@ class Evaluator {
         return R.inOperator(l, r);
       case '..':
         return this.range(l, r);
-      case 'matches': {
-        const re = compileRegex(stringOperand(r));
-        if (typeof re === 'string') throw new ExprPanic(re);
-        return re.test(stringOperand(l));
-      }
+      case 'matches':
       case 'contains':
-        return stringOperand(l).includes(stringOperand(r));
       case 'startsWith':
-        return stringOperand(l).startsWith(stringOperand(r));
       case 'endsWith':
-        return stringOperand(l).endsWith(stringOperand(r));
+        return stringOperator(op, l, r);
       default:
         return R.arithmetic(op, l, r);
     }
@@ -230,7 +233,7 @@ class Evaluator {
   }
 
   /** Runs `pred` for one element with `#`, `#index` and `#acc` bound. */
-  private withFrame(item: ExprValue, index: number, acc: ExprValue, pred: Node): ExprValue {
+  withFrame(item: ExprValue, index: number, acc: ExprValue, pred: Node): ExprValue {
     this.frames.push({ item, index, acc });
     try {
       return this.eval(pred);
@@ -240,87 +243,30 @@ class Evaluator {
   }
 
   private builtin(node: BuiltinNode): ExprValue {
-    const { name, args } = node;
-    const impl = BUILTIN_IMPLS[name];
-    if (impl !== undefined) return impl(args.map((a) => this.eval(a)), (n) => this.grow(n));
-    if (name === 'get') {
-      const [from, i] = args.map((a) => this.eval(a));
-      try {
-        return R.fetch(from ?? null, i ?? null);
-      } catch (e) {
-        if (e instanceof ExprPanic) return null;
-        throw e;
-      }
-    }
-    const items = collection(this.eval(args[0] ?? { k: 'nil' }));
-    const pred = args[1];
-    const test = (x: ExprValue, i: number): boolean => (pred === undefined ? R.asBool(x) : R.asBool(this.withFrame(x, i, null, pred)));
-    switch (name) {
-      case 'all':
-        return items.every(test);
-      case 'any':
-        return items.some(test);
-      case 'none':
-        return !items.some(test);
-      case 'one':
-        return items.filter(test).length === 1;
-      case 'count':
-        return new GoInt(BigInt(items.filter(test).length));
-      case 'filter':
-        return this.grown(items.filter(test));
-      case 'map':
-        return this.grown(items.map((x, i) => this.withFrame(x, i, null, pred ?? { k: 'nil' })));
-      case 'find':
-        return items.find(test) ?? null;
-      case 'findIndex':
-        return new GoInt(BigInt(items.findIndex(test)));
-      case 'findLast':
-      case 'findLastIndex': {
-        let i = items.length - 1;
-        while (i >= 0 && !test(items[i] ?? null, i)) i--;
-        if (name === 'findLastIndex') return new GoInt(BigInt(i));
-        return i >= 0 ? (items[i] ?? null) : null;
-      }
-      case 'sum':
-        return items.reduce<ExprValue>(
-          (acc, x, i) => R.arithmetic('+', acc, pred === undefined ? x : this.withFrame(x, i, null, pred)),
-          new GoInt(0n),
-        );
-      case 'reduce':
-        return this.reduce(items, pred, args[2]);
-    }
-    throw new ExprPanic(`builtin ${name} is not supported by rollout-sim`);
+    const impl = BUILTIN_IMPLS[node.name];
+    if (impl === undefined) return runPredicateBuiltin(this, node);
+    return impl(
+      node.args.map((a) => this.eval(a)),
+      (n) => this.grow(n),
+    );
   }
-
-  private grown(values: ExprValue[]): ExprValue[] {
-    this.grow(values.length);
-    return values;
-  }
-
-  private reduce(items: readonly ExprValue[], pred: Node | undefined, init: Node | undefined): ExprValue {
-    let acc: ExprValue;
-    let start = 0;
-    if (init !== undefined) acc = this.eval(init);
-    else if (items.length > 0) [acc, start] = [items[0] ?? null, 1];
-    else throw new ExprPanic('reduce of empty array with no initial value');
-    for (let i = start; i < items.length; i++) acc = this.withFrame(items[i] ?? null, i, acc, pred ?? { k: 'nil' });
-    return acc;
-  }
-}
-
-/** The elements a predicate built-in iterates (Go's reflect Len/Index on the collection). */
-function collection(v: ExprValue): readonly ExprValue[] {
-  const items = sliceItems(v);
-  if (items !== undefined) return items;
-  if (v === null) throw new ExprPanic('reflect: call of reflect.Value.Len on zero Value');
-  if (isExprMap(v) && Object.keys(v).length === 0) return [];
-  const kind = isExprMap(v) ? 'map' : goTypeName(v);
-  throw new ExprPanic(`reflect: call of reflect.Value.${isExprMap(v) ? 'Index' : 'Len'} on ${kind} Value`);
 }
 
 /** `v.(string)` for the string operators. */
 function stringOperand(v: ExprValue): string {
   if (typeof v !== 'string') throw R.interfaceConversion(v, 'string');
   return v;
+}
+
+/** `matches`, `contains`, `startsWith`, `endsWith`: false when either side is nil. */
+function stringOperator(op: string, l: ExprValue, r: ExprValue): boolean {
+  if (isNilValue(l) || isNilValue(r)) return false;
+  if (op === 'matches') {
+    const re = compileRegex(stringOperand(r));
+    if (typeof re === 'string') throw new ExprPanic(re);
+    return re.test(stringOperand(l));
+  }
+  const [a, b] = [stringOperand(l), stringOperand(r)];
+  return op === 'contains' ? a.includes(b) : op === 'startsWith' ? a.startsWith(b) : a.endsWith(b);
 }
 

@@ -4,6 +4,7 @@
  * never happens), `x && true` becomes `x` (no bool check on `x`), and `7 % 0` is a compile error.
  */
 import type { Node } from './ast.js';
+import { mapChildren } from './optimize.js';
 import { goPow } from './runtime.js';
 
 /** A compile-time error raised by folding (only "integer divide by zero"). */
@@ -30,42 +31,8 @@ interface State {
 
 /** Post-order walk: children first, then the node itself (Go's `ast.Walk`). */
 function walk(node: Node, s: State): Node {
-  const w = (n: Node): Node => walk(n, s);
-  switch (node.k) {
-    case 'unary':
-      return visit({ ...node, node: w(node.node) }, s);
-    case 'binary':
-      return visit({ ...node, left: w(node.left), right: w(node.right) }, s);
-    case 'chain':
-      return { ...node, node: w(node.node) };
-    case 'member':
-      return { ...node, node: w(node.node), prop: w(node.prop) };
-    case 'slice':
-      return {
-        ...node,
-        node: w(node.node),
-        from: node.from === undefined ? undefined : w(node.from),
-        to: node.to === undefined ? undefined : w(node.to),
-      };
-    case 'call':
-      return { ...node, callee: w(node.callee), args: node.args.map(w) };
-    case 'builtin':
-      return { ...node, args: node.args.map(w) };
-    case 'predicate':
-      return { ...node, node: w(node.node) };
-    case 'let':
-      return { ...node, value: w(node.value), expr: w(node.expr) };
-    case 'seq':
-      return { ...node, nodes: node.nodes.map(w) };
-    case 'cond':
-      return { ...node, cond: w(node.cond), a: w(node.a), b: w(node.b) };
-    case 'array':
-      return { ...node, nodes: node.nodes.map(w) };
-    case 'map':
-      return { ...node, pairs: node.pairs.map((p) => ({ key: w(p.key), value: w(p.value) })) };
-    default:
-      return node;
-  }
+  const rebuilt = mapChildren(node, (n) => walk(n, s));
+  return rebuilt.k === 'unary' || rebuilt.k === 'binary' ? visit(rebuilt, s) : rebuilt;
 }
 
 type Num = { readonly int: bigint } | { readonly float: number };

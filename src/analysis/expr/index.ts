@@ -11,6 +11,7 @@ import { CheckError, check } from './checker.js';
 import { FoldError, fold } from './fold.js';
 import { goTypeName } from './gofmt.js';
 import { SyntaxError } from './lexer.js';
+import { optimize } from './optimize.js';
 import { parse } from './parser.js';
 import { evaluate } from './evaluator.js';
 import { resultTypeOf } from './types.js';
@@ -38,7 +39,8 @@ export type ConditionResult = { readonly ok: boolean } | { readonly error: strin
 const TOO_DEEP = 'expression is too deeply nested';
 
 /**
- * `expr.Compile(condition, expr.Env(env))`: parse, type-check against `result`'s Go type, fold.
+ * `expr.Compile(condition, expr.Env(env))`: parse, type-check against `result`'s Go type, fold
+ * and optimize (the passes that change behaviour).
  *
  * @example compileCondition('result[0] < 0.01', resultTypeOf(float64Vector([])))  // { ok: true, program }
  * @example compileCondition('result < 0.01', resultTypeOf(float64Vector([0.1])))
@@ -48,7 +50,7 @@ export function compileCondition(source: string, env: ResultTypeInfo): CompileRe
   try {
     const tree = parse(source);
     check(tree, env);
-    return { ok: true, program: { source, resultType: env, root: fold(tree) } };
+    return { ok: true, program: { source, resultType: env, root: optimize(fold(tree)) } };
   } catch (e) {
     if (e instanceof SyntaxError || e instanceof CheckError || e instanceof FoldError) return { ok: false, error: e.message };
     if (e instanceof RangeError) return { ok: false, error: TOO_DEEP };

@@ -3,10 +3,11 @@
  * precedence, chained comparisons (`a < b < c`), `not in`, pipes, `let`, `if`/`else`, ternaries,
  * predicates and the first-error messages come out the same.
  */
-import { BUILTIN_NAMES, PREDICATE_ARGS } from './ast.js';
-import type { CallNode, MemberNode, Node, PairNode } from './ast.js';
-import { SyntaxError, tokenString, tokenize } from './lexer.js';
-import type { Token, TokenKind } from './lexer.js';
+import type { Node } from './ast.js';
+import { tokenize } from './lexer.js';
+import type { Token } from './lexer.js';
+import { parseArray, parseCall, parseMap, parsePostfix } from './parser-calls.js';
+import { TokenCursor } from './parser-cursor.js';
 import { parseGoFloat, parseGoInt } from './strconv.js';
 
 interface Op {
@@ -23,8 +24,6 @@ const BINARY: Readonly<Record<string, Op>> = {
   '**': { prec: 100, right: true }, '^': { prec: 100, right: true }, '??': { prec: 500 },
 };
 const NEGATABLE = new Set(['contains', 'matches', 'startsWith', 'endsWith', 'in']);
-/** expr's default node budget; also keeps the recursive passes within the JS stack. */
-const MAX_NODES = 10_000;
 
 const binaryOp = (value: string): Op | undefined => (Object.hasOwn(BINARY, value) ? BINARY[value] : undefined);
 const isComparison = (value: string): boolean => binaryOp(value)?.prec === 20;
@@ -39,51 +38,14 @@ export function parse(source: string): Node {
   return new Parser(tokenize(source)).parseAll();
 }
 
-class Parser {
-  private pos = 0;
-  private depth = 0;
-  private nodes = 0;
-
-  constructor(private readonly tokens: readonly Token[]) {}
-
-  private get current(): Token {
-    return this.tokens[this.pos] ?? { kind: 'EOF', value: '' };
-  }
-
-  private is(kind: TokenKind, value?: string): boolean {
-    const t = this.current;
-    return t.kind === kind && (value === undefined || t.value === value);
-  }
-
-  private next(): void {
-    if (this.pos < this.tokens.length - 1) this.pos++;
-  }
-
-  private fail(message: string): never {
-    throw new SyntaxError(message);
-  }
-
-  private unexpected(token: Token = this.current): never {
-    this.fail(`unexpected token ${tokenString(token)}`);
-  }
-
-  private expect(kind: TokenKind, value?: string): void {
-    if (!this.is(kind, value)) this.unexpected();
-    this.next();
-  }
-
-  private node<N extends Node>(n: N): N {
-    if (++this.nodes > MAX_NODES) this.fail('compilation failed: expression exceeds maximum allowed nodes');
-    return n;
-  }
-
+export class Parser extends TokenCursor {
   parseAll(): Node {
     const node = this.parseSequence();
     if (!this.is('EOF')) this.unexpected();
     return node;
   }
 
-  private parseSequence(): Node {
+  parseSequence(): Node {
     const nodes = [this.parseExpression(0)];
     while (this.is('Operator', ';')) {
       this.next();
@@ -93,7 +55,7 @@ class Parser {
     return nodes.length === 1 ? (nodes[0] as Node) : this.node({ k: 'seq', nodes });
   }
 
-  private parseExpression(precedence: number): Node {
+  parseExpression(precedence: number): Node {
     if (precedence === 0 && this.is('Operator', 'let')) return this.parseLet();
     if (precedence === 0 && this.is('Operator', 'if')) return this.parseIf();
     let left = this.parsePrimary();
@@ -118,7 +80,7 @@ class Parser {
       if (opToken.value === '|') {
         const ident = this.current;
         this.expect('Identifier');
-        left = this.parseCall(ident, [left]);
+        left = parseCall(this, ident, [left]);
       } else {
         if (prevOperator === '??' && opToken.value !== '??') {
           this.fail(`Operator (${opToken.value}) and coalesce expressions (??) cannot be mixed. Wrap either by parentheses.`);
@@ -192,13 +154,13 @@ class Parser {
     if (unary !== undefined) {
       this.next();
       const operand = this.parseExpression(unary.prec);
-      return this.parsePostfix(this.node({ k: 'unary', op: token.value, node: operand }));
+      return parsePostfix(this, this.node({ k: 'unary', op: token.value, node: operand }));
     }
     if (this.is('Bracket', '(')) {
       this.next();
       const expr = this.parseSequence();
       this.expect('Bracket', ')');
-      return this.parsePostfix(expr);
+      return parsePostfix(this, expr);
     }
     if (this.depth > 0 && (this.is('Operator', '#') || this.is('Operator', '.'))) {
       let name = '';
@@ -209,13 +171,13 @@ class Parser {
           this.next();
         }
       }
-      return this.parsePostfix(this.node({ k: 'pointer', name }));
+      return parsePostfix(this, this.node({ k: 'pointer', name }));
     }
     if (this.is('Operator', '::')) {
       this.next();
       const ident = this.current;
       this.expect('Identifier');
-      return this.parsePostfix(this.parseCall(ident, []));
+      return parsePostfix(this, parseCall(this, ident, []));
     }
     return this.parseSecondary();
   }
@@ -228,7 +190,7 @@ class Parser {
         this.next();
         if (token.value === 'true' || token.value === 'false') return this.node({ k: 'bool', value: token.value === 'true' });
         if (token.value === 'nil') return this.node({ k: 'nil' });
-        node = this.is('Bracket', '(') ? this.parseCall(token, []) : this.node({ k: 'ident', name: token.value });
+        node = this.is('Bracket', '(') ? parseCall(this, token, []) : this.node({ k: 'ident', name: token.value });
         break;
       case 'Number':
         this.next();
@@ -238,11 +200,11 @@ class Parser {
         node = this.node({ k: 'string', value: token.value });
         break;
       default:
-        if (this.is('Bracket', '[')) node = this.parseArray();
-        else if (this.is('Bracket', '{')) node = this.parseMap();
+        if (this.is('Bracket', '[')) node = parseArray(this);
+        else if (this.is('Bracket', '{')) node = parseMap(this);
         else this.unexpected(token);
     }
-    return this.parsePostfix(node);
+    return parsePostfix(this, node);
   }
 
   private parseNumber(raw: string): Node {
@@ -264,156 +226,13 @@ class Parser {
     return asInt('integer', 10);
   }
 
-  /** A call: predicate built-ins take `{...}` predicates, other built-ins and functions plain args. */
-  private parseCall(token: Token, args: Node[]): Node {
-    const name = token.value;
-    const shapes = Object.hasOwn(PREDICATE_ARGS, name) ? PREDICATE_ARGS[name] : undefined;
-    if (shapes !== undefined) {
-      this.expect('Bracket', '(');
-      const rest = shapes.slice(args.length);
-      for (const [i, shape] of rest.entries()) {
-        if (this.is('Bracket', ')')) {
-          if (shape.endsWith('?')) break;
-          this.fail(`expected at least ${rest.length} arguments`);
-        }
-        if (i > 0) this.expect('Operator', ',');
-        args.push(shape.startsWith('pred') ? this.parsePredicate() : this.parseExpression(0));
-      }
-      if (this.is('Operator', ',')) this.next();
-      this.expect('Bracket', ')');
-      return this.node({ k: 'builtin', name, args });
-    }
-    if (BUILTIN_NAMES.has(name)) return this.node({ k: 'builtin', name, args: this.parseArguments(args) });
-    const callee = this.node({ k: 'ident', name });
-    return this.node({ k: 'call', callee, args: this.parseArguments(args) });
-  }
 
-  private parseArguments(args: Node[]): Node[] {
-    const offset = args.length;
-    this.expect('Bracket', '(');
-    while (!this.is('Bracket', ')')) {
-      if (args.length > offset) this.expect('Operator', ',');
-      if (this.is('Bracket', ')')) break;
-      args.push(this.parseExpression(0));
-    }
-    this.expect('Bracket', ')');
-    return args;
-  }
 
-  private parsePredicate(): Node {
-    const brackets = this.is('Bracket', '{');
-    if (brackets) this.next();
-    this.depth++;
-    let node: Node;
-    if (brackets) {
-      node = this.parseSequence();
-    } else {
-      node = this.parseExpression(0);
-      if (this.is('Operator', ';')) this.fail('wrap predicate with brackets { and }');
-    }
-    this.depth--;
-    if (brackets) this.expect('Bracket', '}');
-    return this.node({ k: 'predicate', node });
-  }
 
-  private parseArray(): Node {
-    const nodes: Node[] = [];
-    this.expect('Bracket', '[');
-    while (!this.is('Bracket', ']')) {
-      if (nodes.length > 0) {
-        this.expect('Operator', ',');
-        if (this.is('Bracket', ']')) break;
-      }
-      nodes.push(this.parseExpression(0));
-    }
-    this.expect('Bracket', ']');
-    return this.node({ k: 'array', nodes });
-  }
 
-  private parseMap(): Node {
-    this.expect('Bracket', '{');
-    const pairs: PairNode[] = [];
-    while (!this.is('Bracket', '}')) {
-      if (pairs.length > 0) {
-        this.expect('Operator', ',');
-        if (this.is('Bracket', '}')) break;
-        if (this.is('Operator', ',')) this.unexpected();
-      }
-      let key: Node;
-      if (this.is('Number') || this.is('String') || this.is('Identifier')) {
-        key = this.node({ k: 'string', value: this.current.value });
-        this.next();
-      } else if (this.is('Bracket', '(')) {
-        key = this.parseExpression(0);
-      } else {
-        this.fail(
-          `a map key must be a quoted string, a number, a identifier, or an expression enclosed in parentheses (unexpected token ${tokenString(this.current)})`,
-        );
-      }
-      this.expect('Operator', ':');
-      pairs.push({ key, value: this.parseExpression(0) });
-    }
-    this.expect('Bracket', '}');
-    return this.node({ k: 'map', pairs });
-  }
 
-  private parsePostfix(start: Node): Node {
-    let node = start;
-    for (;;) {
-      const token = this.current;
-      if (token.kind !== 'Operator' && token.kind !== 'Bracket') return node;
-      let optional = token.value === '?.';
-      let indexing = token.value === '[';
-      if (token.value === '.' || optional) {
-        this.next();
-        if (optional && this.is('Bracket', '[')) indexing = true;
-        else node = this.parseMemberName(node, optional);
-      } else if (!indexing) {
-        return node;
-      }
-      if (indexing) node = this.parseIndex(node, optional);
-      optional = false;
-    }
-  }
 
-  private parseMemberName(base: Node, optional: boolean): Node {
-    const property = this.current;
-    this.next();
-    const validOperatorName = property.kind === 'Operator' && /^[\p{L}_$][\p{L}\p{Nd}_$]*$/u.test(property.value);
-    if (property.kind !== 'Identifier' && !validOperatorName) this.fail('expected name');
-    const prop = this.node({ k: 'string', value: property.value });
-    const isChain = base.k === 'chain';
-    const inner = base.k === 'chain' ? base.node : base;
-    const member: MemberNode = this.node({ k: 'member', node: inner, prop, optional, method: false });
-    let node: Node = member;
-    if (this.is('Bracket', '(')) {
-      member.method = true;
-      const call: CallNode = this.node({ k: 'call', callee: member, args: this.parseArguments([]) });
-      node = call;
-    }
-    return isChain || optional ? this.node({ k: 'chain', node }) : node;
-  }
 
-  private parseIndex(base: Node, optional: boolean): Node {
-    this.next();
-    if (this.is('Operator', ':')) {
-      this.next();
-      const to = this.is('Bracket', ']') ? undefined : this.parseExpression(0);
-      this.expect('Bracket', ']');
-      return this.node({ k: 'slice', node: base, from: undefined, to });
-    }
-    const from = this.parseExpression(0);
-    if (this.is('Operator', ':')) {
-      this.next();
-      const to = this.is('Bracket', ']') ? undefined : this.parseExpression(0);
-      this.expect('Bracket', ']');
-      return this.node({ k: 'slice', node: base, from, to });
-    }
-    let node: Node = this.node({ k: 'member', node: base, prop: from, optional, method: false });
-    if (optional) node = this.node({ k: 'chain', node });
-    this.expect('Bracket', ']');
-    return node;
-  }
 
   private parseComparison(first: Node, firstToken: Token, precedence: number): Node {
     let left = first;
