@@ -1,0 +1,121 @@
+/**
+ * Conformance with real Argo manifests: every example Rollout from argo-rollouts (copied unchanged
+ * into test/fixtures/scenario/argo-examples/, each with a minimal Scenario) either loads, or fails
+ * with an error that names the Argo feature the simulator does not model.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Workload } from '../../src/model/rollout.js';
+import { loadScenarioPath, loadScenarioSources } from '../../src/scenario/index.js';
+
+const DIR = 'test/fixtures/scenario/argo-examples';
+
+/** strategy summary: canary:<router or basic>:<steps> | blueGreen. */
+function summary(w: Workload): string {
+  if (w.kind === 'Deployment') return 'Deployment';
+  if (w.strategy.type === 'blueGreen') return `blueGreen:${w.strategy.activeService}`;
+  return `canary:${w.strategy.trafficRouting?.router ?? 'basic'}:${w.strategy.steps.length}`;
+}
+
+const LOADS: Record<string, { workloads: string[]; notes?: string[]; namespace?: string }> = {
+  'ambassador-rollout': { workloads: ['canary:ambassador:6'] },
+  'canary-rollout': { workloads: ['canary:appMesh:6'], namespace: 'argo-examples' },
+  'docs-getting-started-alb-rollout': { workloads: ['canary:alb:2'] },
+  'docs-getting-started-basic-rollout': { workloads: ['canary:basic:8'] },
+  'docs-getting-started-istio-rollout': { workloads: ['canary:istio:2'] },
+  'docs-getting-started-mixed-rollout': { workloads: ['canary:nginx+smi:2'] },
+  'docs-getting-started-nginx-rollout': { workloads: ['canary:nginx:2'] },
+  'docs-getting-started-smi-rollout': { workloads: ['canary:smi:2'] },
+  'features-bluegreen-01': { workloads: ['blueGreen:rollout-bluegreen-active'] },
+  'features-canary-index-01': { workloads: ['canary:basic:4'] },
+  'istio-subset-split': {
+    workloads: ['canary:istio:2'],
+    notes: ['VirtualService/istio-subset-split-vsvc ignored: routers are simulated with exact weights', 'DestinationRule/istio-subset-split-destrule ignored: routers are simulated with exact weights'],
+  },
+  'notifications-rollout-canary': { workloads: ['canary:basic:8'], notes: ['Ingress/rollouts-demo-stable ignored: routers are simulated with exact weights'] },
+  'rollout-analysis-step': { workloads: ['canary:basic:2'] },
+  'rollout-background-analysis': { workloads: ['canary:basic:2'] },
+  'rollout-bluegreen': { workloads: ['blueGreen:rollout-bluegreen-active'] },
+  'rollout-canary': { workloads: ['canary:basic:8'] },
+  'rollout-linkerd': { workloads: ['canary:smi:2'] },
+  'rollout-rolling-update': { workloads: ['canary:basic:0'] },
+  'rollouts-demo': { workloads: ['blueGreen:rollouts-demo-svc'] },
+};
+
+const EXPERIMENT = 'the canary `experiment` step (Experiments) is not simulated';
+const WORKLOAD_REF = 'spec.workloadRef (taking the pod template from another workload) is not simulated';
+const REPLICAS_0 = "replicas: 0 is not simulated: no pod would serve the scenario's traffic";
+
+/** Expected errors as `line:column path: message` (suggestions left out). */
+const FAILS: Record<string, string[]> = {
+  'apisix-rollout': ['20:11 spec.strategy.canary.steps[0]: a step combining setCanaryScale and setHeaderRoute is not simulated'],
+  'istio-host-split-experiment-step': [`64:11 spec.strategy.canary.steps[1].experiment: ${EXPERIMENT}`],
+  'istio-mirror': [
+    '76:17 spec.strategy.canary.steps[1].setMirrorRoute.match[0].method: setMirrorRoute matching on method is not simulated',
+    '78:17 spec.strategy.canary.steps[1].setMirrorRoute.match[0].path: setMirrorRoute matching on path is not simulated',
+  ],
+  'rollout-alb-experiment-step': [`96:11 spec.strategy.canary.steps[1].experiment: ${EXPERIMENT}`],
+  'rollout-baseline-vs-canary': [`29:9 spec.strategy.canary.steps[0].experiment: ${EXPERIMENT}`],
+  'rollout-canary-preview': [`30:9 spec.strategy.canary.steps[0].experiment: ${EXPERIMENT}`],
+  'rollout-experiment-step': [`36:9 spec.strategy.canary.steps[1].experiment: ${EXPERIMENT}`],
+  'rollout-smi-experiment-step': [`66:9 spec.strategy.canary.steps[1].experiment: ${EXPERIMENT}`],
+  'rollout-secret': [
+    '52:7 spec.args[0].valueFrom.secretKeyRef: args[].valueFrom.secretKeyRef (Secrets) is not simulated',
+    '59:7 spec.metrics[0].provider.web: the web metric provider is not simulated',
+  ],
+  'rollout-template-ref': [`8:13 spec.replicas: ${REPLICAS_0}`, `31:3 spec.workloadRef: ${WORKLOAD_REF}`],
+  'workload-ref': [`6:13 spec.replicas: ${REPLICAS_0}`, `29:3 spec.workloadRef: ${WORKLOAD_REF}`],
+  'features-specification-01': [
+    '22:5 spec.selector: selector does not match template labels (app: guestbook is not among spec.template.metadata.labels)',
+    `27:3 spec.workloadRef: ${WORKLOAD_REF}`,
+    '81:3 spec.restartAt: spec.restartAt (restarting pods) is not simulated',
+    '86:3 spec.rollbackWindow: spec.rollbackWindow (fast-tracked rollbacks) is not simulated',
+    '91:5 spec.strategy: Multiple Strategies can not be listed',
+  ],
+  // A Helm template, not YAML: the parser's position is reported.
+  'helm-blue-green-templates-rollout': ['20:65 : invalid YAML: Unexpected scalar at node end'],
+};
+
+describe('Argo examples', () => {
+  it('the fixture set is exactly the expectation tables', () => {
+    const dirs = readdirSync(DIR).filter((d) => !d.endsWith('.md')).sort();
+    expect(dirs).toEqual([...Object.keys(LOADS), ...Object.keys(FAILS)].sort());
+  });
+
+  for (const [name, want] of Object.entries(LOADS)) {
+    it(`${name} loads`, () => {
+      const r = loadScenarioPath(join(DIR, name));
+      if (!r.ok) throw new Error(JSON.stringify(r.errors, null, 1));
+      expect(r.scenario.workloads.map(summary)).toEqual(want.workloads);
+      expect(r.notes).toEqual(want.notes ?? []);
+      expect(r.scenario.namespace).toBe(want.namespace ?? 'default');
+      expect(r.scenario.stableImage).toBe(r.scenario.release.image.replace(/(:[^:/]+)?$/, ':stable'));
+    });
+  }
+
+  for (const [name, want] of Object.entries(FAILS)) {
+    it(`${name} fails, naming what is not simulated`, () => {
+      const r = loadScenarioPath(join(DIR, name));
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.errors.map((e) => `${e.line}:${e.column} ${e.path}: ${e.message}`)).toEqual(want);
+      expect(new Set(r.errors.map((e) => e.file))).toEqual(new Set([join(DIR, name, `${name}.yaml`)]));
+    });
+  }
+});
+
+const SHARED = '/work/shared/argo/examples';
+
+describe.skipIf(!existsSync(SHARED))('every example file in ../shared/argo/examples', () => {
+  it('gives a LoadResult (never throws), and a Rollout that parses either loads or names its problem', () => {
+    const scenario = { file: 'scenario.yaml', text: 'apiVersion: rollout-sim/v1alpha1\nkind: Scenario\nspec: {traffic: {rps: 5}}\n' };
+    const files = ['', 'docs-snippets/'].flatMap((sub) => readdirSync(join(SHARED, sub)).filter((f) => f.endsWith('.yaml')).map((f) => sub + f));
+    expect(files.length).toBeGreaterThan(100);
+    for (const f of files) {
+      const r = loadScenarioSources([{ file: f, text: readFileSync(join(SHARED, f), 'utf8') }, scenario]);
+      expect(typeof r.ok).toBe('boolean');
+      if (!r.ok) for (const e of r.errors) expect(e.line, f).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
