@@ -100,13 +100,39 @@ export function lex(input: string): LexResult {
     return !isAlnum(next());
   };
 
+  /** Go's lexEscape: validates one escape sequence after the backslash. */
+  const lexEscape = (quote: string): string | null => {
+    let ch = next();
+    let n: number;
+    let base: number;
+    let max: number;
+    if ('abfnrtv\\'.includes(ch) && ch !== '' || ch === quote) return null;
+    if (ch >= '0' && ch <= '7') [n, base, max] = [3, 8, 255];
+    else if (ch === 'x' || ch === 'u' || ch === 'U') {
+      [n, base, max] = ch === 'x' ? [2, 16, 255] : ch === 'u' ? [4, 16, 0x10ffff] : [8, 16, 0x10ffff];
+      ch = next();
+    } else if (ch === '') return 'escape sequence not terminated';
+    else return `unknown escape sequence ${goRuneU(ch)}`;
+    let x = 0;
+    for (; n > 0; n--) {
+      const d = ch === '' ? 16 : parseInt(ch, 16);
+      if (Number.isNaN(d) || d >= base) return ch === '' ? 'escape sequence not terminated' : `illegal character ${goRuneU(ch)} in escape sequence`;
+      x = x * base + d;
+      ch = next();
+    }
+    if (ch !== '') pos--;
+    if (x > max || (x >= 0xd800 && x < 0xe000)) return 'escape sequence is an invalid Unicode code point';
+    return null;
+  };
+
   const lexString = (quote: string): string | null => {
     for (;;) {
       const c = next();
       if (c === '' && quote === '`') return 'unterminated raw string';
       if (quote !== '`' && (c === '' || c === '\n')) return 'unterminated quoted string';
       if (c === '\\' && quote !== '`') {
-        if (next() === '') return 'unterminated quoted string';
+        const err = lexEscape(quote);
+        if (err) return err;
         continue;
       }
       if (c === quote) return null;
@@ -233,6 +259,13 @@ export function lex(input: string): LexResult {
       bracketOpen = false;
     } else return fail(`unexpected character: ${goRuneQuote(c)}`);
   }
+}
+
+/** Go's %#U: `U+0071 'q'` (printable) or `U+000A`. */
+function goRuneU(c: string): string {
+  const cp = c.codePointAt(0) as number;
+  const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+  return cp >= 0x20 && cp !== 0x7f ? `${hex} '${c}'` : hex;
 }
 
 /** Go's %q for a rune: `'x'`, `'\n'`. */

@@ -15,11 +15,12 @@ import type { LabelMatcher, MatchType } from '../metrics/store.js';
 import { FUNCTIONS } from './ast.js';
 import type { AggregateOp, AtModifier, BinaryOp, Expr, PosRange, VectorMatching, VectorSelector } from './ast.js';
 import { checkAST } from './check.js';
-import { describeToken, lex } from './lexer.js';
+import { lex } from './lexer.js';
 import type { LexResult } from './lexer.js';
 import { parseDuration, parseNumber, unquote } from './literals.js';
 import { compileAnchored } from './regex.js';
 import { ParseError, formatParseError } from './errors.js';
+import { goFormatF6, tokenError, unexpectedAt } from './syntax-errors.js';
 
 export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: string };
 
@@ -46,10 +47,15 @@ function parseOrThrow(query: string): Expr {
   if (lexed.tokens.every((t) => t.kind === 'COMMENT' || t.kind === 'EOF') && !lexed.error) {
     throw new ParseError(0, 'no expression found in input');
   }
-  // lezer's grammar (3.x) no longer knows holt_winters; parse a same-length stand-in, keep the real name.
+  // lezer's grammar (3.x) no longer knows holt_winters, nor numbers like `5.`: parse same-length stand-ins;
+  // the walker reads names and numbers from the original text.
   let source = query;
+  const replace = (pos: number, text: string): void => {
+    source = source.slice(0, pos) + text + source.slice(pos + text.length);
+  };
   for (const t of lexed.tokens) {
-    if (t.kind === 'IDENTIFIER' && t.val === 'holt_winters') source = source.slice(0, t.pos) + 'day_of_month' + source.slice(t.pos + 12);
+    if (t.kind === 'IDENTIFIER' && t.val === 'holt_winters') replace(t.pos, 'day_of_month');
+    if (t.kind === 'NUMBER' && /^\d+\.$/.test(t.val)) replace(t.pos + t.val.length - 1, ' ');
   }
   const tree = parser.parse(source);
   let firstErr: SyntaxNode | null = null;
@@ -59,19 +65,15 @@ function parseOrThrow(query: string): Expr {
     },
   });
   const errNode = firstErr as SyntaxNode | null;
-  if (lexed.error && (!errNode || lexed.error.at <= errNode.from)) throw new ParseError(lexed.error.pos, lexed.error.msg);
+  const early = tokenError(lexed) ?? lexed.error;
+  const earlyAt = early && 'at' in early ? early.at : early?.pos;
+  if (early && (!errNode || (earlyAt as number) <= errNode.from)) throw new ParseError(early.pos, early.msg);
   if (errNode) throw unexpectedAt(lexed, errNode.from);
   const top = children(tree.topNode)[0];
   if (!top) throw new ParseError(0, 'no expression found in input');
   const expr = new Walker(query, lexed).expr(top);
   checkAST(expr, query);
   return expr;
-}
-
-function unexpectedAt(lexed: LexResult, pos: number, context = ''): ParseError {
-  const tok = lexed.tokens.find((t) => t.kind !== 'COMMENT' && t.pos + t.val.length > pos) ??
-    lexed.tokens.find((t) => t.kind === 'EOF') ?? { kind: 'EOF' as const, pos, val: '' };
-  return new ParseError(tok.pos, `unexpected ${describeToken(tok)}${context}`);
 }
 
 const children = (n: SyntaxNode): SyntaxNode[] => {
@@ -98,15 +100,8 @@ class Walker {
       case 'NumberDurationLiteral': return this.number(n);
       case 'StringLiteral': return { kind: 'string', value: this.string(n), pos: this.pos(n) };
       case 'VectorSelector': return this.vectorSelector(n, kids);
-      case 'MatrixSelector': return this.matrix(n, kids);
-      case 'SubqueryExpr': {
-        const inner = this.expr(kid(0));
-        const range = this.duration(kid(1));
-        const step = kids[2] ? this.duration(kid(2)) : 0;
-        return { kind: 'subquery', expr: inner, rangeMs: range, stepMs: step, offsetMs: 0, at: null, pos: this.pos(n) };
-      }
-      case 'OffsetExpr': return this.offset(n, kids);
-      case 'StepInvariantExpr': return this.at(n, kids);
+      case 'MatrixSelector': case 'SubqueryExpr': case 'OffsetExpr': case 'StepInvariantExpr':
+        return this.postfix(n, kid(0), kids);
       case 'UnaryExpr': {
         const op = this.text(kid(0)) === '-' ? '-' : '+';
         const inner = this.expr(kid(1));
@@ -130,10 +125,35 @@ class Walker {
     return i >= 0 ? i : n.from;
   }
 
+  /**
+   * Range, subquery, offset and @ bind tighter than unary minus in 2.42 (`-x[5m]` is `-(x[5m])`);
+   * lezer attaches them to the unary expression, so they are pushed inside it here.
+   */
+  private postfix(n: SyntaxNode, innerNode: SyntaxNode, kids: SyntaxNode[]): Expr {
+    if (innerNode.name === 'UnaryExpr') {
+      const [opNode, operand] = children(innerNode) as [SyntaxNode, SyntaxNode];
+      const inner = this.postfix(n, operand, kids);
+      return { kind: 'unary', op: this.text(opNode) === '-' ? '-' : '+', expr: inner, pos: { start: innerNode.from, end: n.to } };
+    }
+    const inner = this.expr(innerNode);
+    switch (n.name) {
+      case 'MatrixSelector': return this.matrix(n, inner, kids);
+      case 'SubqueryExpr': {
+        const range = this.duration(kids[1] as SyntaxNode);
+        const step = kids[2] ? this.duration(kids[2]) : 0;
+        return { kind: 'subquery', expr: inner, rangeMs: range, stepMs: step, offsetMs: 0, at: null, pos: this.pos(n) };
+      }
+      case 'OffsetExpr': return this.offset(inner, kids);
+      default: return this.at(inner, kids);
+    }
+  }
+
   private number(n: SyntaxNode): Expr {
     const raw = this.text(n);
     const sign = raw[0] === '-' || raw[0] === '+' ? raw[0] : '';
-    const body = raw.slice(sign.length).trim();
+    let body = raw.slice(sign.length).trim();
+    const full = this.lexed.tokens.find((t) => t.pos === n.from + raw.length - body.length);
+    if (full?.kind === 'NUMBER') body = full.val;
     const tok = this.lexed.tokens.find((t) => t.pos === n.from + raw.length - body.length);
     if (tok && tok.kind !== 'NUMBER') throw unexpectedAt(this.lexed, tok.pos);
     const v = parseNumber(body);
@@ -182,8 +202,7 @@ class Walker {
     return { kind: 'vectorSelector', name, matchers, offsetMs: 0, at: null, pos: this.pos(n) };
   }
 
-  private matrix(n: SyntaxNode, kids: SyntaxNode[]): Expr {
-    const inner = this.expr(kids[0] as SyntaxNode);
+  private matrix(n: SyntaxNode, inner: Expr, kids: SyntaxNode[]): Expr {
     const bracket = this.q.indexOf('[', inner.pos.end);
     const range = this.duration(kids[1] as SyntaxNode, 'range');
     if (inner.kind !== 'vectorSelector') throw new ParseError(bracket, 'ranges only allowed for vector selectors');
@@ -192,8 +211,7 @@ class Walker {
     return { kind: 'matrixSelector', vs: inner, rangeMs: range, pos: this.pos(n) };
   }
 
-  private offset(n: SyntaxNode, kids: SyntaxNode[]): Expr {
-    const inner = this.expr(kids[0] as SyntaxNode);
+  private offset(inner: Expr, kids: SyntaxNode[]): Expr {
     let d = kids[2] as SyntaxNode;
     let sign = 1;
     for (let dk = children(d); dk[0]?.name === 'UnaryOp'; dk = children(d)) {
@@ -210,8 +228,7 @@ class Walker {
     return inner;
   }
 
-  private at(n: SyntaxNode, kids: SyntaxNode[]): Expr {
-    const inner = this.expr(kids[0] as SyntaxNode);
+  private at(inner: Expr, kids: SyntaxNode[]): Expr {
     const v = kids[2] as SyntaxNode;
     let at: AtModifier;
     if (v.name === 'AtModifierPreprocessors') at = { kind: this.text(v).toLowerCase().startsWith('start') ? 'start' : 'end' };
@@ -219,7 +236,7 @@ class Walker {
       const num = this.number(v);
       const ts = num.kind === 'number' ? num.value : NaN;
       if (!Number.isFinite(ts) || Math.abs(ts) >= 9.223372036854776e18) {
-        throw new ParseError(inner.pos.start, `timestamp out of bounds for @ modifier: ${ts}`);
+        throw new ParseError(inner.pos.start, `timestamp out of bounds for @ modifier: ${goFormatF6(ts)}`);
       }
       at = { kind: 'ts', ms: Math.round(ts * 1000) };
     }
