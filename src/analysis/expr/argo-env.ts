@@ -20,7 +20,11 @@ export const ENV_FUNCTIONS: Readonly<Record<string, FuncType>> = {
   default: fn([T_ANY, T_ANY], T_ANY),
 };
 
-/** Names bound in Argo's env (`let` cannot redeclare them). */
+/**
+ * Names bound in Argo's env (`let` cannot redeclare them).
+ *
+ * @example isEnvName('default') // true; isEnvName('x') // false
+ */
 export function isEnvName(name: string): boolean {
   return name === 'result' || Object.hasOwn(ENV_FUNCTIONS, name);
 }

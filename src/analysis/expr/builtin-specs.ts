@@ -21,7 +21,11 @@ export const UNSUPPORTED_BUILTINS: ReadonlySet<string> = new Set([
   'toPairs', 'fromPairs',
 ]);
 
-/** Go's `%s` of a reflect.Type, where a nil type prints `%!s(<nil>)`. */
+/**
+ * Go's `%s` of a reflect.Type, where a nil type prints `%!s(<nil>)`.
+ *
+ * @example argTypeString(null) // "%!s(<nil>)"; argTypeString(T_FLOAT) // "float64"
+ */
 export function argTypeString(t: ArgType): string {
   return t === null ? '%!s(<nil>)' : typeString(t);
 }

@@ -20,7 +20,11 @@ const panic = (message: string): never => {
 const arg = (args: readonly ExprValue[], i: number): ExprValue => args[i] ?? null;
 const int = (v: bigint): GoInt => new GoInt(BigInt.asIntN(64, v), 'int');
 
-/** Go's `math.Round`: half away from zero. */
+/**
+ * Go's `math.Round`: half away from zero.
+ *
+ * @example goRound(-2.5) // -3 (JS Math.round gives -2); goRound(0.49999999999999994) // 0
+ */
 export function goRound(x: number): number {
   if (!Number.isFinite(x)) return x;
   const t = Math.trunc(x);

@@ -9,7 +9,11 @@ import type { ExprValue } from './values.js';
 
 type Impl = (args: readonly ExprValue[]) => ExprValue;
 
-/** `v.(string)` as Go's typed call does it. */
+/**
+ * `v.(string)` as Go's typed call does it.
+ *
+ * @example str('a') // 'a'; str(1) // throws 'interface conversion: interface {} is float64, not string'
+ */
 export function str(v: ExprValue | undefined): string {
   const x = v ?? null;
   if (typeof x !== 'string') throw interfaceConversion(x, 'string');
@@ -27,7 +31,11 @@ function trimSet(s: string, inSet: (ch: string) => boolean, left: boolean, right
   return chars.slice(a, b).join('');
 }
 
-/** Go's `strings.SplitN` / `SplitAfterN` (n < 0: all; n = 0: nil). */
+/**
+ * Go's `strings.SplitN` / `SplitAfterN` (n < 0: all; n = 0: nil).
+ *
+ * @example splitN('a,b,c', ',', 2, false) // []string [a b,c]; splitN('ab', ',', 0, false) // nil []string
+ */
 export function splitN(s: string, sep: string, n: number, after: boolean): GoSlice {
   if (n === 0) return new GoSlice('string', [], true);
   const limit = n < 0 ? Infinity : n;
@@ -49,7 +57,11 @@ export function splitN(s: string, sep: string, n: number, after: boolean): GoSli
   return new GoSlice('string', parts);
 }
 
-/** Go's `strings.Replace` (n < 0: all; an empty `old` inserts before every rune and at the end). */
+/**
+ * Go's `strings.Replace` (n < 0: all; an empty `old` inserts before every rune and at the end).
+ *
+ * @example replaceN('aaa', 'a', 'b', 2) // 'bba'; replaceN('ab', '', '-', -1) // '-a-b-'
+ */
 export function replaceN(s: string, old: string, repl: string, n: number): string {
   const limit = n < 0 ? Infinity : n;
   if (old === '') {

@@ -12,7 +12,7 @@ import type { ExprValue } from './values.js';
 
 /** What the predicate built-ins need from the evaluator. */
 export interface PredicateHost {
-  eval(node: Node): ExprValue;
+  visit(node: Node): ExprValue;
   /** Evaluates `pred` with `#` = item, `#index` = index, `#acc` = acc. */
   withFrame(item: ExprValue, index: number, acc: ExprValue, pred: Node): ExprValue;
   grow(n: number): void;
@@ -29,7 +29,7 @@ const SLICE_INDEX = 'reflect: slice index out of range';
 export function runPredicateBuiltin(host: PredicateHost, node: BuiltinNode): ExprValue {
   const { name, args } = node;
   if (name === 'get') return get(host, args);
-  const items = collection(host.eval(args[0] ?? NIL_NODE));
+  const items = collection(host.visit(args[0] ?? NIL_NODE));
   const pred = args[1];
   const apply = (x: ExprValue, i: number): ExprValue => (pred === undefined ? x : host.withFrame(x, i, null, pred));
   const test = (x: ExprValue, i: number): boolean => R.asBool(apply(x, i));
@@ -83,7 +83,7 @@ function grown(host: PredicateHost, values: ExprValue[]): ExprValue[] {
 function reduce(host: PredicateHost, items: readonly ExprValue[], pred: Node, init: Node | undefined): ExprValue {
   let acc: ExprValue;
   let start = 0;
-  if (init !== undefined) acc = host.eval(init);
+  if (init !== undefined) acc = host.visit(init);
   else if (items.length > 0) [acc, start] = [items[0] ?? null, 1];
   else throw new ExprPanic(SLICE_INDEX);
   for (let i = start; i < items.length; i++) acc = host.withFrame(items[i] ?? null, i, acc, pred);
@@ -92,7 +92,7 @@ function reduce(host: PredicateHost, items: readonly ExprValue[], pred: Node, in
 
 /** `get(a, i)`: like `a[i]`, but nil instead of an error. */
 function get(host: PredicateHost, args: readonly Node[]): ExprValue {
-  const [from, i] = args.map((a) => host.eval(a));
+  const [from, i] = args.map((a) => host.visit(a));
   try {
     return R.fetch(from ?? null, i ?? null);
   } catch (e) {

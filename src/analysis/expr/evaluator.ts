@@ -37,11 +37,11 @@ interface Frame {
  * @example evaluate(parse('result[0] < 0.01'), float64Vector([0.004])) // true
  */
 export function evaluate(root: Node, result: ExprValue): ExprValue {
-  return new Evaluator(result).eval(root);
+  return new Evaluator(result).visit(root);
 }
 
 class Evaluator {
-  // grow / withFrame / eval are used by the predicate built-ins (eval-builtins.ts).
+  // grow / withFrame / visit are used by the predicate built-ins (eval-builtins.ts).
   private memory = 0;
   private steps = 0;
   private readonly vars: Array<readonly [string, ExprValue]> = [];
@@ -54,7 +54,7 @@ class Evaluator {
     if (this.memory >= MEMORY_BUDGET) throw new ExprPanic('memory budget exceeded');
   }
 
-  eval(node: Node): ExprValue {
+  visit(node: Node): ExprValue {
     if (++this.steps > STEP_BUDGET) throw new ExprPanic(`evaluation exceeds ${STEP_BUDGET} steps (rollout-sim limit)`);
     switch (node.k) {
       case 'nil':
@@ -77,9 +77,9 @@ class Evaluator {
       case 'member':
         return this.member(node);
       case 'slice': {
-        const base = this.eval(node.node);
-        const to = node.to === undefined ? R.length(base) : this.eval(node.to);
-        const from = node.from === undefined ? new GoInt(0n) : this.eval(node.from);
+        const base = this.visit(node.node);
+        const to = node.to === undefined ? R.length(base) : this.visit(node.to);
+        const from = node.from === undefined ? new GoInt(0n) : this.visit(node.from);
         return R.slice(base, from, to);
       }
       case 'call':
@@ -87,30 +87,30 @@ class Evaluator {
       case 'builtin':
         return this.builtin(node);
       case 'predicate':
-        return this.eval(node.node);
+        return this.visit(node.node);
       case 'pointer':
         return this.pointer(node.name);
       case 'let': {
-        this.vars.push([node.name, this.eval(node.value)]);
-        const value = this.eval(node.expr);
+        this.vars.push([node.name, this.visit(node.value)]);
+        const value = this.visit(node.expr);
         this.vars.pop();
         return value;
       }
       case 'seq':
-        return node.nodes.reduce<ExprValue>((_, n) => this.eval(n), null);
+        return node.nodes.reduce<ExprValue>((_, n) => this.visit(n), null);
       case 'cond':
-        return R.asBool(this.eval(node.cond)) ? this.eval(node.a) : this.eval(node.b);
+        return R.asBool(this.visit(node.cond)) ? this.visit(node.a) : this.visit(node.b);
       case 'array': {
-        const values = node.nodes.map((n) => this.eval(n));
+        const values = node.nodes.map((n) => this.visit(n));
         this.grow(values.length);
         return values;
       }
       case 'map': {
         const out: Record<string, ExprValue> = Object.create(null) as Record<string, ExprValue>;
         for (const pair of node.pairs) {
-          const key = this.eval(pair.key);
+          const key = this.visit(pair.key);
           if (typeof key !== 'string') throw R.interfaceConversion(key, 'string');
-          out[key] = this.eval(pair.value);
+          out[key] = this.visit(pair.value);
         }
         this.grow(node.pairs.length);
         return { ...out };
@@ -139,7 +139,7 @@ class Evaluator {
   }
 
   private unary(op: string, operand: Node): ExprValue {
-    const v = this.eval(operand);
+    const v = this.visit(operand);
     if (op === '!' || op === 'not') return !R.asBool(v);
     return op === '-' ? R.negate(v) : v;
   }
@@ -148,17 +148,17 @@ class Evaluator {
     switch (op) {
       case '&&':
       case 'and':
-        return R.asBool(this.eval(left)) ? this.eval(right) : false;
+        return R.asBool(this.visit(left)) ? this.visit(right) : false;
       case '||':
       case 'or':
-        return R.asBool(this.eval(left)) ? true : this.eval(right);
+        return R.asBool(this.visit(left)) ? true : this.visit(right);
       case '??': {
-        const l = this.eval(left);
-        return isNilValue(l) ? this.eval(right) : l;
+        const l = this.visit(left);
+        return isNilValue(l) ? this.visit(right) : l;
       }
     }
-    const l = this.eval(left);
-    const r = this.eval(right);
+    const l = this.visit(left);
+    const r = this.visit(right);
     switch (op) {
       case '==':
         return R.equal(l, r);
@@ -197,7 +197,7 @@ class Evaluator {
 
   private chain(inner: Node): ExprValue {
     try {
-      return this.eval(inner);
+      return this.visit(inner);
     } catch (e) {
       if (e === CHAIN_NIL) return null;
       throw e;
@@ -205,14 +205,14 @@ class Evaluator {
   }
 
   private member(node: MemberNode): ExprValue {
-    const base = this.eval(node.node);
+    const base = this.visit(node.node);
     if (node.optional && isNilValue(base)) throw CHAIN_NIL;
-    return R.fetch(base, this.eval(node.prop));
+    return R.fetch(base, this.visit(node.prop));
   }
 
   private call(calleeNode: Node, argNodes: readonly Node[]): ExprValue {
-    const args = argNodes.map((a) => this.eval(a));
-    const callee = this.eval(calleeNode);
+    const args = argNodes.map((a) => this.visit(a));
+    const callee = this.visit(calleeNode);
     if (!(callee instanceof GoFunc)) {
       const what = callee === null ? 'zero' : goTypeName(callee).replace(/^\[\].*/, 'slice').replace(/^map\[.*/, 'map');
       throw new ExprPanic(`reflect: call of reflect.Value.Call on ${what} Value`);
@@ -236,7 +236,7 @@ class Evaluator {
   withFrame(item: ExprValue, index: number, acc: ExprValue, pred: Node): ExprValue {
     this.frames.push({ item, index, acc });
     try {
-      return this.eval(pred);
+      return this.visit(pred);
     } finally {
       this.frames.pop();
     }
@@ -246,7 +246,7 @@ class Evaluator {
     const impl = BUILTIN_IMPLS[node.name];
     if (impl === undefined) return runPredicateBuiltin(this, node);
     return impl(
-      node.args.map((a) => this.eval(a)),
+      node.args.map((a) => this.visit(a)),
       (n) => this.grow(n),
     );
   }

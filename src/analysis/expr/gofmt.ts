@@ -61,7 +61,11 @@ export function formatValue(v: ExprValue): string {
   return '?';
 }
 
-/** Byte-order (= code point order) comparison of two strings, as Go compares strings. */
+/**
+ * Byte-order (= code point order) comparison of two strings, as Go compares strings.
+ *
+ * @example compareCodePoints('a', 'b') // -1; compareCodePoints('\uffff', '😀') // -1 (JS `<` says otherwise)
+ */
 export function compareCodePoints(a: string, b: string): number {
   const ia = a[Symbol.iterator]();
   const ib = b[Symbol.iterator]();
@@ -75,7 +79,11 @@ export function compareCodePoints(a: string, b: string): number {
   }
 }
 
-/** Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+/**
+ * Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
+ *
+ * @example isGoPrint('é') // true; isGoPrint('\u00a0') // false
+ */
 export function isGoPrint(ch: string): boolean {
   return ch === ' ' || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch);
 }
@@ -122,7 +130,11 @@ export function floatToInt64(f: number): bigint {
   return BigInt(Math.trunc(f));
 }
 
-/** UTF-8 byte length of a string (Go's `len` of a string). */
+/**
+ * UTF-8 byte length of a string (Go's `len` of a string).
+ *
+ * @example utf8Length('héllo') // 6
+ */
 export function utf8Length(s: string): number {
   let n = 0;
   for (const ch of s) {
@@ -132,7 +144,11 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-/** UTF-8 bytes of a string (lone surrogates become U+FFFD, as Go would store them). */
+/**
+ * UTF-8 bytes of a string (lone surrogates become U+FFFD, as Go would store them).
+ *
+ * @example utf8Encode('é') // [0xc3, 0xa9]
+ */
 export function utf8Encode(s: string): number[] {
   const out: number[] = [];
   for (const ch of s) {
@@ -146,7 +162,11 @@ export function utf8Encode(s: string): number[] {
   return out;
 }
 
-/** Decodes UTF-8 bytes; invalid sequences become U+FFFD (what Go prints for them). */
+/**
+ * Decodes UTF-8 bytes; invalid sequences become U+FFFD (what Go prints for them).
+ *
+ * @example utf8Decode([0xc3, 0xa9]) // 'é'; utf8Decode([0xc3]) // '\ufffd'
+ */
 export function utf8Decode(bytes: readonly number[]): string {
   let out = '';
   for (let i = 0; i < bytes.length; ) {

@@ -4,6 +4,7 @@
  * operator token, `not in` is two tokens, `1..2` is a number, a range and a number.
  */
 import { formatRuneU, goQuote } from './gofmt.js';
+import { UnescapeError, unescape } from './strconv.js';
 
 export type TokenKind = 'Identifier' | 'Number' | 'String' | 'Operator' | 'Bracket' | 'EOF';
 
@@ -15,7 +16,11 @@ export interface Token {
 /** A lexing or parsing error; the message is expr's `file.Error.Message`. */
 export class SyntaxError extends Error {}
 
-/** Go's `Token.String()`: `Kind("value")`, or just the kind when the value is empty. */
+/**
+ * Go's `Token.String()`: `Kind("value")`, or just the kind when the value is empty.
+ *
+ * @example tokenString({ kind: 'Operator', value: '<' }) // 'Operator("<")'; an EOF token prints 'EOF'
+ */
 export function tokenString(t: Token): string {
   return t.value === '' ? t.kind : `${t.kind}(${goQuote(t.value)})`;
 }
@@ -225,7 +230,11 @@ class Lexer {
       if (ch === '\n' || ch === EOF) throw new SyntaxError('literal not terminated');
       ch = ch === '\\' ? this.escape(quote) : this.next();
     }
-    this.emit('String', unescape(this.word()));
+    try {
+      this.emit('String', unescape(this.word()));
+    } catch (e) {
+      throw e instanceof UnescapeError ? new SyntaxError(e.message) : e;
+    }
   }
 
   /** Validates an escape the way the Go lexer does (the value is decoded by {@link unescape}). */
@@ -250,49 +259,4 @@ class Lexer {
     if (n > 0) throw new SyntaxError('invalid char escape');
     return ch;
   }
-}
-
-const SIMPLE_ESCAPES: Record<string, string> = {
-  a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '`': '`', '?': '?',
-};
-
-/** expr's `unescape` of a quoted literal (quotes included). */
-function unescape(quoted: string): string {
-  const value = quoted.replace(/\r\n|\r/g, '\n').slice(1, -1);
-  let out = '';
-  for (let i = 0; i < value.length; ) {
-    const c = value[i] ?? '';
-    if (c !== '\\') {
-      out += c;
-      i++;
-      continue;
-    }
-    const e = value[i + 1] ?? '';
-    const simple = SIMPLE_ESCAPES[e];
-    if (simple !== undefined) {
-      out += simple;
-      i += 2;
-    } else if ('xXuU'.includes(e) && e !== '') {
-      const n = e === 'u' ? 4 : e === 'U' ? 8 : 2;
-      const hex = value.slice(i + 2, i + 2 + n);
-      const cp = parseInt(hex, 16);
-      if (hex.length < n || !/^[0-9a-fA-F]+$/.test(hex) || cp > 0x10ffff) throw new SyntaxError('unable to unescape string');
-      out += codePointToString(cp, n > 2);
-      i += 2 + n;
-    } else if (e >= '0' && e <= '3' && e.length === 1) {
-      const oct = value.slice(i + 1, i + 4);
-      if (!/^[0-7]{3}$/.test(oct)) throw new SyntaxError('unable to unescape octal sequence in string');
-      out += codePointToString(parseInt(oct, 8), true);
-      i += 4;
-    } else {
-      throw new SyntaxError('unable to unescape string');
-    }
-  }
-  return out;
-}
-
-/** Bytes >= 0x80 from `\x` escapes and surrogates are not valid text: Go prints them as U+FFFD. */
-function codePointToString(cp: number, multibyte: boolean): string {
-  if ((!multibyte && cp >= 0x80) || (cp >= 0xd800 && cp <= 0xdfff)) return '\ufffd';
-  return String.fromCodePoint(cp);
 }

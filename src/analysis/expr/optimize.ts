@@ -52,7 +52,11 @@ function isFilter(node: Node): node is BuiltinNode {
   return node.k === 'builtin' && node.name === 'filter' && node.args.length === 2;
 }
 
-/** Rebuilds a node with `f` applied to each child (shared by the tree passes). */
+/**
+ * Rebuilds a node with `f` applied to each child (shared by the tree passes).
+ *
+ * @example mapChildren(parse('-x'), (n) => n) // a copy of the unary node with the same operand
+ */
 export function mapChildren(node: Node, f: (n: Node) => Node): Node {
   switch (node.k) {
     case 'unary':

@@ -13,12 +13,20 @@ const panic = (message: string): never => {
 const toF = (v: number | GoInt): number => (typeof v === 'number' ? v : Number(v.value));
 const int = (v: bigint): GoInt => new GoInt(BigInt.asIntN(64, v), 'int');
 
-/** Go's panic for a failed type assertion from `interface {}`. */
+/**
+ * Go's panic for a failed type assertion from `interface {}`.
+ *
+ * @example interfaceConversion(null, 'bool').message // 'interface conversion: interface {} is nil, not bool'
+ */
 export function interfaceConversion(v: ExprValue, want: string): ExprPanic {
   return new ExprPanic(`interface conversion: interface {} is ${v === null ? 'nil' : goTypeName(v)}, not ${want}`);
 }
 
-/** `v.(bool)` as the VM does it for `!`, `&&`, `||`, `?:` and predicates. */
+/**
+ * `v.(bool)` as the VM does it for `!`, `&&`, `||`, `?:` and predicates.
+ *
+ * @example asBool(true) // true; asBool(null) // throws 'interface conversion: interface {} is nil, not bool'
+ */
 export function asBool(v: ExprValue): boolean {
   if (typeof v !== 'boolean') throw interfaceConversion(v, 'bool');
   return v;
@@ -47,7 +55,11 @@ export function equal(a: ExprValue, b: ExprValue): boolean {
   return deepEqual(a, b);
 }
 
-/** Go's `reflect.DeepEqual` over ExprValues (types must match exactly; NaN is unequal). */
+/**
+ * Go's `reflect.DeepEqual` over ExprValues (types must match exactly; NaN is unequal).
+ *
+ * @example deepEqual({ a: 1 }, { a: 1 }) // true; deepEqual({ a: 1 }, { a: goInt(1) }) // false (float64 vs int)
+ */
 export function deepEqual(a: ExprValue, b: ExprValue): boolean {
   if (a === b && typeof a === 'object') return true;
   if (goTypeName(a) !== goTypeName(b)) return false;
@@ -116,30 +128,51 @@ export function arithmetic(op: string, a: ExprValue, b: ExprValue): ExprValue {
   return panic(`invalid operation: ${goTypeName(a)} ${op} ${goTypeName(b)}`);
 }
 
-/** Go's `math.Pow` special cases that differ from JS `**`. */
+/**
+ * Go's `math.Pow` special cases that differ from JS `**`.
+ *
+ * @example goPow(1, NaN) // 1 (JS gives NaN); goPow(-1, Infinity) // 1
+ */
 export function goPow(x: number, y: number): number {
   if (y === 0 || x === 1) return 1;
   if (x === -1 && !Number.isFinite(y) && !Number.isNaN(y)) return 1;
   return x ** y;
 }
 
-/** `**` / `^`: both sides converted to float64. */
+/**
+ * `**` / `^`: both sides converted to float64.
+ *
+ * @example power(goInt(2), goInt(10)) // 1024 (a float64)
+ */
 export function power(a: ExprValue, b: ExprValue): number {
   return goPow(toFloat64(a), toFloat64(b));
 }
 
+/**
+ * 
+ *
+ * @example toFloat64(goInt(3)) // 3; toFloat64('x') // throws 'invalid operation: float(string)'
+ */
 export function toFloat64(v: ExprValue): number {
   return isNumeric(v) ? toF(v) : panic(`invalid operation: float(${goTypeName(v)})`);
 }
 
-/** `runtime.ToInt` (indexes, slice bounds, ranges). */
+/**
+ * `runtime.ToInt` (indexes, slice bounds, ranges).
+ *
+ * @example toInt(2.9) // 2n; toInt('1') // throws 'invalid operation: int(string)'
+ */
 export function toInt(v: ExprValue): bigint {
   if (v instanceof GoInt) return v.value;
   if (typeof v === 'number') return floatToInt64(v);
   return panic(`invalid operation: int(${goTypeName(v)})`);
 }
 
-/** Unary minus (`runtime.Negate`). */
+/**
+ * Unary minus (`runtime.Negate`).
+ *
+ * @example negate(goInt(3, 'int64')) // GoInt -3n int64; negate('x') // throws 'invalid operation: - string'
+ */
 export function negate(v: ExprValue): ExprValue {
   if (typeof v === 'number') return -v;
   if (v instanceof GoInt) return new GoInt(BigInt.asIntN(64, -v.value), v.type);
@@ -171,7 +204,11 @@ export function fetch(from: ExprValue, i: ExprValue): ExprValue {
   return panic(`cannot fetch ${formatValue(i)} from ${goTypeName(from)}`);
 }
 
-/** `runtime.Slice` (bounds clamp; negative bounds count from the end). */
+/**
+ * `runtime.Slice` (bounds clamp; negative bounds count from the end).
+ *
+ * @example slice(float64Vector([1, 2, 3]), goInt(-2), goInt(9)) // []float64 [2 3]
+ */
 export function slice(v: ExprValue, fromV: ExprValue, toV: ExprValue): ExprValue {
   const items = sliceItems(v);
   if (items === undefined && typeof v !== 'string') return panic(`cannot slice ${formatValue(fromV)}`);
@@ -188,7 +225,11 @@ export function slice(v: ExprValue, fromV: ExprValue, toV: ExprValue): ExprValue
   return v instanceof GoSlice ? new GoSlice(v.elem, part) : part;
 }
 
-/** `runtime.In`: membership in an array (by {@link equal}) or a map's keys. */
+/**
+ * `runtime.In`: membership in an array (by {@link equal}) or a map's keys.
+ *
+ * @example inOperator(1, [goInt(1)]) // true; inOperator('a', { a: null }) // true
+ */
 export function inOperator(needle: ExprValue, haystack: ExprValue): boolean {
   if (haystack === null) return false;
   const items = sliceItems(haystack);
@@ -203,7 +244,11 @@ export function inOperator(needle: ExprValue, haystack: ExprValue): boolean {
   return panic(`operator "in" not defined on ${goTypeName(haystack)}`);
 }
 
-/** `len`: arrays, maps, strings (in bytes). */
+/**
+ * `len`: arrays, maps, strings (in bytes).
+ *
+ * @example length('héllo') // GoInt 6n; length(0.5) // throws 'invalid argument for len (type float64)'
+ */
 export function length(v: ExprValue): GoInt {
   const items = sliceItems(v);
   if (items !== undefined) return int(BigInt(items.length));

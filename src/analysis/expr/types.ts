@@ -53,6 +53,11 @@ export interface Nature {
 export const UNKNOWN: Nature = {};
 export const NIL: Nature = { nil: true };
 
+/**
+ * A nature with a known Go type.
+ *
+ * @example of(T_FLOAT) // the nature of `0.5`
+ */
 export function of(type: GoType): Nature {
   return { type };
 }
@@ -88,11 +93,20 @@ export function typeString(t: GoType): string {
   }
 }
 
-/** expr's `Nature.String()`: the type, or "unknown" when there is none (also for nil). */
+/**
+ * expr's `Nature.String()`: the type, or "unknown" when there is none (also for nil).
+ *
+ * @example natureString(NIL) // 'unknown'; natureString(of(T_ARRAY)) // '[]interface {}'
+ */
 export function natureString(n: Nature): string {
   return n.type === undefined ? 'unknown' : typeString(n.type);
 }
 
+/**
+ * Unknown = no type and not nil, or `interface {}`: expr lets such operands through.
+ *
+ * @example isUnknown(of(T_ANY)) // true; isUnknown(NIL) // false
+ */
 export function isUnknown(n: Nature): boolean {
   return (n.type === undefined && n.nil !== true) || n.type?.k === 'any';
 }
@@ -105,14 +119,22 @@ export const isArray = (n: Nature): boolean => n.type?.k === 'slice';
 export const isMap = (n: Nature): boolean => n.type?.k === 'map';
 export const isFunc = (n: Nature): boolean => n.type?.k === 'func';
 
-/** Go's reflect Kind name of a nature (`Invalid` for unknown/nil). */
+/**
+ * Go's reflect Kind name of a nature (`Invalid` for unknown/nil).
+ *
+ * @example kindOf(of({ k: 'int', name: 'int64' })) // 'int64'; kindOf(NIL) // 'invalid'
+ */
 export function kindOf(n: Nature): string {
   const t = n.type;
   if (t === undefined) return 'invalid';
   return t.k === 'int' ? t.name : t.k;
 }
 
-/** Element nature of an array or map nature (unknown otherwise). */
+/**
+ * Element nature of an array or map nature (unknown otherwise).
+ *
+ * @example elemOf(arrayOf(of(T_INT))) // int; elemOf(of(T_MAP)) // interface {}
+ */
 export function elemOf(n: Nature): Nature {
   const t = n.type;
   if (t?.k === 'slice') return n.ref ?? of(t.elem);
@@ -120,11 +142,20 @@ export function elemOf(n: Nature): Nature {
   return UNKNOWN;
 }
 
+/**
+ * Key nature of a map nature (unknown otherwise).
+ *
+ * @example keyOf(of(T_MAP)) // string
+ */
 export function keyOf(n: Nature): Nature {
   return n.type?.k === 'map' ? of(n.type.key) : UNKNOWN;
 }
 
-/** Structural identity of Go types. */
+/**
+ * Structural identity of Go types.
+ *
+ * @example identical(T_ARRAY, { k: 'slice', elem: T_ANY }) // true; identical(T_INT, T_FLOAT) // false
+ */
 export function identical(a: GoType, b: GoType): boolean {
   if (a.k !== b.k) return false;
   switch (a.k) {
@@ -150,7 +181,11 @@ export function identical(a: GoType, b: GoType): boolean {
   }
 }
 
-/** expr's `Nature.AssignableTo`: nil to nil-able kinds, identical types, anything to interface {}. */
+/**
+ * expr's `Nature.AssignableTo`: nil to nil-able kinds, identical types, anything to interface {}.
+ *
+ * @example assignable(NIL, of(T_ARRAY)) // true; assignable(of(T_INT), of(T_FLOAT)) // false
+ */
 export function assignable(n: Nature, target: Nature): boolean {
   const tk = target.type?.k;
   if (n.nil === true && (tk === 'any' || tk === 'func' || tk === 'map' || tk === 'slice')) return true;
@@ -158,7 +193,11 @@ export function assignable(n: Nature, target: Nature): boolean {
   return target.type.k === 'any' || identical(n.type, target.type);
 }
 
-/** expr's `Nature.ComparableTo` (used by `==`, `!=` and `in` on arrays). */
+/**
+ * expr's `Nature.ComparableTo` (used by `==`, `!=` and `in` on arrays).
+ *
+ * @example comparable(of(T_INT), of(T_FLOAT)) // true; comparable(of(T_STRING), of(T_FLOAT)) // false
+ */
 export function comparable(l: Nature, r: Nature): boolean {
   return (
     isUnknown(l) ||
@@ -173,7 +212,11 @@ export function comparable(l: Nature, r: Nature): boolean {
 
 export type NatureCheck = (n: Nature) => boolean;
 
-/** expr's `MaybeCompatible`: an unknown side paired with a side passing one of the checks. */
+/**
+ * expr's `MaybeCompatible`: an unknown side paired with a side passing one of the checks.
+ *
+ * @example maybeCompatible(UNKNOWN, of(T_FLOAT), isNumber) // true
+ */
 export function maybeCompatible(l: Nature, r: Nature, ...checks: NatureCheck[]): boolean {
   const lu = isUnknown(l);
   const ru = isUnknown(r);
@@ -191,7 +234,11 @@ export function resultTypeOf(v: ExprValue): ResultTypeInfo {
   return goTypeOfValue(v);
 }
 
-/** The dynamic Go type of a non-nil value. */
+/**
+ * The dynamic Go type of a non-nil value.
+ *
+ * @example goTypeOfValue(goInt(1, 'int64')) // { k: 'int', name: 'int64' }
+ */
 export function goTypeOfValue(v: Exclude<ExprValue, null>): GoType {
   if (typeof v === 'boolean') return T_BOOL;
   if (typeof v === 'number') return T_FLOAT;

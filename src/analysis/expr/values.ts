@@ -90,7 +90,11 @@ export function float64Vector(values: readonly number[]): GoSlice {
   return new GoSlice('float64', [...values]);
 }
 
-/** True for `map[string]interface {}` values (plain objects). */
+/**
+ * True for `map[string]interface {}` values (plain objects).
+ *
+ * @example isExprMap({}) // true; isExprMap(goInt(1)) // false
+ */
 export function isExprMap(v: ExprValue): v is ExprMap {
   return (
     typeof v === 'object' &&
@@ -102,24 +106,40 @@ export function isExprMap(v: ExprValue): v is ExprMap {
   );
 }
 
-/** Own-key lookup in a Go map value (`undefined` when absent). */
+/**
+ * Own-key lookup in a Go map value (`undefined` when absent).
+ *
+ * @example mapGet({ a: 1 }, 'toString') // undefined (own keys only)
+ */
 export function mapGet(m: ExprMap, key: string): ExprValue | undefined {
   return Object.hasOwn(m, key) ? m[key] : undefined;
 }
 
-/** The elements of a Go slice value (typed or `[]interface {}`), or `undefined` for non-slices. */
+/**
+ * The elements of a Go slice value (typed or `[]interface {}`), or `undefined` for non-slices.
+ *
+ * @example sliceItems(float64Vector([1])) // [1]; sliceItems('ab') // undefined
+ */
 export function sliceItems(v: ExprValue): readonly ExprValue[] | undefined {
   if (Array.isArray(v)) return v as readonly ExprValue[];
   if (v instanceof GoSlice) return v.items;
   return undefined;
 }
 
-/** expr's `runtime.IsNil`: nil, or a nil slice. */
+/**
+ * expr's `runtime.IsNil`: nil, or a nil slice.
+ *
+ * @example isNilValue(null) // true; isNilValue(float64Vector([])) // false
+ */
 export function isNilValue(v: ExprValue): boolean {
   return v === null || (v instanceof GoSlice && v.isNil);
 }
 
-/** True for Go numbers (any int kind or float64). */
+/**
+ * True for Go numbers (any int kind or float64).
+ *
+ * @example isNumeric(goInt(1)) // true; isNumeric('1') // false
+ */
 export function isNumeric(v: ExprValue): v is number | GoInt {
   return typeof v === 'number' || v instanceof GoInt;
 }
