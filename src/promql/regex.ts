@@ -19,19 +19,33 @@ function escapeLiteral(c: string, inClass: boolean): string {
   return c;
 }
 
+interface Flags {
+  i: boolean;
+  s: boolean;
+  m: boolean;
+}
+
+/** A letter matched in both cases, for Go's (?i) (JavaScript has no inline flags). `caseless('a')` ⇒ '[aA]'. */
+function caseless(c: string, inClass: boolean): string {
+  const lo = c.toLowerCase();
+  const up = c.toUpperCase();
+  if (lo === up) return escapeLiteral(c, inClass);
+  return inClass ? lo + up : `[${lo}${up}]`;
+}
+
 /** Translates `src` (the full, already anchored pattern) or returns Go's error text. */
 function translate(src: string): { body: string; flags: string } | string {
   const err = (code: string, frag: string): string => `error parsing regexp: ${code}: \`${frag}\``;
-  let flags = 'u';
+  const stack: Flags[] = [{ i: false, s: false, m: false }];
+  const cur = (): Flags => stack[stack.length - 1] as Flags;
   let out = '';
-  let depth = 0;
   let i = 0;
   let lastWasRepeat = false;
   let canRepeat = false;
   while (i < src.length) {
     const c = src[i] as string;
     if (c === '\\') {
-      const r = translateEscape(src, i, false);
+      const r = translateEscape(src, i, false, cur().i);
       if (typeof r === 'string') return r;
       out += r.text;
       i = r.next;
@@ -40,29 +54,42 @@ function translate(src: string): { body: string; flags: string } | string {
       continue;
     }
     if (c === '(') {
+      const f = { ...cur() };
       if (src.startsWith('(?', i)) {
-        const m = /^\(\?(P?<([A-Za-z_][A-Za-z0-9_]*)>|:|([imsU-]*)\))/.exec(src.slice(i));
+        const m = /^\(\?(P<([A-Za-z_][A-Za-z0-9_]*)>|([imsU]*)(?:-([imsU]*))?(:|\)))/.exec(src.slice(i));
         if (!m) return err('invalid or unsupported Perl syntax', src.slice(i, i + 3));
         if (m[3] !== undefined) {
-          if (out !== '^(?:' || /[-U]/.test(m[3])) return err('invalid or unsupported Perl syntax', m[0]);
-          for (const f of m[3]) if (!flags.includes(f)) flags += f;
+          const on = m[3] ?? '';
+          const off = m[4] ?? '';
+          if (/U/.test(on + off) || (on + off === '' && m[5] === ')') || m[4] === '') {
+            return err('invalid or unsupported Perl syntax', m[0]);
+          }
+          for (const k of ['i', 's', 'm'] as const) {
+            if (on.includes(k)) f[k] = true;
+            if (off.includes(k)) f[k] = false;
+          }
           i += m[0].length;
-          continue;
+          if (m[5] === ')') {
+            stack[stack.length - 1] = f;
+            continue;
+          }
+          out += '(?:';
+        } else {
+          out += `(?<${m[2]}>`;
+          i += m[0].length;
         }
-        out += m[2] !== undefined ? `(?<${m[2]}>` : '(?:';
-        i += m[0].length;
       } else {
         out += '(';
         i++;
       }
-      depth++;
+      stack.push(f);
       canRepeat = false;
       lastWasRepeat = false;
       continue;
     }
     if (c === ')') {
-      if (depth === 0) return err('unexpected )', src);
-      depth--;
+      if (stack.length === 1) return err('unexpected )', src);
+      stack.pop();
       out += ')';
       i++;
       canRepeat = true;
@@ -70,7 +97,7 @@ function translate(src: string): { body: string; flags: string } | string {
       continue;
     }
     if (c === '[') {
-      const r = translateClass(src, i);
+      const r = translateClass(src, i, cur().i);
       if (typeof r === 'string') return r;
       out += r.text;
       i = r.next;
@@ -90,16 +117,22 @@ function translate(src: string): { body: string; flags: string } | string {
       lastWasRepeat = true;
       continue;
     }
-    out += c === '{' || c === '}' ? '\\' + c : c === '/' ? '\\/' : c;
+    const f = cur();
+    if (c === '.') out += f.s ? '[^]' : '[^\\n]';
+    else if (c === '^') out += i === 0 ? '^' : f.m ? '(?<=^|\\n)' : '^';
+    else if (c === '$') out += i === src.length - 1 ? '$' : f.m ? '(?=$|\\n)' : '$';
+    else if (c === '|') out += '|';
+    else if ('{}]/'.includes(c)) out += '\\' + c;
+    else out += f.i ? caseless(c, false) : c;
     canRepeat = c !== '|' && c !== '^';
     lastWasRepeat = false;
     i++;
   }
-  if (depth > 0) return err('missing closing )', src);
-  return { body: out, flags };
+  if (stack.length > 1) return err('missing closing )', src);
+  return { body: out, flags: 'u' };
 }
 
-function translateEscape(src: string, i: number, inClass: boolean): { text: string; next: number } | string {
+function translateEscape(src: string, i: number, inClass: boolean, ci = false): { text: string; next: number } | string {
   const e = src[i + 1];
   const bad = (frag: string): string => `error parsing regexp: invalid escape sequence: \`${frag}\``;
   if (e === undefined) return 'error parsing regexp: trailing backslash at end of expression: ``';
@@ -133,7 +166,8 @@ function translateEscape(src: string, i: number, inClass: boolean): { text: stri
   if (e === 'Q') {
     const end = src.indexOf('\\E', i + 2);
     const lit = src.slice(i + 2, end < 0 ? src.length : end);
-    return { text: [...lit].map((c) => escapeLiteral(c, inClass)).join(''), next: end < 0 ? src.length : end + 2 };
+    const text = [...lit].map((c) => (ci ? caseless(c, inClass) : escapeLiteral(c, inClass))).join('');
+    return { text, next: end < 0 ? src.length : end + 2 };
   }
   if (/[0-7]/.test(e)) {
     const m = /^\\([0-7]{1,3})/.exec(src.slice(i)) as RegExpExecArray;
@@ -144,36 +178,70 @@ function translateEscape(src: string, i: number, inClass: boolean): { text: stri
   return { text: escapeLiteral(e, inClass), next: i + 2 };
 }
 
-function translateClass(src: string, start: number): { text: string; next: number } | string {
+/** One class item: a literal character (code point) or a class escape / POSIX class (text only). */
+type ClassItem = { kind: 'char'; cp: number; text: string } | { kind: 'set'; text: string };
+
+function translateClass(src: string, start: number, ci: boolean): { text: string; next: number } | string {
   let i = start + 1;
   let out = '[';
   if (src[i] === '^') {
     out += '^';
     i++;
   }
-  let first = true;
-  while (i < src.length) {
+  const items: ClassItem[] = [];
+  const readItem = (): ClassItem | string => {
     const c = src[i] as string;
-    if (c === ']' && !first) return { text: out + ']', next: i + 1 };
-    first = false;
     if (c === '[' && src[i + 1] === ':') {
       const m = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(i));
       const cls = m ? POSIX[m[2] as string] : undefined;
       if (!m || cls === undefined) return `error parsing regexp: invalid character class range: \`${src.slice(i, i + 9)}\``;
       if (m[1]) return 'error parsing regexp: invalid or unsupported Perl syntax: `[:^`';
-      out += cls;
       i += m[0].length;
-      continue;
+      return { kind: 'set', text: cls };
     }
     if (c === '\\') {
+      const e = src[i + 1] ?? '';
       const r = translateEscape(src, i, true);
       if (typeof r === 'string') return r;
-      out += r.text;
+      const raw = src.slice(i, r.next);
       i = r.next;
+      if ('dDwWsSpP'.includes(e)) return { kind: 'set', text: r.text };
+      const named: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', a: '\x07' };
+      const lit = e === 'x' || /[0-7]/.test(e) ? String.fromCodePoint(parseInt(r.text.slice(3, -1), 16)) : (named[e] ?? raw.slice(1));
+      return { kind: 'char', cp: lit.codePointAt(0) as number, text: r.text };
+    }
+    const ch = String.fromCodePoint(src.codePointAt(i) as number);
+    i += ch.length;
+    return { kind: 'char', cp: ch.codePointAt(0) as number, text: escapeLiteral(ch, true) };
+  };
+  let first = true;
+  while (i < src.length) {
+    if (src[i] === ']' && !first) {
+      for (const it of items) out += it.text;
+      return { text: out + ']', next: i + 1 };
+    }
+    first = false;
+    const lo = readItem();
+    if (typeof lo === 'string') return lo;
+    if (lo.kind === 'char' && src[i] === '-' && src[i + 1] !== ']' && i + 1 < src.length) {
+      const rangeStart = i - 1;
+      i++;
+      const hi = readItem();
+      if (typeof hi === 'string') return hi;
+      if (hi.kind !== 'char' || hi.cp < lo.cp) {
+        return `error parsing regexp: invalid character class range: \`${src.slice(rangeStart - (lo.text.length - 1), i)}\``;
+      }
+      items.push({ kind: 'set', text: `${lo.text}-${hi.text}` });
+      if (ci) {
+        const [a, b] = [String.fromCodePoint(lo.cp), String.fromCodePoint(hi.cp)];
+        for (const [x, y] of [[a.toLowerCase(), b.toLowerCase()], [a.toUpperCase(), b.toUpperCase()]] as const) {
+          if (x !== a || y !== b) items.push({ kind: 'set', text: `${escapeLiteral(x, true)}-${escapeLiteral(y, true)}` });
+        }
+      }
       continue;
     }
-    out += escapeLiteral(c, true).replace(/^\\-$/, i > start + 1 && src[i + 1] !== ']' ? '-' : '\\-');
-    i++;
+    if (lo.kind === 'char' && ci) items.push({ kind: 'set', text: caseless(String.fromCodePoint(lo.cp), true) });
+    else items.push(lo);
   }
   return `error parsing regexp: missing closing ]: \`${src.slice(start)}\``;
 }
