@@ -212,3 +212,10 @@ describe('evalCondition (Argo)', () => {
     });
   });
 });
+
+describe('optimizer passes that change behaviour', () => {
+  it('turns `int in a..b` into two comparisons, also after folding the left side', () => {
+    expect(run('(1 + 2) in 0..100000000')).toBe('bool true');
+    expect(run('result in 0..100000000', goInt(-1))).toBe('bool false');
+  });
+});

@@ -6,6 +6,7 @@
 import type { Node } from './ast.js';
 import { mapChildren } from './optimize.js';
 import { goPow } from './runtime.js';
+import { T_BOOL, T_FLOAT, T_INT, of } from './types.js';
 
 /** A compile-time error raised by folding (only "integer divide by zero"). */
 export class FoldError extends Error {}
@@ -44,9 +45,10 @@ function num(n: Node): Num | undefined {
 }
 
 const asFloat = (n: Num): number => ('int' in n ? Number(n.int) : n.float);
-const wrap = (v: bigint): Node => ({ k: 'int', value: BigInt.asIntN(64, v) });
-const float = (value: number): Node => ({ k: 'float', value });
-const bool = (value: boolean): Node => ({ k: 'bool', value });
+// Folded literals carry their nature, as expr's patchWithType does (later passes read it).
+const wrap = (v: bigint): Node => ({ k: 'int', value: BigInt.asIntN(64, v), nt: of(T_INT) });
+const float = (value: number): Node => ({ k: 'float', value, nt: of(T_FLOAT) });
+const bool = (value: boolean): Node => ({ k: 'bool', value, nt: of(T_BOOL) });
 
 function visit(node: Node, s: State): Node {
   const out = foldNode(node);
