@@ -1,6 +1,7 @@
 /** Shared fixtures and assertions for the loader tests. */
 import { formatLoadError, loadScenarioText } from '../../src/scenario/index.js';
 import type { LoadError } from '../../src/scenario/index.js';
+import type { CanaryStrategy, Rollout } from '../../src/model/rollout.js';
 import type { Scenario } from '../../src/model/scenario.js';
 
 /** A minimal basic-canary Rollout whose template runs the release image app:v2. */
@@ -83,3 +84,37 @@ export function edit(text: string, from: string, to: string): string {
   if (!text.includes(from)) throw new Error(`"${from}" not in text`);
   return text.replace(from, to);
 }
+
+/** A Rollout around a strategy block (indented 4 spaces) and extra spec lines (indented 2). */
+export function rollout(strategy: string, extraSpec = ''): string {
+  return `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata:
+  name: app
+spec:
+${extraSpec}  selector:
+    matchLabels: {app: app}
+  template:
+    metadata:
+      labels: {app: app}
+    spec:
+      containers:
+        - name: app
+          image: app:v2
+          resources: {requests: {cpu: 5m}}
+          readinessProbe: {httpGet: {path: /, port: 8080}}
+          env: [{name: A, value: "1"}]
+  strategy:
+${strategy}`;
+}
+
+export const canary = (body: string): string => `    canary:\n${body}`;
+export const withScenario = (r: string): string => file(SCENARIO, r);
+export const first = (text: string): Rollout => {
+  const w = loaded(text).scenario.workloads[0];
+  if (w?.kind !== 'Rollout') throw new Error('no Rollout');
+  return w;
+};
+export const canaryOf = (text: string): CanaryStrategy => first(text).strategy as CanaryStrategy;
+
+export const ISTIO = '      canaryService: c\n      stableService: s\n      trafficRouting:\n        istio: {virtualService: {name: vs}}\n';
