@@ -21,7 +21,7 @@ export interface Catalog {
 }
 
 export function checkReferences(cat: Catalog, scenario: ScenarioCore | undefined): void {
-  checkUnique(cat.workloads.map((w) => ({ name: w.workload.name, what: `${w.workload.kind} or Deployment`, cx: w.cx })));
+  checkUnique(cat.workloads.map((w) => ({ name: w.workload.name, what: 'Rollout/Deployment', cx: w.cx })));
   for (const kind of ['AnalysisTemplate', 'ClusterAnalysisTemplate'] as const) {
     checkUnique(cat.templates.filter((t) => t.template.kind === kind).map((t) => ({ name: t.template.name, what: kind, cx: t.cx })));
   }
@@ -44,7 +44,7 @@ function checkUnique(items: readonly { name: string; what: string; cx: Cx }[]): 
   for (const it of items) {
     const first = seen.get(it.name);
     if (first !== undefined) {
-      fail(it.cx, 'metadata.name', `a second ${it.what.replace(' or Deployment', '/Deployment')} named "${it.name}"`, `names must be unique (the first is in ${first.sd.file})`);
+      fail(it.cx, 'metadata.name', `a second ${it.what} named "${it.name}"`, `names must be unique (the first is in ${first.sd.file})`);
     } else seen.set(it.name, it.cx);
   }
 }

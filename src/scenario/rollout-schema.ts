@@ -6,7 +6,8 @@
  * so one bad field does not hide the Argo rules about its siblings.
  */
 import { any, arr, dflt, map, notSimulated, obj, opt, refine, req } from './schema.js';
-import { bool, enumOf, int, intOrPercent, pauseDuration, str } from './scalars.js';
+import { bool, enumOf, int, intOrPercent, str } from './scalars.js';
+import { pauseDuration } from './durations.js';
 import { LabelSelector, PodMetadata, PodTemplate } from './k8s.js';
 
 export const ROUTERS = ['alb', 'ambassador', 'apisix', 'appMesh', 'istio', 'nginx', 'plugins', 'smi', 'traefik'] as const;

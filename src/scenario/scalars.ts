@@ -1,9 +1,7 @@
 /**
- * Scalar schemas: each parses one YAML scalar into the model's form (durations to integer
- * milliseconds, percentages to fractions) and carries its JSON Schema fragment.
+ * Scalar schemas: each parses one YAML scalar into the model's form (percentages to fractions,
+ * int-or-string to numbers) and carries its JSON Schema fragment. Durations are in durations.ts.
  */
-import { formatDuration, parseGoDuration } from '../model/time.js';
-import type { Ms } from '../model/time.js';
 import type { IntOrPercent } from '../model/rollout.js';
 import { didYouMean, quoteList } from './errors.js';
 import { scalar } from './schema.js';
@@ -16,8 +14,8 @@ export function shapeMarker(shape: 'a mapping' | 'a list'): unknown {
   return { [SHAPE]: shape };
 }
 
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = (message: string, suggestion?: string): Parsed<never> =>
+export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+export const bad = (message: string, suggestion?: string): Parsed<never> =>
   suggestion === undefined ? { ok: false, message } : { ok: false, message, suggestion };
 
 /**
@@ -48,15 +46,22 @@ export function str(o: Meta & { nonEmpty?: boolean } = {}): ScalarSchema<string>
   );
 }
 
+/** YAML 1.1 spellings of booleans that YAML 1.2 (and so this loader) reads as strings. */
+const YAML11_BOOLS = ['yes', 'no', 'on', 'off', 'y', 'n'];
+
 export function bool(o: Meta = {}): ScalarSchema<boolean> {
   return scalar<boolean>(
-    (v) => (typeof v === 'boolean' ? ok(v) : bad(`expected true or false, got ${describe(v)}`)),
+    (v) => {
+      if (typeof v === 'boolean') return ok(v);
+      const hint = typeof v === 'string' && YAML11_BOOLS.includes(v.toLowerCase()) ? `write true or false (YAML 1.2 reads ${v} as a string)` : undefined;
+      return bad(`expected true or false, got ${describe(v)}`, hint);
+    },
     { type: 'boolean' },
     o,
   );
 }
 
-interface Range {
+export interface Range {
   readonly min?: number;
   readonly max?: number;
   /** Values must be strictly greater than `min`. */
@@ -110,103 +115,6 @@ export function enumOf<T extends string>(values: readonly T[], o: Meta = {}): Sc
       return bad(`expected one of ${quoteList(values)}, got ${describe(v)}`, hint);
     },
     { type: 'string', enum: values },
-    o,
-  );
-}
-
-/** Go `time.ParseDuration` text, plus a bare `0`. */
-const GO_DURATION = '^([-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+|0)$';
-const UNSIGNED_DURATION = '^(((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+|0)$';
-
-function durationHint(text: string): string {
-  if (/^\d+(\.\d+)?d$/.test(text)) return `Go durations have no day unit: write ${Number(text.slice(0, -1)) * 24}h`;
-  if (/^\d+(\.\d+)?$/.test(text)) return `add a unit: "${text}s" or "${text}ms"`;
-  return 'use Go duration units, e.g. 250ms, 30s, 5m, 1h30m';
-}
-
-/**
- * A simulated-time duration in the Scenario: a Go duration string (`30s`, `1h30m`, `250ms`) or
- * 0; never negative; `positive` also refuses 0 (and anything under 1 ms).
- *
- * Example: duration().parse('1h30m', '1h30m') gives 5_400_000.
- */
-export function duration(o: Meta & { positive?: boolean; minMs?: Ms } = {}): ScalarSchema<Ms> {
-  return scalar<Ms>(
-    (v, source) => {
-      let ms: Ms | undefined;
-      if (typeof v === 'number') {
-        if (v !== 0) return bad(`a duration needs a unit, got the number ${v}`, durationHint(source));
-        ms = 0;
-      } else if (typeof v === 'string') {
-        ms = parseGoDuration(v);
-        if (ms === undefined) return bad(`"${v}" is not a duration`, durationHint(v));
-      } else {
-        return bad(`expected a duration such as "30s", got ${describe(v)}`);
-      }
-      if (ms < 0) return bad(`a duration must not be negative, got "${String(v)}"`);
-      if (o.positive === true && ms <= 0) return bad(`must be greater than 0, got "${String(v)}"`);
-      if (o.minMs !== undefined && ms < o.minMs) return bad(`must be at least ${formatDuration(o.minMs)}, got "${String(v)}"`);
-      return ok(ms);
-    },
-    { anyOf: [{ type: 'string', pattern: UNSIGNED_DURATION }, { const: 0 }] },
-    o,
-  );
-}
-
-/**
- * Argo's `DurationString` (metric `interval`, `initialDelay`): Go `time.ParseDuration` only; a bare
- * number such as "30" is invalid in Argo (the AnalysisRun would Error), so it is an error here.
- *
- * Example: goDuration().parse('5m', '5m') gives 300_000; parse('30', '30') fails.
- */
-export function goDuration(o: Meta = {}): ScalarSchema<Ms> {
-  return scalar<Ms>(
-    (v) => {
-      const text = typeof v === 'number' ? String(v) : v;
-      if (typeof text !== 'string') return bad(`expected a Go duration string such as "30s", got ${describe(v)}`);
-      const ms = parseGoDuration(text);
-      if (ms === undefined || (typeof v === 'number' && v !== 0)) {
-        return bad(`"${text}" is not a Go duration (Argo requires a unit here)`, durationHint(text));
-      }
-      if (ms < 0) return bad(`a duration must not be negative, got "${text}"`);
-      return ok(ms);
-    },
-    { type: 'string', pattern: GO_DURATION },
-    o,
-  );
-}
-
-/**
- * Argo's canary `pause.duration` (§1.5): an integer = seconds, a digit string = seconds, else a Go
- * duration; truncated to whole seconds like Argo's `DurationSeconds()`. Result in milliseconds.
- *
- * Example: pauseDuration().parse(30, '30') gives 30_000; parse('1500ms', ...) gives 1_000;
- * parse('1d', ...) fails with "Duration needs to be greater than 0".
- */
-export function pauseDuration(o: Meta = {}): ScalarSchema<Ms> {
-  const invalid = (v: unknown, why: string): Parsed<never> =>
-    bad(`Duration needs to be greater than 0 (${why} ${describe(v)})`, 'write seconds (30) or a Go duration ("30s", "5m", "1h")');
-  return scalar<Ms>(
-    (v) => {
-      let seconds: number;
-      if (typeof v === 'number') {
-        if (!Number.isInteger(v)) return invalid(v, 'not whole seconds:');
-        seconds = v;
-      } else if (typeof v === 'string') {
-        if (/^[-+]?\d+$/.test(v)) seconds = Number(v);
-        else {
-          const ms = parseGoDuration(v);
-          if (ms === undefined) return invalid(v, 'not a duration:');
-          seconds = Math.trunc(ms / 1000);
-          if (ms >= 0 && ms % 1000 !== 0) {
-            return { ok: true, value: seconds * 1000, note: `"${v}" is truncated to ${seconds}s, as Argo does` };
-          }
-        }
-      } else return invalid(v, 'got');
-      if (seconds < 0) return invalid(v, 'negative:');
-      return ok(seconds * 1000);
-    },
-    { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string' }] },
     o,
   );
 }

@@ -5,7 +5,8 @@
  */
 import { formatDuration } from '../model/time.js';
 import { any, arr, dflt, map, obj, opt, refine, req, shape } from './schema.js';
-import { duration, enumOf, int, num, percent, str } from './scalars.js';
+import { enumOf, int, num, percent, str } from './scalars.js';
+import { duration } from './durations.js';
 
 export const API_VERSION = 'rollout-sim/v1alpha1';
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describe as describeValue, duration, enumOf, goDuration, intOrPercent, intOrString, pauseDuration, percent } from '../../src/scenario/scalars.js';
+import { duration, goDuration, pauseDuration } from '../../src/scenario/durations.js';
+import { bool, describe as describeValue, enumOf, intOrPercent, intOrString, percent } from '../../src/scenario/scalars.js';
 import type { ScalarSchema } from '../../src/scenario/schema.js';
 
 const parse = <T>(s: ScalarSchema<T>, v: unknown) => s.parse(v, String(v));
@@ -85,6 +86,13 @@ describe('int-or-string', () => {
     expect(value(intOrString({ min: -1 }), -1)).toBe(-1);
     expect(parse(intOrString({ min: -1 }), -2)).toEqual({ ok: false, message: 'must be at least -1, got -2' });
     expect(parse(intOrString(), '{{args.count}}')).toEqual({ ok: false, message: 'argument placeholders in counters ("{{args.count}}") are not simulated', suggestion: 'write the number itself' });
+  });
+});
+
+describe('booleans', () => {
+  it('explain YAML 1.1 spellings', () => {
+    expect(parse(bool(), 'no')).toEqual({ ok: false, message: 'expected true or false, got the string "no"', suggestion: 'write true or false (YAML 1.2 reads no as a string)' });
+    expect(value(bool(), false)).toBe(false);
   });
 });
 
