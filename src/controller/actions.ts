@@ -24,12 +24,22 @@ export function applyOperatorAction(
   action: OperatorActionName,
   now: Ms,
   steps: number,
+  /** Keys of this attempt's runs that ended Inconclusive (a promote restarts or skips them). */
+  inconclusiveKeys: readonly string[] = [],
 ): ActionResult {
   const events: SimEvent[] = [{ t: now, type: 'OperatorAction', action }];
   const promoted = status.stableRS === status.currentPodHash;
   switch (action) {
     case 'promote': {
       if (promoted) return { status, paused: false, events };
+      if (status.pauseConditions.some((c) => c.reason === 'InconclusiveAnalysisRun')) {
+        // An inconclusive step analysis is skipped; background/pre/post runs start afresh.
+        events.push({ t: now, type: 'Resumed', by: 'promote' });
+        const skipStep = inconclusiveKeys.includes(`step:${status.currentStepIndex}`);
+        const analysisKeys = status.analysisKeys.filter((k) => k.startsWith('step:') || !inconclusiveKeys.includes(k));
+        const currentStepIndex = skipStep ? Math.min(status.currentStepIndex + 1, steps) : status.currentStepIndex;
+        return { status: { ...status, pauseConditions: [], controllerPause: false, analysisKeys, currentStepIndex }, paused: false, events };
+      }
       if (status.pauseConditions.length > 0) {
         events.push({ t: now, type: 'Resumed', by: 'promote' });
         return { status: { ...status, pauseConditions: [] }, paused: false, events };
@@ -56,7 +66,10 @@ export function applyOperatorAction(
     case 'retry':
       if (!status.abort) return { status, paused, events };
       return {
-        status: { ...status, abort: false, abortedAt: undefined, abortReason: '', deadlineMessage: '', currentStepIndex: 0, announcedStep: -1, scaleDownAt: undefined },
+        status: {
+          ...status, abort: false, abortedAt: undefined, abortReason: '', deadlineMessage: '', currentStepIndex: 0,
+          announcedStep: -1, scaleDownAt: undefined, analysisKeys: [], previewScaledUp: false,
+        },
         paused,
         events,
       };

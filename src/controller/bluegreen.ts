@@ -9,6 +9,7 @@
 import type { SimEvent } from '../model/events.js';
 import type { BlueGreenStrategy, Rollout } from '../model/rollout.js';
 import { SECOND } from '../model/time.js';
+import { AnalysisContext, outcomeOf } from './analysis.js';
 import { calculateBlueGreenPhase } from './phase.js';
 import { trackProgress } from './progress.js';
 import type { Effect, Observed, ObservedReplicaSet, ReconcileResult, RolloutStatus } from './status.js';
@@ -48,11 +49,14 @@ export function reconcileBlueGreen(rollout: Rollout, status: RolloutStatus, obse
   if (!promoted && s.stableRS !== undefined && old.replicas !== R) scale(s.stableRS, R, 'active');
   const saturated = fresh.replicas === wantNew && fresh.available >= wantNew && wantNew > 0;
 
-  // 4. Before the switch: pause (or wait autoPromotionSeconds), then scale to full size.
+  // 4. Before the switch: pre-promotion analysis, pause (or autoPromotionSeconds), full size.
+  const ax = new AnalysisContext(s, observed, effects);
+  if (promoted || s.abort) ax.terminateRunning();
+  s = ax.status;
   if (!promoted && !s.abort && !switched && saturated && !observed.paused) beforeSwitch();
 
-  // 5. After the switch: mark stable (post-promotion analysis will gate this), start the old RS's delay.
-  if (!promoted && !s.abort && s.activeSelector === current) {
+  // 5. After the switch: post-promotion analysis gates marking the new ReplicaSet stable.
+  if (!promoted && !s.abort && s.activeSelector === current && postPromotionPassed()) {
     emit({ t: now, type: 'RolloutPromoted' });
     const at = now + st.scaleDownDelaySeconds * SECOND;
     s = { ...s, stableRS: current, scaleDownHash: s.stableRS, scaleDownAt: at, controllerPause: false };
@@ -76,7 +80,28 @@ export function reconcileBlueGreen(rollout: Rollout, status: RolloutStatus, obse
   }
   return { status: s, effects };
 
+  /** Runs `kind` analysis if the strategy has one; true once it passed (or there is none). */
+  function analysisPassed(kind: 'pre' | 'post', analysis: typeof st.prePromotionAnalysis): boolean {
+    if (analysis === undefined || s.promoteFull) return true;
+    const a = new AnalysisContext(s, observed, effects);
+    a.ensure(kind, kind, analysis);
+    const r = outcomeOf(observed, kind);
+    if (r.outcome === 'failed') a.abort(kind, r.message);
+    else if (r.outcome === 'inconclusive') a.pauseInconclusive();
+    s = a.status;
+    return r.outcome === 'successful';
+  }
+  function postPromotionPassed(): boolean {
+    const passed = analysisPassed('post', st.postPromotionAnalysis);
+    if (s.abort && s.stableRS !== undefined) {
+      switchService('active', s.stableRS);
+      emit({ t: now, type: 'WeightChanged', canary: 0, stable: 100, actual: 0 });
+    }
+    return passed;
+  }
+
   function beforeSwitch(): void {
+    if (!analysisPassed('pre', st.prePromotionAnalysis) || s.abort) return;
     const needsPause = !st.autoPromotionEnabled || st.autoPromotionSeconds > 0;
     if (needsPause && !s.controllerPause && !s.promoteFull) {
       s = { ...s, pauseConditions: [{ reason: 'BlueGreenPause', startTime: now }], controllerPause: true };

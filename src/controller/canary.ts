@@ -9,6 +9,7 @@ import type { SimEvent } from '../model/events.js';
 import type { CanaryStrategy, Rollout } from '../model/rollout.js';
 import { SECOND } from '../model/time.js';
 import { actualWeightFromPods, atDesiredCounts, nextScaleAction, type CanaryReplicaInput } from './canary-replicas.js';
+import { AnalysisContext, outcomeOf } from './analysis.js';
 import { calculatePhase } from './phase.js';
 import { trackProgress } from './progress.js';
 import type { Effect, Observed, ObservedReplicaSet, ReconcileResult, RolloutStatus } from './status.js';
@@ -59,8 +60,39 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
     s = { ...s, canaryWeight, actualWeight };
   }
 
-  // 4. One scaling action: stable first, then the canary, then an old ReplicaSet past its delay.
-  const scaled = manualPause ? false : scaleOne();
+  // 4. Analysis: the background run (from startingStep) and the current step's run.
+  const ax = new AnalysisContext(s, observed, effects);
+  const halted = reconcileAnalysis(ax);
+  s = ax.status;
+  function reconcileAnalysis(a: AnalysisContext): boolean {
+    if (promoted || a.status.abort) {
+      a.terminateRunning();
+      return false;
+    }
+    const stepKey = step !== undefined && 'analysis' in step ? `step:${idx}` : undefined;
+    a.terminateRunning((key) => key === 'background' || key === stepKey);
+    const bg = strategy.analysis;
+    if (bg !== undefined && idx >= (bg.startingStep ?? 0)) {
+      a.ensure('background', 'background', bg);
+      if (drive(a, 'background', 'background')) return true;
+    }
+    if (stepKey !== undefined && step !== undefined && 'analysis' in step) {
+      a.ensure(stepKey, 'step', step.analysis, idx);
+      if (drive(a, stepKey, 'step')) return true;
+    }
+    return false;
+  }
+  /** Failed/Error ⇒ abort, Inconclusive ⇒ pause; true when the reconcile must stop here. */
+  function drive(a: AnalysisContext, key: string, kind: 'step' | 'background'): boolean {
+    const r = outcomeOf(observed, key);
+    if (r.outcome === 'failed') a.abort(kind, r.message);
+    else if (r.outcome === 'inconclusive') a.pauseInconclusive();
+    else return false;
+    return true;
+  }
+
+  // 5. One scaling action: stable first, then the canary, then an old ReplicaSet past its delay.
+  const scaled = manualPause || halted ? false : scaleOne();
   function scaleOne(): boolean {
     if (!promoted) {
       const action = s.abort && routed ? abortedRoutedAction() : nextScaleAction(counts);
@@ -95,15 +127,15 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
     return now >= (s.scaleDownAt ?? Infinity) ? { role: 'canary', replicas: 0 } : null;
   }
 
-  // 5. A pause step adds its condition once (unless the user already resumed it).
-  if (!promoted && !s.abort && step !== undefined && 'pause' in step && !s.controllerPause) {
+  // 6. A pause step adds its condition once (unless the user already resumed it).
+  if (!halted && !promoted && !s.abort && step !== undefined && 'pause' in step && !s.controllerPause) {
     s = { ...s, pauseConditions: [{ reason: 'CanaryPauseStep', startTime: now }], controllerPause: true };
     emit({ t: now, type: 'Paused', reason: 'CanaryPauseStep' });
     if (step.pause.duration !== undefined) effects.push({ type: 'requeueAt', at: now + step.pause.duration });
   }
 
-  // 6. Advance at most one step, or promote after the last one.
-  if (!promoted && !s.abort && !manualPause && !scaled) {
+  // 7. Advance at most one step, or promote after the last one.
+  if (!halted && !promoted && !s.abort && !manualPause && !scaled && s.pauseConditions.every((c) => c.reason !== 'InconclusiveAnalysisRun')) {
     if (step !== undefined && stepComplete()) {
       if ('pause' in step && s.pauseConditions.length > 0) emit({ t: now, type: 'Resumed', by: 'timer' });
       emit({ t: now, type: 'StepCompleted', index: idx });
@@ -124,10 +156,11 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
       if (cond === undefined) return s.controllerPause;
       return step.pause.duration !== undefined && now >= cond.startTime + step.pause.duration;
     }
+    if ('analysis' in step) return outcomeOf(observed, `step:${idx}`).outcome === 'successful';
     return false;
   }
 
-  // 7. progressDeadlineSeconds, then phase and message by Argo's rules.
+  // 8. progressDeadlineSeconds, then phase and message by Argo's rules.
   const waiting = s.pauseConditions.length > 0 || (step !== undefined && !('setWeight' in step));
   const progress = trackProgress(rollout, s, observed, waiting);
   s = progress.status;

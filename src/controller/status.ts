@@ -2,7 +2,8 @@
  * The Rollout's status as the controller keeps it (Argo's `status` fields, by their names), what
  * it observes of the cluster each reconcile, and the effects it asks for. Plain data only.
  */
-import type { Role, RolloutPhase, SimEvent } from '../model/events.js';
+import type { AnalysisPhase, Role, RolloutPhase, SimEvent } from '../model/events.js';
+import type { RolloutAnalysis } from '../model/rollout.js';
 import type { Ms } from '../model/time.js';
 
 export interface PauseCondition {
@@ -43,6 +44,8 @@ export interface RolloutStatus {
   readonly previewSelector: string | undefined;
   /** Blue-green with previewReplicaCount: the new ReplicaSet was asked to scale to full size. */
   readonly previewScaledUp: boolean;
+  /** Analysis runs started for this attempt, by key: 'step:<index>', 'background', 'pre', 'post'. */
+  readonly analysisKeys: readonly string[];
   /** Last instant the update made progress (a ReplicaSet or step changed), for progressDeadlineSeconds. */
   readonly progressAt: Ms;
   /** A fingerprint of what progress means (counts, step), compared reconcile to reconcile. */
@@ -67,6 +70,8 @@ export interface Observed {
   readonly replicaSets: ReadonlyMap<string, ObservedReplicaSet>;
   /** `spec.paused` (a manual pause). */
   readonly paused: boolean;
+  /** Phases of this attempt's AnalysisRuns, by key (see `RolloutStatus.analysisKeys`). */
+  readonly analysisRuns: ReadonlyMap<string, { readonly phase: AnalysisPhase; readonly message: string }>;
 }
 
 export type Effect =
@@ -74,6 +79,14 @@ export type Effect =
   | { readonly type: 'setWeight'; readonly canary: number }
   | { readonly type: 'switchService'; readonly service: 'active' | 'preview'; readonly hash: string }
   | { readonly type: 'requeueAt'; readonly at: Ms }
+  | {
+      readonly type: 'startAnalysis';
+      readonly key: string;
+      readonly kind: 'step' | 'background' | 'pre' | 'post';
+      readonly analysis: RolloutAnalysis;
+      readonly stepIndex: number | undefined;
+    }
+  | { readonly type: 'terminateAnalysis'; readonly key: string }
   | { readonly type: 'emit'; readonly event: SimEvent };
 
 export interface ReconcileResult {
@@ -88,7 +101,7 @@ export function initialStatus(stableHash: string, steps: number): RolloutStatus 
     pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
     promoteFull: false, canaryWeight: 0, actualWeight: 0, scaleDownAt: undefined, scaleDownHash: undefined,
     activeSelector: stableHash, previewSelector: undefined, previewScaledUp: false,
-    progressAt: 0, progressKey: '', deadlineMessage: '', phase: 'Healthy', message: '', announcedStep: -1,
+    analysisKeys: [], progressAt: 0, progressKey: '', deadlineMessage: '', phase: 'Healthy', message: '', announcedStep: -1,
   };
 }
 
@@ -101,6 +114,6 @@ export function startUpdate(status: RolloutStatus, newHash: string, steps: numbe
     ...status, currentPodHash: newHash, revision: status.revision + 1,
     currentStepIndex: newHash === status.stableRS ? steps : 0,
     pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
-    promoteFull: false, announcedStep: -1, previewScaledUp: false, deadlineMessage: '', progressKey: '',
+    promoteFull: false, announcedStep: -1, previewScaledUp: false, deadlineMessage: '', progressKey: '', analysisKeys: [],
   };
 }

@@ -23,8 +23,12 @@ const MATH: Readonly<Record<string, (x: number) => number>> = {
   sgn: (x) => (x < 0 ? -1 : x > 0 ? 1 : x),
 };
 
+/** What Go's time.Unix(int64(v)) yields when int64(v) overflows (NaN, ±Inf, |v| ≥ 2^63 ⇒ MinInt64). */
+const OVERFLOW_DATE = { y: 292277026596, m: 12, d: 4, dow: 0, doy: 339, hour: 15, minute: 30 };
+
 /** Civil date (UTC) of a Unix time in seconds, by Howard Hinnant's days-from-civil inverse. */
 function civil(sec: number): { y: number; m: number; d: number; dow: number; doy: number; hour: number; minute: number } {
+  if (!(Math.abs(sec) < 2 ** 63)) return OVERFLOW_DATE;
   const days = Math.floor(sec / 86400);
   const rem = sec - days * 86400;
   const z = days + 719468;
@@ -120,7 +124,7 @@ export function vectorFunction(name: string, args: Value[], argExprs: readonly E
   const date = DATE[name];
   if (date) {
     if (args.length === 0) return v([{ metric: {}, v: date(Math.trunc(ts / 1000)) }]);
-    return v(vec(args[0]).filter((s) => Number.isFinite(s.v)).map((s) => ({ metric: dropMetricName(s.metric), v: date(Math.trunc(s.v)) })));
+    return v(vec(args[0]).map((s) => ({ metric: dropMetricName(s.metric), v: date(Math.trunc(s.v)) })));
   }
   switch (name) {
     case 'time': return { type: 'scalar', v: ts / 1000 };

@@ -58,6 +58,8 @@ function context(tokens: readonly Token[], i: number): string {
       depth--;
     }
   }
+  const wordLike = p1.kind === 'IDENTIFIER' || p1.kind === 'AGGREGATOR' || p1.kind === 'KEYWORD' || /^[a-z]/i.test(p1.val);
+  if (wordLike && p1.val !== '(' && groupingOpen(tokens, i - 1)) return ' in grouping opts, expected "," or ")"';
   const lower = p1.val.toLowerCase();
   if (p1.kind === 'KEYWORD' && (lower === 'by' || lower === 'without')) return ' in grouping opts, expected "("';
   if (p1.kind === 'KEYWORD' && lower === 'offset') return ' in offset, expected duration';
@@ -70,6 +72,7 @@ function context(tokens: readonly Token[], i: number): string {
   if (p1.kind === 'DURATION' && prev(2)?.val === '[') return ' in subquery or range, expected ":" or "]"';
   if ((p1.val === '(' || p1.val === ',') && groupingOpen(tokens, i)) return ' in grouping opts, expected label';
   if (p1.kind === 'AGGREGATOR') return ' in aggregation';
+  if (tokens[i]?.val === ')' && closesAggregation(tokens, i)) return ' in aggregation';
   if (p1.val === ')' && groupingCloses(tokens, i - 1)) return ' in aggregation';
   return '';
 }
@@ -83,6 +86,24 @@ function groupingOpen(tokens: readonly Token[], i: number): boolean {
       return ['by', 'without', 'on', 'ignoring', 'group_left', 'group_right'].includes(kw);
     }
     if (t.val !== ',' && t.kind !== 'IDENTIFIER' && t.kind !== 'KEYWORD' && t.kind !== 'AGGREGATOR') return false;
+  }
+  return false;
+}
+
+/** Does the `)` at index i close an aggregation's argument list (`sum(...)`, `sum by (a) (...)`)? */
+function closesAggregation(tokens: readonly Token[], i: number): boolean {
+  let depth = 0;
+  for (let k = i - 1; k >= 0; k--) {
+    const t = tokens[k] as Token;
+    if (t.val === ')') depth++;
+    else if (t.val === '(') {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      const before = tokens[k - 1];
+      return before?.kind === 'AGGREGATOR' || (before?.val === ')' && groupingCloses(tokens, k - 1));
+    }
   }
   return false;
 }
@@ -115,7 +136,8 @@ export function unexpectedAt(lexed: LexResult, pos: number, fallbackContext = ''
   if (tok.val === ')' && p1?.val === ',' && !groupingOpen(tokens, i - 1)) {
     return new ParseError(p1.pos, 'trailing commas not allowed in function call args');
   }
-  if (tok.val === '(' && (p1?.kind === 'IDENTIFIER' || p1?.kind === 'METRIC_IDENTIFIER')) {
+  const isLabel = p1 !== undefined && groupingOpen(tokens, i - 1);
+  if (tok.val === '(' && !isLabel && (p1?.kind === 'IDENTIFIER' || p1?.kind === 'METRIC_IDENTIFIER')) {
     return new ParseError(p1.pos, `unknown function with name ${JSON.stringify(p1.val)}`);
   }
   return new ParseError(tok.pos, `unexpected ${describeToken(tok)}${context(tokens, i) || fallbackContext}`);

@@ -16,7 +16,9 @@ import type { SimEvent, SummaryFields } from '../model/events.js';
 import type { Workload } from '../model/rollout.js';
 import type { OperatorActionName, Scenario } from '../model/scenario.js';
 import { templateHash } from '../world/pods.js';
-import type { SeriesSink } from '../world/series-sink.js';
+import type { MetricStore } from '../metrics/store.js';
+import { createAnalysisHost } from './analysis-host.js';
+import { combinedProvider, jobProvider } from './providers.js';
 import { createWorld, type CompletedRequest } from '../world/world.js';
 import { routesFor, serviceNames, trafficModel, type RoutingContext } from './routing.js';
 import { summarize } from './summary.js';
@@ -25,7 +27,8 @@ export interface SimulationOptions {
   readonly seed?: number;
   /** Which workload to run (default: the first). */
   readonly workload?: string;
-  readonly sink: SeriesSink;
+  /** The metrics store the pods are scraped into and analysis queries read. */
+  readonly store: MetricStore;
   readonly onComplete?: (r: CompletedRequest) => void;
 }
 
@@ -46,8 +49,11 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
   const requeues = new Set<number>();
 
   const world = createWorld({
-    scenario, engine, sink: opts.sink, workload: workload.name,
-    streams: { traffic: createRng(seed, 'traffic'), routing: createRng(seed, 'routing'), names: createRng(seed, 'names') },
+    scenario, engine, sink: opts.store, workload: workload.name,
+    streams: {
+      traffic: createRng(seed, 'traffic'), routing: createRng(seed, 'routing'),
+      names: createRng(seed, 'names'), synthetic: createRng(seed, 'synthetic'),
+    },
     onPodReady: requestReconcile,
     ...(opts.onComplete ? { onComplete: opts.onComplete } : {}),
   });
@@ -66,6 +72,13 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
   let paused = workload.kind === 'Rollout' && workload.paused;
   let promotedAt: number | undefined;
   world.setRoutes(routesFor(routing, status));
+  const analysis = createAnalysisHost({
+    engine, scenario, rolloutName: workload.name, emit, onCompleted: requestReconcile,
+    provider: combinedProvider(opts.store, jobProvider(scenario, {
+      start: () => world.startSyntheticJob(rsByHash.get(status.currentPodHash) as number, syntheticCohorts(scenario), scenario.syntheticTests?.cases ?? DEFAULT_SYNTHETIC_CASES),
+      job: (id) => world.job(id),
+    })),
+  });
 
   engine.call(scenario.release.at, CONTROL, beginUpdate);
   for (const op of scenario.operator) {
@@ -85,7 +98,8 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
 
   function operate(action: OperatorActionName): void {
     if (workload.kind === 'Deployment') return undoDeployment(action);
-    const r = applyOperatorAction(status, paused, action, engine.now, steps);
+    const inconclusive = [...analysis.observe()].filter(([, r]) => r.phase === 'Inconclusive').map(([k]) => k);
+    const r = applyOperatorAction(status, paused, action, engine.now, steps, inconclusive);
     status = r.status;
     paused = r.paused;
     r.events.forEach(emit);
@@ -128,7 +142,7 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
       const c = world.counts(id);
       replicaSets.set(hash, { replicas: c.replicas, available: c.ready });
     }
-    return { now: engine.now, replicaSets, paused };
+    return { now: engine.now, replicaSets, paused, analysisRuns: analysis.observe() };
   }
 
   /** Applies one effect; true when it changed the world. */
@@ -143,6 +157,15 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
       }
       case 'setWeight':
       case 'switchService':
+        return true;
+      case 'startAnalysis':
+        analysis.start({
+          key: effect.key, kind: effect.kind, analysis: effect.analysis, stepIndex: effect.stepIndex,
+          podHash: status.currentPodHash, revision: status.revision, stableHash: status.stableRS ?? stableHash,
+        });
+        return true;
+      case 'terminateAnalysis':
+        analysis.terminate(effect.key);
         return true;
       case 'requeueAt':
         if (!requeues.has(effect.at)) {
@@ -194,6 +217,17 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
       return fields;
     },
   };
+}
+
+/** Default synthetic suite size when a template uses the job provider but the scenario sets none. */
+const DEFAULT_SYNTHETIC_CASES = 20;
+
+/** Cohort indices the synthetic suite draws from (default: every cohort). */
+function syntheticCohorts(scenario: Scenario): number[] {
+  const names = scenario.syntheticTests?.cohorts ?? [];
+  const all = scenario.traffic.cohorts.map((c, i) => ({ name: c.name, i }));
+  const picked = names.length === 0 ? all : all.filter((c) => names.includes(c.name));
+  return picked.map((c) => c.i);
 }
 
 function strategyName(w: Workload): string {

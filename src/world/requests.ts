@@ -31,6 +31,8 @@ export class RequestPool {
   tokens = new Float64Array(0);
   serviceMs = new Float64Array(0);
   harmed = new Uint8Array(0);
+  /** Synthetic requests: the test job they belong to. */
+  job = new Int32Array(0);
 
   constructor(initial = 256) {
     this.resize(initial);
@@ -74,6 +76,7 @@ export class RequestPool {
     this.tokens = grow(this.tokens, f);
     this.serviceMs = grow(this.serviceMs, f);
     this.harmed = grow(this.harmed, u);
+    this.job = grow(this.job, i);
     this.cap = cap;
   }
 }

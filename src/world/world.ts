@@ -10,7 +10,7 @@ import type { Scenario } from '../model/scenario.js';
 import { applyRegressions, cohortModels, type ServiceParams } from './behaviour.js';
 import { CODE_ERROR, CODE_OK, CODE_TIMEOUT, PodMetrics } from './pod-metrics.js';
 import { removeFrom, RequestQueue, type Pod, type ReplicaSet } from './pods.js';
-import { RequestPool, USER } from './requests.js';
+import { RequestPool, SYNTHETIC, USER } from './requests.js';
 import type { SeriesSink } from './series-sink.js';
 import { VersionTally } from './tally.js';
 import { arrivalClock } from './traffic.js';
@@ -44,6 +44,15 @@ export interface WorldStreams {
   readonly traffic: Rng;
   readonly routing: Rng;
   readonly names: Rng;
+  /** Draws of synthetic test requests, apart so tests never shift user traffic. */
+  readonly synthetic: Rng;
+}
+
+/** A synthetic test job's progress (the `job` metric provider). */
+export interface SyntheticJob {
+  readonly total: number;
+  done: number;
+  failed: number;
 }
 
 export interface WorldOptions {
@@ -72,6 +81,7 @@ export function createWorld(opts: WorldOptions) {
   const services: string[] = [];
   const scraped: Pod[] = [];
   const tallies = [new VersionTally(), new VersionTally()] as const;
+  const jobs: SyntheticJob[] = [];
   const scratch: ServiceParams = { ...models.stable[0]! };
   let routes: readonly Route[] = [];
   let routeTotal = 0;
@@ -118,7 +128,7 @@ export function createWorld(opts: WorldOptions) {
         u -= rt.weight;
       }
     }
-    const pod = chosen === undefined ? undefined : pickReadyPod(chosen.rs);
+    const pod = chosen === undefined ? undefined : pickReadyPod(chosen.rs, streams.routing);
     if (pod === undefined || chosen === undefined) {
       unserved++;
       pool.release(r);
@@ -130,11 +140,11 @@ export function createWorld(opts: WorldOptions) {
     else pod.queue.push(r);
   }
 
-  function pickReadyPod(rsIds: readonly number[]): Pod | undefined {
+  function pickReadyPod(rsIds: readonly number[], rng: Rng): Pod | undefined {
     let total = 0;
     for (const id of rsIds) total += (replicaSets[id] as ReplicaSet).ready.length;
     if (total === 0) return undefined;
-    let k = total === 1 ? 0 : Math.floor(streams.routing.next() * total);
+    let k = total === 1 ? 0 : Math.floor(rng.next() * total);
     for (const id of rsIds) {
       const ready = (replicaSets[id] as ReplicaSet).ready;
       if (k < ready.length) return pods[ready[k] as number];
@@ -199,6 +209,12 @@ export function createWorld(opts: WorldOptions) {
     const taskOk = !failed && pool.taskOk[r] === 1 && code === CODE_OK;
     const c = pool.cohort[r] as number;
     pod.metrics.record(c, code, latency / 1000, taskOk, pool.tokens[r] as number, pool.service[r] as number);
+    if (pool.kind[r] === SYNTHETIC) {
+      const job = jobs[pool.job[r] as number] as SyntheticJob;
+      job.done++;
+      if (!taskOk) job.failed++;
+      return;
+    }
     if (pool.kind[r] !== USER) return;
     const harmed = pool.harmed[r] === 1;
     tallies[pod.version].add(latency, code !== CODE_OK, taskOk, harmed);
@@ -315,6 +331,43 @@ export function createWorld(opts: WorldOptions) {
     setRoutes(next: readonly Route[]): void {
       routes = next.filter((r) => r.weight > 0);
       routeTotal = routes.reduce((s, r) => s + r.weight, 0);
+    },
+    /**
+     * Sends `cases` synthetic test requests (cohorts round-robin) to the ready pods of one
+     * ReplicaSet; they load the pods and show in its metrics, but are never user traffic or harm.
+     * A case fails when it errs or fails its task; with no ready pod it fails at once.
+     */
+    startSyntheticJob(rsId: number, cohorts: readonly number[], cases: number): number {
+      const job: SyntheticJob = { total: cases, done: 0, failed: 0 };
+      jobs.push(job);
+      const rng = streams.synthetic;
+      for (let i = 0; i < cases; i++) {
+        const pod = pickReadyPod([rsId], rng);
+        if (pod === undefined) {
+          job.done++;
+          job.failed++;
+          continue;
+        }
+        const r = pool.alloc();
+        pool.arrival[r] = engine.now;
+        pool.kind[r] = SYNTHETIC;
+        pool.job[r] = jobs.length - 1;
+        pool.cohort[r] = cohorts[i % cohorts.length] as number;
+        pool.z[r] = rng.normal();
+        pool.uError[r] = rng.next();
+        pool.uTask[r] = rng.next();
+        pool.uCrash[r] = models.crashPossible ? rng.next() : 1;
+        pool.pod[r] = pod.id;
+        pool.service[r] = 0;
+        if (pod.busy < concurrency) startService(r, pod);
+        else pod.queue.push(r);
+      }
+      return jobs.length - 1;
+    },
+    job(id: number): Readonly<SyntheticJob> {
+      const job = jobs[id];
+      if (job === undefined) throw new Error(`unknown synthetic job ${id}`);
+      return job;
     },
     /** Schedules the first arrival and the scrapes. */
     start(): void {

@@ -10,7 +10,7 @@ import { aCanaryRollout, pause, setWeight } from '../helpers/builders.js';
 const steps = [setWeight(20), pause(), setWeight(50)];
 const rollout = aCanaryRollout({}, steps);
 const observed = (sets: Record<string, [number, number]>, now = 0): Observed => ({
-  now, paused: false,
+  now, paused: false, analysisRuns: new Map(),
   replicaSets: new Map(Object.entries(sets).map(([h, [replicas, available]]) => [h, { replicas, available }])),
 });
 

@@ -5,7 +5,6 @@
 import type { CanaryStep, Rollout } from '../../src/model/rollout.js';
 import type { Behaviour, Regression, Scenario } from '../../src/model/scenario.js';
 import { HOUR, MINUTE, SECOND } from '../../src/model/time.js';
-import type { SeriesSink } from '../../src/world/series-sink.js';
 
 const here = { file: 'test.yaml', line: 1, column: 1 };
 
@@ -73,26 +72,6 @@ export function aScenario(over: Partial<Scenario> = {}): Scenario {
 
 export const MIN = MINUTE;
 
-/** A sink that keeps only counts (for tests that do not query metrics). */
-export function countingSink(): SeriesSink & { series: number; samples: number; stale: number } {
-  const refs = new Map<string, number>();
-  const sink = {
-    series: 0, samples: 0, stale: 0,
-    seriesRef(labels: Readonly<Record<string, string>>) {
-      const key = JSON.stringify(Object.entries(labels).sort());
-      let ref = refs.get(key);
-      if (ref === undefined) refs.set(key, (ref = sink.series++));
-      return ref;
-    },
-    append() {
-      sink.samples++;
-    },
-    markStale() {
-      sink.stale++;
-    },
-  };
-  return sink;
-}
 
 export function aBlueGreenRollout(over: Partial<import('../../src/model/rollout.js').BlueGreenStrategy> = {}, rollout: Partial<Rollout> = {}): Rollout {
   return aCanaryRollout({
@@ -119,8 +98,9 @@ export function traceOf(scenario: Scenario): import('../../src/model/events.js')
   return runTrace(scenario);
 }
 import { createSimulation } from '../../src/run/simulation.js';
+import { createMetricStore } from '../../src/metrics/store.js';
 function runTrace(scenario: Scenario) {
-  const sim = createSimulation(scenario, { sink: countingSink() });
+  const sim = createSimulation(scenario, { store: createMetricStore() });
   const events: import('../../src/model/events.js').SimEvent[] = [];
   sim.subscribe((e) => events.push(e));
   sim.runUntil(scenario.duration);

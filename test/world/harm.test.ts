@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/run/simulation.js';
+import { createMetricStore } from '../../src/metrics/store.js';
 import type { CompletedRequest } from '../../src/world/world.js';
-import { aCanaryRollout, aRegression, aScenario, countingSink, setWeight } from '../helpers/builders.js';
+import { aCanaryRollout, aRegression, aScenario, setWeight } from '../helpers/builders.js';
 
 const TOOL_CALL = 1;
 
@@ -24,7 +25,7 @@ function run(regressions: ReturnType<typeof aRegression>[], seed = 3) {
     workloads: [aCanaryRollout({}, [setWeight(50)])],
   });
   const done: CompletedRequest[] = [];
-  const sim = createSimulation(scenario, { sink: countingSink(), onComplete: (r) => done.push(r) });
+  const sim = createSimulation(scenario, { store: createMetricStore(), onComplete: (r) => done.push(r) });
   sim.runUntil(scenario.duration);
   return { summary: sim.finish(), done, scenario };
 }

@@ -37,7 +37,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const mode = resolveOutputMode({ flag: values.output, isTTY: io.isTTY, env: io.env });
   const color = mode !== 'json' && mode !== 'jsonl' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: values['no-color'] === true });
   const store = createMetricStore();
-  const sim = createSimulation(scenario, { sink: store, ...(seed !== undefined ? { seed } : {}), ...(values.rollout ? { workload: values.rollout } : {}) });
+  const sim = createSimulation(scenario, { store, ...(seed !== undefined ? { seed } : {}), ...(values.rollout ? { workload: values.rollout } : {}) });
   const w = sim.workload;
   const steps = w.kind === 'Rollout' && w.strategy.type === 'canary' ? w.strategy.steps.length : 0;
 

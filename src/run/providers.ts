@@ -1,0 +1,69 @@
+/**
+ * The metric providers a simulated cluster offers: `prometheus` (real PromQL over the simulated
+ * series store, result shaped as Argo's provider shapes it) and `job` (the scenario's synthetic
+ * test suite run against the release's pods).
+ */
+import type { Provider, ProviderContext, ProviderResult } from '../analysis/run/index.js';
+import type { MetricStore } from '../metrics/store.js';
+import type { AnalysisMetric } from '../model/rollout.js';
+import type { Scenario } from '../model/scenario.js';
+import { evaluateInstant, formatValue, toArgoValue } from '../promql/index.js';
+import type { SyntheticJob } from '../world/world.js';
+
+/** How often a running Job is polled (Argo backs off; a fixed period keeps traces readable). */
+export const JOB_POLL_MS = 5_000;
+
+/**
+ * Argo's measurement `value` for a Prometheus result: `[0.97,0.99]` for a vector, the number for a
+ * scalar. Example: display([0.5, NaN]) === '[0.5,NaN]'.
+ */
+export function display(value: number | number[]): string {
+  return Array.isArray(value) ? `[${value.map(formatValue).join(',')}]` : formatValue(value);
+}
+
+export function prometheusProvider(store: MetricStore, metric: AnalysisMetric, now: number): ProviderResult {
+  const query = metric.provider.prometheus?.query ?? '';
+  const r = evaluateInstant(store, query, now);
+  if (!r.ok) return { ok: false, error: r.error };
+  const v = toArgoValue(r.data);
+  if (!v.ok) return { ok: false, error: v.error };
+  return { ok: true, value: v.value, display: display(v.value) };
+}
+
+export interface JobRunner {
+  /** Starts the synthetic suite against the release's pods; returns a job id. */
+  start(): number;
+  job(id: number): Readonly<SyntheticJob>;
+}
+
+/** The `job` provider: one synthetic suite per measurement, polled until every case is done. */
+export function jobProvider(scenario: Scenario, runner: JobRunner) {
+  const started = new Map<string, number>();
+  const maxFailures = scenario.syntheticTests?.maxFailures ?? 0;
+  return (metric: AnalysisMetric, ctx: ProviderContext): ProviderResult => {
+    const key = `${ctx.run}/${metric.name}/${ctx.taken}`;
+    let id = started.get(key);
+    if (id === undefined) {
+      id = runner.start();
+      started.set(key, id);
+    }
+    const job = runner.job(id);
+    if (job.done < job.total) return { ok: true, running: true, resumeAt: ctx.now + JOB_POLL_MS };
+    const passed = job.failed <= maxFailures;
+    return {
+      ok: true,
+      phase: passed ? 'Successful' : 'Failed',
+      display: `${job.failed}/${job.total} failed`,
+      message: `synthetic tests: ${job.failed} of ${job.total} cases failed (maxFailures ${maxFailures})`,
+    };
+  };
+}
+
+/** Dispatches on the metric's provider (the loader admits only prometheus and job). */
+export function combinedProvider(store: MetricStore, job: ReturnType<typeof jobProvider>): Provider {
+  return (metric, ctx) => {
+    if (metric.provider.prometheus !== undefined) return prometheusProvider(store, metric, ctx.now);
+    if (metric.provider.job !== undefined) return job(metric, ctx);
+    return { ok: false, error: `metric "${metric.name}" has no provider the simulator supports (prometheus, job)` };
+  };
+}
