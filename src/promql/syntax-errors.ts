@@ -72,8 +72,8 @@ function context(tokens: readonly Token[], i: number): string {
   if (p1.kind === 'DURATION' && prev(2)?.val === '[') return ' in subquery or range, expected ":" or "]"';
   if ((p1.val === '(' || p1.val === ',') && groupingOpen(tokens, i)) return ' in grouping opts, expected label';
   if (p1.kind === 'AGGREGATOR') return ' in aggregation';
-  if (tokens[i]?.val === ')' && closesAggregation(tokens, i)) return ' in aggregation';
   if (p1.val === ')' && groupingCloses(tokens, i - 1)) return ' in aggregation';
+  if (insideAggregation(tokens, i)) return ' in aggregation';
   return '';
 }
 
@@ -90,11 +90,13 @@ function groupingOpen(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
-/** Does the `)` at index i close an aggregation's argument list (`sum(...)`, `sum by (a) (...)`)? */
-function closesAggregation(tokens: readonly Token[], i: number): boolean {
+/** Is token i anywhere inside an aggregation's argument list (`sum(... here ...)`)? yacc's error
+ *  recovery unwinds to the innermost aggregation, so its context names it. */
+function insideAggregation(tokens: readonly Token[], i: number): boolean {
   let depth = 0;
   for (let k = i - 1; k >= 0; k--) {
     const t = tokens[k] as Token;
+    if (t.kind !== 'PUNCT') continue;
     if (t.val === ')') depth++;
     else if (t.val === '(') {
       if (depth > 0) {
@@ -102,7 +104,7 @@ function closesAggregation(tokens: readonly Token[], i: number): boolean {
         continue;
       }
       const before = tokens[k - 1];
-      return before?.kind === 'AGGREGATOR' || (before?.val === ')' && groupingCloses(tokens, k - 1));
+      if (before?.kind === 'AGGREGATOR' || (before?.val === ')' && groupingCloses(tokens, k - 1))) return true;
     }
   }
   return false;
