@@ -17,7 +17,7 @@ import { EvalError } from './errors.js';
 import { absentLabels, vectorFunction } from './functions.js';
 import { RANGE_FUNCTIONS } from './rangefns.js';
 import type { Sample, Series, Value } from './values.js';
-import { dropMetricName, hasDuplicateLabelsets, keyOf } from './values.js';
+import { distinctNames, dropMetricName, hasDuplicateLabelsets, keyOf } from './values.js';
 
 export interface EvalOptions {
   /** Instant-selector lookback (Prometheus --query.lookback-delta, default 5 m). */
@@ -62,8 +62,9 @@ export class Evaluator {
         const v = this.evaluate(e.expr, ts);
         if (e.op === '+') return v;
         if (v.type === 'scalar') return { type: 'scalar', v: -v.v };
-        const samples = (v as { samples: Sample[] }).samples.map((s) => ({ metric: dropMetricName(s.metric), v: -s.v }));
-        if (hasDuplicateLabelsets(samples)) throw new EvalError(DUPLICATE);
+        const input = (v as { samples: Sample[] }).samples;
+        const samples = input.map((s) => ({ metric: dropMetricName(s.metric), v: -s.v }));
+        if (distinctNames(input) > 1 && hasDuplicateLabelsets(samples)) throw new EvalError(DUPLICATE);
         return { type: 'vector', samples };
       }
       case 'binary': {
@@ -96,8 +97,9 @@ export class Evaluator {
   private select(vs: VectorSelector): SeriesView[] {
     let out = this.selected.get(vs);
     if (!out) {
-      out = this.store.select(vs.matchers).map((r) => this.store.series(r));
-      out.sort((a, b) => compareLabels(a.labels, b.labels));
+      const rank = labelOrder(this.store);
+      const refs = this.store.select(vs.matchers).sort((a, b) => (rank[a] as number) - (rank[b] as number));
+      out = refs.map((r) => this.store.series(r));
       this.selected.set(vs, out);
     }
     return out;
@@ -122,7 +124,7 @@ export class Evaluator {
     const out: Series[] = [];
     for (const s of this.select(ms.vs)) {
       const pts = points(s, end - ms.rangeMs, end);
-      if (pts.t.length > 0) out.push({ metric: s.labels, ...pts });
+      if (pts.t.length > 0) out.push({ metric: s.labels, t: pts.t, v: pts.v });
     }
     return out;
   }
@@ -157,7 +159,11 @@ export class Evaluator {
       }
       const vals = args.map((a) => this.evaluate(a, ts));
       const res = vectorFunction(e.func, vals, args, ts);
-      if (res.type === 'vector' && hasDuplicateLabelsets(res.samples)) throw new EvalError(DUPLICATE);
+      const relabels = e.func === 'label_replace' || e.func === 'label_join';
+      const input = vals[0]?.type === 'vector' ? vals[0].samples : [];
+      if (res.type === 'vector' && (relabels || distinctNames(input) > 1) && hasDuplicateLabelsets(res.samples)) {
+        throw new EvalError(DUPLICATE);
+      }
       return res;
     }
     const fn = RANGE_FUNCTIONS[e.func];
@@ -177,16 +183,39 @@ export class Evaluator {
     if (e.func === 'absent_over_time') {
       return { type: 'vector', samples: out.length > 0 ? [] : [{ metric: absentLabels(m), v: 1 }] };
     }
-    if (hasDuplicateLabelsets(out)) throw new EvalError(DUPLICATE);
+    if (e.func !== 'last_over_time' && distinctNames(series) > 1 && hasDuplicateLabelsets(out)) throw new EvalError(DUPLICATE);
     return { type: 'vector', samples: out };
   }
 }
 
+const orders = new WeakMap<MetricStore, Int32Array>();
+
+/** Each series' position in label-set order, cached per store until series are added. */
+function labelOrder(store: MetricStore): Int32Array {
+  let rank = orders.get(store);
+  if (rank && rank.length === store.seriesCount) return rank;
+  const refs = Array.from({ length: store.seriesCount }, (_, i) => i);
+  refs.sort((a, b) => compareLabels(store.series(a).labels, store.series(b).labels));
+  rank = new Int32Array(refs.length);
+  refs.forEach((ref, pos) => ((rank as Int32Array)[ref] = pos));
+  orders.set(store, rank);
+  return rank;
+}
+
 /** Non-stale samples of `s` with time in [mint, maxt]. */
-export function points(s: SeriesView, mint: number, maxt: number): { t: number[]; v: number[] } {
+export function points(s: SeriesView, mint: number, maxt: number): { t: ArrayLike<number>; v: ArrayLike<number> } {
+  const lo = firstIndexAtOrAfter(s, mint);
+  let hi = lo;
+  let stale = false;
+  while (hi < s.n && (s.t[hi] as number) <= maxt) {
+    if (s.stale?.[hi]) stale = true;
+    hi++;
+  }
+  // Views, not copies, on the hot path; only windows holding a staleness marker are filtered.
+  if (!stale) return { t: s.t.subarray(lo, hi), v: s.v.subarray(lo, hi) };
   const t: number[] = [];
   const v: number[] = [];
-  for (let i = firstIndexAtOrAfter(s, mint); i < s.n && (s.t[i] as number) <= maxt; i++) {
+  for (let i = lo; i < hi; i++) {
     if (s.stale?.[i]) continue;
     t.push(s.t[i] as number);
     v.push(s.v[i] as number);

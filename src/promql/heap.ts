@@ -81,11 +81,11 @@ export class Heap {
 }
 
 /** Prometheus' quantile(): sort (NaN first), interpolate at rank φ·(n − 1). */
-export function quantile(q: number, values: readonly number[]): number {
+export function quantile(q: number, values: ArrayLike<number>): number {
   if (values.length === 0) return NaN;
   if (q < 0) return -Infinity;
   if (q > 1) return Infinity;
-  const sorted = [...values].sort((a, b) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : Number.isNaN(b) ? 1 : a - b));
+  const sorted = Array.from(values).sort((a, b) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : Number.isNaN(b) ? 1 : a - b));
   const n = sorted.length;
   const rank = q * (n - 1);
   const lower = Math.max(0, Math.floor(rank));

@@ -57,7 +57,7 @@ function shape(v: Value, tMs: number): ApiData {
         resultType: 'matrix',
         result: v.series.map((s) => ({
           metric: { ...s.metric },
-          values: s.t.map((pt, i): [number, string] => [apiTime(pt), formatValue(s.v[i] as number)]),
+          values: Array.from(s.t, (pt, i): [number, string] => [apiTime(pt), formatValue(s.v[i] as number)]),
         })),
       };
   }

@@ -19,13 +19,22 @@ import { Walker, children } from './walker.js';
 
 export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: string };
 
+const parsed = new Map<string, ParseResult>();
+
+/** Parses a query; results are cached (analysis runs evaluate the same few queries over and over). */
 export function parsePromQL(query: string): ParseResult {
+  const hit = parsed.get(query);
+  if (hit) return hit;
+  let res: ParseResult;
   try {
-    return { ok: true, expr: parseOrThrow(query) };
+    res = { ok: true, expr: parseOrThrow(query) };
   } catch (e) {
-    if (e instanceof ParseError) return { ok: false, error: formatParseError(query, e) };
-    throw e;
+    if (!(e instanceof ParseError)) throw e;
+    res = { ok: false, error: formatParseError(query, e) };
   }
+  if (parsed.size >= 500) parsed.clear();
+  parsed.set(query, res);
+  return res;
 }
 
 function parseOrThrow(query: string): Expr {

@@ -12,8 +12,8 @@ import { EvalError } from './errors.js';
 import { quantile } from './heap.js';
 
 export interface Points {
-  readonly t: readonly number[];
-  readonly v: readonly number[];
+  readonly t: ArrayLike<number>;
+  readonly v: ArrayLike<number>;
 }
 
 export type RangeFn = (p: Points, w: RangeWindow, args: readonly number[], ts: number) => number | null;
@@ -95,9 +95,10 @@ function linearRegression(p: Points, interceptMs: number): [number, number] {
   return [slope, sumY / n - (slope * sumX) / n];
 }
 
-function avgOverTime(v: readonly number[]): number {
+function avgOverTime(v: ArrayLike<number>): number {
   let mean = 0, count = 0, c = 0;
-  for (const x of v) {
+  for (let k = 0; k < v.length; k++) {
+    const x = v[k] as number;
     count++;
     if (!Number.isFinite(mean) && !Number.isNaN(mean)) {
       if (!Number.isFinite(x) && !Number.isNaN(x) && mean > 0 === x > 0) continue;
@@ -108,9 +109,10 @@ function avgOverTime(v: readonly number[]): number {
   return !Number.isFinite(mean) && !Number.isNaN(mean) ? mean : mean + c;
 }
 
-function stdvarOverTime(v: readonly number[]): number {
+function stdvarOverTime(v: ArrayLike<number>): number {
   let count = 0, mean = 0, cMean = 0, aux = 0, cAux = 0;
-  for (const x of v) {
+  for (let k = 0; k < v.length; k++) {
+    const x = v[k] as number;
     count++;
     const delta = x - (mean + cMean);
     [mean, cMean] = kahanInc(delta / count, mean, cMean);
@@ -137,6 +139,16 @@ function holtWinters(p: Points, sf: number, tf: number): number | null {
   return s1;
 }
 
+/** max/min_over_time: a NaN so far is replaced by any later value. */
+function extreme(v: ArrayLike<number>, better: (x: number, m: number) => boolean): number {
+  let m = v[0] as number;
+  for (let k = 1; k < v.length; k++) {
+    const x = v[k] as number;
+    if (better(x, m) || Number.isNaN(m)) m = x;
+  }
+  return m;
+}
+
 export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFn>> = {
   rate: (p, w) => extrapolatedRate(p, w, true, true),
   increase: (p, w) => extrapolatedRate(p, w, true, false),
@@ -148,11 +160,11 @@ export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFn>> = {
   last_over_time: (p) => p.v[p.v.length - 1] as number,
   present_over_time: () => 1,
   absent_over_time: () => 1,
-  max_over_time: (p) => p.v.reduce((m, x) => (x > m || Number.isNaN(m) ? x : m)),
-  min_over_time: (p) => p.v.reduce((m, x) => (x < m || Number.isNaN(m) ? x : m)),
+  max_over_time: (p) => extreme(p.v, (x, m) => x > m),
+  min_over_time: (p) => extreme(p.v, (x, m) => x < m),
   sum_over_time: (p) => {
     let sum = 0, c = 0;
-    for (const x of p.v) [sum, c] = kahanInc(x, sum, c);
+    for (let k = 0; k < p.v.length; k++) [sum, c] = kahanInc(p.v[k] as number, sum, c);
     return !Number.isFinite(sum) && !Number.isNaN(sum) ? sum : sum + c;
   },
   quantile_over_time: (p, _w, args) => quantile(args[0] as number, p.v),

@@ -13,8 +13,8 @@ export interface Sample {
 
 export interface Series {
   readonly metric: Labels;
-  readonly t: number[];
-  readonly v: number[];
+  readonly t: ArrayLike<number>;
+  readonly v: ArrayLike<number>;
 }
 
 export type Value =
@@ -46,6 +46,17 @@ export function signature(m: Labels, on: boolean, names: readonly string[]): str
     if (on ? listed : !listed && n !== METRIC_NAME) s += n + '\xff' + m[n] + '\xfe';
   }
   return s;
+}
+
+/** How many distinct metric names the elements carry (dropping `__name__` can only collide when > 1). */
+export function distinctNames(items: readonly { metric: Labels }[]): number {
+  let first: string | undefined;
+  for (const it of items) {
+    const n = it.metric[METRIC_NAME];
+    if (first === undefined) first = n ?? '';
+    else if ((n ?? '') !== first) return 2;
+  }
+  return first === undefined ? 0 : 1;
 }
 
 /** Prometheus' check after most operators: two output elements may not share a label set. */
