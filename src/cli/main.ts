@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { analyzeCommand } from './commands/analyze.js';
 import { runQuery } from './commands/query.js';
 import { runCommand } from './commands/run.js';
 import { listCommand } from './commands/list.js';
@@ -17,12 +18,13 @@ usage:
   simulate FILE.yaml             same as: simulate run FILE.yaml
   simulate run FILE              one rollout, start to finish (text, jsonl or json)
   simulate query DATASET PROMQL  evaluate PromQL over an OpenMetrics export or promtool dump
+  simulate analyze TEMPLATE      run an AnalysisTemplate over recorded data (--dataset) or a result (--result)
   simulate list                  the built-in scenarios
   simulate COMMAND --help        help for one command
 
 common flags: --seed N  --output ui|text|json|jsonl  --until DURATION  --no-color`;
 
-const COMMANDS = ['run', 'query', 'list', 'help'];
+const COMMANDS = ['run', 'query', 'analyze', 'list', 'help'];
 
 /** The package's own folder (for built-in scenarios), from dist/cli/main.js. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,6 +36,7 @@ export async function dispatch(argv: string[], io: CliIO): Promise<number> {
     if (command === undefined) return await runCommand([PACKAGE_ROOT + DEFAULT_SCENARIO], io);
     if (command === 'run') return await runCommand(rest, io);
     if (command === 'query') return await runQuery(rest, io);
+    if (command === 'analyze') return await analyzeCommand(rest, io);
     if (command === 'list') return await listCommand(rest, io, PACKAGE_ROOT);
     if (command === 'help' || command === '--help' || command === '-h') {
       io.stdout(USAGE + '\n');

@@ -10,3 +10,5 @@ export { loadScenarioPath } from './read.js';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.js';
 export { MAX_EXPECTED_REQUESTS } from './scenario-schema.js';
 export type { Source } from './yaml-doc.js';
+export { loadTemplatesText } from './templates.js';
+export type { TemplatesResult } from './templates.js';

@@ -1,0 +1,156 @@
+/**
+ * `simulate analyze TEMPLATE.yaml`: try an AnalysisTemplate before it meets a cluster.
+ *   --dataset DATASET [--args k=v …] [--from T] [--to T]   run the AnalysisRun's measurements over
+ *       recorded data (an .om export or `promtool tsdb dump`), on the template's own schedule;
+ *   --result JSON   evaluate the conditions against one given result (a JSON number is a scalar
+ *       result, an array of numbers a vector result, anything else a web-style JSON value; the
+ *       strings "NaN", "+Inf", "-Inf" stand for those floats, as in Prometheus' API).
+ * Prints each measurement and the verdict; `--output json` prints one line per metric
+ * `{metric, measurements: [{value, phase, message}], phase}` and then `{run, phase, message}`.
+ */
+import { buildAnalysisRun, isCompleted, measure, nextDue, terminate, type AnalysisRun, type Provider } from '../../analysis/run/index.js';
+import { float64Vector, fromJson, type ExprValue } from '../../analysis/expr/index.js';
+import { loadDataset } from '../../metrics/dataset.js';
+import type { MetricStore } from '../../metrics/store.js';
+import type { AnalysisTemplate } from '../../model/rollout.js';
+import { display, prometheusProvider } from '../../run/providers.js';
+import { formatLoadError, loadTemplatesText } from '../../scenario/index.js';
+import { parseFlags } from '../args.js';
+import { EXIT_OK, UsageError, type CliIO } from '../io.js';
+import { parseApiTime } from './query.js';
+
+export const ANALYZE_USAGE = `usage: simulate analyze TEMPLATE.yaml --dataset DATASET [--args name=value …] [--from T] [--to T]
+       simulate analyze TEMPLATE.yaml --result JSON
+  [--template NAME] [--output text|json]
+
+  --dataset  OpenMetrics text (e.g. from simulate run --export-metrics) or promtool tsdb dump output
+  --from/--to  Unix seconds or RFC 3339 (default: the dataset's first and last sample)
+  --result   one metric result, e.g. '[0.004]' (a vector), '0.97' (a scalar), '"NaN"', '{"ok": true}'`;
+
+export async function analyzeCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseFlags(argv, {
+    dataset: { type: 'string' }, args: { type: 'string', multiple: true }, from: { type: 'string' },
+    to: { type: 'string' }, result: { type: 'string' }, template: { type: 'string' },
+    output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' },
+  }, ANALYZE_USAGE);
+  if (values.help === true) {
+    io.stdout(ANALYZE_USAGE + '\n');
+    return EXIT_OK;
+  }
+  const file = positionals[0];
+  if (file === undefined) throw new UsageError(`missing TEMPLATE file\n\n${ANALYZE_USAGE}`);
+  if ((values.dataset === undefined) === (values.result === undefined)) throw new UsageError(`give exactly one of --dataset or --result\n\n${ANALYZE_USAGE}`);
+  const output = values.output ?? 'text';
+  if (output !== 'text' && output !== 'json') throw new UsageError(`--output must be text or json (got "${output}")`);
+  const loaded = loadTemplatesText(readOrFail(io, file), file);
+  if (!loaded.ok) throw new UsageError(loaded.errors.map((e) => `error: ${formatLoadError(e)}`).join('\n'));
+  const template = pickTemplate(loaded.templates, values.template);
+  const run = values.result !== undefined
+    ? analyzeResult(template, parseResult(values.result), values.result, values.args ?? [])
+    : analyzeDataset(template, readOrFail(io, values.dataset as string), values);
+  io.stdout(output === 'json' ? formatJson(run) : formatText(run));
+  return EXIT_OK;
+}
+
+function readOrFail(io: CliIO, path: string): string {
+  try {
+    return io.readFile(path);
+  } catch (err) {
+    throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
+  }
+}
+
+function pickTemplate(templates: readonly AnalysisTemplate[], name: string | undefined): AnalysisTemplate {
+  const t = name === undefined ? templates[0] : templates.find((x) => x.name === name);
+  if (t === undefined) throw new UsageError(`no AnalysisTemplate named "${name}" (have: ${templates.map((x) => x.name).join(', ')})`);
+  return t;
+}
+
+/**
+ * Reads --result as Argo's providers shape results. Example: '0.5' → 0.5 (scalar);
+ * '[0.5,"NaN"]' → a []float64 vector [0.5, NaN]; '{"ok":true}' → a JSON map.
+ */
+export function parseResult(text: string): ExprValue {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UsageError(`--result must be JSON (got ${text})`);
+  }
+  const special = (v: unknown): number | undefined =>
+    typeof v === 'number' ? v : v === 'NaN' ? NaN : v === '+Inf' ? Infinity : v === '-Inf' ? -Infinity : undefined;
+  const scalar = special(json);
+  if (scalar !== undefined) return scalar;
+  if (Array.isArray(json) && json.every((v) => special(v) !== undefined)) return float64Vector(json.map((v) => special(v) as number));
+  return fromJson(json);
+}
+
+function build(template: AnalysisTemplate, args: readonly string[], now: number): AnalysisRun {
+  const built = buildAnalysisRun({
+    rolloutName: 'analyze', podHash: 'dataset', revision: 1, kind: 'background',
+    analysis: { templates: [{ templateName: template.name, clusterScope: template.kind === 'ClusterAnalysisTemplate' }], args: args.map(parseArg), dryRun: [], measurementRetention: [], startingStep: undefined },
+    templates: [template], stableHash: 'stable', latestHash: 'latest', now,
+  });
+  if (!built.ok) {
+    const arg = /^args\.(.+) was not resolved$/.exec(built.error)?.[1];
+    throw new UsageError(arg === undefined ? built.error : `${built.error}: give it with --args ${arg}=VALUE`);
+  }
+  return built.run;
+}
+
+function parseArg(text: string) {
+  const i = text.indexOf('=');
+  if (i <= 0) throw new UsageError(`--args takes name=value (got "${text}")`);
+  return { name: text.slice(0, i), value: text.slice(i + 1), valueFrom: undefined };
+}
+
+/** One measurement per metric against the given result, judged by Argo's rules. */
+function analyzeResult(template: AnalysisTemplate, result: ExprValue, shown: string, args: readonly string[]): AnalysisRun {
+  const once: AnalysisTemplate = { ...template, metrics: template.metrics.map((m) => ({ ...m, interval: undefined, count: undefined, initialDelay: undefined })) };
+  const provider: Provider = (m) => (m.provider.job !== undefined ? { ok: false, error: 'the job provider runs synthetic tests: use simulate run' } : { ok: true, value: result, display: shown });
+  return drive(build(once, args, 0), 0, Infinity, provider);
+}
+
+function analyzeDataset(template: AnalysisTemplate, text: string, values: { args?: string[] | undefined; from?: string | undefined; to?: string | undefined }): AnalysisRun {
+  const loaded = loadDataset(text);
+  if (!loaded.ok) throw new UsageError(`dataset: line ${loaded.line}: ${loaded.error}`);
+  const store: MetricStore = loaded.store;
+  const at = (flag: string, s: string | undefined, dflt: number): number => {
+    if (s === undefined) return dflt;
+    const t = parseApiTime(s);
+    if (t === null) throw new UsageError(`--${flag} must be Unix seconds or RFC 3339 (got "${s}")`);
+    return t;
+  };
+  const from = at('from', values.from, store.minTime);
+  const to = at('to', values.to, store.maxTime);
+  const provider: Provider = (m, ctx) => (m.provider.job !== undefined ? { ok: false, error: 'the job provider runs synthetic tests: use simulate run' } : prometheusProvider(store, m, ctx.now));
+  return drive(build(template, values.args ?? [], from), from, to, provider);
+}
+
+/** Runs the AnalysisRun on its own schedule from `from`; still running at `to` ⇒ terminated there. */
+function drive(run: AnalysisRun, from: number, to: number, provider: Provider): AnalysisRun {
+  let r = measure(run, from, provider).run;
+  for (let due = nextDue(r); due !== undefined && due <= to && !isCompleted(r.phase); due = nextDue(r)) r = measure(r, due, provider).run;
+  return isCompleted(r.phase) || to === Infinity ? r : terminate(r, to).run;
+}
+
+function formatJson(run: AnalysisRun): string {
+  const lines = run.metricResults.map((m) =>
+    JSON.stringify({ metric: m.name, measurements: m.measurements.map((x) => ({ value: x.value, phase: x.phase, message: x.message })), phase: m.phase }),
+  );
+  lines.push(JSON.stringify({ run: run.name, phase: run.phase, message: run.message }));
+  return lines.join('\n') + '\n';
+}
+
+function formatText(run: AnalysisRun): string {
+  const out: string[] = [];
+  for (const m of run.metricResults) {
+    out.push(`metric ${m.name}: ${m.phase}${m.message === '' ? '' : ` — ${m.message}`}`);
+    for (const x of m.measurements) {
+      const at = x.finishedAt === undefined ? '' : `  t=${x.finishedAt / 1000}`;
+      out.push(`  ${x.phase.padEnd(12)} value ${x.value === '' ? '—' : x.value}${x.message === '' ? '' : `  (${x.message})`}${at}`);
+    }
+  }
+  out.push(`AnalysisRun ${run.phase}${run.message === '' ? '' : `: ${run.message}`}`);
+  return out.join('\n') + '\n';
+}

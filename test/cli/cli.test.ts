@@ -1,0 +1,128 @@
+/**
+ * The CLI as a user drives it, in-process through `dispatch` with captured output: exit codes,
+ * determinism of the trace, clean non-TTY output, and precise errors for bad input.
+ */
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/io.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const scenario = (name: string) => join(root, 'scenarios', name);
+const tmp = mkdtempSync(join(tmpdir(), 'rollout-sim-cli-'));
+
+async function sim(args: string[], env: Record<string, string> = { CI: 'true' }): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), readFile: (p) => readFileSync(p, 'utf8'), env, isTTY: false };
+  const code = await dispatch(args, io);
+  return { code, out, err };
+}
+
+function variant(name: string, from: string | RegExp, to: string): string {
+  const p = join(tmp, name);
+  writeFileSync(p, readFileSync(scenario('canary-happy-path.yaml'), 'utf8').replace(from, to));
+  return p;
+}
+
+describe('simulate run', () => {
+  it('gives byte-identical jsonl for the same scenario and seed, and a different trace for another seed', async () => {
+    const a = await sim(['run', scenario('canary-tool-call-regression.yaml'), '--output', 'jsonl', '--until', '20m']);
+    const b = await sim(['run', scenario('canary-tool-call-regression.yaml'), '--output', 'jsonl', '--until', '20m']);
+    const c = await sim(['run', scenario('canary-tool-call-regression.yaml'), '--output', 'jsonl', '--until', '20m', '--seed', '8']);
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    expect(c.out).not.toBe(a.out);
+    const lines = a.out.trim().split('\n').map((l) => JSON.parse(l) as { t: number; type: string });
+    expect(lines.every((e) => Object.keys(e)[0] === 't' && Object.keys(e)[1] === 'type')).toBe(true);
+    expect(lines.at(-1)?.type).toBe('Summary');
+  });
+
+  it('--output json prints only the Summary', async () => {
+    const r = await sim(['run', scenario('canary-happy-path.yaml'), '--output', 'json']);
+    const summary = JSON.parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(summary).slice(0, 5)).toEqual(['t', 'type', 'rollout', 'outcome', 'regressionPresent']);
+    expect(summary).toMatchObject({ type: 'Summary', outcome: 'promoted', timeToPromote: 660_000 });
+  });
+
+  it('text output in a pipe has no escape codes at all', async () => {
+    const r = await sim(['run', scenario('canary-tool-call-regression.yaml')], { CI: 'true' });
+    expect(r.out).toContain('ABORTED');
+    expect(r.out).not.toMatch(/\u001b/);
+  });
+
+  it('`simulate FILE.yaml` is `simulate run FILE.yaml`; `simulate` alone runs the default scenario', async () => {
+    const a = await sim([scenario('canary-happy-path.yaml'), '--output', 'json']);
+    expect(JSON.parse(a.out)).toMatchObject({ outcome: 'promoted' });
+    const d = await sim([]);
+    expect(d.code).toBe(0);
+    expect(d.out).toContain('Summary');
+  });
+});
+
+describe('bad input: exit 2, a precise message, never a stack trace', () => {
+  const cases: [string, () => string, RegExp][] = [
+    ['invalid YAML', () => { const p = join(tmp, 'invalid.yaml'); writeFileSync(p, 'a: [1, 2\nb: x\n'); return p; }, /invalid\.yaml:\d+:\d+: invalid YAML/],
+    ['a misspelled key', () => variant('cohrts.yaml', 'cohorts:', 'cohrts:'), /cohrts\.yaml:\d+:5: spec\.traffic\.cohrts: unknown field "cohrts" \(did you mean "cohorts"\?\)/],
+    ['setWeight: 120', () => variant('weight.yaml', 'setWeight: 50', 'setWeight: 120'), /weight\.yaml:\d+:\d+: spec\.strategy\.canary\.steps\[2\]\.setWeight: .*between 0 and 100/],
+    ['rps: -1', () => variant('rps.yaml', 'rps: 20', 'rps: -1'), /rps\.yaml:\d+:\d+: spec\.traffic\.rps: must be greater than 0/],
+    ['a negative duration', () => variant('dur.yaml', 'duration: 30m', 'duration: -5m'), /dur\.yaml:\d+:\d+: spec\.duration: .*negative/],
+    ['an unknown kind', () => variant('kind.yaml', /^kind: Rollout/m, 'kind: Rollut'), /kind\.yaml:\d+:\d+: .*unknown kind "Rollut".*did you mean "Rollout"/],
+    ['an empty file', () => { const p = join(tmp, 'empty.yaml'); writeFileSync(p, ''); return p; }, /empty\.yaml:1:1: the file is empty/],
+  ];
+  it.each(cases)('%s', async (_name, make, message) => {
+    const r = await sim(['run', make()]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.out).toBe('');
+  });
+
+  it('an unknown flag or command suggests the right one', async () => {
+    const f = await sim(['run', scenario('canary-happy-path.yaml'), '--sed', '3']);
+    expect(f.code).toBe(2);
+    expect(f.err).toMatch(/--sed.*did you mean --seed/);
+    const c = await sim(['rnu']);
+    expect(c.err).toMatch(/unknown command "rnu" \(did you mean "run"\?\)/);
+  });
+});
+
+describe('simulate analyze', () => {
+  const template = join(tmp, 'template.yaml');
+  writeFileSync(template, [
+    'apiVersion: argoproj.io/v1alpha1', 'kind: AnalysisTemplate', 'metadata: {name: error-rate}', 'spec:',
+    '  args: [{name: hash}]', '  metrics:', '  - name: error-rate', '    successCondition: result[0] < 0.015',
+    '    provider:', '      prometheus:', '        address: http://prometheus:9090',
+    '        query: sum(rate(http_requests_total{rollouts_pod_template_hash="{{args.hash}}",code="500"}[5m])) / sum(rate(http_requests_total{rollouts_pod_template_hash="{{args.hash}}"}[5m]))',
+  ].join('\n'));
+
+  it('--result evaluates the conditions against one result, by Argo\'s rules', async () => {
+    const bad = await sim(['analyze', template, '--result', '[0.02]', '--args', 'hash=x', '--output', 'json']);
+    expect(bad.out.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+      { metric: 'error-rate', measurements: [{ value: '[0.02]', phase: 'Failed', message: '' }], phase: 'Failed' },
+      { run: 'analyze-dataset-1', phase: 'Failed', message: 'Metric "error-rate" assessed Failed due to failed (1) > failureLimit (0)' },
+    ]);
+    const empty = await sim(['analyze', template, '--result', '[]', '--args', 'hash=x', '--output', 'json']);
+    expect(JSON.parse(empty.out.split('\n')[0] as string)).toMatchObject({ phase: 'Error' });
+  });
+
+  it('--dataset runs the measurements over a run\'s exported metrics', async () => {
+    const om = join(tmp, 'run.om');
+    expect((await sim(['run', scenario('canary-manual-abort.yaml'), '--until', '10m', '--output', 'json', '--export-metrics', om])).code).toBe(0);
+    const r = await sim(['analyze', template, '--dataset', om, '--args', 'hash=rv8mt5frdr', '--from', '300', '--output', 'json']);
+    expect(r.code).toBe(0);
+    const [metric, run] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(metric.measurements).toHaveLength(1);
+    expect(metric.measurements[0].value).toMatch(/^\[0\.\d+\]$/);
+    expect(['Successful', 'Failed']).toContain(run.phase);
+  });
+
+  it('a missing arg names the flag that gives it', async () => {
+    const r = await sim(['analyze', template, '--result', '0.5']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('args.hash was not resolved: give it with --args hash=VALUE');
+  });
+});
