@@ -34,11 +34,16 @@ export interface RangeWindow {
 }
 
 const DUPLICATE = 'vector cannot contain metrics with the same labelset';
+const TOO_MANY_SAMPLES = 'query processing would load too many samples into memory in query execution';
+/** Prometheus bounds work by --query.max-samples (50 M); subquery steps are the cost that can explode here. */
+const MAX_SUBQUERY_STEPS = 1_000_000;
 
 export class Evaluator {
   private readonly lookback: number;
   private readonly step: number;
   private readonly selected = new Map<VectorSelector, SeriesView[]>();
+  /** Subquery steps evaluated so far: a guard against `x[1y:1s]` stalling the simulator. */
+  private steps = 0;
 
   constructor(
     private readonly store: MetricStore,
@@ -135,6 +140,8 @@ export class Evaluator {
     let start = step * Math.trunc((end - sq.rangeMs) / step);
     if (start < end - sq.rangeMs) start += step;
     const byKey = new Map<string, { metric: Series['metric']; t: number[]; v: number[] }>();
+    this.steps += Math.max(0, Math.floor((end - start) / step) + 1);
+    if (this.steps > MAX_SUBQUERY_STEPS) throw new EvalError(TOO_MANY_SAMPLES);
     for (let t = start; t <= end; t += step) {
       const val = this.evaluate(sq.expr, t);
       const samples = val.type === 'vector' ? val.samples : [];

@@ -109,3 +109,10 @@ describe('value formatting', () => {
     expect(toArgoValue({ resultType: 'string', result: [1, 'x'] }).ok).toBe(false);
   });
 });
+
+describe('resource guard', () => {
+  it('refuses subqueries with millions of steps instead of stalling', () => {
+    const r = evaluateInstant(store, 'max_over_time(x[1y:1s])', 1000);
+    expect(r).toEqual({ ok: false, errorType: 'execution', error: 'query processing would load too many samples into memory in query execution' });
+  });
+});
