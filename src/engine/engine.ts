@@ -102,7 +102,9 @@ export function createEngine(): Engine {
     step,
     runUntil(until) {
       if (until < now) throw new Error(`engine: runUntil(${until}) is before now (${now})`);
-      while (queue.size > 0 && queue.peekTime() <= until) step();
+      // Compare combined keys: every priority at `until` is due, nothing after it.
+      const limit = until * EventQueue.PRIORITIES + (EventQueue.PRIORITIES - 1);
+      while (queue.peekKey() <= limit) step();
       now = until;
     },
   };

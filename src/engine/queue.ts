@@ -31,6 +31,11 @@ export class EventQueue {
     return this.n === 0 ? Infinity : Math.floor((this.key[0] as number) / EventQueue.PRIORITIES);
   }
 
+  /** The earliest event's combined key (time × PRIORITIES + priority), or Infinity when empty. */
+  peekKey(): number {
+    return this.n === 0 ? Infinity : (this.key[0] as number);
+  }
+
   push(time: number, priority: number, kind: number, aux: number): void {
     if (this.n === this.cap) this.grow();
     const k = time * EventQueue.PRIORITIES + priority;

@@ -111,6 +111,11 @@ export function applyRegressions(
 export interface CohortModels {
   readonly stable: readonly ServiceParams[];
   readonly regressions: readonly (readonly Regression[])[];
+  /**
+   * The release's params when they never change (no regression depends on pod age or load):
+   * computed once instead of per request. Undefined for cohorts whose release params vary.
+   */
+  readonly release: readonly (ServiceParams | undefined)[];
   /** True when any version can crash: only then is a crash draw taken per request. */
   readonly crashPossible: boolean;
 }
@@ -123,5 +128,10 @@ export function cohortModels(scenario: Scenario): CohortModels {
   );
   const crashPossible =
     stable.some((p) => p.crashRate > 0) || scenario.release.regressions.some((r) => r.metric === 'crashRate');
-  return { stable, regressions, crashPossible };
+  const isStatic = (r: Regression): boolean => r.after === 0 && r.ramp <= 0 && r.whenUtilizationAbove === undefined;
+  const release = stable.map((p, i) => {
+    const regs = regressions[i] ?? [];
+    return regs.every(isStatic) ? applyRegressions(p, regs, 0, 0, { ...p }) : undefined;
+  });
+  return { stable, regressions, release, crashPossible };
 }

@@ -159,9 +159,10 @@ export function createWorld(opts: WorldOptions) {
     const c = pool.cohort[r] as number;
     const stable = models.stable[c] as ServiceParams;
     const regs = models.regressions[c] ?? [];
+    const fixed = models.release[c];
     const params =
-      pod.version === 0 || regs.length === 0
-        ? stable
+      pod.version === 0 ? stable
+        : fixed !== undefined ? fixed
         : applyRegressions(stable, regs, engine.now - pod.readyAt, pod.busy / concurrency, scratch);
     const z = pool.z[r] as number;
     const uError = pool.uError[r] as number;
@@ -184,9 +185,10 @@ export function createWorld(opts: WorldOptions) {
     const uTask = pool.uTask[r] as number;
     const relTaskFail = relError || uTask >= rel.taskSuccess;
     const stTaskFail = stError || uTask >= st.taskSuccess;
+    if ((relError && !stError) || (relTaskFail && !stTaskFail)) return 1;
+    if (relMs <= slo) return 0;
     const stMs = Math.max(1, Math.round(Math.exp(st.mu + st.sigma * (pool.z[r] as number))));
-    const harmed = (relError && !stError) || (relTaskFail && !stTaskFail) || (relMs > slo && stMs <= slo);
-    return harmed ? 1 : 0;
+    return stMs <= slo ? 1 : 0;
   }
 
   function onComplete(r: number): void {
