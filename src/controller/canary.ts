@@ -10,10 +10,11 @@ import type { CanaryStrategy, Rollout } from '../model/rollout.js';
 import { SECOND } from '../model/time.js';
 import { actualWeightFromPods, atDesiredCounts, nextScaleAction, type CanaryReplicaInput } from './canary-replicas.js';
 import { AnalysisContext, outcomeOf } from './analysis.js';
+import { withStepRoute } from './managed-routes.js';
 import { calculatePhase } from './phase.js';
 import { trackProgress } from './progress.js';
 import type { Effect, Observed, ObservedReplicaSet, ReconcileResult, RolloutStatus } from './status.js';
-import { currentSetWeight, describeStep, previousSetWeight } from './steps.js';
+import { currentSetCanaryScale, currentSetWeight, describeStep, previousSetWeight } from './steps.js';
 
 const NONE: ObservedReplicaSet = { replicas: 0, available: 0 };
 
@@ -38,7 +39,9 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
   const step = steps[idx];
   const manualPause = observed.paused;
   const weight = s.abort ? 0 : currentSetWeight(steps, idx, maxWeight);
-  const counts: CanaryReplicaInput = { strategy, replicas: R, weight, canary, stable };
+  const setCanaryScale = s.promoteFull ? undefined : currentSetCanaryScale(steps, idx);
+  const counts: CanaryReplicaInput = { strategy, replicas: R, weight, canary, stable, setCanaryScale, aborted: s.abort, routerWeight: s.canaryWeight };
+  const dynamic = routed && strategy.dynamicStableScale;
   const atTarget = !promoted && atDesiredCounts(counts);
 
   // 2. Announce the step the rollout is now at.
@@ -50,6 +53,7 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
   // 3. Weights: the router's (argo-semantics §4.2), or the setWeight whose pod counts apply.
   let canaryWeight: number;
   if (!routed) canaryWeight = promoted ? 0 : weight;
+  else if (s.abort && dynamic && !promoted) canaryWeight = stable.available >= R ? 0 : s.canaryWeight;
   else if (promoted || s.abort || canary.available === 0) canaryWeight = 0;
   else if (!atTarget) canaryWeight = idx >= steps.length ? s.canaryWeight : previousSetWeight(steps, idx);
   else canaryWeight = weight;
@@ -95,7 +99,7 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
   const scaled = manualPause || halted ? false : scaleOne();
   function scaleOne(): boolean {
     if (!promoted) {
-      const action = s.abort && routed ? abortedRoutedAction() : nextScaleAction(counts);
+      const action = s.abort && routed && !dynamic ? abortedRoutedAction() : nextScaleAction(counts);
       if (action !== null) {
         const hash = action.role === 'stable' ? (s.stableRS as string) : s.currentPodHash;
         effects.push({ type: 'scale', hash, replicas: action.replicas, role: action.role });
@@ -143,7 +147,7 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
     } else if (step === undefined && atTarget && s.canaryWeight === maxWeight) {
       emit({ t: now, type: 'RolloutPromoted' });
       // Basic canary drained the old stable already; traffic-routed keeps it for scaleDownDelaySeconds.
-      const delay = routed ? (strategy.scaleDownDelaySeconds ?? 30) * SECOND : 0;
+      const delay = routed && !dynamic ? (strategy.scaleDownDelaySeconds ?? 30) * SECOND : 0;
       s = { ...s, stableRS: s.currentPodHash, scaleDownHash: s.stableRS, scaleDownAt: now + delay };
       effects.push({ type: 'requeueAt', at: now + delay });
     }
@@ -157,8 +161,15 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
       return step.pause.duration !== undefined && now >= cond.startTime + step.pause.duration;
     }
     if ('analysis' in step) return outcomeOf(observed, `step:${idx}`).outcome === 'successful';
-    return false;
+    if ('setCanaryScale' in step) return atTarget;
+    return true; // setHeaderRoute / setMirrorRoute take effect at once
   }
+
+  // Header and mirror routes: set by their steps, gone once promoted, aborted, promoted --full or the
+  // canary has no available pod (argo-semantics §4.5).
+  const clearRoutes = promoted || s.abort || s.promoteFull || canary.available === 0;
+  const routes = clearRoutes ? [] : step !== undefined && s.announcedStep === idx ? withStepRoute(s.managedRoutes, step, strategy.trafficRouting?.managedRoutes ?? []) : s.managedRoutes;
+  if (routes.length !== s.managedRoutes.length || routes.some((r, i) => r !== s.managedRoutes[i])) s = { ...s, managedRoutes: routes };
 
   // 8. progressDeadlineSeconds, then phase and message by Argo's rules.
   const waiting = s.pauseConditions.length > 0 || (step !== undefined && !('setWeight' in step));

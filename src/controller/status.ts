@@ -3,13 +3,18 @@
  * it observes of the cluster each reconcile, and the effects it asks for. Plain data only.
  */
 import type { AnalysisPhase, Role, RolloutPhase, SimEvent } from '../model/events.js';
-import type { RolloutAnalysis } from '../model/rollout.js';
+import type { HeaderMatch, RolloutAnalysis } from '../model/rollout.js';
 import type { Ms } from '../model/time.js';
 
 export interface PauseCondition {
   readonly reason: 'CanaryPauseStep' | 'BlueGreenPause' | 'InconclusiveAnalysisRun';
   readonly startTime: Ms;
 }
+
+/** A named route a step put in the router: all matching requests to the canary, or a mirror. */
+export type ManagedRoute =
+  | { readonly kind: 'header'; readonly name: string; readonly match: readonly HeaderMatch[] }
+  | { readonly kind: 'mirror'; readonly name: string; readonly percentage: number; readonly match: readonly { readonly headers?: Readonly<Record<string, HeaderMatch['headerValue']>> }[] };
 
 export interface RolloutStatus {
   /** Hash of the desired pod template (the release once the update starts). */
@@ -44,6 +49,8 @@ export interface RolloutStatus {
   readonly previewSelector: string | undefined;
   /** Blue-green with previewReplicaCount: the new ReplicaSet was asked to scale to full size. */
   readonly previewScaledUp: boolean;
+  /** setHeaderRoute / setMirrorRoute routes in force (traffic-routed canary), by name. */
+  readonly managedRoutes: readonly ManagedRoute[];
   /** Analysis runs started for this attempt, by key: 'step:<index>', 'background', 'pre', 'post'. */
   readonly analysisKeys: readonly string[];
   /** Last instant the update made progress (a ReplicaSet or step changed), for progressDeadlineSeconds. */
@@ -101,7 +108,7 @@ export function initialStatus(stableHash: string, steps: number): RolloutStatus 
     pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
     promoteFull: false, canaryWeight: 0, actualWeight: 0, scaleDownAt: undefined, scaleDownHash: undefined,
     activeSelector: stableHash, previewSelector: undefined, previewScaledUp: false,
-    analysisKeys: [], progressAt: 0, progressKey: '', deadlineMessage: '', phase: 'Healthy', message: '', announcedStep: -1,
+    managedRoutes: [], analysisKeys: [], progressAt: 0, progressKey: '', deadlineMessage: '', phase: 'Healthy', message: '', announcedStep: -1,
   };
 }
 
@@ -114,6 +121,6 @@ export function startUpdate(status: RolloutStatus, newHash: string, steps: numbe
     ...status, currentPodHash: newHash, revision: status.revision + 1,
     currentStepIndex: newHash === status.stableRS ? steps : 0,
     pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
-    promoteFull: false, announcedStep: -1, previewScaledUp: false, deadlineMessage: '', progressKey: '', analysisKeys: [],
+    promoteFull: false, announcedStep: -1, previewScaledUp: false, deadlineMessage: '', progressKey: '', analysisKeys: [], managedRoutes: [],
   };
 }

@@ -30,6 +30,21 @@ export function previousSetWeight(steps: readonly CanaryStep[], index: number): 
 }
 
 /**
+ * The setCanaryScale in force at step `index` (the most recent one at or before it), undefined
+ * when none applies, when a later `matchTrafficWeight: true` cancelled it, or after the last step.
+ *
+ * Example: [setCanaryScale {replicas: 3}, setWeight 20]: index 1 → {replicas: 3}; index 2 → undefined.
+ */
+export function currentSetCanaryScale(steps: readonly CanaryStep[], index: number): { replicas?: number; weight?: number } | undefined {
+  if (index >= steps.length) return undefined;
+  for (let i = index; i >= 0; i--) {
+    const s = steps[i];
+    if (s !== undefined && 'setCanaryScale' in s) return s.setCanaryScale.matchTrafficWeight === true ? undefined : s.setCanaryScale;
+  }
+  return undefined;
+}
+
+/**
  * One-line text for a step, as the trace and the UI show it.
  *
  * Example: {setWeight: 20} → 'setWeight: 20'; {pause: {duration: 30000}} → 'pause: {duration: 30s}';

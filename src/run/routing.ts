@@ -4,7 +4,9 @@
  */
 import type { RolloutStatus } from '../controller/status.js';
 import type { Workload } from '../model/rollout.js';
-import type { Route } from '../world/world.js';
+import type { Cohort } from '../model/scenario.js';
+import type { HeaderMatch } from '../model/rollout.js';
+import type { Mirror, Route } from '../world/world.js';
 
 /** How a workload splits traffic. */
 export type TrafficModel = 'router' | 'pods' | 'activeService';
@@ -22,6 +24,58 @@ export interface RoutingContext {
   /** Service indices in the world: the main/stable/active one and the canary/preview one. */
   readonly primaryService: number;
   readonly secondaryService: number;
+  readonly cohorts: readonly Cohort[];
+}
+
+export interface RoutePlan {
+  readonly routes: Route[];
+  /** By cohort index: a header route sending the whole cohort to the canary. */
+  readonly byCohort: (Route | undefined)[];
+  /** By cohort index: a mirror copying a share of the cohort to the canary. */
+  readonly mirrors: (Mirror | undefined)[];
+}
+
+/**
+ * Does a request with these headers match? Istio semantics: exact, prefix, or a fully anchored regex.
+ * Example: matchValue({prefix: 'int'}, 'internal') === true; matchValue({regex: 'a.c'}, 'abcd') === false.
+ */
+export function matchValue(m: HeaderMatch['headerValue'], value: string | undefined): boolean {
+  if (value === undefined) return false;
+  if (m.exact !== undefined) return value === m.exact;
+  if (m.prefix !== undefined) return value.startsWith(m.prefix);
+  if (m.regex !== undefined) {
+    try {
+      return new RegExp(`^(?:${m.regex})$`).test(value);
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** A mirror matches a cohort when any of its match entries has all its headers on the cohort (none: all). */
+function mirrorMatches(match: readonly { readonly headers?: Readonly<Record<string, HeaderMatch['headerValue']>> }[], c: Cohort): boolean {
+  return match.length === 0 || match.some((m) => Object.entries(m.headers ?? {}).every(([h, v]) => matchValue(v, c.headers[h])));
+}
+
+/** The full plan: weighted routes plus the header and mirror routes per cohort. */
+export function routePlan(ctx: RoutingContext, status: RolloutStatus): RoutePlan {
+  const routes = routesFor(ctx, status);
+  const canary = ctx.rsByHash.get(status.currentPodHash);
+  const byCohort: (Route | undefined)[] = [];
+  const mirrors: (Mirror | undefined)[] = [];
+  if (canary === undefined || status.managedRoutes.length === 0) return { routes, byCohort, mirrors };
+  ctx.cohorts.forEach((c, i) => {
+    for (const r of status.managedRoutes) {
+      if (r.kind === 'header' && byCohort[i] === undefined && r.match.every((m) => matchValue(m.headerValue, c.headers[m.headerName]))) {
+        byCohort[i] = { weight: 100, rs: [canary], service: ctx.secondaryService };
+      }
+      if (r.kind === 'mirror' && mirrors[i] === undefined && mirrorMatches(r.match, c)) {
+        mirrors[i] = { fraction: r.percentage / 100, rs: canary, service: ctx.secondaryService };
+      }
+    }
+  });
+  return { routes, byCohort, mirrors };
 }
 
 /**

@@ -20,7 +20,7 @@ import type { MetricStore } from '../metrics/store.js';
 import { createAnalysisHost } from './analysis-host.js';
 import { combinedProvider, jobProvider } from './providers.js';
 import { createWorld, type CompletedRequest } from '../world/world.js';
-import { routesFor, serviceNames, trafficModel, type RoutingContext } from './routing.js';
+import { routePlan, serviceNames, trafficModel, type RoutingContext } from './routing.js';
 import { summarize } from './summary.js';
 
 export interface SimulationOptions {
@@ -61,7 +61,7 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
   const primaryService = world.addService(primary);
   const rsByHash = new Map<string, number>();
   const routing: RoutingContext = {
-    model: trafficModel(workload), rsByHash, primaryService,
+    model: trafficModel(workload), rsByHash, primaryService, cohorts: scenario.traffic.cohorts,
     secondaryService: secondary === primary ? primaryService : world.addService(secondary),
   };
   const stableHash = templateHash(scenario.stableImage);
@@ -71,7 +71,7 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
   let status: RolloutStatus = initialStatus(stableHash, steps);
   let paused = workload.kind === 'Rollout' && workload.paused;
   let promotedAt: number | undefined;
-  world.setRoutes(routesFor(routing, status));
+  applyRoutes();
   const analysis = createAnalysisHost({
     engine, scenario, rolloutName: workload.name, emit, onCompleted: requestReconcile,
     provider: combinedProvider(opts.store, jobProvider(scenario, {
@@ -115,6 +115,11 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
     requestReconcile();
   }
 
+  function applyRoutes(): void {
+    const plan = routePlan(routing, status);
+    world.setRoutes(plan.routes, plan.byCohort, plan.mirrors);
+  }
+
   function requestReconcile(): void {
     if (reconcilePending) return;
     reconcilePending = true;
@@ -130,7 +135,7 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
       status = result.status;
       let acted = false;
       for (const effect of result.effects) acted = apply(effect) || acted;
-      world.setRoutes(routesFor(routing, status));
+      applyRoutes();
       if (!acted && status === before) return;
     }
     throw new Error(`controller did not settle after ${MAX_PASSES} passes at t=${engine.now}`);

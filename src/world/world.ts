@@ -10,7 +10,7 @@ import type { Scenario } from '../model/scenario.js';
 import { applyRegressions, cohortModels, type ServiceParams } from './behaviour.js';
 import { CODE_ERROR, CODE_OK, CODE_TIMEOUT, PodMetrics } from './pod-metrics.js';
 import { removeFrom, RequestQueue, type Pod, type ReplicaSet } from './pods.js';
-import { RequestPool, SYNTHETIC, USER } from './requests.js';
+import { MIRROR, RequestPool, SYNTHETIC, USER } from './requests.js';
 import type { SeriesSink } from './series-sink.js';
 import { VersionTally } from './tally.js';
 import { arrivalClock } from './traffic.js';
@@ -19,6 +19,13 @@ import { arrivalClock } from './traffic.js';
 export interface Route {
   readonly weight: number;
   readonly rs: readonly number[];
+  readonly service: number;
+}
+
+/** A share of a cohort's requests copied to a ReplicaSet (setMirrorRoute): measured, never answered. */
+export interface Mirror {
+  readonly fraction: number;
+  readonly rs: number;
   readonly service: number;
 }
 
@@ -85,7 +92,11 @@ export function createWorld(opts: WorldOptions) {
   const scratch: ServiceParams = { ...models.stable[0]! };
   let routes: readonly Route[] = [];
   let routeTotal = 0;
+  /** Header routes: a cohort whose headers match goes wholly to this route instead. */
+  let cohortRoutes: readonly (Route | undefined)[] = [];
+  let mirrors: readonly (Mirror | undefined)[] = [];
   let unserved = 0;
+  let mirroredCount = 0;
   const nextArrival = arrivalClock(scenario.traffic.rate, streams.traffic, scenario.duration);
   let arrivalExact = 0;
 
@@ -119,8 +130,9 @@ export function createWorld(opts: WorldOptions) {
   }
 
   function route(r: number): void {
-    let chosen = routes[0];
-    if (routes.length > 1) {
+    const cohort = pool.cohort[r] as number;
+    let chosen = cohortRoutes[cohort] ?? routes[0];
+    if (cohortRoutes[cohort] === undefined && routes.length > 1) {
       let u = streams.routing.next() * routeTotal;
       for (const rt of routes) {
         chosen = rt;
@@ -136,8 +148,28 @@ export function createWorld(opts: WorldOptions) {
     }
     pool.pod[r] = pod.id;
     pool.service[r] = chosen.service;
+    const mirror = mirrors[cohort];
+    if (mirror !== undefined && streams.routing.next() < mirror.fraction) sendMirror(r, mirror);
     if (pod.busy < concurrency) startService(r, pod);
     else pod.queue.push(r);
+  }
+
+  /** A copy of request `r` (same draws: the same request) to a pod of the mirror's ReplicaSet. */
+  function sendMirror(r: number, mirror: Mirror): void {
+    const pod = pickReadyPod([mirror.rs], streams.routing);
+    if (pod === undefined) return;
+    const m = pool.alloc();
+    pool.arrival[m] = engine.now;
+    pool.kind[m] = MIRROR;
+    pool.cohort[m] = pool.cohort[r] as number;
+    pool.z[m] = pool.z[r] as number;
+    pool.uError[m] = pool.uError[r] as number;
+    pool.uTask[m] = pool.uTask[r] as number;
+    pool.uCrash[m] = pool.uCrash[r] as number;
+    pool.pod[m] = pod.id;
+    pool.service[m] = mirror.service;
+    if (pod.busy < concurrency) startService(m, pod);
+    else pod.queue.push(m);
   }
 
   function pickReadyPod(rsIds: readonly number[], rng: Rng): Pod | undefined {
@@ -215,6 +247,10 @@ export function createWorld(opts: WorldOptions) {
       const job = jobs[pool.job[r] as number] as SyntheticJob;
       job.done++;
       if (!taskOk) job.failed++;
+      return;
+    }
+    if (pool.kind[r] === MIRROR) {
+      mirroredCount++;
       return;
     }
     if (pool.kind[r] !== USER) return;
@@ -330,9 +366,16 @@ export function createWorld(opts: WorldOptions) {
       const rs = replicaSets[rsId] as ReplicaSet;
       return { replicas: rs.pods.length, ready: rs.ready.length };
     },
-    setRoutes(next: readonly Route[]): void {
+    /** The weighted routes, and per cohort (by index) an optional header route and mirror. */
+    setRoutes(next: readonly Route[], byCohort: readonly (Route | undefined)[] = [], mirrored: readonly (Mirror | undefined)[] = []): void {
       routes = next.filter((r) => r.weight > 0);
       routeTotal = routes.reduce((s, r) => s + r.weight, 0);
+      cohortRoutes = byCohort;
+      mirrors = mirrored;
+    },
+    /** User requests copied to the canary by a mirror route so far (they never answer users). */
+    get mirrored() {
+      return mirroredCount;
     },
     /**
      * Sends `cases` synthetic test requests (cohorts round-robin) to the ready pods of one
