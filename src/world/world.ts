@@ -8,26 +8,16 @@ import { CONTROL, OBSERVE, WORLD, type Engine } from '../engine/engine.js';
 import type { Rng } from '../engine/rng.js';
 import type { Scenario } from '../model/scenario.js';
 import { applyRegressions, cohortModels, type ServiceParams } from './behaviour.js';
-import { CODE_ERROR, CODE_OK, CODE_TIMEOUT, PodMetrics } from './pod-metrics.js';
-import { removeFrom, RequestQueue, type Pod, type ReplicaSet } from './pods.js';
+import { Cluster } from './cluster.js';
+import { CODE_ERROR, CODE_OK, CODE_TIMEOUT } from './pod-metrics.js';
+import type { Pod, ReplicaSet } from './pods.js';
 import { MIRROR, RequestPool, SYNTHETIC, USER } from './requests.js';
+import { RouteTable, type Mirror, type Route } from './route-table.js';
 import type { SeriesSink } from './series-sink.js';
 import { VersionTally } from './tally.js';
 import { arrivalClock } from './traffic.js';
 
-/** One weighted destination: traffic share `weight` goes uniformly to ready pods of `rs`. */
-export interface Route {
-  readonly weight: number;
-  readonly rs: readonly number[];
-  readonly service: number;
-}
-
-/** A share of a cohort's requests copied to a ReplicaSet (setMirrorRoute): measured, never answered. */
-export interface Mirror {
-  readonly fraction: number;
-  readonly rs: number;
-  readonly service: number;
-}
+export type { Mirror, Route } from './route-table.js';
 
 /** Handed to an optional observer for every completed user request (tests, sweeps). */
 export interface CompletedRequest {
@@ -77,24 +67,17 @@ export type World = ReturnType<typeof createWorld>;
 export function createWorld(opts: WorldOptions) {
   const { scenario, engine, streams, sink } = opts;
   const models = cohortModels(scenario);
-  const cohortNames = scenario.traffic.cohorts.map((c) => c.name);
   const cumShares = cumulative(scenario.traffic.cohorts.map((c) => c.share));
   const concurrency = scenario.agent.concurrency;
   const timeout = scenario.agent.timeout ?? Infinity;
   const slo = scenario.slo.latency;
   const pool = new RequestPool();
-  const pods: Pod[] = [];
-  const replicaSets: ReplicaSet[] = [];
-  const services: string[] = [];
-  const scraped: Pod[] = [];
+  const cluster = new Cluster({ namespace: scenario.namespace, workload: opts.workload, cohorts: scenario.traffic.cohorts.map((c) => c.name) }, streams.names);
+  const pods = cluster.pods;
+  const table = new RouteTable();
   const tallies = [new VersionTally(), new VersionTally()] as const;
   const jobs: SyntheticJob[] = [];
   const scratch: ServiceParams = { ...models.stable[0]! };
-  let routes: readonly Route[] = [];
-  let routeTotal = 0;
-  /** Header routes: a cohort whose headers match goes wholly to this route instead. */
-  let cohortRoutes: readonly (Route | undefined)[] = [];
-  let mirrors: readonly (Mirror | undefined)[] = [];
   let unserved = 0;
   let mirroredCount = 0;
   const nextArrival = arrivalClock(scenario.traffic.rate, streams.traffic, scenario.duration);
@@ -112,15 +95,27 @@ export function createWorld(opts: WorldOptions) {
     arrivalExact = nextArrival(arrivalExact);
     if (arrivalExact <= scenario.duration) engine.scheduleAt(Math.round(arrivalExact), WORLD, ARRIVE, 0);
     const r = pool.alloc();
-    const tr = streams.traffic;
     pool.arrival[r] = t;
     pool.kind[r] = USER;
-    pool.cohort[r] = pickCohort(tr.next());
-    pool.z[r] = tr.normal();
-    pool.uError[r] = tr.next();
-    pool.uTask[r] = tr.next();
-    pool.uCrash[r] = models.crashPossible ? tr.next() : 1;
+    pool.cohort[r] = pickCohort(streams.traffic.next());
+    draw(r, streams.traffic);
     route(r);
+  }
+
+  /** The request's own random numbers, drawn once (the same order for every strategy). */
+  function draw(r: number, rng: Rng): void {
+    pool.z[r] = rng.normal();
+    pool.uError[r] = rng.next();
+    pool.uTask[r] = rng.next();
+    pool.uCrash[r] = models.crashPossible ? rng.next() : 1;
+  }
+
+  /** Hands a request to a pod: into service if a slot is free, else to the back of its queue. */
+  function admit(r: number, pod: Pod, service: number): void {
+    pool.pod[r] = pod.id;
+    pool.service[r] = service;
+    if (pod.busy < concurrency) startService(r, pod);
+    else pod.queue.push(r);
   }
 
   function pickCohort(u: number): number {
@@ -131,32 +126,21 @@ export function createWorld(opts: WorldOptions) {
 
   function route(r: number): void {
     const cohort = pool.cohort[r] as number;
-    let chosen = cohortRoutes[cohort] ?? routes[0];
-    if (cohortRoutes[cohort] === undefined && routes.length > 1) {
-      let u = streams.routing.next() * routeTotal;
-      for (const rt of routes) {
-        chosen = rt;
-        if (u < rt.weight) break;
-        u -= rt.weight;
-      }
-    }
-    const pod = chosen === undefined ? undefined : pickReadyPod(chosen.rs, streams.routing);
+    const chosen = table.choose(cohort, streams.routing);
+    const pod = chosen === undefined ? undefined : cluster.pickReadyPod(chosen.rs, streams.routing);
     if (pod === undefined || chosen === undefined) {
       unserved++;
       pool.release(r);
       return;
     }
-    pool.pod[r] = pod.id;
-    pool.service[r] = chosen.service;
-    const mirror = mirrors[cohort];
+    const mirror = table.mirror(cohort);
     if (mirror !== undefined && streams.routing.next() < mirror.fraction) sendMirror(r, mirror);
-    if (pod.busy < concurrency) startService(r, pod);
-    else pod.queue.push(r);
+    admit(r, pod, chosen.service);
   }
 
   /** A copy of request `r` (same draws: the same request) to a pod of the mirror's ReplicaSet. */
   function sendMirror(r: number, mirror: Mirror): void {
-    const pod = pickReadyPod([mirror.rs], streams.routing);
+    const pod = cluster.pickReadyPod([mirror.rs], streams.routing);
     if (pod === undefined) return;
     const m = pool.alloc();
     pool.arrival[m] = engine.now;
@@ -166,23 +150,7 @@ export function createWorld(opts: WorldOptions) {
     pool.uError[m] = pool.uError[r] as number;
     pool.uTask[m] = pool.uTask[r] as number;
     pool.uCrash[m] = pool.uCrash[r] as number;
-    pool.pod[m] = pod.id;
-    pool.service[m] = mirror.service;
-    if (pod.busy < concurrency) startService(m, pod);
-    else pod.queue.push(m);
-  }
-
-  function pickReadyPod(rsIds: readonly number[], rng: Rng): Pod | undefined {
-    let total = 0;
-    for (const id of rsIds) total += (replicaSets[id] as ReplicaSet).ready.length;
-    if (total === 0) return undefined;
-    let k = total === 1 ? 0 : Math.floor(rng.next() * total);
-    for (const id of rsIds) {
-      const ready = (replicaSets[id] as ReplicaSet).ready;
-      if (k < ready.length) return pods[ready[k] as number];
-      k -= ready.length;
-    }
-    return undefined;
+    admit(m, pod, mirror.service);
   }
 
   /** Decides the request's outcome from its draws when service starts, and schedules completion. */
@@ -266,7 +234,8 @@ export function createWorld(opts: WorldOptions) {
   /** The pod restarts: it leaves the endpoints, its queue fails, it is ready again after startup. */
   function crash(pod: Pod): void {
     pod.epoch++;
-    removeFrom((replicaSets[pod.rs] as ReplicaSet).ready, pod.id);
+    const wasReady = pod.state === 'ready';
+    cluster.markNotReady(pod);
     while (pod.queue.length > 0) {
       const q = pod.queue.shift();
       pool.fault[q] = 1;
@@ -274,71 +243,25 @@ export function createWorld(opts: WorldOptions) {
       finish(q, pod, true);
       pool.release(q);
     }
-    if (pod.state === 'ready') {
-      pod.state = 'starting';
-      pod.readyAt = Infinity;
-      engine.schedule(scenario.agent.startup, CONTROL, READY, pod.id);
-    }
+    if (wasReady) engine.schedule(scenario.agent.startup, CONTROL, READY, pod.id);
   }
 
   function onReady(podId: number): void {
     const pod = pods[podId] as Pod;
     if (pod.state !== 'starting') return;
-    pod.state = 'ready';
-    pod.readyAt = engine.now;
-    const rs = replicaSets[pod.rs] as ReplicaSet;
-    rs.ready.push(pod.id);
-    rs.ready.sort((a, b) => a - b);
+    cluster.markReady(pod, engine.now);
     while (pod.queue.length > 0 && pod.busy < concurrency) startService(pod.queue.shift(), pod);
     opts.onPodReady();
   }
 
   function onScrape(): void {
-    const t = engine.now;
-    for (let i = 0; i < scraped.length; i++) {
-      const pod = scraped[i] as Pod;
-      if (pod.state === 'gone') {
-        pod.metrics.markStale(sink, t);
-        scraped.splice(i--, 1);
-      } else pod.metrics.scrape(sink, t);
-    }
-    if (t + scenario.scrapeInterval <= scenario.duration) engine.schedule(scenario.scrapeInterval, OBSERVE, SCRAPE, 0);
-  }
-
-  function createPod(rs: ReplicaSet, ready: boolean): void {
-    const id = pods.length;
-    const name = `${opts.workload}-${rs.hash}-${podSuffix(streams.names)}`;
-    const pod: Pod = {
-      id, name, rs: rs.id, version: rs.version, createdAt: engine.now, readyAt: Infinity,
-      state: 'starting', busy: 0, epoch: 0, queue: new RequestQueue(),
-      metrics: new PodMetrics({
-        namespace: scenario.namespace, pod: name, hash: rs.hash, job: opts.workload,
-        workload: opts.workload, cohorts: cohortNames, services,
-      }),
-    };
-    pods.push(pod);
-    scraped.push(pod);
-    rs.pods.push(id);
-    if (ready) {
-      pod.state = 'ready';
-      pod.readyAt = engine.now;
-      rs.ready.push(id);
-    } else engine.schedule(scenario.agent.startup, CONTROL, READY, id);
-  }
-
-  /** Scale-down order: pods not yet ready first, then the newest (Kubernetes' preference). */
-  function removePod(rs: ReplicaSet): void {
-    const starting = rs.pods.filter((id) => (pods[id] as Pod).state === 'starting');
-    const victim = starting.length > 0 ? (starting[starting.length - 1] as number) : (rs.pods[rs.pods.length - 1] as number);
-    const pod = pods[victim] as Pod;
-    removeFrom(rs.pods, victim);
-    removeFrom(rs.ready, victim);
-    pod.state = pod.busy === 0 && pod.queue.length === 0 ? 'gone' : 'terminating';
+    cluster.scrape(sink, engine.now);
+    if (engine.now + scenario.scrapeInterval <= scenario.duration) engine.schedule(scenario.scrapeInterval, OBSERVE, SCRAPE, 0);
   }
 
   return {
     pods: pods as readonly Pod[],
-    replicaSets: replicaSets as readonly ReplicaSet[],
+    replicaSets: cluster.replicaSets as readonly ReplicaSet[],
     tallies,
     get unserved() {
       return unserved;
@@ -347,31 +270,21 @@ export function createWorld(opts: WorldOptions) {
       return pool.inUse;
     },
     /** Registers a Service; returns its index. */
-    addService(name: string): number {
-      services.push(`${name}.${scenario.namespace}.svc.cluster.local`);
-      return services.length - 1;
-    },
-    createReplicaSet(hash: string, image: string, version: 0 | 1): number {
-      const rs: ReplicaSet = { id: replicaSets.length, hash, image, version, pods: [], ready: [] };
-      replicaSets.push(rs);
-      return rs.id;
-    },
+    addService: (name: string): number => cluster.addService(name),
+    createReplicaSet: (hash: string, image: string, version: 0 | 1): number => cluster.createReplicaSet(hash, image, version),
     /** Scales a ReplicaSet; `ready` creates the new pods already ready (the stable RS at t = 0). */
     scale(rsId: number, replicas: number, ready = false): void {
-      const rs = replicaSets[rsId] as ReplicaSet;
-      while (rs.pods.length < replicas) createPod(rs, ready);
-      while (rs.pods.length > replicas) removePod(rs);
+      const rs = cluster.rs(rsId);
+      while (rs.pods.length < replicas) {
+        const pod = cluster.createPod(rsId, engine.now, ready);
+        if (!ready) engine.schedule(scenario.agent.startup, CONTROL, READY, pod.id);
+      }
+      while (rs.pods.length > replicas) cluster.removePod(rsId);
     },
-    counts(rsId: number): { replicas: number; ready: number } {
-      const rs = replicaSets[rsId] as ReplicaSet;
-      return { replicas: rs.pods.length, ready: rs.ready.length };
-    },
+    counts: (rsId: number) => cluster.counts(rsId),
     /** The weighted routes, and per cohort (by index) an optional header route and mirror. */
     setRoutes(next: readonly Route[], byCohort: readonly (Route | undefined)[] = [], mirrored: readonly (Mirror | undefined)[] = []): void {
-      routes = next.filter((r) => r.weight > 0);
-      routeTotal = routes.reduce((s, r) => s + r.weight, 0);
-      cohortRoutes = byCohort;
-      mirrors = mirrored;
+      table.set(next, byCohort, mirrored);
     },
     /** User requests copied to the canary by a mirror route so far (they never answer users). */
     get mirrored() {
@@ -387,7 +300,7 @@ export function createWorld(opts: WorldOptions) {
       jobs.push(job);
       const rng = streams.synthetic;
       for (let i = 0; i < cases; i++) {
-        const pod = pickReadyPod([rsId], rng);
+        const pod = cluster.pickReadyPod([rsId], rng);
         if (pod === undefined) {
           job.done++;
           job.failed++;
@@ -398,14 +311,8 @@ export function createWorld(opts: WorldOptions) {
         pool.kind[r] = SYNTHETIC;
         pool.job[r] = jobs.length - 1;
         pool.cohort[r] = cohorts[i % cohorts.length] as number;
-        pool.z[r] = rng.normal();
-        pool.uError[r] = rng.next();
-        pool.uTask[r] = rng.next();
-        pool.uCrash[r] = models.crashPossible ? rng.next() : 1;
-        pool.pod[r] = pod.id;
-        pool.service[r] = 0;
-        if (pod.busy < concurrency) startService(r, pod);
-        else pod.queue.push(r);
+        draw(r, rng);
+        admit(r, pod, 0);
       }
       return jobs.length - 1;
     },
@@ -426,12 +333,4 @@ export function createWorld(opts: WorldOptions) {
 function cumulative(shares: readonly number[]): number[] {
   let s = 0;
   return shares.map((x) => (s += x));
-}
-
-/** Five characters in Kubernetes' pod-name alphabet, from the `names` stream. */
-function podSuffix(rng: Rng): string {
-  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-  let out = '';
-  for (let i = 0; i < 5; i++) out += alphabet[Math.floor(rng.next() * alphabet.length)];
-  return out;
 }

@@ -1,0 +1,125 @@
+/**
+ * The pods and ReplicaSets of one workload, and the Services requests come through. Scaling
+ * creates pods (ready after the startup delay, which the caller schedules) or takes them out of
+ * the endpoints (they finish what they hold). Scrapes write each pod's series to the store.
+ */
+import type { Rng } from '../engine/rng.js';
+import { PodMetrics } from './pod-metrics.js';
+import { removeFrom, RequestQueue, type Pod, type ReplicaSet } from './pods.js';
+import type { SeriesSink } from './series-sink.js';
+
+export interface ClusterIdentity {
+  readonly namespace: string;
+  readonly workload: string;
+  readonly cohorts: readonly string[];
+}
+
+export class Cluster {
+  readonly pods: Pod[] = [];
+  readonly replicaSets: ReplicaSet[] = [];
+  /** Service FQDNs, by index. */
+  readonly services: string[] = [];
+  /** Pods whose series are still scraped (gone pods get a staleness marker, then leave). */
+  private readonly scraped: Pod[] = [];
+
+  constructor(private readonly id: ClusterIdentity, private readonly names: Rng) {}
+
+  addService(name: string): number {
+    this.services.push(`${name}.${this.id.namespace}.svc.cluster.local`);
+    return this.services.length - 1;
+  }
+
+  createReplicaSet(hash: string, image: string, version: 0 | 1): number {
+    this.replicaSets.push({ id: this.replicaSets.length, hash, image, version, pods: [], ready: [] });
+    return this.replicaSets.length - 1;
+  }
+
+  rs(id: number): ReplicaSet {
+    const rs = this.replicaSets[id];
+    if (rs === undefined) throw new Error(`unknown ReplicaSet ${id}`);
+    return rs;
+  }
+
+  /** A new pod of `rs`, starting (not ready) unless `ready`; returns it for the caller to schedule. */
+  createPod(rsId: number, now: number, ready: boolean): Pod {
+    const rs = this.rs(rsId);
+    const name = `${this.id.workload}-${rs.hash}-${podSuffix(this.names)}`;
+    const pod: Pod = {
+      id: this.pods.length, name, rs: rs.id, version: rs.version, createdAt: now, readyAt: Infinity,
+      state: 'starting', busy: 0, epoch: 0, queue: new RequestQueue(),
+      metrics: new PodMetrics({
+        namespace: this.id.namespace, pod: name, hash: rs.hash, job: this.id.workload,
+        workload: this.id.workload, cohorts: this.id.cohorts, services: this.services,
+      }),
+    };
+    this.pods.push(pod);
+    this.scraped.push(pod);
+    rs.pods.push(pod.id);
+    if (ready) this.markReady(pod, now);
+    return pod;
+  }
+
+  /** Scale-down order: pods not yet ready first, then the newest (Kubernetes' preference). */
+  removePod(rsId: number): void {
+    const rs = this.rs(rsId);
+    const starting = rs.pods.filter((id) => this.pods[id]?.state === 'starting');
+    const victim = starting.length > 0 ? (starting[starting.length - 1] as number) : (rs.pods[rs.pods.length - 1] as number);
+    const pod = this.pods[victim] as Pod;
+    removeFrom(rs.pods, victim);
+    removeFrom(rs.ready, victim);
+    pod.state = pod.busy === 0 && pod.queue.length === 0 ? 'gone' : 'terminating';
+  }
+
+  markReady(pod: Pod, now: number): void {
+    pod.state = 'ready';
+    pod.readyAt = now;
+    const ready = this.rs(pod.rs).ready;
+    ready.push(pod.id);
+    ready.sort((a, b) => a - b);
+  }
+
+  /** The pod leaves the endpoints (a crash); it is still counted by its ReplicaSet. */
+  markNotReady(pod: Pod): void {
+    removeFrom(this.rs(pod.rs).ready, pod.id);
+    pod.state = pod.state === 'ready' ? 'starting' : pod.state;
+    pod.readyAt = Infinity;
+  }
+
+  counts(rsId: number): { replicas: number; ready: number } {
+    const rs = this.rs(rsId);
+    return { replicas: rs.pods.length, ready: rs.ready.length };
+  }
+
+  /** A ready pod of the given ReplicaSets, uniformly (one draw only when there is a choice). */
+  pickReadyPod(rsIds: readonly number[], rng: Rng): Pod | undefined {
+    let total = 0;
+    for (const id of rsIds) total += (this.replicaSets[id] as ReplicaSet).ready.length;
+    if (total === 0) return undefined;
+    let k = total === 1 ? 0 : Math.floor(rng.next() * total);
+    for (const id of rsIds) {
+      const ready = (this.replicaSets[id] as ReplicaSet).ready;
+      if (k < ready.length) return this.pods[ready[k] as number];
+      k -= ready.length;
+    }
+    return undefined;
+  }
+
+  scrape(sink: SeriesSink, t: number): void {
+    const scraped = this.scraped;
+    for (let i = 0; i < scraped.length; i++) {
+      const pod = scraped[i] as Pod;
+      if (pod.state === 'gone') {
+        pod.metrics.markStale(sink, t);
+        scraped.splice(i--, 1);
+      } else pod.metrics.scrape(sink, t);
+    }
+  }
+}
+
+/** Five characters in Kubernetes' pod-name alphabet, from the `names` stream. */
+function podSuffix(rng: Rng): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let out = '';
+  for (let i = 0; i < 5; i++) out += alphabet[Math.floor(rng.next() * alphabet.length)];
+  return out;
+}
