@@ -39,7 +39,7 @@ export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number
     case 'PhaseChanged':
       return line(phaseGlyph(e.phase), phaseTone(e.phase), `${e.phase}${e.message === '' ? '' : ` — ${e.message}`}`);
     case 'Paused':
-      return line('॥', 'yellow', `paused (${e.reason})`);
+      return undefined; // the PhaseChanged line that follows reads 'Paused — <reason>'
     case 'Resumed':
       return line('▶', 'green', `resumed by ${e.by}`);
     case 'ServiceSwitched':
