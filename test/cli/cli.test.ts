@@ -126,3 +126,16 @@ describe('simulate analyze', () => {
     expect(r.err).toContain('args.hash was not resolved: give it with --args hash=VALUE');
   });
 });
+
+describe('the README stays true', () => {
+  it('the scenario example in the README loads and runs, and its analysis catches the regression', async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const block = /## A scenario file, by example[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const p = join(tmp, 'readme-example.yaml');
+    writeFileSync(p, block as string);
+    const r = await sim(['run', p, '--output', 'json']);
+    expect(r.err).toBe('');
+    expect(JSON.parse(r.out)).toMatchObject({ outcome: 'aborted', caught: true });
+  });
+});
