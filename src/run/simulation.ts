@@ -21,6 +21,7 @@ import { createAnalysisHost } from './analysis-host.js';
 import { combinedProvider, jobProvider } from './providers.js';
 import { createWorld, type CompletedRequest } from '../world/world.js';
 import { routePlan, serviceNames, trafficModel, type RoutingContext } from './routing.js';
+import { takeSample, type Sample } from './sample.js';
 import { summarize } from './summary.js';
 
 export interface SimulationOptions {
@@ -210,6 +211,12 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
     runUntil(t: number): void {
       engine.runUntil(Math.min(t, scenario.duration));
     },
+    /** What a dashboard shows now (rates over the last minute, pods); reads, never changes, the run. */
+    sample(): Sample {
+      return takeSample(opts.store, world, engine.now);
+    },
+    /** The analysis runs of this simulation (for the UI's AnalysisRun panel). */
+    analysisRuns: () => analysis.runs(),
     /** Emits and returns the Summary. */
     finish(): SummaryFields {
       const fields = summarize({
