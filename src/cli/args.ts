@@ -36,6 +36,17 @@ export function parseUntil(text: string | undefined): Ms | undefined {
   return ms;
 }
 
+/** Default live playback: one simulated minute per wall-clock second. */
+export const DEFAULT_SPEED = 60;
+
+/** Example: parseSpeed('120') === 120 (sim seconds per wall second); parseSpeed(undefined) === 60. */
+export function parseSpeed(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_SPEED;
+  const n = Number(text);
+  if (!(n > 0) || !Number.isFinite(n)) throw new UsageError(`--speed must be a positive number of simulated seconds per second (got "${text}")`);
+  return n;
+}
+
 /**
  * Levenshtein distance ≤ 2 (or a shared prefix) picks a suggestion.
  * Example: closest('--sed', ['--seed', '--output']) === '--seed'.

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeCommand } from './commands/analyze.js';
+import { compareCommand } from './commands/compare.js';
 import { runQuery } from './commands/query.js';
 import { runCommand } from './commands/run.js';
 import { listCommand } from './commands/list.js';
@@ -14,9 +15,10 @@ import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIO } from '
 export const USAGE = `simulate — a deterministic simulator of Argo Rollouts progressive delivery
 
 usage:
-  simulate                       run the built-in default scenario
+  simulate                       the flagship comparison: canary vs blue-green vs Deployment
   simulate FILE.yaml             same as: simulate run FILE.yaml
   simulate run FILE              one rollout, start to finish (text, jsonl or json)
+  simulate compare FILE          the scenario's strategies side by side on identical traffic
   simulate query DATASET PROMQL  evaluate PromQL over an OpenMetrics export or promtool dump
   simulate analyze TEMPLATE      run an AnalysisTemplate over recorded data (--dataset) or a result (--result)
   simulate list                  the built-in scenarios
@@ -24,17 +26,19 @@ usage:
 
 common flags: --seed N  --output ui|text|json|jsonl  --until DURATION  --no-color`;
 
-const COMMANDS = ['run', 'query', 'analyze', 'list', 'help'];
+const COMMANDS = ['run', 'compare', 'query', 'analyze', 'list', 'help'];
 
 /** The package's own folder (for built-in scenarios), from dist/cli/main.js. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_SCENARIO = 'scenarios/canary-tool-call-regression.yaml';
+export const DEFAULT_SCENARIO = 'scenarios/flagship.yaml';
 
 export async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === undefined) return await runCommand([PACKAGE_ROOT + DEFAULT_SCENARIO], io);
+    if (command === undefined) return await compareCommand([PACKAGE_ROOT + DEFAULT_SCENARIO], io);
+    if (command.startsWith('-') && command !== '--help' && command !== '-h') return await compareCommand([PACKAGE_ROOT + DEFAULT_SCENARIO, ...argv], io);
     if (command === 'run') return await runCommand(rest, io);
+    if (command === 'compare') return await compareCommand(rest, io);
     if (command === 'query') return await runQuery(rest, io);
     if (command === 'analyze') return await analyzeCommand(rest, io);
     if (command === 'list') return await listCommand(rest, io, PACKAGE_ROOT);

@@ -10,7 +10,7 @@ import type { Scenario } from '../../model/scenario.js';
 import { createSimulation } from '../../run/simulation.js';
 import { formatJsonl } from '../../report/jsonl.js';
 import { formatSummary, formatTextLine } from '../../report/text.js';
-import { parseFlags, parseSeed, parseUntil } from '../args.js';
+import { parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
 import { EXIT_OK, type CliIO } from '../io.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { loadOrFail } from './load.js';
@@ -41,6 +41,11 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const w = sim.workload;
   const steps = w.kind === 'Rollout' && w.strategy.type === 'canary' ? w.strategy.steps.length : 0;
 
+  if (mode === 'ui') {
+    const { runLive } = await import('../../ui/live.js');
+    const speed = parseSpeed(values.speed);
+    if (await runLive(sim, { scenario, speed, color, until: until ?? scenario.duration })) return EXIT_OK;
+  }
   if (mode === 'text' || mode === 'ui') io.stdout(header(scenario, sim.seed, sim.workload.name) + '\n');
   sim.subscribe((e: SimEvent) => {
     if (mode === 'jsonl') io.stdout(formatJsonl(e) + '\n');

@@ -1,0 +1,112 @@
+/**
+ * `simulate compare FILE [--strategies a,b,c]`: the scenario's Rollouts/Deployment raced on
+ * identical traffic, ending with a verdict table (text), or the Summaries as JSON.
+ */
+import type { SimEvent } from '../../model/events.js';
+import type { Workload } from '../../model/rollout.js';
+import type { Scenario } from '../../model/scenario.js';
+import { createComparison } from '../../run/compare.js';
+import { formatSummary, formatTextLine } from '../../report/text.js';
+import { explainVerdict, formatVerdict, type VerdictRow } from '../../report/verdict.js';
+import { closest, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
+import { EXIT_OK, UsageError, type CliIO } from '../io.js';
+import { resolveOutputMode, useColor } from '../output-mode.js';
+import { loadOrFail } from './load.js';
+
+export const COMPARE_USAGE = `usage: simulate compare FILE [--strategies NAME,NAME,…] [--seed N] [--until DURATION]
+                        [--output ui|text|json] [--no-color]
+
+Runs the Rollouts/Deployment named in the scenario's spec.compare (or --strategies) on identical
+traffic — the same requests, with the same draws, reach every strategy — on one shared clock.`;
+
+export async function compareCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseFlags(argv, {
+    strategies: { type: 'string' }, seed: { type: 'string' }, until: { type: 'string' },
+    output: { type: 'string', short: 'o' }, 'no-color': { type: 'boolean' }, speed: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  }, COMPARE_USAGE);
+  if (values.help === true) {
+    io.stdout(COMPARE_USAGE + '\n');
+    return EXIT_OK;
+  }
+  const scenario = loadOrFail(positionals[0], COMPARE_USAGE);
+  return runComparison(scenario, io, {
+    names: values.strategies === undefined ? undefined : pickNames(scenario, values.strategies),
+    seed: parseSeed(values.seed), until: parseUntil(values.until), output: values.output,
+    noColor: values['no-color'] === true, speed: parseSpeed(values.speed),
+  });
+}
+
+export interface ComparisonRunOptions {
+  readonly names: string[] | undefined;
+  readonly seed: number | undefined;
+  readonly until: number | undefined;
+  readonly output: string | undefined;
+  readonly noColor: boolean;
+  /** Live playback speed (simulated seconds per wall second). */
+  readonly speed: number;
+}
+
+/** Shared by `compare` and the no-argument default run. */
+export async function runComparison(scenario: Scenario, io: CliIO, opts: ComparisonRunOptions): Promise<number> {
+  const mode = resolveOutputMode({ flag: opts.output, isTTY: io.isTTY, env: io.env });
+  if (mode === 'jsonl') throw new UsageError('compare prints text or json (a jsonl trace is per rollout: use simulate run --rollout NAME)');
+  const color = mode !== 'json' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: opts.noColor });
+  const cmp = createComparison(scenario, { ...(opts.names ? { names: opts.names } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
+  if (mode === 'ui') {
+    const { runCompareLive } = await import('../../ui/live.js');
+    if (await runCompareLive(cmp, { scenario, speed: opts.speed, color, until: opts.until ?? scenario.duration })) return EXIT_OK;
+  }
+  const timelines: string[][] = cmp.sims.map(() => []);
+  cmp.sims.forEach((sim, i) => {
+    const steps = sim.workload.kind === 'Rollout' && sim.workload.strategy.type === 'canary' ? sim.workload.strategy.steps.length : 0;
+    sim.subscribe((e: SimEvent) => {
+      if (!KEY_EVENTS.has(e.type)) return;
+      const line = formatTextLine(e, { color }, steps);
+      if (line !== undefined) timelines[i]?.push(line);
+    });
+  });
+  cmp.runUntil(opts.until ?? scenario.duration);
+  const summaries = cmp.finish();
+  const rows: VerdictRow[] = cmp.sims.map((sim, i) => ({ name: sim.workload.name, strategy: strategyOf(sim.workload), summary: summaries[i] as VerdictRow['summary'] }));
+  if (mode === 'json') {
+    io.stdout(JSON.stringify({ scenario: scenario.name, seed: cmp.sims[0]?.seed ?? scenario.seed, results: rows.map((r) => ({ workload: r.name, strategy: r.strategy, ...r.summary })) }) + '\n');
+    return EXIT_OK;
+  }
+  const desc = scenario.description === '' ? '' : `\n  ${scenario.description.trim()}`;
+  io.stdout(`rollout-sim compare · ${scenario.name} · seed ${cmp.sims[0]?.seed ?? scenario.seed}${desc}\n`);
+  rows.forEach((r, i) => {
+    io.stdout(`\n── ${r.name} (${r.strategy}) ${'─'.repeat(Math.max(0, 60 - r.name.length - r.strategy.length))}\n`);
+    io.stdout((timelines[i] ?? []).join('\n') + '\n');
+    io.stdout(formatSummary(r.summary, { color }).slice(2).join('\n') + '\n');
+  });
+  io.stdout(`\nVerdict (identical traffic: ${rows[0]?.summary.userRequests ?? 0} user requests each)\n\n`);
+  io.stdout(formatVerdict(rows).map((l) => `  ${l}`).join('\n') + '\n\n');
+  io.stdout(explainVerdict(rows).map((l) => `  • ${l}`).join('\n') + '\n');
+  return EXIT_OK;
+}
+
+/** The events a side-by-side reader needs; the full trace is one `simulate run --rollout` away. */
+const KEY_EVENTS = new Set<SimEvent['type']>([
+  'RolloutStarted', 'StepStarted', 'ServiceSwitched', 'AnalysisRunCompleted', 'Measurement',
+  'OperatorAction', 'RolloutAborted', 'RolloutPromoted',
+]);
+
+function strategyOf(w: Workload): string {
+  if (w.kind === 'Deployment') return 'Deployment';
+  if (w.strategy.type === 'blueGreen') return 'blue-green';
+  return w.strategy.trafficRouting === undefined ? 'basic canary' : 'canary';
+}
+
+function pickNames(scenario: Scenario, list: string): string[] {
+  const known = scenario.workloads.map((w) => w.name);
+  const names = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const n of names) {
+    if (!known.includes(n)) {
+      const near = closest(n, known);
+      throw new UsageError(`--strategies: no Rollout or Deployment named "${n}"${near ? ` (did you mean "${near}"?)` : ''}; have: ${known.join(', ')}`);
+    }
+  }
+  if (names.length === 0) throw new UsageError('--strategies needs at least one name');
+  return names;
+}
