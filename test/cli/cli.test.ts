@@ -57,9 +57,36 @@ describe('simulate run', () => {
   it('`simulate FILE.yaml` is `simulate run FILE.yaml`; `simulate` alone runs the default scenario', async () => {
     const a = await sim([scenario('canary-happy-path.yaml'), '--output', 'json']);
     expect(JSON.parse(a.out)).toMatchObject({ outcome: 'promoted' });
+  });
+});
+
+describe('simulate (no arguments) and simulate compare', () => {
+  it('the default run is the flagship comparison: canary catches it, blue-green\'s synthetic tests and the Deployment miss it', async () => {
     const d = await sim([]);
     expect(d.code).toBe(0);
-    expect(d.out).toContain('Summary');
+    expect(d.out).not.toMatch(/\u001b/);
+    const table = d.out.slice(d.out.indexOf('Verdict'));
+    expect(table).toMatch(/agent-canary\s+canary\s+aborted\s+yes\s+5m20s\s+16\s+0\.02%/);
+    expect(table).toMatch(/agent-bluegreen\s+blue-green\s+promoted\s+NO\s+—\s+1146\s+1\.59%/);
+    expect(table).toMatch(/agent-deployment\s+Deployment\s+promoted\s+NO\s+—\s+\d+\s+1\.59%/);
+    expect(d.out).toContain('golden-prompts = 0/40 failed → Successful');
+  });
+
+  it('compare gives byte-identical JSON twice, and every strategy sees the same user requests', async () => {
+    const a = await sim(['compare', scenario('flagship.yaml'), '--output', 'json']);
+    const b = await sim(['compare', scenario('flagship.yaml'), '--output', 'json']);
+    expect(a.out).toBe(b.out);
+    const results = (JSON.parse(a.out) as { results: { workload: string; userRequests: number }[] }).results;
+    expect(results.map((r) => r.workload)).toEqual(['agent-canary', 'agent-bluegreen', 'agent-deployment']);
+    expect(new Set(results.map((r) => r.userRequests)).size).toBe(1);
+  });
+
+  it('--strategies picks and orders the panels, and a misspelled name is exit 2 with a suggestion', async () => {
+    const r = await sim(['compare', scenario('flagship.yaml'), '--strategies', 'agent-deployment,agent-canary', '--output', 'json']);
+    expect((JSON.parse(r.out) as { results: { workload: string }[] }).results.map((x) => x.workload)).toEqual(['agent-deployment', 'agent-canary']);
+    const bad = await sim(['compare', scenario('flagship.yaml'), '--strategies', 'agent-canry']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('did you mean "agent-canary"');
   });
 });
 
