@@ -31,6 +31,8 @@ export function prometheusProvider(store: MetricStore, metric: AnalysisMetric, n
 }
 
 export interface JobRunner {
+  /** True when the release has a ready pod to test (a suite sent earlier would only fail to connect). */
+  ready(): boolean;
   /** Starts the synthetic suite against the release's pods; returns a job id. */
   start(): number;
   job(id: number): Readonly<SyntheticJob>;
@@ -44,6 +46,8 @@ export function jobProvider(scenario: Scenario, runner: JobRunner) {
     const key = `${ctx.run}/${metric.name}/${ctx.taken}`;
     let id = started.get(key);
     if (id === undefined) {
+      // Like a Job whose pod retries until the service has endpoints: wait for a ready pod.
+      if (!runner.ready()) return { ok: true, running: true, resumeAt: ctx.now + JOB_POLL_MS };
       id = runner.start();
       started.set(key, id);
     }

@@ -76,6 +76,7 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
   const analysis = createAnalysisHost({
     engine, scenario, rolloutName: workload.name, emit, onCompleted: requestReconcile,
     provider: combinedProvider(opts.store, jobProvider(scenario, {
+      ready: () => world.counts(rsByHash.get(status.currentPodHash) as number).ready > 0,
       start: () => world.startSyntheticJob(rsByHash.get(status.currentPodHash) as number, syntheticCohorts(scenario), scenario.syntheticTests?.cases ?? DEFAULT_SYNTHETIC_CASES),
       job: (id) => world.job(id),
     })),

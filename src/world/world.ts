@@ -175,7 +175,9 @@ export function createWorld(opts: WorldOptions) {
     pool.tokens[r] = Math.round(params.tokens * Math.exp(0.5 * z - 0.125));
     pool.serviceMs[r] = serviceMs;
     pool.epoch[r] = pod.epoch;
-    pool.harmed[r] = pod.version === 1 && pool.kind[r] === USER ? harmOf(r, params, stable, error, serviceMs) : 0;
+    // Users' harm, and a synthetic case's failure: the release doing worse than stable would have
+    // with the same draws (golden prompts are the ones the stable version answers well).
+    pool.harmed[r] = pod.version === 1 && pool.kind[r] !== MIRROR ? harmOf(r, params, stable, error, serviceMs) : 0;
     engine.schedule(serviceMs, WORLD, COMPLETE, r);
   }
 
@@ -214,7 +216,7 @@ export function createWorld(opts: WorldOptions) {
     if (pool.kind[r] === SYNTHETIC) {
       const job = jobs[pool.job[r] as number] as SyntheticJob;
       job.done++;
-      if (!taskOk) job.failed++;
+      if (failed || pool.harmed[r] === 1) job.failed++;
       return;
     }
     if (pool.kind[r] === MIRROR) {
@@ -239,7 +241,7 @@ export function createWorld(opts: WorldOptions) {
     while (pod.queue.length > 0) {
       const q = pod.queue.shift();
       pool.fault[q] = 1;
-      pool.harmed[q] = pod.version === 1 && pool.kind[q] === USER ? 1 : 0;
+      pool.harmed[q] = pod.version === 1 && pool.kind[q] !== MIRROR ? 1 : 0;
       finish(q, pod, true);
       pool.release(q);
     }
@@ -293,7 +295,9 @@ export function createWorld(opts: WorldOptions) {
     /**
      * Sends `cases` synthetic test requests (cohorts round-robin) to the ready pods of one
      * ReplicaSet; they load the pods and show in its metrics, but are never user traffic or harm.
-     * A case fails when it errs or fails its task; with no ready pod it fails at once.
+     * Golden prompts are the ones the stable version answers well, so a case fails when the release
+     * does worse on it than stable would with the same draws (errs, fails the task, or is too slow);
+     * with no ready pod it fails at once.
      */
     startSyntheticJob(rsId: number, cohorts: readonly number[], cases: number): number {
       const job: SyntheticJob = { total: cases, done: 0, failed: 0 };
