@@ -6,6 +6,11 @@ import type { Scenario } from '../../model/scenario.js';
 import { UsageError } from '../io.js';
 
 export function loadOrFail(path: string | undefined, usage: string): Scenario {
+  return loadWithNotes(path, usage).scenario;
+}
+
+/** As loadOrFail, with the loader's notes (documents accepted but not simulated). */
+export function loadWithNotes(path: string | undefined, usage: string): { scenario: Scenario; notes: string[] } {
   if (path === undefined) throw new UsageError(`missing scenario FILE\n\n${usage}`);
   const result = loadScenarioPath(path);
   if (!result.ok) {
@@ -13,5 +18,5 @@ export function loadOrFail(path: string | undefined, usage: string): Scenario {
     const more = result.errors.length > 1 ? `\n${result.errors.length} errors` : '';
     throw new UsageError(lines.join('\n') + more);
   }
-  return result.scenario;
+  return { scenario: result.scenario, notes: result.notes };
 }

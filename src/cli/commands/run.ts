@@ -13,7 +13,8 @@ import { formatSummary, formatTextLine } from '../../report/text.js';
 import { parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
 import { EXIT_OK, type CliIO } from '../io.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
-import { loadOrFail } from './load.js';
+import { loadWithNotes } from './load.js';
+import { capacityNote } from '../../report/notes.js';
 
 export const RUN_USAGE = `usage: simulate run FILE [--seed N] [--output ui|text|json|jsonl] [--until DURATION]
                     [--rollout NAME] [--export-metrics OUT.om] [--no-color]
@@ -31,7 +32,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     return EXIT_OK;
   }
   const started = process.hrtime.bigint();
-  const scenario = loadOrFail(positionals[0], RUN_USAGE);
+  const { scenario, notes } = loadWithNotes(positionals[0], RUN_USAGE);
   const seed = parseSeed(values.seed);
   const until = parseUntil(values.until);
   const mode = resolveOutputMode({ flag: values.output, isTTY: io.isTTY, env: io.env });
@@ -46,7 +47,10 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     const speed = parseSpeed(values.speed);
     if (await runLive(sim, { scenario, speed, color, until: until ?? scenario.duration })) return EXIT_OK;
   }
-  if (mode === 'text' || mode === 'ui') io.stdout(header(scenario, sim.seed, sim.workload.name) + '\n');
+  if (mode === 'text' || mode === 'ui') {
+    const warnings = [...notes, capacityNote(scenario, sim.workload.replicas)].filter((n) => n !== undefined);
+    io.stdout(header(scenario, sim.seed, sim.workload.name) + warnings.map((n) => `  note: ${n}\n`).join('') + '\n');
+  }
   sim.subscribe((e: SimEvent) => {
     if (mode === 'jsonl') io.stdout(formatJsonl(e) + '\n');
     else if (mode === 'json') {

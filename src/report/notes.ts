@@ -1,0 +1,25 @@
+/**
+ * Plain-language notes printed before a run: what the loader skipped, and whether the pods can
+ * carry the traffic at all (an overloaded run queues without bound and every figure is about that).
+ */
+import type { Scenario } from '../model/scenario.js';
+
+/**
+ * Busy slots the traffic needs at its peak (rps × mean service seconds) against pods × concurrency.
+ * Example: 20 rps of a 900 ms-median, 4 s-p99 agent (mean ≈ 1.10 s) on 4 pods × 4 slots →
+ * 'traffic needs about 22 busy slots at its peak but 4 pods × concurrency 4 give 16: …'.
+ */
+export function capacityNote(scenario: Scenario, replicas: number): string | undefined {
+  const rate = scenario.traffic.rate;
+  const peak = rate.kind === 'constant' ? rate.rps : rate.kind === 'steps' ? Math.max(...rate.points.map((p) => p.rps)) : rate.max;
+  let mean = 0;
+  for (const c of scenario.traffic.cohorts) {
+    const b = scenario.agent.cohorts[c.name] ?? scenario.agent.base;
+    const sigma = Math.log(b.latency.p99 / b.latency.median) / 2.3263478740408408;
+    mean += c.share * (b.latency.median / 1000) * Math.exp((sigma * sigma) / 2);
+  }
+  const needed = peak * mean;
+  const slots = replicas * scenario.agent.concurrency;
+  if (needed < 0.9 * slots) return undefined;
+  return `traffic needs about ${Math.round(needed)} busy slots at its peak but ${replicas} pods × concurrency ${scenario.agent.concurrency} give ${slots}: requests will queue and latency will grow without bound (lower traffic.rps or raise agent.concurrency)`;
+}
