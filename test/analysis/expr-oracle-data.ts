@@ -8,10 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GoInt, GoSlice, float64Vector, fromJson, goInt } from '../../src/analysis/expr/index.js';
 import type { ExprValue } from '../../src/analysis/expr/index.js';
+import { ORACLES } from '../helpers/oracles.js';
 
 const testDir = path.dirname(fileURLToPath(import.meta.url));
-/** Project root is two levels up from test/analysis; the shared folder sits next to the project. */
-export const ORACLE_DIR = path.resolve(testDir, '../../../shared/oracles/expr');
+/** The vendored copy of the expr oracle (test/oracles/README.md says where it comes from). */
+export const ORACLE_DIR = path.join(ORACLES, 'expr');
 
 export interface OracleCase {
   readonly id: string;

@@ -9,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatTrajectory, simulateBasicCanaryScaling } from '../../src/controller/replica-math.js';
 import type { IntOrPercent } from '../../src/controller/replica-math.js';
+import { ORACLES } from '../helpers/oracles.js';
 
 const testDir = path.dirname(fileURLToPath(import.meta.url));
-const csvPath = path.resolve(testDir, '../../../shared/argo/oracle-canary-replicas.csv');
+const csvPath = path.join(ORACLES, 'argo/oracle-canary-replicas.csv');
 
 const EXPECTED_HEADER = [
   'scenario', 'replicas', 'weight', 'maxSurge', 'maxUnavailable', 'resolvedMaxSurge', 'resolvedMaxUnavailable',

@@ -5,6 +5,7 @@
  * output and anything fed by a subquery come from Go map iteration). Values agree within 1e-9 relative.
  */
 import { readFileSync, existsSync } from 'node:fs';
+import { ORACLES, readOracle } from '../helpers/oracles.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { loadDataset } from '../../src/metrics/dataset.js';
 import type { MetricStore } from '../../src/metrics/store.js';
 import { evaluateInstant } from '../../src/promql/index.js';
 
-const ORACLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/oracles/promql');
+const ORACLE = path.join(ORACLES, 'promql');
 
 interface Case {
   id: string;
@@ -100,7 +101,7 @@ function compare(c: Case, store: MetricStore): string | null {
 describe('PromQL agrees with Prometheus 2.42 (oracle cases)', () => {
   if (!existsSync(path.join(ORACLE, 'cases.jsonl'))) {
     it('finds the oracle folder', () => {
-      throw new Error(`oracle folder missing: ${ORACLE} (expected ../shared/oracles/promql beside the checkout)`);
+      throw new Error(`oracle folder missing: ${ORACLE} (vendored oracle data: test/oracles/promql)`);
     });
     return;
   }
@@ -108,7 +109,7 @@ describe('PromQL agrees with Prometheus 2.42 (oracle cases)', () => {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Case);
-  const loaded = loadDataset(readFileSync(path.join(ORACLE, 'dataset.om'), 'utf8'));
+  const loaded = loadDataset(readOracle('promql/dataset.om'));
 
   it('loads the dataset', () => {
     expect(loaded.ok).toBe(true);

@@ -2,14 +2,15 @@
  * `simulate query` as ../shared/checks/check_promql_oracle.py drives it: `--output json` prints the API's
  * `data` on one line; errors exit 2 with a message on stderr.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { ORACLES, readOracle } from '../helpers/oracles.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseApiTime, runQuery } from '../../src/cli/commands/query.js';
 import type { CliIO } from '../../src/cli/io.js';
 
-const ORACLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/oracles/promql');
+const ORACLE = path.join(ORACLES, 'promql');
 
 function fakeIO(files: Record<string, string>): CliIO & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -92,8 +93,8 @@ describe('simulate query', () => {
     expect(parseApiTime('nope')).toBeNull();
   });
 
-  it.skipIf(!existsSync(path.join(ORACLE, 'dataset.om')))('answers oracle cases through the CLI', async () => {
-    const files = { 'dataset.om': readFileSync(path.join(ORACLE, 'dataset.om'), 'utf8') };
+  it('answers oracle cases through the CLI', async () => {
+    const files = { 'dataset.om': readOracle('promql/dataset.om') };
     const cases = readFileSync(path.join(ORACLE, 'cases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const picked = cases.filter((_c: unknown, i: number) => i % 25 === 0);
     for (const c of picked) {

@@ -3,6 +3,7 @@
  * into test/fixtures/scenario/argo-examples/, each with a minimal Scenario) either loads, or fails
  * with an error that names the Argo feature the simulator does not model.
  */
+import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,7 +106,7 @@ describe('Argo examples', () => {
   }
 });
 
-const SHARED = '/work/shared/argo/examples';
+const SHARED = fileURLToPath(new URL('../../../shared/argo/examples', import.meta.url));
 
 describe.skipIf(!existsSync(SHARED))('every example file in ../shared/argo/examples', () => {
   it('gives a LoadResult (never throws), and a Rollout that parses either loads or names its problem', () => {
