@@ -14,11 +14,10 @@ export interface PhaseInput {
   readonly basicCanary: boolean;
 }
 
-/**
- * Example: a canary at setWeight 20 of 10 replicas (2 canary pods) → Progressing, 'more replicas
- * need to be updated'; at a pause step → Paused, 'CanaryPauseStep'; fully promoted → Healthy, ''.
- */
-export function calculatePhase({ status, observed, replicas, paused, basicCanary }: PhaseInput): { phase: RolloutPhase; message: string } {
+type Phase = { phase: RolloutPhase; message: string };
+
+/** Rules 1–4, shared by every strategy: aborted or past its deadline ⇒ Degraded; paused ⇒ Paused. */
+function abortedOrPaused(status: RolloutStatus, paused: boolean): Phase | undefined {
   if (status.abort) {
     const why = status.abortReason === '' ? '' : `: ${status.abortReason}`;
     return { phase: 'Degraded', message: `RolloutAborted: Rollout aborted update to revision ${status.revision}${why}` };
@@ -26,7 +25,16 @@ export function calculatePhase({ status, observed, replicas, paused, basicCanary
   if (status.deadlineMessage !== '') return { phase: 'Degraded', message: status.deadlineMessage };
   if (paused) return { phase: 'Paused', message: 'manually paused' };
   const first = status.pauseConditions[0];
-  if (first !== undefined) return { phase: 'Paused', message: first.reason };
+  return first === undefined ? undefined : { phase: 'Paused', message: first.reason };
+}
+
+/**
+ * Example: a canary at setWeight 20 of 10 replicas (2 canary pods) → Progressing, 'more replicas
+ * need to be updated'; at a pause step → Paused, 'CanaryPauseStep'; fully promoted → Healthy, ''.
+ */
+export function calculatePhase({ status, observed, replicas, paused, basicCanary }: PhaseInput): Phase {
+  const early = abortedOrPaused(status, paused);
+  if (early !== undefined) return early;
   const updated = observed.replicaSets.get(status.currentPodHash);
   const updatedReplicas = updated?.replicas ?? 0;
   let available = 0;
@@ -47,15 +55,9 @@ export function calculatePhase({ status, observed, replicas, paused, basicCanary
  * Example: new ReplicaSet fully up behind the preview Service, not yet switched → Progressing,
  * 'active service cutover pending'.
  */
-export function calculateBlueGreenPhase({ status, observed, replicas, paused }: Omit<PhaseInput, 'basicCanary'>): { phase: RolloutPhase; message: string } {
-  if (status.abort) {
-    const why = status.abortReason === '' ? '' : `: ${status.abortReason}`;
-    return { phase: 'Degraded', message: `RolloutAborted: Rollout aborted update to revision ${status.revision}${why}` };
-  }
-  if (status.deadlineMessage !== '') return { phase: 'Degraded', message: status.deadlineMessage };
-  if (paused) return { phase: 'Paused', message: 'manually paused' };
-  const first = status.pauseConditions[0];
-  if (first !== undefined) return { phase: 'Paused', message: first.reason };
+export function calculateBlueGreenPhase({ status, observed, replicas, paused }: Omit<PhaseInput, 'basicCanary'>): Phase {
+  const early = abortedOrPaused(status, paused);
+  if (early !== undefined) return early;
   const fresh = observed.replicaSets.get(status.currentPodHash);
   if ((fresh?.replicas ?? 0) < replicas) return { phase: 'Progressing', message: 'more replicas need to be updated' };
   if ((fresh?.available ?? 0) < (fresh?.replicas ?? 0)) return { phase: 'Progressing', message: 'updated replicas are still becoming available' };
