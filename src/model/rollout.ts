@@ -94,8 +94,8 @@ export interface BlueGreenStrategy {
   readonly postPromotionAnalysis: RolloutAnalysis | undefined;
 }
 
-export interface Rollout {
-  readonly kind: 'Rollout';
+/** What every workload kind has: identity, size, the release image, readiness and deadline. */
+export interface WorkloadBase {
   readonly name: string;
   readonly namespace: string;
   readonly replicas: number;
@@ -103,24 +103,21 @@ export interface Rollout {
   readonly image: string;
   readonly minReadySeconds: number;
   readonly progressDeadlineSeconds: number;
-  readonly progressDeadlineAbort: boolean;
-  readonly paused: boolean;
-  readonly strategy: CanaryStrategy | BlueGreenStrategy;
   readonly source: SourceRef;
 }
 
+export interface Rollout extends WorkloadBase {
+  readonly kind: 'Rollout';
+  readonly progressDeadlineAbort: boolean;
+  readonly paused: boolean;
+  readonly strategy: CanaryStrategy | BlueGreenStrategy;
+}
+
 /** apps/v1 Deployment with the RollingUpdate strategy: the no-safety baseline. */
-export interface Deployment {
+export interface Deployment extends WorkloadBase {
   readonly kind: 'Deployment';
-  readonly name: string;
-  readonly namespace: string;
-  readonly replicas: number;
-  readonly image: string;
-  readonly minReadySeconds: number;
-  readonly progressDeadlineSeconds: number;
   readonly maxSurge: IntOrPercent;
   readonly maxUnavailable: IntOrPercent;
-  readonly source: SourceRef;
 }
 
 export type Workload = Rollout | Deployment;
