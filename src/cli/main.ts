@@ -4,11 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyzeCommand } from './commands/analyze.js';
-import { compareCommand } from './commands/compare.js';
-import { runQuery } from './commands/query.js';
-import { runCommand } from './commands/run.js';
-import { listCommand } from './commands/list.js';
 import { closest } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIO } from './io.js';
 
@@ -34,6 +29,12 @@ export const DEFAULT_SCENARIO = 'scenarios/flagship.yaml';
 
 export async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
+  // Each command loads only what it needs (PromQL's grammar, the analysis engine, ...): start-up counts.
+  const compareCommand = async (a: string[], o: CliIO) => (await import('./commands/compare.js')).compareCommand(a, o);
+  const runCommand = async (a: string[], o: CliIO) => (await import('./commands/run.js')).runCommand(a, o);
+  const runQuery = async (a: string[], o: CliIO) => (await import('./commands/query.js')).runQuery(a, o);
+  const analyzeCommand = async (a: string[], o: CliIO) => (await import('./commands/analyze.js')).analyzeCommand(a, o);
+  const listCommand = async (a: string[], o: CliIO, root: string) => (await import('./commands/list.js')).listCommand(a, o, root);
   try {
     if (command === undefined) return await compareCommand([PACKAGE_ROOT + DEFAULT_SCENARIO], io);
     if (command.startsWith('-') && command !== '--help' && command !== '-h') return await compareCommand([PACKAGE_ROOT + DEFAULT_SCENARIO, ...argv], io);

@@ -18,6 +18,8 @@ export interface ServiceParams {
   taskSuccess: number;
   /** Mean tokens per request. */
   tokens: number;
+  /** Mean service time in ms, exp(mu + sigma²/2): a request's tokens scale with its time over this. */
+  meanMs: number;
   crashRate: number;
 }
 
@@ -26,12 +28,14 @@ export interface ServiceParams {
  * so exp(mu + sigma·z) is 900 ms at z = 0 and 4000 ms at z = 2.326.
  */
 export function paramsOf(b: Behaviour): ServiceParams {
+  const sigma = Math.log(b.latency.p99 / b.latency.median) / Z99;
   return {
     mu: Math.log(b.latency.median),
-    sigma: Math.log(b.latency.p99 / b.latency.median) / Z99,
+    sigma,
     errorRate: b.errorRate,
     taskSuccess: b.taskSuccess,
     tokens: b.tokens,
+    meanMs: b.latency.median * Math.exp((sigma * sigma) / 2),
     crashRate: b.crashRate,
   };
 }
@@ -78,14 +82,18 @@ export function applyRegressions(
   out.errorRate = base.errorRate;
   out.taskSuccess = base.taskSuccess;
   out.tokens = base.tokens;
+  out.meanMs = base.meanMs;
   out.crashRate = base.crashRate;
   for (const r of regressions) {
     const s = regressionStrength(r, podAge, utilization);
     if (s === 0) continue;
     switch (r.metric) {
-      case 'latency':
-        out.mu += Math.log(1 + s * ((r.factor ?? 1) - 1));
+      case 'latency': {
+        const f = 1 + s * ((r.factor ?? 1) - 1);
+        out.mu += Math.log(f);
+        out.meanMs *= f;
         break;
+      }
       case 'tokens':
         out.tokens *= 1 + s * ((r.factor ?? 1) - 1);
         break;

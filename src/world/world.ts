@@ -172,7 +172,8 @@ export function createWorld(opts: WorldOptions) {
     const serviceMs = Math.max(1, Math.round(Math.exp(params.mu + params.sigma * z)));
     pool.fault[r] = crash ? 2 : error ? 1 : 0;
     pool.taskOk[r] = !error && uTask < params.taskSuccess ? 1 : 0;
-    pool.tokens[r] = Math.round(params.tokens * Math.exp(0.5 * z - 0.125));
+    // Tokens scale with the work: longer generations take longer (mean `tokens` per request).
+    pool.tokens[r] = Math.round((params.tokens * serviceMs) / params.meanMs);
     pool.serviceMs[r] = serviceMs;
     pool.epoch[r] = pod.epoch;
     // Users' harm, and a synthetic case's failure: the release doing worse than stable would have
