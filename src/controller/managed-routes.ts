@@ -1,6 +1,7 @@
 /**
  * setHeaderRoute / setMirrorRoute: named routes a canary step puts in the router (argo-semantics
- * §4.5). A step with the route's name replaces it; one with no match removes it; the routes are
+ * §4.5). A step with the route's name replaces it; one with no match removes it (for mirrors too:
+ * Argo will not mirror without a match); the routes are
  * kept in `trafficRouting.managedRoutes` order, which is their precedence.
  */
 import type { CanaryStep } from '../model/rollout.js';
@@ -18,7 +19,9 @@ export function withStepRoute(current: readonly ManagedRoute[], step: CanaryStep
     if (step.setHeaderRoute.match.length > 0) next = { kind: 'header', name, match: step.setHeaderRoute.match };
   } else if ('setMirrorRoute' in step) {
     name = step.setMirrorRoute.name;
-    if (step.setMirrorRoute.percentage > 0) next = { kind: 'mirror', name, percentage: step.setMirrorRoute.percentage, match: step.setMirrorRoute.match };
+    // Argo requires a match on mirror routes "for safety": a step without one removes the route.
+    const m = step.setMirrorRoute;
+    if (m.match.length > 0 && m.percentage > 0) next = { kind: 'mirror', name, percentage: m.percentage, match: m.match };
   }
   if (name === undefined) return current;
   const existing = current.find((r) => r.name === name);

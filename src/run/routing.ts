@@ -53,9 +53,9 @@ export function matchValue(m: HeaderMatch['headerValue'], value: string | undefi
   return false;
 }
 
-/** A mirror matches a cohort when any of its match entries has all its headers on the cohort (none: all). */
+/** A mirror matches a cohort when any of its match entries has all its headers on the cohort. */
 function mirrorMatches(match: readonly { readonly headers?: Readonly<Record<string, HeaderMatch['headerValue']>> }[], c: Cohort): boolean {
-  return match.length === 0 || match.some((m) => Object.entries(m.headers ?? {}).every(([h, v]) => matchValue(v, c.headers[h])));
+  return match.some((m) => Object.entries(m.headers ?? {}).every(([h, v]) => matchValue(v, c.headers[h])));
 }
 
 /** The full plan: weighted routes plus the header and mirror routes per cohort. */

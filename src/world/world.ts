@@ -79,6 +79,7 @@ export function createWorld(opts: WorldOptions) {
   const jobs: SyntheticJob[] = [];
   const scratch: ServiceParams = { ...models.stable[0]! };
   let unserved = 0;
+  let arrivals = 0;
   let mirroredCount = 0;
   const nextArrival = arrivalClock(scenario.traffic.rate, streams.traffic, scenario.duration);
   let arrivalExact = 0;
@@ -94,6 +95,7 @@ export function createWorld(opts: WorldOptions) {
     const t = engine.now;
     arrivalExact = nextArrival(arrivalExact);
     if (arrivalExact <= scenario.duration) engine.scheduleAt(Math.round(arrivalExact), WORLD, ARRIVE, 0);
+    arrivals++;
     const r = pool.alloc();
     pool.arrival[r] = t;
     pool.kind[r] = USER;
@@ -268,6 +270,10 @@ export function createWorld(opts: WorldOptions) {
     tallies,
     get unserved() {
       return unserved;
+    },
+    /** User requests that arrived so far (identical across strategies for one seed). */
+    get arrivals() {
+      return arrivals;
     },
     get inFlight() {
       return pool.inUse;

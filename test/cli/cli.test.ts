@@ -76,9 +76,11 @@ describe('simulate (no arguments) and simulate compare', () => {
     const a = await sim(['compare', scenario('flagship.yaml'), '--output', 'json']);
     const b = await sim(['compare', scenario('flagship.yaml'), '--output', 'json']);
     expect(a.out).toBe(b.out);
-    const results = (JSON.parse(a.out) as { results: { workload: string; userRequests: number }[] }).results;
+    const results = (JSON.parse(a.out) as { results: { workload: string; userRequests: number; offeredRequests: number }[] }).results;
     expect(results.map((r) => r.workload)).toEqual(['agent-canary', 'agent-bluegreen', 'agent-deployment']);
+    expect(new Set(results.map((r) => r.offeredRequests)).size).toBe(1);
     expect(new Set(results.map((r) => r.userRequests)).size).toBe(1);
+    expect(results[0]?.offeredRequests).toBeGreaterThan(results[0]?.userRequests as number);
   });
 
   it('--strategies picks and orders the panels, and a misspelled name is exit 2 with a suggestion', async () => {

@@ -70,7 +70,7 @@ export async function runComparison(scenario: Scenario, io: CliIO, opts: Compari
   const summaries = cmp.finish();
   const rows: VerdictRow[] = cmp.sims.map((sim, i) => ({ name: sim.workload.name, strategy: strategyOf(sim.workload), summary: summaries[i] as VerdictRow['summary'] }));
   if (mode === 'json') {
-    io.stdout(JSON.stringify({ scenario: scenario.name, seed: cmp.sims[0]?.seed ?? scenario.seed, results: rows.map((r) => ({ workload: r.name, strategy: r.strategy, ...r.summary })) }) + '\n');
+    io.stdout(JSON.stringify({ scenario: scenario.name, seed: cmp.sims[0]?.seed ?? scenario.seed, results: rows.map((r, i) => ({ workload: r.name, strategy: r.strategy, offeredRequests: cmp.sims[i]?.world.arrivals ?? 0, ...r.summary })) }) + '\n');
     return EXIT_OK;
   }
   const desc = scenario.description === '' ? '' : `\n  ${scenario.description.trim()}`;
@@ -80,7 +80,7 @@ export async function runComparison(scenario: Scenario, io: CliIO, opts: Compari
     io.stdout((timelines[i] ?? []).join('\n') + '\n');
     io.stdout(formatSummary(r.summary, { color }).slice(2).join('\n') + '\n');
   });
-  io.stdout(`\nVerdict (identical traffic: ${rows[0]?.summary.userRequests ?? 0} user requests each)\n\n`);
+  io.stdout(`\nVerdict (identical traffic: the same ${cmp.sims[0]?.world.arrivals ?? 0} user requests reached each)\n\n`);
   io.stdout(formatVerdict(rows).map((l) => `  ${l}`).join('\n') + '\n\n');
   io.stdout(explainVerdict(rows).map((l) => `  • ${l}`).join('\n') + '\n');
   return EXIT_OK;

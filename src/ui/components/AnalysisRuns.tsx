@@ -1,0 +1,72 @@
+/**
+ * AnalysisRuns as the plugin lists them (`α name  ◌ Running  ✔ 1,✖ 0,? 0,⚠ 0`), newest first,
+ * each with its metrics' last measurement against the condition it was judged by.
+ */
+import { Box, Text } from 'ink';
+import { analysisGlyph, KIND } from '../format/glyphs.js';
+import { fit, formatValue } from '../format/numbers.js';
+import { firstNumber } from '../state/conditions.js';
+import type { AnalysisRunRow, MetricRow } from '../state/types.js';
+import { Paint } from '../theme.js';
+
+export interface AnalysisRunsProps {
+  /** The AnalysisRun rows of the snapshot, oldest first. */
+  readonly runs: readonly AnalysisRunRow[];
+  /** How many runs to show (the newest). */
+  readonly max: number;
+  /** Show each metric's last measurement under its run. @default true */
+  readonly metrics?: boolean;
+  readonly width: number;
+}
+
+/** Example: countsText({successful: 3, failed: 1, inconclusive: 0, error: 0}) === '✔ 3,✖ 1,? 0,⚠ 0'. */
+export function countsText(r: Pick<AnalysisRunRow, 'successful' | 'failed' | 'inconclusive' | 'error'>): string {
+  return `✔ ${r.successful},✖ ${r.failed},? ${r.inconclusive},⚠ ${r.error}`;
+}
+
+/** Example: '[0.020024318671242793]' → '0.020'; '0/40 failed' stays as is. */
+export function shortValue(value: string): string {
+  const v = firstNumber(value);
+  return v === undefined ? value : formatValue(v);
+}
+
+function Metric({ m, width }: { readonly m: MetricRow; readonly width: number }) {
+  const g = m.last === undefined ? analysisGlyph('Pending') : analysisGlyph(m.last.phase);
+  return (
+    <Text wrap="truncate-end">
+      {'   '}
+      <Paint tone={g.tone}>{g.glyph}</Paint> {m.name}
+      {m.last !== undefined ? ` = ${fit(shortValue(m.last.value), Math.max(8, width - 40))}` : ' (no measurement yet)'}
+      {m.condition !== undefined ? <Paint tone="dim">  vs {m.condition}</Paint> : null}
+    </Text>
+  );
+}
+
+/** An empty list prints nothing: the section appears with the first run. */
+export function AnalysisRuns({ runs, max, metrics = true, width }: AnalysisRunsProps) {
+  if (runs.length === 0 || max <= 0) return null;
+  const shown = runs.slice(-max).reverse();
+  return (
+    <Box flexDirection="column" width={width}>
+      {shown.map((r) => {
+        const g = analysisGlyph(r.phase);
+        return (
+          <Box key={r.name} flexDirection="column">
+            <Text wrap="truncate-end">
+              <Paint tone={g.tone}>{KIND.analysisRun} {r.name}</Paint>  <Paint tone={g.tone}>{g.glyph} {r.phase}</Paint>  {countsText(r)}
+            </Text>
+            {metrics ? r.metrics.map((m) => <Metric key={m.name} m={m} width={width} />) : null}
+          </Box>
+        );
+      })}
+      {runs.length > shown.length ? <Text wrap="truncate-end"><Paint tone="dim">   … {runs.length - shown.length} earlier</Paint></Text> : null}
+    </Box>
+  );
+}
+
+/** Lines the list takes. Example: one run with one metric, metrics on → 2. */
+export function analysisHeight(runs: readonly AnalysisRunRow[], max: number, metrics: boolean): number {
+  if (runs.length === 0 || max <= 0) return 0;
+  const shown = runs.slice(-max);
+  return shown.length + (metrics ? shown.reduce((n, r) => n + r.metrics.length, 0) : 0) + (runs.length > shown.length ? 1 : 0);
+}

@@ -1,0 +1,19 @@
+/** How to replay this run (the command, and the operator keys pressed as a spec.operator snippet). */
+import { Box, Text } from 'ink';
+import { Paint } from '../theme.js';
+
+export interface ReplayHintProps {
+  /** Lines from format/replay.ts. */
+  readonly lines: readonly string[];
+  readonly width: number;
+}
+
+export function ReplayHint({ lines, width }: ReplayHintProps) {
+  return (
+    <Box flexDirection="column" width={width}>
+      {lines.map((l, i) => (
+        <Text key={i} wrap={i === 0 ? 'wrap' : 'truncate-end'}>{i === 0 ? <Paint tone="info">{l}</Paint> : l}</Text>
+      ))}
+    </Box>
+  );
+}

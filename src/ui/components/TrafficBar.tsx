@@ -1,0 +1,32 @@
+/** Traffic by version: a bar split between the stable image (█) and the release (▒), plus mirroring. */
+import { Box, Text } from 'ink';
+import { releaseCells } from '../format/bar.js';
+import { tagTone } from '../format/glyphs.js';
+import type { TrafficSlice } from '../state/types.js';
+import { Paint } from '../theme.js';
+
+export interface TrafficBarProps {
+  /** The traffic slice of the snapshot. */
+  readonly traffic: TrafficSlice;
+  readonly width: number;
+}
+
+/** Example (20 % canary, width 60): `Traffic ████████████████▒▒▒▒ agent:v1 80% · agent:v2 canary 20%`. */
+export function TrafficBar({ traffic: t, width }: TrafficBarProps) {
+  const release = t.releaseShare;
+  const stableLabel = release >= 100 ? '' : `${t.stableImage} ${100 - release}%`;
+  const releaseLabel = release <= 0 ? '' : `${t.releaseImage} ${t.releaseRole} ${release}%`;
+  const mirror = t.mirrorPercent === undefined ? '' : ` · mirror ${t.mirrorPercent}% (${t.mirrored} copies)`;
+  const labels = [stableLabel, releaseLabel].filter((s) => s !== '').join(' · ') + mirror;
+  const barWidth = Math.max(10, Math.min(40, width - 9 - labels.length));
+  const r = releaseCells(release, barWidth);
+  return (
+    <Box width={width}>
+      <Text wrap="truncate-end">
+        <Paint tone="plain" bold>Traffic </Paint>
+        <Paint tone="ok">{'█'.repeat(barWidth - r)}</Paint>
+        <Paint tone={tagTone(t.releaseRole)}>{'▒'.repeat(r)}</Paint> {labels}
+      </Text>
+    </Box>
+  );
+}

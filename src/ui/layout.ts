@@ -1,0 +1,92 @@
+/**
+ * What the run screen shows at a terminal size. Elements are dropped or shrunk in a fixed order
+ * until the live area fits (so ink never has to clear the screen, and nothing wraps): why-line to
+ * one line, gaps, header compact, fewer AnalysisRuns, no metric lines, a shorter step window, no
+ * sparklines, a mini header, no AnalysisRuns. Rows above the live area are left to the event log.
+ * Pure.
+ */
+import { analysisHeight } from './components/AnalysisRuns.js';
+import { headerHeight, type HeaderMode } from './components/Header.js';
+import type { RunSnapshot } from './state/types.js';
+
+export interface RunLayout {
+  readonly width: number;
+  /** Header and steps side by side. */
+  readonly twoColumns: boolean;
+  readonly leftWidth: number;
+  readonly rightWidth: number;
+  readonly header: HeaderMode;
+  readonly stepsMax: number;
+  readonly gap: boolean;
+  readonly sparklines: 'titled' | 'bare' | 'none';
+  readonly analysisMax: number;
+  readonly analysisMetrics: boolean;
+  readonly whyLines: number;
+  /** Lines the live area takes with these choices. */
+  readonly height: number;
+}
+
+type Choice = Omit<RunLayout, 'height' | 'width' | 'twoColumns' | 'leftWidth' | 'rightWidth'>;
+
+const FULL: Choice = { header: 'full', stepsMax: 99, gap: true, sparklines: 'titled', analysisMax: 3, analysisMetrics: true, whyLines: 2 };
+
+/** Each step gives up a little more room than the one before. */
+const SHRINK: readonly ((c: Choice) => Choice)[] = [
+  (c) => ({ ...c, whyLines: 1 }),
+  (c) => ({ ...c, gap: false }),
+  (c) => ({ ...c, header: 'compact' }),
+  (c) => ({ ...c, analysisMax: 2 }),
+  (c) => ({ ...c, sparklines: 'bare' }),
+  (c) => ({ ...c, analysisMetrics: false }),
+  (c) => ({ ...c, analysisMax: 1 }),
+  (c) => ({ ...c, stepsMax: 5 }),
+  (c) => ({ ...c, sparklines: 'none' }),
+  (c) => ({ ...c, header: 'mini' }),
+  (c) => ({ ...c, analysisMax: 0 }),
+];
+
+/** Rows left above the live area for the newest event-log lines. */
+export function logReserve(rows: number): number {
+  return rows >= 30 ? 6 : rows >= 20 ? 3 : 0;
+}
+
+/** The summary box and replay hint of the final screen. */
+function finalHeight(s: RunSnapshot): number {
+  return 10 + 1 + (s.operatorActions.length > 0 ? 2 + s.operatorActions.length : 1);
+}
+
+function heightOf(s: RunSnapshot, c: Choice, twoColumns: boolean, final: boolean): number {
+  const stepRows = s.steps.length === 0 ? 1 : 1 + Math.min(s.steps.length, c.stepsMax);
+  const head = headerHeight(s.header, c.header);
+  const top = twoColumns ? Math.max(head, stepRows) : head + stepRows;
+  const middle = 1 + s.replicaSets.length;
+  const live = final
+    ? finalHeight(s)
+    : (c.sparklines === 'none' ? 0 : c.sparklines === 'titled' ? 4 : 3) + analysisHeight(s.analysisRuns, c.analysisMax, c.analysisMetrics);
+  return top + middle + (c.gap ? 1 : 0) + live + (c.gap ? 1 : 0) + c.whyLines + 2;
+}
+
+/**
+ * Example: at 120×40 a six-step canary gets the plugin's full header beside its steps, titled
+ * sparklines and AnalysisRuns with their metrics; at 80×24 the header is compact and the
+ * sparklines lose their title.
+ */
+export function runLayout(s: RunSnapshot, columns: number, rows: number): RunLayout {
+  const final = s.summary !== undefined;
+  const twoColumns = columns >= 76;
+  const leftWidth = twoColumns ? Math.max(38, Math.min(56, Math.floor(columns * 0.48))) : columns;
+  const rightWidth = twoColumns ? columns - leftWidth - 2 : columns;
+  const dims = { width: columns, twoColumns, leftWidth, rightWidth };
+  const budgets = final ? [rows - 1] : [rows - 1 - logReserve(rows), rows - 1];
+  for (const budget of budgets) {
+    let c = FULL;
+    for (let i = 0; i <= SHRINK.length; i++) {
+      const height = heightOf(s, c, twoColumns, final);
+      if (height <= budget) return { ...dims, ...c, height };
+      const next = SHRINK[i];
+      if (next !== undefined) c = next(c);
+    }
+  }
+  const c = SHRINK.reduce((acc, f) => f(acc), FULL);
+  return { ...dims, ...c, height: heightOf(s, c, twoColumns, final) };
+}

@@ -1,0 +1,156 @@
+/**
+ * The rendered slices derived from the tracked facts: the plugin's header block, the step list,
+ * traffic by version and the ReplicaSets with their pods. Pure.
+ */
+import type { ReplicaSetSample, Sample } from '../../run/sample.js';
+import type { RunContext } from './context.js';
+import type { HeaderSlice, ImageRow, ReplicaSetRow, RunSnapshot, StepMark, StepRow, Track, TrafficSlice } from './types.js';
+
+/** The snapshot without its derived slices: what the reducer folds. */
+export type Facts = Omit<RunSnapshot, 'header' | 'steps' | 'traffic' | 'replicaSets'>;
+
+/** Recomputes every derived slice of the snapshot. */
+export function derive(s: Facts): RunSnapshot {
+  const weights = weightsOf(s.context, s.track);
+  return {
+    ...s,
+    header: header(s.context, s.track, weights),
+    steps: stepRows(s.context, s.track, s.now),
+    traffic: traffic(s.context, s.track, weights.actual),
+    replicaSets: replicaSets(s.context, s.track),
+  };
+}
+
+/**
+ * SetWeight and ActualWeight as the plugin shows them: 100/100 at rest or once promoted, 0 after
+ * an abort, otherwise the last setWeight step at or before the current one (Argo's
+ * GetCurrentSetWeight) and the weight the router (or the pod ratio) actually gives.
+ *
+ * Example: steps [setWeight 20, pause], current step 1, ActualWeight 20 → {set: 20, actual: 20}.
+ */
+export function weightsOf(ctx: RunContext, t: Track): { set: number; actual: number } {
+  if (!t.started || t.promoted) return { set: 100, actual: 100 };
+  if (t.aborted) return { set: 0, actual: t.actualWeight };
+  let set = 0;
+  for (let i = Math.min(t.currentStepIndex, ctx.steps.length - 1); i >= 0; i--) {
+    const w = ctx.steps[i]?.setWeight;
+    if (w !== undefined) {
+      set = w;
+      break;
+    }
+  }
+  if (ctx.steps.length > 0 && t.currentStepIndex >= ctx.steps.length) set = 100;
+  return { set, actual: t.actualWeight };
+}
+
+function header(ctx: RunContext, t: Track, w: { set: number; actual: number }): HeaderSlice {
+  const canary = ctx.strategy === 'Canary';
+  return {
+    name: ctx.rollout, namespace: ctx.namespace, phase: t.phase, message: t.message, strategy: ctx.strategy,
+    step: canary ? { current: t.started ? t.currentStepIndex : ctx.steps.length, total: ctx.steps.length } : undefined,
+    setWeight: canary ? w.set : undefined,
+    actualWeight: canary ? w.actual : undefined,
+    images: images(ctx, t),
+    replicas: replicaCounts(ctx, t.lastSample),
+  };
+}
+
+/** The plugin's role tags of a version's ReplicaSet. Example: canary, not promoted, release → ['canary']. */
+export function tagsOf(ctx: RunContext, version: 0 | 1, promoted: boolean): string[] {
+  switch (ctx.strategy) {
+    case 'Canary':
+      return version === 0 ? (promoted ? [] : ['stable']) : promoted ? ['stable'] : ['canary'];
+    case 'BlueGreen':
+      return version === 0 ? (promoted ? [] : ['stable', 'active']) : promoted ? ['stable', 'active'] : ['preview'];
+    case 'RollingUpdate':
+      return version === 0 ? ['old'] : ['new'];
+  }
+}
+
+function livePods(rs: ReplicaSetSample): number {
+  return rs.pods.filter((p) => p.state !== 'gone').length;
+}
+
+function images(ctx: RunContext, t: Track): ImageRow[] {
+  const sample = t.lastSample;
+  // Without a sample yet (a trace alone), the ReplicaSets' targets stand in for their pods.
+  const alive = (v: 0 | 1): boolean =>
+    sample === undefined
+      ? (t.desired[v === 0 ? ctx.stableHash : ctx.releaseHash] ?? (v === 0 ? ctx.replicas : 0)) > 0
+      : sample.replicaSets.some((rs) => rs.version === v && livePods(rs) > 0);
+  const rows: ImageRow[] = [];
+  if (alive(1) || t.promoted) rows.push({ image: ctx.releaseImage, tags: tagsOf(ctx, 1, t.promoted) });
+  if (alive(0)) rows.push({ image: ctx.stableImage, tags: tagsOf(ctx, 0, t.promoted) });
+  return t.promoted ? rows : rows.reverse();
+}
+
+function replicaCounts(ctx: RunContext, sample: Sample | undefined): HeaderSlice['replicas'] {
+  const pods = (sample?.replicaSets ?? []).flatMap((rs) => rs.pods.map((p) => ({ version: rs.version, state: p.state })));
+  const live = pods.filter((p) => p.state === 'ready' || p.state === 'starting');
+  const ready = pods.filter((p) => p.state === 'ready').length;
+  return {
+    desired: ctx.replicas, current: live.length, updated: live.filter((p) => p.version === 1).length,
+    ready, available: ready,
+  };
+}
+
+function stepRows(ctx: RunContext, t: Track, now: number): StepRow[] {
+  return ctx.steps.map((step, index) => {
+    const mark = markOf(t, index);
+    const pausedHere = mark === 'current' && t.pause !== undefined;
+    const timed = pausedHere && t.pause?.reason === 'CanaryPauseStep' && step.pauseMs !== undefined;
+    return {
+      index, label: step.label, mark,
+      remaining: timed ? Math.max(0, (t.pause?.since ?? now) + (step.pauseMs ?? 0) - now) : undefined,
+      waitsForPromote: pausedHere && !timed,
+    };
+  });
+}
+
+/**
+ * Example: aborted at step 2 → steps 0–1 'done', 2 'aborted', the rest 'pending'; promoted → all
+ * 'done'; before the update starts → all 'pending'.
+ */
+export function markOf(t: Track, index: number): StepMark {
+  if (!t.started) return 'pending';
+  if (t.promoted) return 'done';
+  if (t.aborted) {
+    if (t.abortedStep === undefined) return 'pending';
+    return index < t.abortedStep ? 'done' : index === t.abortedStep ? 'aborted' : 'pending';
+  }
+  return index < t.currentStepIndex ? 'done' : index === t.currentStepIndex ? 'current' : 'pending';
+}
+
+function traffic(ctx: RunContext, t: Track, actual: number): TrafficSlice {
+  const releaseShare = t.promoted ? 100 : t.started ? t.actualWeight : 0;
+  const role = t.promoted ? 'stable' : ctx.strategy === 'BlueGreen' ? (releaseShare > 0 ? 'active' : 'preview') : ctx.strategy === 'Canary' ? 'canary' : 'new';
+  return {
+    stableImage: ctx.stableImage, releaseImage: ctx.releaseImage, releaseShare,
+    setWeight: ctx.strategy === 'Canary' ? weightsOf(ctx, t).set : undefined,
+    actualWeight: actual, releaseRole: role,
+    mirrorPercent: mirrorPercent(ctx, t), mirrored: t.lastSample?.mirrored ?? 0,
+  };
+}
+
+/** The setMirrorRoute in force: the last one among the completed steps (routes end at promotion or abort). */
+function mirrorPercent(ctx: RunContext, t: Track): number | undefined {
+  if (!t.started || t.promoted || t.aborted) return undefined;
+  for (let i = Math.min(t.currentStepIndex, ctx.steps.length) - 1; i >= 0; i--) {
+    const m = ctx.steps[i]?.mirrorPercent;
+    if (m !== undefined) return m === 0 ? undefined : m;
+  }
+  return undefined;
+}
+
+function replicaSets(ctx: RunContext, t: Track): ReplicaSetRow[] {
+  const sets = t.lastSample?.replicaSets ?? [];
+  return sets
+    .filter((rs) => livePods(rs) > 0 || (t.desired[rs.hash] ?? 0) > 0)
+    .map((rs) => ({
+      hash: rs.hash, name: `${ctx.rollout}-${rs.hash}`, image: rs.image, revision: rs.version + 1,
+      tags: tagsOf(ctx, rs.version, t.promoted),
+      desired: t.desired[rs.hash] ?? (rs.version === 0 ? ctx.replicas : 0),
+      pods: rs.pods.flatMap((p) => (p.state === 'gone' ? [] : [p.state])),
+    }))
+    .sort((a, b) => b.revision - a.revision);
+}

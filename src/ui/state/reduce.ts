@@ -1,0 +1,122 @@
+/**
+ * The live UI's reducer: folds trace events (`SimEvent`) and UI actions (samples, playback) into
+ * the `RunSnapshot` the screen renders. Pure: no clock, no simulation — just the fold.
+ *
+ *   let s = initialSnapshot(ctx, {speed: 60, paused: false});
+ *   for (const e of trace) s = reduce(s, e);
+ */
+import type { SimEvent } from '../../model/events.js';
+import type { OperatorActionName } from '../../model/scenario.js';
+import { formatTextLine } from '../../report/text.js';
+import { foldAnalysis } from './analysis.js';
+import type { RunContext } from './context.js';
+import { derive } from './derive.js';
+import { foldSeries } from './series.js';
+import type { Action, LogEntry, PlaybackSlice, RunSnapshot, Track } from './types.js';
+import { explain } from './why.js';
+
+/** The snapshot before any event: the stable version at rest. */
+export function initialSnapshot(context: RunContext, playback: PlaybackSlice): RunSnapshot {
+  const track: Track = {
+    started: false, phase: 'Healthy', message: '', resumedBy: undefined, promoteFull: false,
+    currentStepIndex: context.steps.length, pause: undefined, abortedStep: undefined, aborted: false, promoted: false,
+    canaryWeight: 0, actualWeight: 0, desired: {}, lastSample: undefined,
+  };
+  return derive({
+    context, now: 0, track, playback,
+    series: { window: context.window, now: 0, versions: [], thresholds: context.thresholds },
+    analysisRuns: [], log: [], why: undefined,
+    harmed: { harmed: 0, userRequests: 0, releaseRequests: 0, mirrored: 0 },
+    operatorActions: [], summary: undefined,
+  });
+}
+
+/** Folds one action (a trace event, a Sample, a playback change, or a batch of them). */
+export function reduce(s: RunSnapshot, a: Action): RunSnapshot {
+  return derive(fold(s, a));
+}
+
+function fold(s: RunSnapshot, a: Action): RunSnapshot {
+  switch (a.type) {
+    case 'Batch':
+      return a.actions.reduce(fold, s);
+    case 'Playback':
+      return { ...s, playback: { speed: a.speed ?? s.playback.speed, paused: a.paused ?? s.playback.paused } };
+    case 'Sample': {
+      const now = Math.max(s.now, a.sample.t);
+      const { sample } = a;
+      return {
+        ...s, now,
+        track: { ...s.track, lastSample: sample },
+        series: { ...s.series, now, versions: foldSeries(s.series.versions, sample, s.context.window) },
+        harmed: { harmed: sample.harmedRequests, userRequests: sample.userRequests, releaseRequests: sample.releaseRequests, mirrored: sample.mirrored },
+      };
+    }
+    default:
+      return foldEvent(s, a);
+  }
+}
+
+function foldEvent(before: RunSnapshot, e: SimEvent): RunSnapshot {
+  const s = { ...before, now: Math.max(before.now, e.t) };
+  const why = explain(s, e);
+  const log = [...s.log, ...logEntries(s, e, why)];
+  const next: RunSnapshot = { ...s, log, why: why === undefined ? s.why : { t: e.t, text: why }, track: track(s.track, e, s.context) };
+  switch (e.type) {
+    case 'AnalysisRunStarted':
+    case 'Measurement':
+    case 'AnalysisRunCompleted':
+      return { ...next, analysisRuns: foldAnalysis(s.analysisRuns, e, s.context) };
+    case 'OperatorAction':
+      return { ...next, operatorActions: [...s.operatorActions, { t: e.t, action: e.action as OperatorActionName }] };
+    case 'Summary': {
+      const { t: _t, type: _type, ...summary } = e;
+      return { ...next, summary };
+    }
+    default:
+      return next;
+  }
+}
+
+/** The event's timeline line (when the text reporter has one), then its why-line. */
+function logEntries(s: RunSnapshot, e: SimEvent, why: string | undefined): LogEntry[] {
+  const out: LogEntry[] = [];
+  let id = s.log.length;
+  if (formatTextLine(e, { color: false }, s.context.steps.length) !== undefined) out.push({ id: id++, kind: 'event', event: e });
+  if (why !== undefined) out.push({ id, kind: 'why', t: e.t, text: why });
+  return out;
+}
+
+/**
+ * The facts an event changes. Example: RolloutAborted at step 2 → aborted, abortedStep 2,
+ * currentStepIndex 0 (the plugin then shows Step 0/n).
+ */
+function track(t: Track, e: SimEvent, ctx: RunContext): Track {
+  switch (e.type) {
+    case 'RolloutStarted':
+      return { ...t, started: true, currentStepIndex: 0, aborted: false, abortedStep: undefined, promoted: false, promoteFull: false, pause: undefined };
+    case 'StepStarted':
+      return { ...t, currentStepIndex: e.index };
+    case 'StepCompleted':
+      return { ...t, currentStepIndex: e.index + 1, pause: undefined };
+    case 'WeightChanged':
+      return { ...t, canaryWeight: e.canary, actualWeight: e.actual };
+    case 'ReplicaSetScaled':
+      return { ...t, desired: { ...t.desired, [e.hash]: e.replicas } };
+    case 'PhaseChanged':
+      return { ...t, phase: e.phase, message: e.message };
+    case 'Paused':
+      return { ...t, pause: { reason: e.reason, since: e.t }, resumedBy: undefined };
+    case 'Resumed':
+      return { ...t, pause: undefined, resumedBy: e.by };
+    case 'RolloutAborted':
+      return { ...t, aborted: true, abortedStep: t.currentStepIndex < ctx.steps.length ? t.currentStepIndex : undefined, currentStepIndex: 0, pause: undefined };
+    case 'RolloutPromoted':
+      return t.aborted ? t : { ...t, promoted: true, currentStepIndex: ctx.steps.length, pause: undefined };
+    case 'OperatorAction':
+      if (e.action === 'retry') return { ...t, aborted: false, abortedStep: undefined };
+      return e.action === 'promoteFull' ? { ...t, promoteFull: true } : t;
+    default:
+      return t;
+  }
+}

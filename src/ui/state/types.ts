@@ -1,0 +1,182 @@
+/**
+ * The snapshot the live UI renders, and the actions folded into it. Everything here is plain
+ * data: `reduce()` builds it from trace events and samples, components render slices of it.
+ */
+import type { AnalysisPhase, RolloutPhase, SimEvent, SummaryFields } from '../../model/events.js';
+import type { OperatorActionName } from '../../model/scenario.js';
+import type { Ms } from '../../model/time.js';
+import type { Sample } from '../../run/sample.js';
+import type { PodState } from '../../world/pods.js';
+import type { RunContext, Threshold, SeriesKind } from './context.js';
+
+/** UI-only actions; every other action is a trace event. */
+export type UiAction =
+  | { readonly type: 'Sample'; readonly sample: Sample }
+  | { readonly type: 'Playback'; readonly speed?: number; readonly paused?: boolean }
+  | { readonly type: 'Batch'; readonly actions: readonly Action[] };
+
+export type Action = SimEvent | UiAction;
+
+/** A step's place in the list, like the plugin's step markers. */
+export type StepMark = 'done' | 'current' | 'pending' | 'aborted';
+
+export interface StepRow {
+  readonly index: number;
+  readonly label: string;
+  readonly mark: StepMark;
+  /** A timed pause in progress: sim ms left (undefined otherwise). */
+  readonly remaining: Ms | undefined;
+  /** An indefinite pause (or an Inconclusive analysis) in progress: waits for `promote`. */
+  readonly waitsForPromote: boolean;
+}
+
+export interface ImageRow {
+  readonly image: string;
+  /** The plugin's role tags: stable, canary, active, preview (old/new for a Deployment). */
+  readonly tags: readonly string[];
+}
+
+export interface ReplicaCounts {
+  readonly desired: number;
+  readonly current: number;
+  readonly updated: number;
+  readonly ready: number;
+  readonly available: number;
+}
+
+/** The plugin's header block (`kubectl argo rollouts get rollout`). */
+export interface HeaderSlice {
+  readonly name: string;
+  readonly namespace: string;
+  readonly phase: RolloutPhase;
+  readonly message: string;
+  /** Canary, BlueGreen or RollingUpdate (a Deployment). */
+  readonly strategy: string;
+  /** `currentStepIndex/len(steps)`; undefined when the strategy has no steps. */
+  readonly step: { readonly current: number; readonly total: number } | undefined;
+  readonly setWeight: number | undefined;
+  readonly actualWeight: number | undefined;
+  readonly images: readonly ImageRow[];
+  readonly replicas: ReplicaCounts;
+}
+
+/** Traffic by version: what the bar draws. */
+export interface TrafficSlice {
+  readonly stableImage: string;
+  readonly releaseImage: string;
+  /** Percent of user traffic the release serves now (ActualWeight, or 100 once promoted). */
+  readonly releaseShare: number;
+  readonly setWeight: number | undefined;
+  readonly actualWeight: number;
+  /** Role of the release's share: canary, preview, new, stable. */
+  readonly releaseRole: string;
+  /** setMirrorRoute in force: percent of matching requests copied to the canary. */
+  readonly mirrorPercent: number | undefined;
+  readonly mirrored: number;
+}
+
+export interface ReplicaSetRow {
+  readonly hash: string;
+  readonly name: string;
+  readonly image: string;
+  readonly revision: number;
+  readonly tags: readonly string[];
+  readonly desired: number;
+  readonly pods: readonly Exclude<PodState, 'gone'>[];
+}
+
+export interface Point {
+  readonly t: Ms;
+  readonly v: number | null;
+}
+
+export interface VersionSeries {
+  readonly version: 0 | 1;
+  readonly image: string;
+  readonly errorRate: readonly Point[];
+  readonly p99: readonly Point[];
+  readonly taskSuccess: readonly Point[];
+}
+
+export interface SeriesSlice {
+  readonly window: Ms;
+  readonly now: Ms;
+  readonly versions: readonly VersionSeries[];
+  readonly thresholds: Readonly<Partial<Record<SeriesKind, Threshold>>>;
+}
+
+export interface MetricRow {
+  readonly name: string;
+  /** The condition text a measurement is judged by (successCondition, else failureCondition). */
+  readonly condition: string | undefined;
+  readonly last: { readonly value: string; readonly phase: AnalysisPhase; readonly t: Ms } | undefined;
+}
+
+export interface AnalysisRunRow {
+  readonly name: string;
+  readonly templates: readonly string[];
+  readonly phase: AnalysisPhase;
+  readonly startedAt: Ms;
+  readonly successful: number;
+  readonly failed: number;
+  readonly inconclusive: number;
+  readonly error: number;
+  readonly metrics: readonly MetricRow[];
+}
+
+export type LogEntry =
+  | { readonly id: number; readonly kind: 'event'; readonly event: SimEvent }
+  | { readonly id: number; readonly kind: 'why'; readonly t: Ms; readonly text: string };
+
+export interface HarmedSlice {
+  readonly harmed: number;
+  readonly userRequests: number;
+  readonly releaseRequests: number;
+  readonly mirrored: number;
+}
+
+export interface PlaybackSlice {
+  /** Simulated seconds per wall second. */
+  readonly speed: number;
+  readonly paused: boolean;
+}
+
+/** Facts the reducer tracks to derive the slices; not rendered directly. */
+export interface Track {
+  readonly started: boolean;
+  readonly phase: RolloutPhase;
+  readonly message: string;
+  /** Who ended the last pause (timer, promote, resume). */
+  readonly resumedBy: string | undefined;
+  /** The operator asked for `promote --full` during this update. */
+  readonly promoteFull: boolean;
+  readonly currentStepIndex: number;
+  readonly pause: { readonly reason: string; readonly since: Ms } | undefined;
+  readonly abortedStep: number | undefined;
+  readonly aborted: boolean;
+  readonly promoted: boolean;
+  readonly canaryWeight: number;
+  readonly actualWeight: number;
+  /** Target replicas per pod-template hash, from ReplicaSetScaled. */
+  readonly desired: Readonly<Record<string, number>>;
+  readonly lastSample: Sample | undefined;
+}
+
+export interface RunSnapshot {
+  readonly context: RunContext;
+  readonly now: Ms;
+  readonly track: Track;
+  readonly header: HeaderSlice;
+  readonly steps: readonly StepRow[];
+  readonly traffic: TrafficSlice;
+  readonly replicaSets: readonly ReplicaSetRow[];
+  readonly series: SeriesSlice;
+  readonly analysisRuns: readonly AnalysisRunRow[];
+  readonly log: readonly LogEntry[];
+  /** The latest transition's one-line reason. */
+  readonly why: { readonly t: Ms; readonly text: string } | undefined;
+  readonly harmed: HarmedSlice;
+  readonly playback: PlaybackSlice;
+  readonly operatorActions: readonly { readonly t: Ms; readonly action: OperatorActionName }[];
+  readonly summary: SummaryFields | undefined;
+}

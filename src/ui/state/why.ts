@@ -1,0 +1,127 @@
+/**
+ * The one-line *why* of a transition, for a learner: which step finished and what let it finish,
+ * why the Rollout paused, aborted or was promoted. Reads the snapshot as it was before the event.
+ * Pure.
+ */
+import type { SimEvent } from '../../model/events.js';
+import { formatDuration } from '../../model/time.js';
+import { formatValue } from '../format/numbers.js';
+import { lastMeasurementOf, metricInfo } from './analysis.js';
+import { firstNumber, negate, prettyOp } from './conditions.js';
+import type { RunSnapshot } from './types.js';
+
+/**
+ * Example: the RolloutAborted of canary-tool-call-regression (reason `… Metric "error-rate"
+ * assessed Failed due to failed (1) > failureLimit (0)`, last measurement [0.0200…], condition
+ * `result[0] < 0.015`) → 'aborted: error-rate 0.020 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s'.
+ */
+export function explain(s: RunSnapshot, e: SimEvent): string | undefined {
+  const at = `at ${formatDuration(e.t)}`;
+  const n = s.context.steps.length;
+  switch (e.type) {
+    case 'StepCompleted': {
+      const step = s.context.steps[e.index];
+      const head = `step ${e.index + 1}/${n} (${step?.label ?? '?'}) done`;
+      return `${head}: ${stepReason(s, e.index) ?? 'next step'} ${at}`;
+    }
+    case 'Paused':
+      return `paused: ${pauseReason(s, e.reason, e.t)}`;
+    case 'Resumed':
+      return e.by === 'resume' ? `resumed by the operator ${at}` : undefined;
+    case 'RolloutAborted':
+      return `aborted: ${abortReason(s, e.reason)} ${at}`;
+    case 'RolloutPromoted':
+      return `promoted: ${promoteReason(s)} ${at}`;
+    case 'AnalysisRunCompleted':
+      if (e.phase === 'Successful') return `analysis ${e.name} Successful${runDetail(s, e.name, ': ')} ${at}`;
+      if (e.phase === 'Inconclusive') return `analysis ${e.name} Inconclusive: ${e.message || 'neither condition met'} ${at}`;
+      return undefined; // Failed/Error: the abort that follows says why
+    case 'PhaseChanged':
+      return e.phase === 'Degraded' && !s.track.aborted ? `degraded: ${e.message} ${at}` : undefined;
+    case 'OperatorAction':
+      return e.action === 'retry' ? `retry: the update starts again from step 1 ${at}` : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function stepReason(s: RunSnapshot, index: number): string | undefined {
+  const step = s.context.steps[index];
+  if (step === undefined) return undefined;
+  if (step.kind === 'setWeight') return `ActualWeight ${s.track.actualWeight} (canary pods ready)`;
+  if (step.kind === 'pause') {
+    const by = s.track.resumedBy;
+    if (by === 'timer') return `${formatDuration(step.pauseMs ?? 0)} elapsed`;
+    return by === undefined ? undefined : `resumed by ${by === 'promote' ? 'the operator (promote)' : by}`;
+  }
+  if (step.kind === 'analysis') {
+    const run = s.analysisRuns[s.analysisRuns.length - 1];
+    return run === undefined ? undefined : `${run.name} ${run.phase}${runDetail(s, run.name, ', ')}`;
+  }
+  return undefined;
+}
+
+function pauseReason(s: RunSnapshot, reason: string, t: number): string {
+  const i = s.track.currentStepIndex;
+  const step = s.context.steps[i];
+  const waits = 'waits for promote (p) or abort (a)';
+  if (reason === 'CanaryPauseStep' && step !== undefined) {
+    const where = `step ${i + 1}/${s.context.steps.length} ${step.label}`;
+    return step.pauseMs === undefined ? `${where} ${waits}` : `${where}, resumes by itself at ${formatDuration(t + step.pauseMs)}`;
+  }
+  if (reason === 'InconclusiveAnalysisRun') return `an analysis was Inconclusive; the Rollout ${waits}`;
+  if (reason === 'BlueGreenPause') return `the preview is ready; blue-green ${waits} (autoPromotionEnabled: false)`;
+  return reason;
+}
+
+/** `failed (1) > failureLimit (0)` → 'failureLimit 0 exceeded'. */
+function limitPhrase(cause: string): string {
+  const m = /\((\d+)\) > (\w+) \((\d+)\)/.exec(cause);
+  return m === null ? cause : `${m[2]} ${m[3]} exceeded`;
+}
+
+function abortReason(s: RunSnapshot, reason: string): string {
+  if (reason === 'aborted by operator') return 'by the operator';
+  const m = /Metric "([^"]+)" assessed (\w+) due to (.+)$/.exec(reason);
+  if (m === null) return reason;
+  const [, metric = '', phase = '', cause = ''] = m;
+  return `${measured(s, metric, 'bad') ?? `${metric} ${phase}`} (${limitPhrase(cause)})`;
+}
+
+/**
+ * A metric's last value against its condition, on the side it fell: bad → `0.020 ≥ 0.015`,
+ * good → `0.004 < 0.015`; a condition that is not a simple comparison is quoted instead.
+ */
+function measured(s: RunSnapshot, metric: string, side: 'good' | 'bad'): string | undefined {
+  const last = lastMeasurementOf(s.analysisRuns, metric);
+  if (last?.row.last === undefined) return undefined;
+  const info = metricInfo(s.context, metric);
+  const v = firstNumber(last.row.last.value);
+  if (info?.good !== undefined && v !== undefined) {
+    const op = side === 'good' ? info.good.op : negate(info.good.op);
+    return `${metric} ${formatValue(v)} ${prettyOp(op)} ${info.good.literal}`;
+  }
+  const cond = info?.condition === undefined ? '' : ` vs ${info.condition}`;
+  return `${metric} = ${last.row.last.value}${cond}`;
+}
+
+function runDetail(s: RunSnapshot, run: string, sep: string): string {
+  const row = s.analysisRuns.find((r) => r.name === run);
+  const parts = (row?.metrics ?? []).map((m) => measured(s, m.name, m.last?.phase === 'Successful' ? 'good' : 'bad')).filter((x) => x !== undefined);
+  return parts.length === 0 ? '' : `${sep}${parts.join(', ')}`;
+}
+
+function promoteReason(s: RunSnapshot): string {
+  if (s.track.promoteFull) return 'promote --full by the operator';
+  const n = s.context.steps.length;
+  switch (s.context.strategy) {
+    case 'Canary':
+      return n === 0 ? 'no steps to run' : `all ${n} steps complete`;
+    case 'BlueGreen': {
+      const pre = s.analysisRuns[s.analysisRuns.length - 1];
+      return pre === undefined ? 'the preview is ready; the active Service switched' : `${pre.name} ${pre.phase}; the active Service switched`;
+    }
+    case 'RollingUpdate':
+      return `all ${s.context.replicas} pods updated and ready`;
+  }
+}

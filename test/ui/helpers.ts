@@ -1,0 +1,40 @@
+/**
+ * Test inputs for the UI: shipped scenarios, their recorded golden traces, and a reducer fold
+ * over them (the real reducer on real recorded events, never a mock).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SimEvent } from '../../src/model/events.js';
+import type { Scenario } from '../../src/model/scenario.js';
+import { loadScenarioPath } from '../../src/scenario/index.js';
+import { createRunContext, type RunContext } from '../../src/ui/state/context.js';
+import { initialSnapshot, reduce } from '../../src/ui/state/reduce.js';
+import type { RunSnapshot } from '../../src/ui/state/types.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export function loadScenario(name: string): Scenario {
+  const loaded = loadScenarioPath(join(ROOT, 'scenarios', `${name}.yaml`));
+  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('; '));
+  return loaded.scenario;
+}
+
+export function golden(name: string): SimEvent[] {
+  return readFileSync(join(ROOT, 'test/golden', `${name}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as SimEvent);
+}
+
+export function contextFor(name: string, workload?: string): RunContext {
+  const s = loadScenario(name);
+  const w = workload === undefined ? s.workloads[0] : s.workloads.find((x) => x.name === workload);
+  if (w === undefined) throw new Error(`no workload ${workload}`);
+  return createRunContext(s, w, { seed: s.seed, until: s.duration });
+}
+
+/** Folds events into a fresh snapshot; stops before the first event later than `until` when given. */
+export function fold(ctx: RunContext, events: readonly SimEvent[], until = Infinity): RunSnapshot {
+  return events.filter((e) => e.t <= until).reduce(reduce, initialSnapshot(ctx, { speed: 60, paused: false }));
+}
