@@ -1,0 +1,60 @@
+/**
+ * The live `simulate compare`: panels folded by `reduceCompare`, one playback for all. Operator
+ * keys are off — acting on one panel would break the identical-traffic comparison.
+ */
+import { useApp, useInput, useStdin } from 'ink';
+import { useEffect, useMemo, useReducer } from 'react';
+import type { Driver } from '../driver.js';
+import { keyCommand, nextSpeed } from '../keys.js';
+import { compareFinished, reduceCompare, type CompareAction } from '../state/compare.js';
+import type { RunContext } from '../state/context.js';
+import { initialSnapshot } from '../state/reduce.js';
+import { ColorContext } from '../theme.js';
+import { createTicker, usePlayback, type Clock } from '../use-playback.js';
+import { useTerminalSize } from '../use-terminal-size.js';
+import { CompareScreen } from './CompareScreen.js';
+
+export interface CompareAppProps {
+  readonly driver: Driver<CompareAction>;
+  /** One context per panel, in panel order. */
+  readonly contexts: readonly RunContext[];
+  readonly speed: number;
+  readonly color: boolean;
+  /** The wall clock (tests inject one). @default the host clock */
+  readonly clock?: Clock;
+}
+
+export function CompareApp({ driver, contexts, speed, color, clock }: CompareAppProps) {
+  const [snapshot, dispatch] = useReducer(reduceCompare, undefined, () => ({
+    panels: contexts.map((c) => initialSnapshot(c, { speed, paused: false })),
+    playback: { speed, paused: false },
+  }));
+  const ticker = useMemo(() => createTicker(driver, (actions) => dispatch({ type: 'Batch', actions })), [driver]);
+  usePlayback(ticker, snapshot.playback, clock);
+  const { exit } = useApp();
+  const { isRawModeSupported } = useStdin();
+  const size = useTerminalSize();
+
+  useInput(
+    (input, key) => {
+      const cmd = keyCommand(input, key);
+      if (cmd === undefined || ticker.done()) return;
+      if (cmd.kind === 'quit') ticker.quit();
+      else if (cmd.kind === 'togglePause') dispatch({ type: 'Playback', paused: !snapshot.playback.paused });
+      else if (cmd.kind === 'speed') dispatch({ type: 'Playback', speed: nextSpeed(snapshot.playback.speed, cmd.factor) });
+      // operator keys: deliberately ignored in compare (the key help says so)
+    },
+    { isActive: isRawModeSupported === true },
+  );
+
+  const finished = compareFinished(snapshot);
+  useEffect(() => {
+    if (finished) exit();
+  }, [finished, exit]);
+
+  return (
+    <ColorContext.Provider value={color}>
+      <CompareScreen snapshot={snapshot} columns={size.columns} rows={size.rows} color={color} keys={isRawModeSupported ? 'compare' : 'none'} />
+    </ColorContext.Provider>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * The compare view: one compact panel per strategy on one clock (side by side from about
+ * 3 × 40 columns, stacked below), the status line, and at the end the verdict table.
+ */
+import { Box, Text } from 'ink';
+import type { VerdictRow } from '../../report/verdict.js';
+import { compareLayout } from '../layout-compare.js';
+import type { CompareSnapshot } from '../state/compare.js';
+import { verdictStrategy } from '../state/context.js';
+import { Paint } from '../theme.js';
+import { ComparePanel } from './ComparePanel.js';
+import { StatusLine, type KeySet } from './StatusLine.js';
+import { Verdict, verdictLines } from './Verdict.js';
+
+export interface CompareScreenProps {
+  readonly snapshot: CompareSnapshot;
+  readonly columns: number;
+  readonly rows: number;
+  readonly color: boolean;
+  readonly keys: KeySet;
+}
+
+/** The verdict rows once every panel has its Summary. */
+export function verdictRows(s: CompareSnapshot): VerdictRow[] | undefined {
+  const rows = s.panels.map((p) => (p.summary === undefined ? undefined : { name: p.context.rollout, strategy: verdictStrategy(p.context), summary: p.summary }));
+  return rows.every((r) => r !== undefined) && rows.length > 0 ? (rows as VerdictRow[]) : undefined;
+}
+
+export function CompareScreen({ snapshot: s, columns, rows, color, keys }: CompareScreenProps) {
+  const verdict = verdictRows(s);
+  const extra = verdict === undefined ? 0 : verdictLines(verdict, columns).height;
+  const l = compareLayout(s.panels.length, columns, rows, extra);
+  const first = s.panels[0];
+  const now = Math.max(0, ...s.panels.map((p) => p.now));
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Text wrap="truncate-end">
+        <Paint tone="plain" bold>rollout-sim compare</Paint> · {first?.context.scenario} · seed {first?.context.seed}
+        <Paint tone="dim"> · identical traffic for every strategy</Paint>
+      </Text>
+      <Box flexDirection={l.sideBySide ? 'row' : 'column'}>
+        {s.panels.map((p) => (
+          <ComparePanel
+            key={p.context.rollout} snapshot={p} strategy={verdictStrategy(p.context)} width={l.panelWidth}
+            variant={l.sideBySide ? 'side' : 'stacked'} events={l.events} detail={l.detail} color={color}
+          />
+        ))}
+      </Box>
+      {verdict !== undefined ? <Verdict rows={verdict} width={columns} /> : null}
+      <StatusLine now={now} until={first?.context.until ?? 0} playback={s.playback} keys={keys} finished={verdict !== undefined} width={columns} />
+    </Box>
+  );
+}

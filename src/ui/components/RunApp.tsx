@@ -1,0 +1,57 @@
+/**
+ * The live `simulate run`: the reducer's snapshot, real-time playback, and the keys. Thin by
+ * design (anti-pattern 1): the simulation runs in the driver, the fold in `reduce()`, the timing
+ * in `usePlayback`; this wires them and hands slices to `RunScreen`.
+ */
+import { useApp, useInput, useStdin } from 'ink';
+import { useEffect, useMemo, useReducer } from 'react';
+import type { Driver } from '../driver.js';
+import { keyCommand, nextSpeed } from '../keys.js';
+import type { RunContext } from '../state/context.js';
+import { initialSnapshot, reduce } from '../state/reduce.js';
+import type { Action } from '../state/types.js';
+import { ColorContext } from '../theme.js';
+import { createTicker, usePlayback, type Clock } from '../use-playback.js';
+import { useTerminalSize } from '../use-terminal-size.js';
+import { RunScreen } from './RunScreen.js';
+
+export interface RunAppProps {
+  readonly driver: Driver<Action>;
+  readonly context: RunContext;
+  /** Initial playback speed (sim seconds per wall second). */
+  readonly speed: number;
+  readonly color: boolean;
+  /** The wall clock (tests inject one). @default the host clock */
+  readonly clock?: Clock;
+}
+
+export function RunApp({ driver, context, speed, color, clock }: RunAppProps) {
+  const [snapshot, dispatch] = useReducer(reduce, undefined, () => initialSnapshot(context, { speed, paused: false }));
+  const ticker = useMemo(() => createTicker(driver, (actions) => dispatch({ type: 'Batch', actions })), [driver]);
+  usePlayback(ticker, snapshot.playback, clock);
+  const { exit } = useApp();
+  const { isRawModeSupported } = useStdin();
+  const size = useTerminalSize();
+
+  useInput(
+    (input, key) => {
+      const cmd = keyCommand(input, key);
+      if (cmd === undefined || ticker.done()) return;
+      if (cmd.kind === 'quit') ticker.quit();
+      else if (cmd.kind === 'togglePause') dispatch({ type: 'Playback', paused: !snapshot.playback.paused });
+      else if (cmd.kind === 'speed') dispatch({ type: 'Playback', speed: nextSpeed(snapshot.playback.speed, cmd.factor) });
+      else if (driver.send !== undefined) dispatch({ type: 'Batch', actions: driver.send(cmd.action) });
+    },
+    { isActive: isRawModeSupported === true },
+  );
+
+  useEffect(() => {
+    if (snapshot.summary !== undefined) exit();
+  }, [snapshot.summary, exit]);
+
+  return (
+    <ColorContext.Provider value={color}>
+      <RunScreen snapshot={snapshot} columns={size.columns} rows={size.rows} color={color} keys={isRawModeSupported ? 'run' : 'none'} />
+    </ColorContext.Provider>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * The verdict table `compare` ends with (report/verdict.ts), folded to the terminal's width, and
+ * one plain sentence per strategy.
+ */
+import { Box, Text } from 'ink';
+import { explainVerdict, formatVerdict, type VerdictRow } from '../../report/verdict.js';
+import { foldTable } from '../format/table.js';
+import { Paint } from '../theme.js';
+
+export interface VerdictProps {
+  readonly rows: readonly VerdictRow[];
+  readonly width: number;
+}
+
+/** Lines the verdict block takes at a width (title, table, blank, explanations). */
+export function verdictLines(rows: readonly VerdictRow[], width: number): { table: string[]; explain: string[]; height: number } {
+  const table = foldTable(formatVerdict(rows), width - 2);
+  const explain = explainVerdict(rows);
+  const wrapped = explain.reduce((n, l) => n + Math.ceil((l.length + 4) / Math.max(20, width)), 0);
+  return { table, explain, height: 1 + table.length + 1 + wrapped };
+}
+
+export function Verdict({ rows, width }: VerdictProps) {
+  const { table, explain } = verdictLines(rows, width);
+  const users = rows[0]?.summary.userRequests ?? 0;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate-end"><Paint tone="plain" bold>Verdict</Paint> <Paint tone="dim">(identical traffic: {users} user requests each)</Paint></Text>
+      {table.map((l, i) => (
+        <Text key={i} wrap="truncate-end">{`  ${l}`}</Text>
+      ))}
+      <Box height={1} />
+      {explain.map((l, i) => (
+        <Box key={i}>
+          <Text>  • </Text>
+          <Box flexShrink={1}><Text wrap="wrap">{l}</Text></Box>
+        </Box>
+      ))}
+    </Box>
+  );
+}

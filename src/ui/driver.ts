@@ -1,0 +1,84 @@
+/**
+ * Drives a simulation (or a comparison) for the live UI, without any clock: `advance(t)` runs
+ * the core to sim time `t` and returns the actions to fold — the trace events emitted on the way
+ * (subscribed once, buffered) and a fresh Sample. The playback hook decides *when*; this decides
+ * nothing.
+ */
+import type { SimEvent } from '../model/events.js';
+import type { OperatorActionName } from '../model/scenario.js';
+import type { Ms } from '../model/time.js';
+import type { Comparison } from '../run/compare.js';
+import type { Simulation } from '../run/simulation.js';
+import type { CompareAction } from './state/compare.js';
+import type { Action } from './state/types.js';
+
+/** What playback needs of a run or a comparison. */
+export interface Driver<A> {
+  /** Sim time reached so far. */
+  readonly now: () => Ms;
+  readonly until: Ms;
+  /** Runs to `t` (capped at `until`); the events on the way, then a Sample. */
+  advance(t: Ms): A[];
+  /** Emits the Summary (once); its actions. */
+  finish(): A[];
+  /** An operator action now; undefined when operator keys are disabled. */
+  readonly send: ((action: OperatorActionName) => A[]) | undefined;
+}
+
+/** Example: createRunDriver(sim, 600_000).advance(60_000) → [...events in (0, 60s]], {type: 'Sample', …}]. */
+export function createRunDriver(sim: Simulation, until: Ms): Driver<Action> {
+  const buffer: SimEvent[] = [];
+  sim.subscribe((e) => buffer.push(e));
+  let now = 0;
+  let finished = false;
+  const drain = (): Action[] => [...buffer.splice(0), { type: 'Sample', sample: sim.sample() }];
+  return {
+    now: () => now,
+    until,
+    advance(t) {
+      now = Math.min(Math.max(now, Math.floor(t)), until);
+      sim.runUntil(now);
+      return drain();
+    },
+    finish() {
+      if (finished) return [];
+      finished = true;
+      sim.finish();
+      return drain();
+    },
+    send(action) {
+      sim.send(action);
+      sim.runUntil(now); // the action is stamped and folded at once, even while playback is paused
+      return drain();
+    },
+  };
+}
+
+/** The same for a comparison: every panel advances on one clock; operator keys stay off. */
+export function createCompareDriver(cmp: Comparison, until: Ms): Driver<CompareAction> {
+  const buffers: SimEvent[][] = cmp.sims.map(() => []);
+  cmp.sims.forEach((sim, i) => sim.subscribe((e) => buffers[i]?.push(e)));
+  let now = 0;
+  let finished = false;
+  const drain = (): CompareAction[] =>
+    cmp.sims.flatMap((sim, index) => [
+      ...(buffers[index] ?? []).splice(0).map((action): CompareAction => ({ type: 'Panel', index, action })),
+      { type: 'Panel', index, action: { type: 'Sample', sample: sim.sample() } } satisfies CompareAction,
+    ]);
+  return {
+    now: () => now,
+    until,
+    advance(t) {
+      now = Math.min(Math.max(now, Math.floor(t)), until);
+      cmp.runUntil(now);
+      return drain();
+    },
+    finish() {
+      if (finished) return [];
+      finished = true;
+      cmp.finish();
+      return drain();
+    },
+    send: undefined,
+  };
+}
