@@ -7,6 +7,7 @@
  */
 import { analysisHeight } from './components/AnalysisRuns.js';
 import { headerHeight, type HeaderMode } from './components/Header.js';
+import { statusHeight } from './components/StatusLine.js';
 import type { RunSnapshot } from './state/types.js';
 
 export interface RunLayout {
@@ -17,6 +18,8 @@ export interface RunLayout {
   readonly rightWidth: number;
   readonly header: HeaderMode;
   readonly stepsMax: number;
+  /** The ReplicaSets sit under the steps (beside the header) rather than under the traffic bar. */
+  readonly replicaSetsRight: boolean;
   readonly gap: boolean;
   readonly sparklines: 'titled' | 'bare' | 'none';
   readonly analysisMax: number;
@@ -26,7 +29,7 @@ export interface RunLayout {
   readonly height: number;
 }
 
-type Choice = Omit<RunLayout, 'height' | 'width' | 'twoColumns' | 'leftWidth' | 'rightWidth'>;
+type Choice = Omit<RunLayout, 'height' | 'width' | 'twoColumns' | 'leftWidth' | 'rightWidth' | 'replicaSetsRight'>;
 
 const FULL: Choice = { header: 'full', stepsMax: 99, gap: true, sparklines: 'titled', analysisMax: 3, analysisMetrics: true, whyLines: 2 };
 
@@ -36,10 +39,10 @@ const SHRINK: readonly ((c: Choice) => Choice)[] = [
   (c) => ({ ...c, gap: false }),
   (c) => ({ ...c, header: 'compact' }),
   (c) => ({ ...c, analysisMax: 2 }),
-  (c) => ({ ...c, sparklines: 'bare' }),
   (c) => ({ ...c, analysisMetrics: false }),
   (c) => ({ ...c, analysisMax: 1 }),
   (c) => ({ ...c, stepsMax: 5 }),
+  (c) => ({ ...c, sparklines: 'bare' }),
   (c) => ({ ...c, sparklines: 'none' }),
   (c) => ({ ...c, header: 'mini' }),
   (c) => ({ ...c, analysisMax: 0 }),
@@ -47,7 +50,7 @@ const SHRINK: readonly ((c: Choice) => Choice)[] = [
 
 /** Rows left above the live area for the newest event-log lines. */
 export function logReserve(rows: number): number {
-  return rows >= 30 ? 6 : rows >= 20 ? 3 : 0;
+  return rows >= 30 ? 6 : rows >= 20 ? 2 : 0;
 }
 
 /** The summary box and replay hint of the final screen. */
@@ -55,15 +58,25 @@ function finalHeight(s: RunSnapshot): number {
   return 10 + 1 + (s.operatorActions.length > 0 ? 2 + s.operatorActions.length : 1);
 }
 
-function heightOf(s: RunSnapshot, c: Choice, twoColumns: boolean, final: boolean): number {
-  const stepRows = s.steps.length === 0 ? 1 : 1 + Math.min(s.steps.length, c.stepsMax);
+/** Rows of the step list (title + steps, or the one-line note when there are none). */
+function stepRows(s: RunSnapshot, c: Choice): number {
+  return s.steps.length === 0 ? 1 : 1 + Math.min(s.steps.length, c.stepsMax);
+}
+
+/** Whether the ReplicaSets fit under the steps without making the top block taller than the header. */
+function replicaSetsFitRight(s: RunSnapshot, c: Choice, twoColumns: boolean): boolean {
+  return twoColumns && stepRows(s, c) + 1 + s.replicaSets.length <= headerHeight(s.header, c.header);
+}
+
+function heightOf(s: RunSnapshot, c: Choice, twoColumns: boolean, final: boolean, columns: number): number {
   const head = headerHeight(s.header, c.header);
-  const top = twoColumns ? Math.max(head, stepRows) : head + stepRows;
-  const middle = 1 + s.replicaSets.length;
+  const right = replicaSetsFitRight(s, c, twoColumns);
+  const top = twoColumns ? Math.max(head, stepRows(s, c) + (right ? 1 + s.replicaSets.length : 0)) : head + stepRows(s, c);
+  const middle = 1 + (right ? 0 : s.replicaSets.length);
   const live = final
     ? finalHeight(s)
     : (c.sparklines === 'none' ? 0 : c.sparklines === 'titled' ? 4 : 3) + analysisHeight(s.analysisRuns, c.analysisMax, c.analysisMetrics);
-  return top + middle + (c.gap ? 1 : 0) + live + (c.gap ? 1 : 0) + c.whyLines + 2;
+  return top + middle + (c.gap ? 1 : 0) + live + (c.gap ? 1 : 0) + c.whyLines + 1 + statusHeight(columns, final);
 }
 
 /**
@@ -81,12 +94,12 @@ export function runLayout(s: RunSnapshot, columns: number, rows: number): RunLay
   for (const budget of budgets) {
     let c = FULL;
     for (let i = 0; i <= SHRINK.length; i++) {
-      const height = heightOf(s, c, twoColumns, final);
-      if (height <= budget) return { ...dims, ...c, height };
+      const height = heightOf(s, c, twoColumns, final, columns);
+      if (height <= budget) return { ...dims, ...c, replicaSetsRight: replicaSetsFitRight(s, c, twoColumns), height };
       const next = SHRINK[i];
       if (next !== undefined) c = next(c);
     }
   }
   const c = SHRINK.reduce((acc, f) => f(acc), FULL);
-  return { ...dims, ...c, height: heightOf(s, c, twoColumns, final) };
+  return { ...dims, ...c, replicaSetsRight: replicaSetsFitRight(s, c, twoColumns), height: heightOf(s, c, twoColumns, final, columns) };
 }

@@ -5,7 +5,7 @@
 import { useApp, useInput, useStdin } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
 import type { Driver } from '../driver.js';
-import { keyCommand, nextSpeed } from '../keys.js';
+import { keyCommand } from '../keys.js';
 import { compareFinished, reduceCompare, type CompareAction } from '../state/compare.js';
 import type { RunContext } from '../state/context.js';
 import { initialSnapshot } from '../state/reduce.js';
@@ -40,8 +40,7 @@ export function CompareApp({ driver, contexts, speed, color, clock }: CompareApp
       const cmd = keyCommand(input, key);
       if (cmd === undefined || ticker.done()) return;
       if (cmd.kind === 'quit') ticker.quit();
-      else if (cmd.kind === 'togglePause') dispatch({ type: 'Playback', paused: !snapshot.playback.paused });
-      else if (cmd.kind === 'speed') dispatch({ type: 'Playback', speed: nextSpeed(snapshot.playback.speed, cmd.factor) });
+      else if (cmd.kind === 'playback') dispatch({ type: 'Playback', change: cmd.change });
       // operator keys: deliberately ignored in compare (the key help says so)
     },
     { isActive: isRawModeSupported === true },

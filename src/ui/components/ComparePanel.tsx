@@ -21,10 +21,13 @@ export interface ComparePanelProps {
   readonly variant: 'side' | 'stacked';
   /** Recent events to list. */
   readonly events: number;
-  /** Stacked: include the harmed/why line. @default true */
-  readonly detail?: boolean;
+  /** Stacked: 3 lines (title, traffic and pods, harmed and why), 2 (no harmed/why) or 1 (title). @default 3 */
+  readonly lines?: 1 | 2 | 3;
   readonly color: boolean;
 }
+
+/** Lines a side-by-side panel gives its why-line. */
+export const WHY_LINES = 3;
 
 /** Events a side-by-side reader needs (status and pods are drawn above them). */
 const SKIP = new Set(['ReplicaSetScaled', 'PhaseChanged', 'Paused', 'Summary']);
@@ -40,15 +43,21 @@ function Status({ s }: { readonly s: RunSnapshot }) {
   return <Paint tone={g.tone}>{g.glyph} {s.header.phase}</Paint>;
 }
 
-function Weights({ s }: { readonly s: RunSnapshot }) {
+/** `Status ✖ Degraded · Step 0/6`, then `SetWeight 0 · ActualWeight 0` (or the strategy). */
+function StatusAndWeights({ s }: { readonly s: RunSnapshot }) {
   const h = s.header;
-  if (h.step === undefined) return <Text wrap="truncate-end">Strategy {h.strategy}</Text>;
-  return <Text wrap="truncate-end">Step {h.step.current}/{h.step.total} · SetWeight {h.setWeight} · ActualWeight {h.actualWeight}</Text>;
+  return (
+    <>
+      <Text wrap="truncate-end">Status <Status s={s} />{h.step !== undefined ? ` · Step ${h.step.current}/${h.step.total}` : ''}</Text>
+      <Text wrap="truncate-end">{h.step === undefined ? `Strategy ${h.strategy}` : `SetWeight ${h.setWeight} · ActualWeight ${h.actualWeight}`}</Text>
+    </>
+  );
 }
 
+/** The bar, labelled with the release's share (or the stable version's, while the release gets none). */
 function Traffic({ s, width }: { readonly s: RunSnapshot; readonly width: number }) {
   const t = s.traffic;
-  const label = ` ${t.releaseImage} ${t.releaseRole} ${t.releaseShare}%`;
+  const label = t.releaseShare === 0 ? ` ${t.stableImage} stable 100%` : ` ${t.releaseImage} ${t.releaseRole} ${t.releaseShare}%`;
   const bar = Math.max(6, Math.min(24, width - label.length - 1));
   const r = releaseCells(t.releaseShare, bar);
   return (
@@ -83,10 +92,10 @@ function Events({ s, n, color }: { readonly s: RunSnapshot; readonly n: number; 
   );
 }
 
-export function ComparePanel({ snapshot: s, strategy, width, variant, events, detail = true, color }: ComparePanelProps) {
+export function ComparePanel({ snapshot: s, strategy, width, variant, events, lines = 3, color }: ComparePanelProps) {
   const h = s.harmed;
   const share = h.userRequests === 0 ? 0 : h.harmed / h.userRequests;
-  const harmed = <><Paint tone={h.harmed > 0 ? 'bad' : 'ok'} bold>{h.harmed}</Paint> harmed ({pct(share)}) · {h.releaseRequests} on the release</>;
+  const harmed = <><Paint tone={h.harmed > 0 ? 'bad' : 'ok'} bold>{h.harmed}</Paint> ({pct(share)}) · {h.releaseRequests} to release</>;
   const why = <Paint tone="accent">{s.why?.text ?? 'waiting for the update to start'}</Paint>;
   if (variant === 'stacked') {
     return (
@@ -94,8 +103,8 @@ export function ComparePanel({ snapshot: s, strategy, width, variant, events, de
         <Text wrap="truncate-end">
           <Paint tone="plain" bold>{KIND.rollout} {s.context.rollout}</Paint> <Paint tone="dim">({strategy})</Paint>  <Status s={s} />  {s.header.step ? `Step ${s.header.step.current}/${s.header.step.total} · SetWeight ${s.header.setWeight} · ActualWeight ${s.header.actualWeight}` : ''}
         </Text>
-        <Box paddingLeft={2} columnGap={2}><Traffic s={s} width={Math.floor(width / 2)} /><Pods s={s} width={Math.floor(width / 2) - 4} /></Box>
-        {detail ? <Box paddingLeft={2}><Text wrap="truncate-end">{harmed} · Why {why}</Text></Box> : null}
+        {lines >= 2 ? <Box paddingLeft={2} columnGap={2}><Traffic s={s} width={Math.floor(width / 2)} /><Pods s={s} width={Math.floor(width / 2) - 4} /></Box> : null}
+        {lines >= 3 ? <Box paddingLeft={2}><Text wrap="truncate-end">Harmed {harmed} · Why {why}</Text></Box> : null}
         <Box paddingLeft={2} flexDirection="column"><Events s={s} n={events} color={color} /></Box>
       </Box>
     );
@@ -104,12 +113,11 @@ export function ComparePanel({ snapshot: s, strategy, width, variant, events, de
   return (
     <Box flexDirection="column" width={width} borderStyle="round" paddingX={1}>
       <Text wrap="truncate-end"><Paint tone="plain" bold>{KIND.rollout} {s.context.rollout}</Paint> <Paint tone="dim">{strategy}</Paint></Text>
-      <Text wrap="truncate-end">Status <Status s={s} /></Text>
-      <Weights s={s} />
+      <StatusAndWeights s={s} />
       <Traffic s={s} width={inner} />
       <Pods s={s} width={inner} />
       <Text wrap="truncate-end">Harmed {harmed}</Text>
-      <Box height={2} overflow="hidden"><Text wrap="wrap">Why {why}</Text></Box>
+      <Box height={WHY_LINES} overflow="hidden"><Text wrap="wrap">Why {why}</Text></Box>
       <Text wrap="truncate-end"><Paint tone="dim">{'─ events '.padEnd(inner, '─')}</Paint></Text>
       <Events s={s} n={events} color={color} />
     </Box>

@@ -9,7 +9,7 @@ import type { CompareSnapshot } from '../state/compare.js';
 import { verdictStrategy } from '../state/context.js';
 import { Paint } from '../theme.js';
 import { ComparePanel } from './ComparePanel.js';
-import { StatusLine, type KeySet } from './StatusLine.js';
+import { StatusLine, statusHeight, type KeySet } from './StatusLine.js';
 import { Verdict, verdictLines } from './Verdict.js';
 
 export interface CompareScreenProps {
@@ -28,7 +28,7 @@ export function verdictRows(s: CompareSnapshot): VerdictRow[] | undefined {
 
 export function CompareScreen({ snapshot: s, columns, rows, color, keys }: CompareScreenProps) {
   const verdict = verdictRows(s);
-  const extra = verdict === undefined ? 0 : verdictLines(verdict, columns).height;
+  const extra = (verdict === undefined ? 0 : verdictLines(verdict, columns).height) + statusHeight(columns, verdict !== undefined) - 1;
   const l = compareLayout(s.panels.length, columns, rows, extra);
   const first = s.panels[0];
   const now = Math.max(0, ...s.panels.map((p) => p.now));
@@ -42,7 +42,7 @@ export function CompareScreen({ snapshot: s, columns, rows, color, keys }: Compa
         {s.panels.map((p) => (
           <ComparePanel
             key={p.context.rollout} snapshot={p} strategy={verdictStrategy(p.context)} width={l.panelWidth}
-            variant={l.sideBySide ? 'side' : 'stacked'} events={l.events} detail={l.detail} color={color}
+            variant={l.sideBySide ? 'side' : 'stacked'} events={l.events} lines={l.lines} color={color}
           />
         ))}
       </Box>

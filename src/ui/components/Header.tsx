@@ -96,7 +96,7 @@ export function Header({ header: h, mode = 'full', width }: HeaderProps) {
           <Row label="  Available:">{String(r.available)}</Row>
         </>
       ) : (
-        <Row label="Replicas:">{`${r.desired} desired, ${r.current} current, ${r.updated} updated, ${r.ready} ready`}</Row>
+        <Row label="Replicas:">{`${r.current} current, ${r.updated} updated`}</Row>
       )}
     </Box>
   );

@@ -1,7 +1,10 @@
-/** The ReplicaSets, newest revision first, one dot per pod: ● ready, ◌ starting, ○ terminating. */
+/**
+ * The ReplicaSets, newest revision first, one dot per pod: ● ready, ◌ starting, ○ terminating.
+ * Narrow (under 56 columns) rows name a ReplicaSet by its pod-template hash alone.
+ */
 import { Box, Text } from 'ink';
 import { podDots } from '../format/bar.js';
-import { KIND, tagsTone } from '../format/glyphs.js';
+import { KIND, tagsTone, type Tone } from '../format/glyphs.js';
 import type { ReplicaSetRow } from '../state/types.js';
 import { Paint } from '../theme.js';
 
@@ -9,30 +12,50 @@ export interface ReplicaSetsProps {
   /** The ReplicaSet rows of the snapshot. */
   readonly replicaSets: readonly ReplicaSetRow[];
   readonly width: number;
-  /** Print the dot legend on the first row. @default true */
+  /** Print the dot legend after the first row. @default true */
   readonly legend?: boolean;
 }
 
-/** Example: `⧉ agent-rv8mt5frdr  canary  ●●  2/2 ready`. */
+const NARROW = 56;
+const DOT_TONE: Record<string, Tone> = { '●': 'ok', '◌': 'info', '○': 'dim' };
+
+/** Pod dots as runs of one glyph (few spans), each in its state's tone. */
+function Dots({ dots }: { readonly dots: string }) {
+  const runs: { ch: string; n: number }[] = [];
+  for (const ch of dots) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.ch === ch) last.n++;
+    else runs.push({ ch, n: 1 });
+  }
+  return (
+    <>
+      {runs.map((r, i) => (
+        <Paint key={i} tone={DOT_TONE[r.ch] ?? 'dim'}>{r.ch.repeat(r.n)}</Paint>
+      ))}
+    </>
+  );
+}
+
+/** Example: `⧉ agent-rv8mt5frdr  canary  ●●  2/2 ready`; narrow: `⧉ rv8mt5frdr  canary  ●●  2/2`. */
 export function ReplicaSets({ replicaSets, width, legend = true }: ReplicaSetsProps) {
-  const nameWidth = Math.max(0, ...replicaSets.map((r) => r.name.length));
+  const narrow = width < NARROW;
+  const nameOf = (rs: ReplicaSetRow): string => (narrow ? rs.hash : rs.name);
+  const nameWidth = Math.max(0, ...replicaSets.map((r) => nameOf(r).length));
   const tagWidth = Math.max(0, ...replicaSets.map((r) => r.tags.join(',').length));
   return (
     <Box flexDirection="column" width={width}>
       {replicaSets.map((rs, i) => {
         const ready = rs.pods.filter((p) => p === 'ready').length;
-        const fixed = 2 + nameWidth + 2 + tagWidth + 2 + 2 + 14;
-        const dots = podDots(rs.pods, Math.max(4, width - fixed));
+        const count = `  ${ready}/${rs.desired}${narrow ? '' : ' ready'}`;
+        const fixed = 2 + nameWidth + 2 + tagWidth + 2 + count.length;
         return (
           <Text key={rs.hash} wrap="truncate-end">
-            <Paint tone={tagsTone(rs.tags)}>{KIND.replicaSet} {rs.name.padEnd(nameWidth)}</Paint>
+            <Paint tone={tagsTone(rs.tags)}>{KIND.replicaSet} {nameOf(rs).padEnd(nameWidth)}</Paint>
             {'  '}
             <Paint tone={tagsTone(rs.tags)}>{rs.tags.join(',').padEnd(tagWidth)}</Paint>
             {'  '}
-            {[...dots].map((d, j) => (
-              <Paint key={j} tone={d === '●' ? 'ok' : d === '◌' ? 'info' : 'dim'}>{d}</Paint>
-            ))}
-            <Paint tone="dim">  {ready}/{rs.desired} ready</Paint>
+            <Dots dots={podDots(rs.pods, Math.max(4, width - fixed))} />
+            <Paint tone="dim">{count}</Paint>
             {legend && i === 0 ? <Paint tone="dim">   ● ready ◌ starting ○ terminating</Paint> : null}
           </Text>
         );

@@ -6,7 +6,7 @@
 import { useApp, useInput, useStdin } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
 import type { Driver } from '../driver.js';
-import { keyCommand, nextSpeed } from '../keys.js';
+import { keyCommand } from '../keys.js';
 import type { RunContext } from '../state/context.js';
 import { initialSnapshot, reduce } from '../state/reduce.js';
 import type { Action } from '../state/types.js';
@@ -38,8 +38,7 @@ export function RunApp({ driver, context, speed, color, clock }: RunAppProps) {
       const cmd = keyCommand(input, key);
       if (cmd === undefined || ticker.done()) return;
       if (cmd.kind === 'quit') ticker.quit();
-      else if (cmd.kind === 'togglePause') dispatch({ type: 'Playback', paused: !snapshot.playback.paused });
-      else if (cmd.kind === 'speed') dispatch({ type: 'Playback', speed: nextSpeed(snapshot.playback.speed, cmd.factor) });
+      else if (cmd.kind === 'playback') dispatch({ type: 'Playback', change: cmd.change });
       else if (driver.send !== undefined) dispatch({ type: 'Batch', actions: driver.send(cmd.action) });
     },
     { isActive: isRawModeSupported === true },

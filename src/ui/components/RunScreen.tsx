@@ -36,15 +36,19 @@ export function RunScreen({ snapshot: s, columns, rows, color, keys, log = true 
   const l = runLayout(s, columns, rows);
   const final = s.summary !== undefined;
   const steps = <Steps steps={s.steps} maxRows={1 + l.stepsMax} width={l.rightWidth} strategy={s.header.strategy} />;
+  const replicaSets = (width: number) => <ReplicaSets replicaSets={s.replicaSets} width={width} legend={width >= 100} />;
   return (
     <Box flexDirection="column" width={columns}>
       {log ? <EventLog entries={s.log} totalSteps={s.context.steps.length} color={color} width={columns} /> : null}
       <Box flexDirection={l.twoColumns ? 'row' : 'column'} columnGap={2}>
         <Header header={s.header} mode={l.header} width={l.leftWidth} />
-        {steps}
+        <Box flexDirection="column" rowGap={1}>
+          {steps}
+          {l.replicaSetsRight ? replicaSets(l.rightWidth) : null}
+        </Box>
       </Box>
       <TrafficBar traffic={s.traffic} width={columns} />
-      <ReplicaSets replicaSets={s.replicaSets} width={columns} legend={columns >= 100} />
+      {l.replicaSetsRight ? null : replicaSets(columns)}
       {l.gap ? <Box height={1} /> : null}
       {final ? (
         <>

@@ -54,11 +54,10 @@ export function Sparklines({ series, width, title = true }: SparklinesProps) {
     <Box flexDirection="column" width={width}>
       {title ? (
         <Text wrap="truncate-end">
-          <Paint tone="plain" bold>{'Metrics'.padEnd(LABEL)}</Paint>
+          <Paint tone="plain" bold>{`last ${formatDuration(series.window)}`.padEnd(LABEL)}</Paint>
           {versions.map((v) => (
             <Paint key={v.version} tone={v.version === 0 ? 'ok' : 'warn'}>{fit(v.image, per + VALUE + 2).padEnd(per + VALUE + 3)}</Paint>
           ))}
-          <Paint tone="dim">last {formatDuration(series.window)}</Paint>
         </Text>
       ) : null}
       {ROWS.map((row) => {

@@ -18,29 +18,40 @@ export interface StatusLineProps {
   readonly width: number;
 }
 
+/** Below this width the key help gets its own line. */
+export const STATUS_ONE_LINE = 110;
+
 /**
- * The key help for a width. Example: keyHelp('compare', 80) === 'space pause · +/- speed · q quit
- * · operator keys off in compare (identical traffic)'.
+ * The key help (shorter under 110 columns). Example: keyHelp('compare', 80) === 'space pause ·
+ * +/- speed · q quit · operator keys off: traffic stays identical'.
  */
 export function keyHelp(keys: KeySet, width: number): string {
   if (keys === 'none') return 'keys off (stdin is not a terminal)';
   const playback = 'space pause · +/- speed · q quit';
-  if (keys === 'compare') return `${playback} · operator keys off in compare (identical traffic)`;
-  return width >= 110
-    ? 'space pause · + faster · - slower · p promote · P promote --full · a abort · r retry · q quit'
-    : 'spc pause · +/- speed · p promote · P --full · a abort · r retry · q quit';
+  if (keys === 'compare') return `${playback} · operator keys off: traffic stays identical`;
+  return width >= STATUS_ONE_LINE
+    ? 'space pause · +/- speed · p promote · P promote --full · a abort · r retry · q quit'
+    : 'space pause · +/- speed · p promote · P --full · a abort · r retry · q quit';
 }
 
-/** Example: `⟳ 5m20s / 1h0m0s  120×  ▶ playing  space pause · + faster · …`. */
+/** Lines the status line takes at a width. Example: statusHeight(80, false) === 2. */
+export function statusHeight(width: number, finished: boolean): number {
+  return finished || width >= STATUS_ONE_LINE ? 1 : 2;
+}
+
+/** Example: `⟳ 5m20s / 1h0m0s  120×  ▶ playing  space pause · +/- speed · …`. */
 export function StatusLine({ now, until, playback, keys, finished, width }: StatusLineProps) {
   const state = finished ? '■ finished' : playback.paused ? '॥ paused' : '▶ playing';
+  const help = finished ? null : <Paint tone="dim">{keyHelp(keys, width)}</Paint>;
+  const oneLine = statusHeight(width, finished) === 1;
   return (
-    <Box width={width}>
+    <Box width={width} flexDirection="column">
       <Text wrap="truncate-end">
-        <Paint tone="info">{KIND.rollout}</Paint> <Paint tone="plain" bold>{formatDuration(now)}</Paint>
+        <Paint tone="info">{KIND.rollout}</Paint> <Paint tone="plain" bold>{formatDuration(Math.floor(now / 1000) * 1000)}</Paint>
         <Paint tone="dim"> / {formatDuration(until)}</Paint>  {speedLabel(playback.speed)}  <Paint tone={playback.paused ? 'warn' : 'ok'}>{state}</Paint>
-        {finished ? null : <Paint tone="dim">  {keyHelp(keys, width)}</Paint>}
+        {oneLine && help !== null ? <>{'  '}{help}</> : null}
       </Text>
+      {!oneLine ? <Text wrap="truncate-end">{help}</Text> : null}
     </Box>
   );
 }

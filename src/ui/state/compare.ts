@@ -2,12 +2,13 @@
  * The compare view's reducer: one RunSnapshot per strategy, folded by the run reducer, and the
  * shared playback. Pure.
  */
+import { applyPlayback, type PlaybackChange } from './playback.js';
 import { reduce } from './reduce.js';
 import type { Action, PlaybackSlice, RunSnapshot } from './types.js';
 
 export type CompareAction =
   | { readonly type: 'Panel'; readonly index: number; readonly action: Action }
-  | { readonly type: 'Playback'; readonly speed?: number; readonly paused?: boolean }
+  | { readonly type: 'Playback'; readonly change: PlaybackChange }
   | { readonly type: 'Batch'; readonly actions: readonly CompareAction[] };
 
 export interface CompareSnapshot {
@@ -20,10 +21,8 @@ export function reduceCompare(s: CompareSnapshot, a: CompareAction): CompareSnap
   switch (a.type) {
     case 'Batch':
       return a.actions.reduce(reduceCompare, s);
-    case 'Playback': {
-      const playback = { speed: a.speed ?? s.playback.speed, paused: a.paused ?? s.playback.paused };
-      return { ...s, playback };
-    }
+    case 'Playback':
+      return { ...s, playback: applyPlayback(s.playback, a.change) };
     case 'Panel':
       return { ...s, panels: s.panels.map((p, i) => (i === a.index ? reduce(p, a.action) : p)) };
   }

@@ -11,6 +11,7 @@ import { formatTextLine } from '../../report/text.js';
 import { foldAnalysis } from './analysis.js';
 import type { RunContext } from './context.js';
 import { derive } from './derive.js';
+import { applyPlayback } from './playback.js';
 import { foldSeries } from './series.js';
 import type { Action, LogEntry, PlaybackSlice, RunSnapshot, Track } from './types.js';
 import { explain } from './why.js';
@@ -41,7 +42,7 @@ function fold(s: RunSnapshot, a: Action): RunSnapshot {
     case 'Batch':
       return a.actions.reduce(fold, s);
     case 'Playback':
-      return { ...s, playback: { speed: a.speed ?? s.playback.speed, paused: a.paused ?? s.playback.paused } };
+      return { ...s, playback: applyPlayback(s.playback, a.change) };
     case 'Sample': {
       const now = Math.max(s.now, a.sample.t);
       const { sample } = a;

@@ -8,11 +8,12 @@ import type { Ms } from '../../model/time.js';
 import type { Sample } from '../../run/sample.js';
 import type { PodState } from '../../world/pods.js';
 import type { RunContext, Threshold, SeriesKind } from './context.js';
+import type { PlaybackChange } from './playback.js';
 
 /** UI-only actions; every other action is a trace event. */
 export type UiAction =
   | { readonly type: 'Sample'; readonly sample: Sample }
-  | { readonly type: 'Playback'; readonly speed?: number; readonly paused?: boolean }
+  | { readonly type: 'Playback'; readonly change: PlaybackChange }
   | { readonly type: 'Batch'; readonly actions: readonly Action[] };
 
 export type Action = SimEvent | UiAction;
