@@ -4,63 +4,20 @@
  * and completes. Every request is an arrival event and a completion event. The controller never
  * touches this directly: the run layer turns its effects into `scale` and `setRoutes` calls.
  */
-import { CONTROL, OBSERVE, WORLD, type Engine } from '../engine/engine.js';
+import { CONTROL, OBSERVE, WORLD } from '../engine/engine.js';
 import type { Rng } from '../engine/rng.js';
-import type { Scenario } from '../model/scenario.js';
 import { applyRegressions, cohortModels, type ServiceParams } from './behaviour.js';
 import { Cluster } from './cluster.js';
 import { CODE_ERROR, CODE_OK, CODE_TIMEOUT } from './pod-metrics.js';
 import type { Pod, ReplicaSet } from './pods.js';
 import { MIRROR, RequestPool, SYNTHETIC, USER } from './requests.js';
 import { RouteTable, type Mirror, type Route } from './route-table.js';
-import type { SeriesSink } from './series-sink.js';
 import { VersionTally } from './tally.js';
 import { arrivalClock } from './traffic.js';
+import type { SyntheticJob, WorldOptions } from './world-types.js';
 
 export type { Mirror, Route } from './route-table.js';
-
-/** Handed to an optional observer for every completed user request (tests, sweeps). */
-export interface CompletedRequest {
-  readonly arrival: number;
-  readonly completion: number;
-  readonly cohort: number;
-  readonly version: 0 | 1;
-  /** Pod age (ms since ready) at completion. */
-  readonly podAge: number;
-  /** Service time (ms), excluding time in the queue. */
-  readonly serviceMs: number;
-  readonly z: number;
-  readonly uError: number;
-  readonly uTask: number;
-  readonly code: number;
-  readonly taskOk: boolean;
-  readonly harmed: boolean;
-}
-
-export interface WorldStreams {
-  readonly traffic: Rng;
-  readonly routing: Rng;
-  readonly names: Rng;
-  /** Draws of synthetic test requests, apart so tests never shift user traffic. */
-  readonly synthetic: Rng;
-}
-
-/** A synthetic test job's progress (the `job` metric provider). */
-export interface SyntheticJob {
-  readonly total: number;
-  done: number;
-  failed: number;
-}
-
-export interface WorldOptions {
-  readonly scenario: Scenario;
-  readonly engine: Engine;
-  readonly streams: WorldStreams;
-  readonly sink: SeriesSink;
-  readonly workload: string;
-  readonly onPodReady: () => void;
-  readonly onComplete?: (r: CompletedRequest) => void;
-}
+export type { CompletedRequest, SyntheticJob, WorldOptions, WorldStreams } from './world-types.js';
 
 export type World = ReturnType<typeof createWorld>;
 

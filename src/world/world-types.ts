@@ -1,0 +1,51 @@
+/**
+ * The world's public shapes: its options and random streams, what an observer is told about each
+ * completed request, and a synthetic test job's progress.
+ */
+import type { Engine } from '../engine/engine.js';
+import type { Rng } from '../engine/rng.js';
+import type { Scenario } from '../model/scenario.js';
+import type { SeriesSink } from './series-sink.js';
+
+/** Handed to an optional observer for every completed user request (tests, sweeps). */
+export interface CompletedRequest {
+  readonly arrival: number;
+  readonly completion: number;
+  readonly cohort: number;
+  readonly version: 0 | 1;
+  /** Pod age (ms since ready) at completion. */
+  readonly podAge: number;
+  /** Service time (ms), excluding time in the queue. */
+  readonly serviceMs: number;
+  readonly z: number;
+  readonly uError: number;
+  readonly uTask: number;
+  readonly code: number;
+  readonly taskOk: boolean;
+  readonly harmed: boolean;
+}
+
+export interface WorldStreams {
+  readonly traffic: Rng;
+  readonly routing: Rng;
+  readonly names: Rng;
+  /** Draws of synthetic test requests, apart so tests never shift user traffic. */
+  readonly synthetic: Rng;
+}
+
+/** A synthetic test job's progress (the `job` metric provider). */
+export interface SyntheticJob {
+  readonly total: number;
+  done: number;
+  failed: number;
+}
+
+export interface WorldOptions {
+  readonly scenario: Scenario;
+  readonly engine: Engine;
+  readonly streams: WorldStreams;
+  readonly sink: SeriesSink;
+  readonly workload: string;
+  readonly onPodReady: () => void;
+  readonly onComplete?: (r: CompletedRequest) => void;
+}
