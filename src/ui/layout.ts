@@ -5,6 +5,7 @@
  * sparklines, a mini header, no AnalysisRuns. Rows above the live area are left to the event log.
  * Pure.
  */
+import { formatSummary } from '../report/text.js';
 import { analysisHeight } from './components/AnalysisRuns.js';
 import { headerHeight, type HeaderMode } from './components/Header.js';
 import { statusHeight } from './components/StatusLine.js';
@@ -53,9 +54,10 @@ export function logReserve(rows: number): number {
   return rows >= 30 ? 6 : rows >= 20 ? 2 : 0;
 }
 
-/** The summary box and replay hint of the final screen. */
+/** The summary box (its lines and a border) and the replay hint (which may wrap once) of the final screen. */
 function finalHeight(s: RunSnapshot): number {
-  return 10 + 1 + (s.operatorActions.length > 0 ? 2 + s.operatorActions.length : 1);
+  const box = s.summary === undefined ? 0 : formatSummary(s.summary, { color: false }).length - 1 + 2;
+  return box + 2 + (s.operatorActions.length > 0 ? 2 + s.operatorActions.length : 0);
 }
 
 /** Rows of the step list (title + steps, or the one-line note when there are none). */

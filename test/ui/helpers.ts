@@ -10,7 +10,13 @@ import type { Scenario } from '../../src/model/scenario.js';
 import { loadScenarioPath } from '../../src/scenario/index.js';
 import { createRunContext, type RunContext } from '../../src/ui/state/context.js';
 import { initialSnapshot, reduce } from '../../src/ui/state/reduce.js';
-import type { RunSnapshot } from '../../src/ui/state/types.js';
+import type { Action, RunSnapshot } from '../../src/ui/state/types.js';
+import { renderToString } from 'ink';
+import { createElement, type ReactNode } from 'react';
+import { createMetricStore } from '../../src/metrics/store.js';
+import { createSimulation } from '../../src/run/simulation.js';
+import { createRunDriver, type Driver } from '../../src/ui/driver.js';
+import { ColorContext } from '../../src/ui/theme.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -37,4 +43,23 @@ export function contextFor(name: string, workload?: string): RunContext {
 /** Folds events into a fresh snapshot; stops before the first event later than `until` when given. */
 export function fold(ctx: RunContext, events: readonly SimEvent[], until = Infinity): RunSnapshot {
   return events.filter((e) => e.t <= until).reduce(reduce, initialSnapshot(ctx, { speed: 60, paused: false }));
+}
+
+/**
+ * A snapshot of a real run at sim time `at`, reached the way the UI does (driver + reducer),
+ * sampling every 15 s of sim time. Deterministic: no clock involved.
+ */
+export function liveSnapshot(name: string, at: number, workload?: string): { snapshot: RunSnapshot; driver: Driver<Action> } {
+  const scenario = loadScenario(name);
+  const sim = createSimulation(scenario, { store: createMetricStore(), ...(workload !== undefined ? { workload } : {}) });
+  const ctx = createRunContext(scenario, sim.workload, { seed: sim.seed, until: scenario.duration });
+  const driver = createRunDriver(sim, scenario.duration);
+  let s = initialSnapshot(ctx, { speed: 60, paused: false });
+  for (let t = 0; t <= at; t += 15000) s = reduce(s, { type: 'Batch', actions: driver.advance(t) });
+  return { snapshot: s, driver };
+}
+
+/** Renders a node without colour at a fixed width (ink's renderToString: no terminal involved). */
+export function text(node: ReactNode, columns: number): string {
+  return renderToString(createElement(ColorContext.Provider, { value: false }, node), { columns });
 }

@@ -17,7 +17,7 @@ export interface StepsProps {
 
 /**
  * The first row of a `size`-row window over `n` rows that keeps row `focus` visible, a little
- * below the top. Example: windowStart(10, 7, 4) === 5; windowStart(10, 1, 4) === 0.
+ * below the top. Example: windowStart(10, 7, 4) === 6; windowStart(10, 1, 4) === 0.
  */
 export function windowStart(n: number, focus: number, size: number): number {
   if (n <= size) return 0;

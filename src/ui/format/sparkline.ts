@@ -26,7 +26,7 @@ export interface Domain {
  * The value range shared by every version's sparkline of one metric (so their heights compare).
  * With a threshold the range is centred on it; without one it runs from 0 to the largest value.
  *
- * Example: sparkDomain([[{t: 0, v: 0.02}], [{t: 0, v: 0.005}]], {bound: 0.015, …}) → {lo: 0.0075, hi: 0.0225}
+ * Example: sparkDomain([[{t: 0, v: 0.02}], [{t: 0, v: 0.005}]], {bound: 0.015, …}) → {lo: 0.005, hi: 0.025}
  * (half-width: the farthest value from 0.015, at least half the bound).
  */
 export function sparkDomain(series: readonly (readonly Point[])[], threshold: Threshold | undefined): Domain {
