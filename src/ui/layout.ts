@@ -5,10 +5,10 @@
  * sparklines, a mini header, no AnalysisRuns. Rows above the live area are left to the event log.
  * Pure.
  */
-import { formatSummary } from '../report/text.js';
 import { analysisHeight } from './components/AnalysisRuns.js';
 import { headerHeight, type HeaderMode } from './components/Header.js';
 import { statusHeight } from './components/StatusLine.js';
+import { summaryBoxHeight } from './components/SummaryBox.js';
 import type { RunSnapshot } from './state/types.js';
 
 export interface RunLayout {
@@ -54,29 +54,30 @@ export function logReserve(rows: number): number {
   return rows >= 30 ? 6 : rows >= 20 ? 2 : 0;
 }
 
-/** The summary box (its lines and a border) and the replay hint (which may wrap once) of the final screen. */
-function finalHeight(s: RunSnapshot): number {
-  const box = s.summary === undefined ? 0 : formatSummary(s.summary, { color: false }).length - 1 + 2;
+/** The summary box and the replay hint (which may wrap once) of the final screen. */
+function finalHeight(s: RunSnapshot, columns: number): number {
+  const box = s.summary === undefined ? 0 : summaryBoxHeight(s.summary, columns);
   return box + 2 + (s.operatorActions.length > 0 ? 2 + s.operatorActions.length : 0);
 }
 
-/** Rows of the step list (title + steps, or the one-line note when there are none). */
+/** Rows of the step list (title + steps), of blue-green's Services, or the one-line note when there are none. */
 function stepRows(s: RunSnapshot, c: Choice): number {
+  if (s.services.length > 0) return 1 + s.services.length;
   return s.steps.length === 0 ? 1 : 1 + Math.min(s.steps.length, c.stepsMax);
 }
 
 /** Whether the ReplicaSets fit under the steps without making the top block taller than the header. */
-function replicaSetsFitRight(s: RunSnapshot, c: Choice, twoColumns: boolean): boolean {
-  return twoColumns && stepRows(s, c) + 1 + s.replicaSets.length <= headerHeight(s.header, c.header);
+function replicaSetsFitRight(s: RunSnapshot, c: Choice, twoColumns: boolean, leftWidth: number): boolean {
+  return twoColumns && stepRows(s, c) + 1 + s.replicaSets.length <= headerHeight(s.header, c.header, leftWidth);
 }
 
-function heightOf(s: RunSnapshot, c: Choice, twoColumns: boolean, final: boolean, columns: number): number {
-  const head = headerHeight(s.header, c.header);
-  const right = replicaSetsFitRight(s, c, twoColumns);
+function heightOf(s: RunSnapshot, c: Choice, twoColumns: boolean, final: boolean, columns: number, leftWidth: number): number {
+  const head = headerHeight(s.header, c.header, leftWidth);
+  const right = replicaSetsFitRight(s, c, twoColumns, leftWidth);
   const top = twoColumns ? Math.max(head, stepRows(s, c) + (right ? 1 + s.replicaSets.length : 0)) : head + stepRows(s, c);
   const middle = 1 + (right ? 0 : s.replicaSets.length);
   const live = final
-    ? finalHeight(s)
+    ? finalHeight(s, columns)
     : (c.sparklines === 'none' ? 0 : c.sparklines === 'titled' ? 4 : 3) + analysisHeight(s.analysisRuns, c.analysisMax, c.analysisMetrics);
   return top + middle + (c.gap ? 1 : 0) + live + (c.gap ? 1 : 0) + c.whyLines + 1 + statusHeight(columns, final);
 }
@@ -96,12 +97,12 @@ export function runLayout(s: RunSnapshot, columns: number, rows: number): RunLay
   for (const budget of budgets) {
     let c = FULL;
     for (let i = 0; i <= SHRINK.length; i++) {
-      const height = heightOf(s, c, twoColumns, final, columns);
-      if (height <= budget) return { ...dims, ...c, replicaSetsRight: replicaSetsFitRight(s, c, twoColumns), height };
+      const height = heightOf(s, c, twoColumns, final, columns, leftWidth);
+      if (height <= budget) return { ...dims, ...c, replicaSetsRight: replicaSetsFitRight(s, c, twoColumns, leftWidth), height };
       const next = SHRINK[i];
       if (next !== undefined) c = next(c);
     }
   }
   const c = SHRINK.reduce((acc, f) => f(acc), FULL);
-  return { ...dims, ...c, replicaSetsRight: replicaSetsFitRight(s, c, twoColumns), height: heightOf(s, c, twoColumns, final, columns) };
+  return { ...dims, ...c, replicaSetsRight: replicaSetsFitRight(s, c, twoColumns, leftWidth), height: heightOf(s, c, twoColumns, final, columns, leftWidth) };
 }

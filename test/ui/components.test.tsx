@@ -13,7 +13,7 @@ import { ReplicaSets } from '../../src/ui/components/ReplicaSets.js';
 import { Sparklines, thresholdText } from '../../src/ui/components/Sparklines.js';
 import { StatusLine, keyHelp } from '../../src/ui/components/StatusLine.js';
 import { Steps } from '../../src/ui/components/Steps.js';
-import { SummaryBox } from '../../src/ui/components/SummaryBox.js';
+import { SummaryBox, summaryBoxHeight } from '../../src/ui/components/SummaryBox.js';
 import { TrafficBar } from '../../src/ui/components/TrafficBar.js';
 import { WhyLine } from '../../src/ui/components/WhyLine.js';
 import { contextFor, fold, golden, liveSnapshot, text } from './helpers.js';
@@ -158,14 +158,32 @@ describe('log, why, harmed, status, summary, replay', () => {
     expect(keyHelp('none', 80)).toBe('keys off (stdin is not a terminal)');
   });
 
-  it('SummaryBox: report/text.ts\'s summary inside a box', () => {
+  it('SummaryBox: report/text.ts\'s summary inside a box as wide as its longest line', () => {
     const out = lines(text(<SummaryBox summary={aborted.summary!} color={false} width={120} />, 120));
-    expect(out[0]).toBe(`╭${'─'.repeat(78)}╮`);
-    expect(out[1]).toBe(`│ ${'Summary — agent'.padEnd(76)} │`);
-    expect(out[2]).toBe(`│ ${'  outcome   aborted at 5m20s; the regression was caught'.padEnd(76)} │`);
-    expect(out[3]).toBe(`│ ${'  harmed    16 of 71949 user requests (0.02%); 1227 served by the release'.padEnd(76)} │`);
-    expect(out.at(-2)).toBe(`│ ${'  release  agent:v2                      1227    2.20%     4.591s   92.58%'.padEnd(76)} │`);
-    expect(out).toHaveLength(9);
+    const row = (l: string): string => `│ ${l.padEnd(74)} │`;
+    expect(out).toEqual([
+      `╭${'─'.repeat(76)}╮`,
+      row('Summary — agent'),
+      row('  outcome   aborted at 5m20s; the regression was caught'),
+      row('  harmed    16 of 71949 user requests (0.02%); 1227 served by the release'),
+      row(''),
+      row('  version  image                     requests   errors        p99  task ok'),
+      row('  stable   agent:v1                     70722    0.51%     4.231s   94.40%'),
+      row('  release  agent:v2                      1227    2.20%     4.591s   92.58%'),
+      `╰${'─'.repeat(76)}╯`,
+    ]);
+  });
+
+  it('SummaryBox: on a narrow terminal the sentences wrap under their label', () => {
+    const out = lines(text(<SummaryBox summary={aborted.summary!} color={false} width={60} />, 60));
+    const row = (l: string): string => `│ ${l.padEnd(56)} │`;
+    expect(out.slice(2, 5)).toEqual([
+      row('  outcome   aborted at 5m20s; the regression was caught'),
+      row('  harmed    16 of 71949 user requests (0.02%); 1227'),
+      row('            served by the release'),
+    ]);
+    expect(out).toHaveLength(summaryBoxHeight(aborted.summary!, 60));
+    expect(summaryBoxHeight(aborted.summary!, 120)).toBe(9);
   });
 
   it('ReplayHint', () => {

@@ -15,7 +15,9 @@ import { renderToString } from 'ink';
 import { createElement, type ReactNode } from 'react';
 import { createMetricStore } from '../../src/metrics/store.js';
 import { createSimulation } from '../../src/run/simulation.js';
-import { createRunDriver, type Driver } from '../../src/ui/driver.js';
+import { createCompareDriver, createRunDriver, type Driver } from '../../src/ui/driver.js';
+import { createComparison } from '../../src/run/compare.js';
+import { reduceCompare, type CompareAction, type CompareSnapshot } from '../../src/ui/state/compare.js';
 import { ColorContext } from '../../src/ui/theme.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -62,4 +64,16 @@ export function liveSnapshot(name: string, at: number, workload?: string): { sna
 /** Renders a node without colour at a fixed width (ink's renderToString: no terminal involved). */
 export function text(node: ReactNode, columns: number): string {
   return renderToString(createElement(ColorContext.Provider, { value: false }, node), { columns });
+}
+
+/** The compare view's snapshot of a real comparison at sim time `at` (sampling every 15 s). */
+export function liveCompare(name: string, at: number, until?: number): { snapshot: CompareSnapshot; driver: Driver<CompareAction> } {
+  const scenario = loadScenario(name);
+  const cmp = createComparison(scenario);
+  const end = until ?? scenario.duration;
+  const contexts = cmp.sims.map((sim) => createRunContext(scenario, sim.workload, { seed: sim.seed, until: end }));
+  const driver = createCompareDriver(cmp, end);
+  let s: CompareSnapshot = { panels: contexts.map((c) => initialSnapshot(c, { speed: 60, paused: false })), playback: { speed: 60, paused: false } };
+  for (let t = 0; t <= at; t += 15000) s = reduceCompare(s, { type: 'Batch', actions: driver.advance(t) });
+  return { snapshot: s, driver };
 }

@@ -65,11 +65,9 @@ export function Header({ header: h, mode = 'full', width }: HeaderProps) {
           <Paint tone="plain" bold>⟳ {h.name}</Paint> <Status h={h} /> <Paint tone="dim">{h.strategy}</Paint>
         </Text>
         <Row label="Message:">{h.message}</Row>
-        {h.step !== undefined ? (
-          <Text wrap="truncate-end">
-            Step {h.step.current}/{h.step.total} · SetWeight {h.setWeight} · ActualWeight {h.actualWeight}
-          </Text>
-        ) : null}
+        {miniWeights(h, width).map((l) => (
+          <Text key={l} wrap="truncate-end">{l}</Text>
+        ))}
       </Box>
     );
   }
@@ -102,9 +100,22 @@ export function Header({ header: h, mode = 'full', width }: HeaderProps) {
   );
 }
 
-/** Lines the header takes in a mode (for the layout). Example: full canary, 2 images → 16. */
-export function headerHeight(h: HeaderSlice, mode: HeaderMode): number {
+/**
+ * The mini header's step and weights: one line when it fits, else two.
+ * Example: (Step 3/4, 50, 50) at 40 columns → ['Step 3/4 · SetWeight 50 · ActualWeight 50'];
+ * at 38 → ['Step 3/4', 'SetWeight 50 · ActualWeight 50'].
+ */
+export function miniWeights(h: HeaderSlice, width: number): string[] {
+  if (h.step === undefined) return [];
+  const step = `Step ${h.step.current}/${h.step.total}`;
+  const weights = `SetWeight ${h.setWeight} · ActualWeight ${h.actualWeight}`;
+  const one = `${step} · ${weights}`;
+  return one.length <= width ? [one] : [step, weights];
+}
+
+/** Lines the header takes in a mode at a width (for the layout). Example: full canary, 2 images → 16. */
+export function headerHeight(h: HeaderSlice, mode: HeaderMode, width: number): number {
   const canary = h.step !== undefined ? 3 : 0;
-  if (mode === 'mini') return 2 + (h.step !== undefined ? 1 : 0);
+  if (mode === 'mini') return 2 + miniWeights(h, width).length;
   return (mode === 'full' ? 5 : 4) + canary + h.images.length + (mode === 'full' ? 6 : 1);
 }

@@ -1,6 +1,6 @@
 /**
  * The ReplicaSets, newest revision first, one dot per pod: ● ready, ◌ starting, ○ terminating.
- * Narrow (under 56 columns) rows name a ReplicaSet by its pod-template hash alone.
+ * When a row with the full name (`<rollout>-<hash>`) would not fit, rows name it by its hash.
  */
 import { Box, Text } from 'ink';
 import { podDots } from '../format/bar.js';
@@ -16,7 +16,6 @@ export interface ReplicaSetsProps {
   readonly legend?: boolean;
 }
 
-const NARROW = 56;
 const DOT_TONE: Record<string, Tone> = { '●': 'ok', '◌': 'info', '○': 'dim' };
 
 /** Pod dots as runs of one glyph (few spans), each in its state's tone. */
@@ -38,7 +37,9 @@ function Dots({ dots }: { readonly dots: string }) {
 
 /** Example: `⧉ agent-rv8mt5frdr  canary  ●●  2/2 ready`; narrow: `⧉ rv8mt5frdr  canary  ●●  2/2`. */
 export function ReplicaSets({ replicaSets, width, legend = true }: ReplicaSetsProps) {
-  const narrow = width < NARROW;
+  const tags = Math.max(0, ...replicaSets.map((r) => r.tags.join(',').length));
+  const widest = Math.max(0, ...replicaSets.map((r) => 2 + r.name.length + 2 + tags + 2 + r.pods.length + `  ${r.desired}/${r.desired} ready`.length));
+  const narrow = widest > width;
   const nameOf = (rs: ReplicaSetRow): string => (narrow ? rs.hash : rs.name);
   const nameWidth = Math.max(0, ...replicaSets.map((r) => nameOf(r).length));
   const tagWidth = Math.max(0, ...replicaSets.map((r) => r.tags.join(',').length));

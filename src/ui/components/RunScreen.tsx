@@ -14,6 +14,7 @@ import { Harmed } from './Harmed.js';
 import { Header } from './Header.js';
 import { ReplayHint } from './ReplayHint.js';
 import { ReplicaSets } from './ReplicaSets.js';
+import { Services } from './Services.js';
 import { Sparklines } from './Sparklines.js';
 import { StatusLine, type KeySet } from './StatusLine.js';
 import { Steps } from './Steps.js';
@@ -35,7 +36,10 @@ export interface RunScreenProps {
 export function RunScreen({ snapshot: s, columns, rows, color, keys, log = true }: RunScreenProps) {
   const l = runLayout(s, columns, rows);
   const final = s.summary !== undefined;
-  const steps = <Steps steps={s.steps} maxRows={1 + l.stepsMax} width={l.rightWidth} strategy={s.header.strategy} />;
+  const steps =
+    s.services.length > 0
+      ? <Services services={s.services} width={l.rightWidth} />
+      : <Steps steps={s.steps} maxRows={1 + l.stepsMax} width={l.rightWidth} strategy={s.header.strategy} />;
   const replicaSets = (width: number) => <ReplicaSets replicaSets={s.replicaSets} width={width} legend={width >= 100} />;
   return (
     <Box flexDirection="column" width={columns}>

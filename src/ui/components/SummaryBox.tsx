@@ -1,4 +1,8 @@
-/** The run's closing summary (report/text.ts's block) in a box, for the final screen. */
+/**
+ * The run's closing summary (report/text.ts's block) in a box, for the final screen. The box is as
+ * wide as its longest line when the terminal allows; on a narrower one the two sentences wrap
+ * and the table rows are cut.
+ */
 import { Box, Text } from 'ink';
 import type { SummaryFields } from '../../model/events.js';
 import { formatSummary } from '../../report/text.js';
@@ -9,13 +13,41 @@ export interface SummaryBoxProps {
   readonly width: number;
 }
 
+/** The block's lines without its leading blank line; `prose` marks the sentences that may wrap. */
+function summaryLines(summary: SummaryFields, color: boolean): { text: string; plain: string; prose: boolean }[] {
+  const styled = formatSummary(summary, { color });
+  const plain = formatSummary(summary, { color: false });
+  return plain.map((p, i) => ({ text: styled[i] ?? p, plain: p, prose: i === 2 || i === 3 })).slice(1);
+}
+
+/** Border and padding around the text. */
+const FRAME = 4;
+/** `  outcome   ` / `  harmed    `: the label column the sentences wrap under. */
+const LABEL = 12;
+
+function boxWidth(summary: SummaryFields, width: number): number {
+  return Math.min(width, FRAME + Math.max(...summaryLines(summary, false).map((l) => l.plain.length)));
+}
+
+/** Lines the box takes at a width. Example: the tool-call regression's summary at 120 columns → 9. */
+export function summaryBoxHeight(summary: SummaryFields, width: number): number {
+  const inner = boxWidth(summary, width) - FRAME;
+  return 2 + summaryLines(summary, false).reduce((n, l) => n + (l.prose ? Math.max(1, Math.ceil((l.plain.length - LABEL) / (inner - LABEL))) : 1), 0);
+}
+
 export function SummaryBox({ summary, color, width }: SummaryBoxProps) {
-  const lines = formatSummary(summary, { color }).filter((l, i) => i > 0 || l !== '');
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, 80)}>
-      {lines.map((l, i) => (
-        <Text key={i} wrap="truncate-end">{l === '' ? ' ' : l}</Text>
-      ))}
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={boxWidth(summary, width)}>
+      {summaryLines(summary, color).map((l, i) =>
+        l.prose ? (
+          <Box key={i}>
+            <Box width={LABEL} flexShrink={0}><Text>{l.text.slice(0, LABEL)}</Text></Box>
+            <Box flexShrink={1}><Text wrap="wrap">{l.text.slice(LABEL)}</Text></Box>
+          </Box>
+        ) : (
+          <Text key={i} wrap="truncate-end">{l.plain === '' ? ' ' : l.text}</Text>
+        ),
+      )}
     </Box>
   );
 }

@@ -59,6 +59,8 @@ export interface RunContext {
   /** Pod-template hashes of the two versions (ReplicaSet names are `<rollout>-<hash>`). */
   readonly stableHash: string;
   readonly releaseHash: string;
+  /** Blue-green: the Services the Rollout manages (active first). */
+  readonly services: readonly { readonly name: string; readonly role: 'active' | 'preview' }[];
   /** Metrics by template name. */
   readonly templates: Readonly<Record<string, readonly MetricInfo[]>>;
   readonly thresholds: Readonly<Partial<Record<SeriesKind, Threshold>>>;
@@ -91,6 +93,7 @@ export function createRunContext(scenario: Scenario, workload: Workload, opts: C
     steps: workload.kind === 'Rollout' && workload.strategy.type === 'canary' ? workload.strategy.steps.map(stepInfo) : [],
     stableImage: scenario.stableImage, releaseImage: scenario.release.image,
     stableHash: templateHash(scenario.stableImage), releaseHash: templateHash(scenario.release.image),
+    services: servicesOf(workload),
     templates: Object.fromEntries(used.map((t) => [t.name, t.metrics.map(metricInfo)])),
     thresholds: thresholdsOf(used),
     until: opts.until, duration: scenario.duration, multipleWorkloads: scenario.workloads.length > 1, window: SPARK_WINDOW,
@@ -116,6 +119,12 @@ export function verdictStrategy(ctx: RunContext): string {
   if (ctx.strategy === 'RollingUpdate') return 'Deployment';
   if (ctx.strategy === 'BlueGreen') return 'blue-green';
   return ctx.router === undefined ? 'basic canary' : 'canary';
+}
+
+function servicesOf(w: Workload): RunContext['services'] {
+  if (w.kind === 'Deployment' || w.strategy.type !== 'blueGreen') return [];
+  const preview = w.strategy.previewService;
+  return [{ name: w.strategy.activeService, role: 'active' }, ...(preview === undefined ? [] : [{ name: preview, role: 'preview' as const }])];
 }
 
 function metricInfo(m: AnalysisTemplate['metrics'][number]): MetricInfo {

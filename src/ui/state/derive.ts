@@ -7,7 +7,7 @@ import type { RunContext } from './context.js';
 import type { HeaderSlice, ImageRow, ReplicaSetRow, RunSnapshot, StepMark, StepRow, Track, TrafficSlice } from './types.js';
 
 /** The snapshot without its derived slices: what the reducer folds. */
-export type Facts = Omit<RunSnapshot, 'header' | 'steps' | 'traffic' | 'replicaSets'>;
+export type Facts = Omit<RunSnapshot, 'header' | 'steps' | 'services' | 'traffic' | 'replicaSets'>;
 
 /** Recomputes every derived slice of the snapshot. */
 export function derive(s: Facts): RunSnapshot {
@@ -16,6 +16,7 @@ export function derive(s: Facts): RunSnapshot {
     ...s,
     header: header(s.context, s.track, weights),
     steps: stepRows(s.context, s.track, s.now),
+    services: s.context.services.map((x) => ({ ...x, image: imageOf(s.context, s.track.selectors[x.name]) })),
     traffic: traffic(s.context, s.track, weights.actual),
     replicaSets: replicaSets(s.context, s.track),
   };
@@ -119,6 +120,11 @@ export function markOf(t: Track, index: number): StepMark {
     return index < t.abortedStep ? 'done' : index === t.abortedStep ? 'aborted' : 'pending';
   }
   return index < t.currentStepIndex ? 'done' : index === t.currentStepIndex ? 'current' : 'pending';
+}
+
+/** Example: the release's hash → 'agent:v2'; an unknown or missing hash → undefined. */
+function imageOf(ctx: RunContext, hash: string | undefined): string | undefined {
+  return hash === ctx.releaseHash ? ctx.releaseImage : hash === ctx.stableHash ? ctx.stableImage : undefined;
 }
 
 function traffic(ctx: RunContext, t: Track, actual: number): TrafficSlice {

@@ -22,6 +22,7 @@ export function initialSnapshot(context: RunContext, playback: PlaybackSlice): R
     started: false, phase: 'Healthy', message: '', resumedBy: undefined, promoteFull: false,
     currentStepIndex: context.steps.length, pause: undefined, abortedStep: undefined, aborted: false, promoted: false,
     canaryWeight: 0, actualWeight: 0, desired: {}, lastSample: undefined,
+    selectors: Object.fromEntries(context.services.filter((x) => x.role === 'active').map((x) => [x.name, context.stableHash])),
   };
   return derive({
     context, now: 0, track, playback,
@@ -104,6 +105,8 @@ function track(t: Track, e: SimEvent, ctx: RunContext): Track {
       return { ...t, canaryWeight: e.canary, actualWeight: e.actual };
     case 'ReplicaSetScaled':
       return { ...t, desired: { ...t.desired, [e.hash]: e.replicas } };
+    case 'ServiceSwitched':
+      return { ...t, selectors: { ...t.selectors, [e.service]: e.to } };
     case 'PhaseChanged':
       return { ...t, phase: e.phase, message: e.message };
     case 'Paused':

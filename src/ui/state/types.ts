@@ -76,6 +76,14 @@ export interface TrafficSlice {
   readonly mirrored: number;
 }
 
+/** A blue-green Service and the version it sends traffic to. */
+export interface ServiceRow {
+  readonly name: string;
+  readonly role: 'active' | 'preview';
+  /** The image of the ReplicaSet it selects; undefined before it selects one. */
+  readonly image: string | undefined;
+}
+
 export interface ReplicaSetRow {
   readonly hash: string;
   readonly name: string;
@@ -158,6 +166,8 @@ export interface Track {
   readonly promoted: boolean;
   readonly canaryWeight: number;
   readonly actualWeight: number;
+  /** Blue-green: the pod-template hash each Service selects, by Service name (ServiceSwitched). */
+  readonly selectors: Readonly<Record<string, string>>;
   /** Target replicas per pod-template hash, from ReplicaSetScaled. */
   readonly desired: Readonly<Record<string, number>>;
   readonly lastSample: Sample | undefined;
@@ -169,6 +179,7 @@ export interface RunSnapshot {
   readonly track: Track;
   readonly header: HeaderSlice;
   readonly steps: readonly StepRow[];
+  readonly services: readonly ServiceRow[];
   readonly traffic: TrafficSlice;
   readonly replicaSets: readonly ReplicaSetRow[];
   readonly series: SeriesSlice;

@@ -118,8 +118,8 @@ function promoteReason(s: RunSnapshot): string {
     case 'Canary':
       return n === 0 ? 'no steps to run' : `all ${n} steps complete`;
     case 'BlueGreen': {
-      const pre = s.analysisRuns[s.analysisRuns.length - 1];
-      return pre === undefined ? 'the preview is ready; the active Service switched' : `${pre.name} ${pre.phase}; the active Service switched`;
+      const pre = s.analysisRuns.find((r) => r.name.endsWith('-pre'));
+      return pre === undefined ? 'the preview is ready; the active Service switched' : `prePromotionAnalysis ${pre.phase}; the active Service switched`;
     }
     case 'RollingUpdate':
       return `all ${s.context.replicas} pods updated and ready`;

@@ -1,0 +1,26 @@
+/** Blue-green's Services and the version each selects (in place of canary steps). */
+import { Box, Text } from 'ink';
+import { tagTone } from '../format/glyphs.js';
+import type { ServiceRow } from '../state/types.js';
+import { Paint } from '../theme.js';
+
+export interface ServicesProps {
+  /** The services slice of the snapshot. */
+  readonly services: readonly ServiceRow[];
+  readonly width: number;
+}
+
+/** Example: `⑃ agent-active   → agent:v1 (active)`, `⑃ agent-preview  → agent:v2 (preview)`. */
+export function Services({ services, width }: ServicesProps) {
+  const nameWidth = Math.max(0, ...services.map((x) => x.name.length));
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate-end"><Paint tone="plain" bold>Services</Paint></Text>
+      {services.map((x) => (
+        <Text key={x.name} wrap="truncate-end">
+          ⑃ {x.name.padEnd(nameWidth)}  → {x.image ?? '(none yet)'} <Paint tone={tagTone(x.role)}>({x.role})</Paint>
+        </Text>
+      ))}
+    </Box>
+  );
+}
