@@ -9,6 +9,7 @@ import { analysisHeight } from './components/AnalysisRuns.js';
 import { headerHeight, type HeaderMode } from './components/Header.js';
 import { statusHeight } from './components/StatusLine.js';
 import { summaryBoxHeight } from './components/SummaryBox.js';
+import { replayLines } from './format/replay.js';
 import type { RunSnapshot } from './state/types.js';
 
 export interface RunLayout {
@@ -54,10 +55,11 @@ export function logReserve(rows: number): number {
   return rows >= 30 ? 6 : rows >= 20 ? 2 : 0;
 }
 
-/** The summary box and the replay hint (which may wrap once) of the final screen. */
+/** The summary box and the replay hint (its first line wraps) of the final screen. */
 function finalHeight(s: RunSnapshot, columns: number): number {
   const box = s.summary === undefined ? 0 : summaryBoxHeight(s.summary, columns);
-  return box + 2 + (s.operatorActions.length > 0 ? 2 + s.operatorActions.length : 0);
+  const [first = '', ...rest] = replayLines(s.context, s.operatorActions);
+  return box + Math.ceil(first.length / columns) + rest.length;
 }
 
 /** Rows of the step list (title + steps), of blue-green's Services, or the one-line note when there are none. */

@@ -1,0 +1,82 @@
+/**
+ * Playback without a clock: the ticker driven by hand over a real simulation. Sim time advances
+ * by speed × elapsed, nothing moves while paused, the run finishes at `until` (or on quit) with
+ * its Summary, and what reaches the reducer is exactly the recorded trace.
+ */
+import { describe, expect, it } from 'vitest';
+import { createMetricStore } from '../../src/metrics/store.js';
+import type { SimEvent } from '../../src/model/events.js';
+import { createSimulation } from '../../src/run/simulation.js';
+import { createRunDriver } from '../../src/ui/driver.js';
+import type { Action } from '../../src/ui/state/types.js';
+import { createTicker } from '../../src/ui/use-playback.js';
+import { golden, loadScenario } from './helpers.js';
+
+function setup(name: string, until: number) {
+  const scenario = loadScenario(name);
+  const sim = createSimulation(scenario, { store: createMetricStore() });
+  const driver = createRunDriver(sim, until);
+  const batches: Action[][] = [];
+  const ticker = createTicker(driver, (b) => batches.push([...b]));
+  const events = (): SimEvent[] => batches.flat().filter((a): a is SimEvent => a.type !== 'Sample' && a.type !== 'Playback' && a.type !== 'Batch');
+  return { driver, ticker, batches, events };
+}
+
+const play = { speed: 60, paused: false };
+
+describe('createTicker over a real run', () => {
+  it('advances speed × elapsed wall ms, one batch per tick ending with a Sample', () => {
+    const { driver, ticker, batches } = setup('canary-happy-path', 600000);
+    ticker.tick(0, play);
+    expect(driver.now()).toBe(0);
+    ticker.tick(100, play);
+    expect(driver.now()).toBe(6000);
+    ticker.tick(250, { speed: 120, paused: false });
+    expect(driver.now()).toBe(36000);
+    expect(batches).toHaveLength(3);
+    expect(batches.map((b) => b.at(-1)?.type)).toEqual(['Sample', 'Sample', 'Sample']);
+    const last = batches[2]?.at(-1);
+    expect(last?.type === 'Sample' && last.sample.t).toBe(36000);
+  });
+
+  it('does nothing while paused', () => {
+    const { driver, ticker, batches } = setup('canary-happy-path', 600000);
+    ticker.tick(100, play);
+    ticker.tick(5000, { speed: 60, paused: true });
+    expect(driver.now()).toBe(6000);
+    expect(batches).toHaveLength(1);
+  });
+
+  it('stops at until with the Summary, and the events are the golden trace\'s', () => {
+    const { driver, ticker, events } = setup('canary-happy-path', 1800000);
+    let ticks = 0;
+    while (!ticker.done()) {
+      ticker.tick(100, { speed: 6000, paused: false });
+      ticks++;
+    }
+    expect(ticks).toBe(3);
+    expect(driver.now()).toBe(1800000);
+    ticker.tick(100, play);
+    expect(driver.now()).toBe(1800000);
+    expect(events()).toEqual(golden('canary-happy-path'));
+  });
+
+  it('quit finishes at the current sim time', () => {
+    const { ticker, events } = setup('canary-tool-call-regression', 3600000);
+    ticker.tick(1000, play);
+    ticker.quit();
+    expect(ticker.done()).toBe(true);
+    const summary = events().at(-1);
+    expect(summary).toMatchObject({ t: 60000, type: 'Summary', outcome: 'incomplete' });
+    ticker.quit();
+    expect(events().filter((e) => e.type === 'Summary')).toHaveLength(1);
+  });
+
+  it('an operator key is stamped with the current sim time and acted on at once, even while paused', () => {
+    const { driver, ticker } = setup('canary-tool-call-regression', 3600000);
+    ticker.tick(1000, play);
+    const actions = driver.send?.('abort') ?? [];
+    expect(actions.map((a) => a.type)).toEqual(['OperatorAction', 'RolloutAborted', 'WeightChanged', 'PhaseChanged', 'Sample']);
+    expect(actions[0]).toEqual({ t: 60000, type: 'OperatorAction', action: 'abort' });
+  });
+});
