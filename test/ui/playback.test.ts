@@ -10,7 +10,8 @@ import { createSimulation } from '../../src/run/simulation.js';
 import { createRunDriver } from '../../src/ui/driver.js';
 import type { Action } from '../../src/ui/state/types.js';
 import { createTicker } from '../../src/ui/use-playback.js';
-import { golden, loadScenario } from './helpers.js';
+import { initialSnapshot, reduce } from '../../src/ui/state/reduce.js';
+import { contextFor, golden, loadScenario } from './helpers.js';
 
 function setup(name: string, until: number) {
   const scenario = loadScenario(name);
@@ -78,5 +79,30 @@ describe('createTicker over a real run', () => {
     const actions = driver.send?.('abort') ?? [];
     expect(actions.map((a) => a.type)).toEqual(['OperatorAction', 'RolloutAborted', 'WeightChanged', 'PhaseChanged', 'Sample']);
     expect(actions[0]).toEqual({ t: 60000, type: 'OperatorAction', action: 'abort' });
+  });
+
+  it('abort, retry, abort again, then promote --full from Degraded: the UI ends promoted', () => {
+    const { driver, ticker } = setup('canary-tool-call-regression', 3600000);
+    const ctx = contextFor('canary-tool-call-regression');
+    let s = initialSnapshot(ctx, play);
+    const apply = (actions: readonly Action[]): void => void (s = reduce(s, { type: 'Batch', actions }));
+    const to = (t: number): void => apply(driver.advance(t));
+    to(300000);
+    apply(driver.send?.('abort') ?? []);
+    to(400000);
+    apply(driver.send?.('retry') ?? []);
+    expect(s.steps.map((r) => r.mark)).toEqual(['current', 'pending', 'pending', 'pending', 'pending', 'pending']);
+    to(500000);
+    apply(driver.send?.('abort') ?? []);
+    expect(s.header.phase).toBe('Degraded');
+    expect(s.steps.map((r) => r.mark)).toEqual(['done', 'aborted', 'pending', 'pending', 'pending', 'pending']);
+    apply(driver.send?.('promoteFull') ?? []);
+    to(600000);
+    expect(s.header).toMatchObject({ phase: 'Healthy', step: { current: 6, total: 6 }, setWeight: 100, actualWeight: 100 });
+    expect(s.steps.every((r) => r.mark === 'done')).toBe(true);
+    expect(s.header.images).toEqual([{ image: 'agent:v2', tags: ['stable'] }]);
+    expect(s.why?.text).toBe('promoted: promote --full by the operator at 8m40s');
+    expect(s.operatorActions.map((a) => [a.t, a.action])).toEqual([[300000, 'abort'], [400000, 'retry'], [500000, 'abort'], [500000, 'promoteFull']]);
+    expect(ticker.done()).toBe(false);
   });
 });

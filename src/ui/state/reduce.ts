@@ -118,8 +118,9 @@ function track(t: Track, e: SimEvent, ctx: RunContext): Track {
     case 'RolloutPromoted':
       return t.aborted ? t : { ...t, promoted: true, currentStepIndex: ctx.steps.length, pause: undefined };
     case 'OperatorAction':
+      // retry and promote --full both clear Argo's `abort` (the events that follow do not say so).
       if (e.action === 'retry') return { ...t, aborted: false, abortedStep: undefined };
-      return e.action === 'promoteFull' ? { ...t, promoteFull: true } : t;
+      return e.action === 'promoteFull' ? { ...t, promoteFull: true, aborted: false, abortedStep: undefined } : t;
     default:
       return t;
   }
