@@ -81,7 +81,7 @@ function heightOf(s: RunSnapshot, c: Choice, twoColumns: boolean, final: boolean
   const live = final
     ? finalHeight(s, columns)
     : (c.sparklines === 'none' ? 0 : c.sparklines === 'titled' ? 4 : 3) + analysisHeight(s.analysisRuns, c.analysisMax, c.analysisMetrics);
-  return top + middle + (c.gap ? 1 : 0) + live + (c.gap ? 1 : 0) + c.whyLines + 1 + statusHeight(columns, final);
+  return top + middle + (c.gap ? 1 : 0) + live + (c.gap ? 1 : 0) + c.whyLines + 1 + statusHeight(final);
 }
 
 /**

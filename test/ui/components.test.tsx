@@ -147,10 +147,15 @@ describe('log, why, harmed, status, summary, replay', () => {
     expect(text(<Harmed harmed={live.harmed} width={80} />, 80)).toBe('Harmed  16 of 6606 user requests (0.24%) · 1227 served by the release');
   });
 
-  it('StatusLine: clock, speed, state; the key help on its own line under 110 columns', () => {
-    expect(text(<StatusLine now={330250} until={3600000} playback={{ speed: 120, paused: false }} keys="run" finished={false} width={120} />, 120)).toBe(
-      '⟳ 5m30s / 1h0m0s  120×  ▶ playing  space pause · +/- speed · p promote · P promote --full · a abort · r retry · q quit',
+  it('StatusLine: clock, speed, state, what is playing; then the key help (shorter under 110 columns)', () => {
+    expect(lines(text(<StatusLine now={330250} until={3600000} playback={{ speed: 120, paused: false }} keys="run" finished={false} width={120} title="flagship · seed 7" />, 120))).toEqual([
+      '⟳ 5m30s / 1h0m0s  120×  ▶ playing  · flagship · seed 7',
+      'space pause · +/- speed · p promote · P promote --full · a abort · r retry · q quit',
+    ]);
+    expect(text(<StatusLine now={0} until={600000} playback={{ speed: 60, paused: false }} keys="run" finished={false} width={80} />, 80)).toBe(
+      '⟳ 0s / 10m0s  60×  ▶ playing\nspace pause · +/- speed · p promote · P --full · a abort · r retry · q quit',
     );
+    expect(text(<StatusLine now={60000} until={60000} playback={{ speed: 60, paused: false }} keys="run" finished width={80} />, 80)).toBe('⟳ 1m0s / 1m0s  60×  ■ finished');
     expect(lines(text(<StatusLine now={0} until={600000} playback={{ speed: 60, paused: true }} keys="compare" finished={false} width={80} />, 80))).toEqual([
       '⟳ 0s / 10m0s  60×  ॥ paused',
       'space pause · +/- speed · q quit · operator keys off: traffic stays identical',

@@ -74,6 +74,10 @@ describe('reduce over canary-tool-call-regression.jsonl (analysis aborts at 5m20
     expect(logged).not.toContain('Paused'); // the PhaseChanged line that follows says it
     expect(logged).not.toContain('Summary');
     expect(end.log.map((e) => e.id)).toEqual(end.log.map((_, i) => i));
+    expect(end.log.slice(0, 2)).toEqual([
+      { id: 0, kind: 'note', text: 'rollout-sim · canary-tool-call-regression · seed 7 · rollout agent' },
+      { id: 1, kind: 'note', text: '  Tool-calling requests fail 6 % more on the release; canary analysis catches it at 20 %.' },
+    ]);
   });
 
   it('at 1m40s: paused at step 2 with the whole pause left (no sample has moved the clock)', () => {

@@ -28,7 +28,7 @@ export function verdictRows(s: CompareSnapshot): VerdictRow[] | undefined {
 
 export function CompareScreen({ snapshot: s, columns, rows, color, keys }: CompareScreenProps) {
   const verdict = verdictRows(s);
-  const extra = (verdict === undefined ? 0 : verdictLines(verdict, columns).height) + statusHeight(columns, verdict !== undefined) - 1;
+  const extra = (verdict === undefined ? 0 : verdictLines(verdict, columns).height) + statusHeight(verdict !== undefined) - 1;
   const l = compareLayout(s.panels.length, columns, rows, extra);
   const first = s.panels[0];
   const now = Math.max(0, ...s.panels.map((p) => p.now));

@@ -28,6 +28,13 @@ export function timelineBody(e: Extract<LogEntry, { kind: 'event' }>['event'], c
 }
 
 export function LogLine({ entry, color, totalSteps, width }: { readonly entry: LogEntry; readonly color: boolean; readonly totalSteps: number; readonly width: number }) {
+  if (entry.kind === 'note') {
+    return (
+      <Box width={width}>
+        <Text wrap="wrap"><Paint tone="plain" bold={entry.id === 0}>{entry.text}</Paint></Text>
+      </Box>
+    );
+  }
   const t = entry.kind === 'event' ? entry.event.t : entry.t;
   const body = entry.kind === 'event' ? timelineBody(entry.event, color, totalSteps) ?? '' : null;
   return (

@@ -68,7 +68,10 @@ export function RunScreen({ snapshot: s, columns, rows, color, keys, log = true 
       {l.gap ? <Box height={1} /> : null}
       <WhyLine why={s.why} width={columns} lines={l.whyLines} />
       <Harmed harmed={s.harmed} width={columns} />
-      <StatusLine now={s.now} until={s.context.until} playback={s.playback} keys={keys} finished={final} width={columns} />
+      <StatusLine
+        now={s.now} until={s.context.until} playback={s.playback} keys={keys} finished={final} width={columns}
+        title={`${s.context.scenario} · seed ${s.context.seed}`}
+      />
     </Box>
   );
 }

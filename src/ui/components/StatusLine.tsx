@@ -16,10 +16,9 @@ export interface StatusLineProps {
   readonly keys: KeySet;
   readonly finished: boolean;
   readonly width: number;
+  /** What is playing (`<scenario> · seed <n>`), after the clock. */
+  readonly title?: string;
 }
-
-/** Below this width the key help gets its own line. */
-export const STATUS_ONE_LINE = 110;
 
 /**
  * The key help (shorter under 110 columns). Example: keyHelp('compare', 80) === 'space pause ·
@@ -29,29 +28,30 @@ export function keyHelp(keys: KeySet, width: number): string {
   if (keys === 'none') return 'keys off (stdin is not a terminal)';
   const playback = 'space pause · +/- speed · q quit';
   if (keys === 'compare') return `${playback} · operator keys off: traffic stays identical`;
-  return width >= STATUS_ONE_LINE
+  return width >= 110
     ? 'space pause · +/- speed · p promote · P promote --full · a abort · r retry · q quit'
     : 'space pause · +/- speed · p promote · P --full · a abort · r retry · q quit';
 }
 
-/** Lines the status line takes at a width. Example: statusHeight(80, false) === 2. */
-export function statusHeight(width: number, finished: boolean): number {
-  return finished || width >= STATUS_ONE_LINE ? 1 : 2;
+/** Lines the status line takes: the clock line, and the key help while the run is live. */
+export function statusHeight(finished: boolean): number {
+  return finished ? 1 : 2;
 }
 
-/** Example: `⟳ 5m20s / 1h0m0s  120×  ▶ playing  space pause · +/- speed · …`. */
-export function StatusLine({ now, until, playback, keys, finished, width }: StatusLineProps) {
+/**
+ * Example: `⟳ 5m30s / 1h0m0s  120×  ▶ playing  · canary-tool-call-regression · seed 7`, then the
+ * key help on its own line.
+ */
+export function StatusLine({ now, until, playback, keys, finished, width, title }: StatusLineProps) {
   const state = finished ? '■ finished' : playback.paused ? '॥ paused' : '▶ playing';
-  const help = finished ? null : <Paint tone="dim">{keyHelp(keys, width)}</Paint>;
-  const oneLine = statusHeight(width, finished) === 1;
   return (
     <Box width={width} flexDirection="column">
       <Text wrap="truncate-end">
         <Paint tone="info">{KIND.rollout}</Paint> <Paint tone="plain" bold>{formatDuration(Math.floor(now / 1000) * 1000)}</Paint>
         <Paint tone="dim"> / {formatDuration(until)}</Paint>  {speedLabel(playback.speed)}  <Paint tone={playback.paused ? 'warn' : 'ok'}>{state}</Paint>
-        {oneLine && help !== null ? <>{'  '}{help}</> : null}
+        {title === undefined ? null : <Paint tone="dim">  · {title}</Paint>}
       </Text>
-      {!oneLine ? <Text wrap="truncate-end">{help}</Text> : null}
+      {finished ? null : <Text wrap="truncate-end"><Paint tone="dim">{keyHelp(keys, width)}</Paint></Text>}
     </Box>
   );
 }

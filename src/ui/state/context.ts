@@ -44,6 +44,7 @@ export interface StepInfo {
 
 export interface RunContext {
   readonly scenario: string;
+  readonly description: string;
   readonly file: string;
   readonly seed: number;
   readonly rollout: string;
@@ -85,7 +86,7 @@ export function createRunContext(scenario: Scenario, workload: Workload, opts: C
   const referenced = referencedTemplates(workload);
   const used = scenario.analysisTemplates.filter((t) => referenced.includes(t.name));
   return {
-    scenario: scenario.name, file: scenario.file, seed: opts.seed,
+    scenario: scenario.name, description: scenario.description.trim(), file: scenario.file, seed: opts.seed,
     rollout: workload.name, namespace: workload.namespace, kind: workload.kind,
     strategy: workload.kind === 'Deployment' ? 'RollingUpdate' : workload.strategy.type === 'canary' ? 'Canary' : 'BlueGreen',
     router: workload.kind === 'Rollout' && workload.strategy.type === 'canary' ? workload.strategy.trafficRouting?.router : undefined,
@@ -109,6 +110,14 @@ function stepInfo(step: CanaryStep): StepInfo {
   if ('setHeaderRoute' in step) return { ...base, kind: 'setHeaderRoute' };
   const m = step.setMirrorRoute;
   return { ...base, kind: 'setMirrorRoute', mirrorPercent: m.match.length === 0 ? 0 : m.percentage };
+}
+
+/**
+ * The lines the event log starts with, as the text timeline's header.
+ * Example: ['rollout-sim · canary-happy-path · seed 7 · rollout agent', '  A healthy release …'].
+ */
+export function titleLines(ctx: RunContext): string[] {
+  return [`rollout-sim · ${ctx.scenario} · seed ${ctx.seed} · rollout ${ctx.rollout}`, ...(ctx.description === '' ? [] : [`  ${ctx.description}`])];
 }
 
 /**

@@ -9,7 +9,7 @@ import type { SimEvent } from '../../model/events.js';
 import type { OperatorActionName } from '../../model/scenario.js';
 import { formatTextLine } from '../../report/text.js';
 import { foldAnalysis } from './analysis.js';
-import type { RunContext } from './context.js';
+import { titleLines, type RunContext } from './context.js';
 import { derive } from './derive.js';
 import { applyPlayback } from './playback.js';
 import { foldSeries } from './series.js';
@@ -27,7 +27,7 @@ export function initialSnapshot(context: RunContext, playback: PlaybackSlice): R
   return derive({
     context, now: 0, track, playback,
     series: { window: context.window, now: 0, versions: [], thresholds: context.thresholds },
-    analysisRuns: [], log: [], why: undefined,
+    analysisRuns: [], log: titleLines(context).map((text, id) => ({ id, kind: 'note', text })), why: undefined,
     harmed: { harmed: 0, userRequests: 0, releaseRequests: 0, mirrored: 0 },
     operatorActions: [], summary: undefined,
   });

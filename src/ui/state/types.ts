@@ -134,6 +134,7 @@ export interface AnalysisRunRow {
 }
 
 export type LogEntry =
+  | { readonly id: number; readonly kind: 'note'; readonly text: string }
   | { readonly id: number; readonly kind: 'event'; readonly event: SimEvent }
   | { readonly id: number; readonly kind: 'why'; readonly t: Ms; readonly text: string };
 
