@@ -16,6 +16,7 @@ export interface AnalysisRunsProps {
   readonly max: number;
   /** Show each metric's last measurement under its run. @default true */
   readonly metrics?: boolean;
+  /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
 }
 

@@ -15,10 +15,13 @@ import { useTerminalSize } from '../use-terminal-size.js';
 import { CompareScreen } from './CompareScreen.js';
 
 export interface CompareAppProps {
+  /** Runs every panel's simulation on one clock. */
   readonly driver: Driver<CompareAction>;
   /** One context per panel, in panel order. */
   readonly contexts: readonly RunContext[];
+  /** Initial playback speed (sim seconds per wall second). */
   readonly speed: number;
+  /** Draw in colour; false for `--no-color` / `NO_COLOR`. */
   readonly color: boolean;
   /** The wall clock (tests inject one). @default the host clock */
   readonly clock?: Clock;

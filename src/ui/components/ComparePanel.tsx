@@ -17,12 +17,15 @@ export interface ComparePanelProps {
   readonly snapshot: RunSnapshot;
   /** The strategy label (canary, blue-green, Deployment). */
   readonly strategy: string;
+  /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
+  /** side: a bordered column of its own; stacked: flat rows under the previous panel. */
   readonly variant: 'side' | 'stacked';
   /** Recent events to list. */
   readonly events: number;
   /** Stacked: 3 lines (title, traffic and pods, harmed and why), 2 (no harmed/why) or 1 (title). @default 3 */
   readonly lines?: 1 | 2 | 3;
+  /** Draw in colour; false for `--no-color` / `NO_COLOR`. */
   readonly color: boolean;
 }
 

@@ -13,10 +13,15 @@ import { StatusLine, statusHeight, type KeySet } from './StatusLine.js';
 import { Verdict, verdictLines } from './Verdict.js';
 
 export interface CompareScreenProps {
+  /** The compare snapshot to draw. */
   readonly snapshot: CompareSnapshot;
+  /** Terminal width in columns. */
   readonly columns: number;
+  /** Terminal height in rows (the live area stays below it). */
   readonly rows: number;
+  /** Draw in colour; false for `--no-color` / `NO_COLOR`. */
   readonly color: boolean;
+  /** Which keys work (shown in the key help). */
   readonly keys: KeySet;
 }
 

@@ -13,7 +13,9 @@ export interface EventLogProps {
   readonly entries: readonly LogEntry[];
   /** The Rollout's step count (the timeline prints `step i/n`). */
   readonly totalSteps: number;
+  /** Draw in colour; false for `--no-color` / `NO_COLOR`. */
   readonly color: boolean;
+  /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
 }
 

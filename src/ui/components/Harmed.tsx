@@ -7,6 +7,7 @@ import { Paint } from '../theme.js';
 export interface HarmedProps {
   /** The harmed slice of the snapshot. */
   readonly harmed: HarmedSlice;
+  /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
 }
 

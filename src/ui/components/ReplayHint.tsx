@@ -5,6 +5,7 @@ import { Paint } from '../theme.js';
 export interface ReplayHintProps {
   /** Lines from format/replay.ts. */
   readonly lines: readonly string[];
+  /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
 }
 

@@ -11,6 +11,7 @@ import { Paint } from '../theme.js';
 export interface ReplicaSetsProps {
   /** The ReplicaSet rows of the snapshot. */
   readonly replicaSets: readonly ReplicaSetRow[];
+  /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
   /** Print the dot legend after the first row. @default true */
   readonly legend?: boolean;

@@ -16,10 +16,13 @@ import { useTerminalSize } from '../use-terminal-size.js';
 import { RunScreen } from './RunScreen.js';
 
 export interface RunAppProps {
+  /** Runs the simulation as playback asks. */
   readonly driver: Driver<Action>;
+  /** What the UI knows of the run before its first event. */
   readonly context: RunContext;
   /** Initial playback speed (sim seconds per wall second). */
   readonly speed: number;
+  /** Draw in colour; false for `--no-color` / `NO_COLOR`. */
   readonly color: boolean;
   /** The wall clock (tests inject one). @default the host clock */
   readonly clock?: Clock;

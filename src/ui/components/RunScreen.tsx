@@ -23,9 +23,13 @@ import { TrafficBar } from './TrafficBar.js';
 import { WhyLine } from './WhyLine.js';
 
 export interface RunScreenProps {
+  /** The run snapshot to draw. */
   readonly snapshot: RunSnapshot;
+  /** Terminal width in columns. */
   readonly columns: number;
+  /** Terminal height in rows (the live area stays below it). */
   readonly rows: number;
+  /** Draw in colour; false for `--no-color` / `NO_COLOR`. */
   readonly color: boolean;
   /** Which keys work (shown in the status line). */
   readonly keys: KeySet;

@@ -7,6 +7,7 @@ import { Paint } from '../theme.js';
 export interface ServicesProps {
   /** The services slice of the snapshot. */
   readonly services: readonly ServiceRow[];
+  /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
 }
 

@@ -16,6 +16,7 @@ import type { Tone } from '../format/glyphs.js';
 export interface SparklinesProps {
   /** The series slice of the snapshot. */
   readonly series: SeriesSlice;
+  /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
   /** Print the title row (version names, window). @default true */
   readonly title?: boolean;

@@ -10,11 +10,17 @@ import { Paint } from '../theme.js';
 export type KeySet = 'run' | 'compare' | 'none';
 
 export interface StatusLineProps {
+  /** Sim time reached. */
   readonly now: Ms;
+  /** Sim time the playback stops at. */
   readonly until: Ms;
+  /** Playback speed and pause state. */
   readonly playback: PlaybackSlice;
+  /** Which keys work (shown in the key help). */
   readonly keys: KeySet;
+  /** The run is over (the final screen). */
   readonly finished: boolean;
+  /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
   /** What is playing (`<scenario> · seed <n>`), after the clock. */
   readonly title?: string;

@@ -10,6 +10,7 @@ export interface StepsProps {
   readonly steps: readonly StepRow[];
   /** Rows available for steps; a longer list shows a window around the current step. */
   readonly maxRows: number;
+  /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
   /** The strategy, for a note when there are no steps. */
   readonly strategy: string;

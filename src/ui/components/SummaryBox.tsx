@@ -8,8 +8,11 @@ import type { SummaryFields } from '../../model/events.js';
 import { formatSummary } from '../../report/text.js';
 
 export interface SummaryBoxProps {
+  /** The run's Summary. */
   readonly summary: SummaryFields;
+  /** Draw in colour; false for `--no-color` / `NO_COLOR`. */
   readonly color: boolean;
+  /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
 }
 

@@ -8,6 +8,7 @@ import { Paint } from '../theme.js';
 export interface TrafficBarProps {
   /** The traffic slice of the snapshot. */
   readonly traffic: TrafficSlice;
+  /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
 }
 

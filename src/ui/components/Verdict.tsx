@@ -8,7 +8,9 @@ import { foldTable } from '../format/table.js';
 import { Paint } from '../theme.js';
 
 export interface VerdictProps {
+  /** One row per strategy, in panel order. */
   readonly rows: readonly VerdictRow[];
+  /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
 }
 

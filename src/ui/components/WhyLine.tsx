@@ -6,6 +6,7 @@ import { Paint } from '../theme.js';
 export interface WhyLineProps {
   /** The snapshot's latest why-line, if any. */
   readonly why: RunSnapshot['why'];
+  /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
   /** Lines it may take (long reasons wrap up to this, then are cut). @default 1 */
   readonly lines?: number;
