@@ -54,7 +54,10 @@ export function createRunDriver(sim: Simulation, until: Ms): Driver<Action> {
   };
 }
 
-/** The same for a comparison: every panel advances on one clock; operator keys stay off. */
+/**
+ * The same for a comparison: every panel advances on one clock; operator keys stay off.
+ * Example: advance(60_000) → each panel's events as {type: 'Panel', index, action}, then its Sample.
+ */
 export function createCompareDriver(cmp: Comparison, until: Ms): Driver<CompareAction> {
   const buffers: SimEvent[][] = cmp.sims.map(() => []);
   cmp.sims.forEach((sim, i) => sim.subscribe((e) => buffers[i]?.push(e)));

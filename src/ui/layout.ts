@@ -50,7 +50,7 @@ const SHRINK: readonly ((c: Choice) => Choice)[] = [
   (c) => ({ ...c, analysisMax: 0 }),
 ];
 
-/** Rows left above the live area for the newest event-log lines. */
+/** Rows left above the live area for the newest event-log lines. Example: logReserve(40) === 6; logReserve(24) === 2. */
 export function logReserve(rows: number): number {
   return rows >= 30 ? 6 : rows >= 20 ? 2 : 0;
 }

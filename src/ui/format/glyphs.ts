@@ -70,7 +70,7 @@ export function tagTone(tag: string): Tone {
   return 'dim';
 }
 
-/** The tone of the first tag (a ReplicaSet's name takes its tag's colour). */
+/** The tone of the first tag (a ReplicaSet's name takes its tag's colour). Example: ['stable', 'active'] → 'ok'. */
 export function tagsTone(tags: readonly string[]): Tone {
   return tags.length === 0 ? 'dim' : tagTone(tags[0] as string);
 }

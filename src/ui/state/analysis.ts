@@ -53,7 +53,10 @@ function update(runs: readonly AnalysisRunRow[], name: string, f: (r: AnalysisRu
   return runs.map((r) => (r.name === name ? f(r) : r));
 }
 
-/** The most recent measurement of a metric across runs (the one an abort message refers to). */
+/**
+ * The most recent measurement of a metric across runs (the one an abort message refers to).
+ * Example: after the tool-call regression's abort, 'error-rate' → {run: 'agent-rv8mt5frdr-2-2', row: {…, last: {value: '[0.0200…]'}}}.
+ */
 export function lastMeasurementOf(runs: readonly AnalysisRunRow[], metric: string): { run: string; row: MetricRow } | undefined {
   for (let i = runs.length - 1; i >= 0; i--) {
     const run = runs[i] as AnalysisRunRow;
@@ -63,7 +66,7 @@ export function lastMeasurementOf(runs: readonly AnalysisRunRow[], metric: strin
   return undefined;
 }
 
-/** The MetricInfo (condition, failureLimit) of a metric name in any referenced template. */
+/** The MetricInfo of a metric name in any referenced template. Example: 'error-rate' → {condition: 'result[0] < 0.015', failureLimit: 0, …}. */
 export function metricInfo(ctx: RunContext, metric: string): MetricInfo | undefined {
   for (const list of Object.values(ctx.templates)) {
     const m = list.find((x) => x.name === metric);

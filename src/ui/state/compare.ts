@@ -28,7 +28,7 @@ export function reduceCompare(s: CompareSnapshot, a: CompareAction): CompareSnap
   }
 }
 
-/** Every panel has its Summary: the comparison is over. */
+/** Every panel has its Summary: the comparison is over. Example: true once `finish()`'s actions are folded. */
 export function compareFinished(s: CompareSnapshot): boolean {
   return s.panels.length > 0 && s.panels.every((p) => p.summary !== undefined);
 }

@@ -9,7 +9,7 @@ import type { HeaderSlice, ImageRow, ReplicaSetRow, RunSnapshot, StepMark, StepR
 /** The snapshot without its derived slices: what the reducer folds. */
 export type Facts = Omit<RunSnapshot, 'header' | 'steps' | 'services' | 'traffic' | 'replicaSets'>;
 
-/** Recomputes every derived slice of the snapshot. */
+/** Recomputes every derived slice of the snapshot. Example: after RolloutAborted at step 2, `steps[2].mark` is 'aborted' and the header shows Step 0/n. */
 export function derive(s: Facts): RunSnapshot {
   const weights = weightsOf(s.context, s.track);
   return {

@@ -16,7 +16,7 @@ import { foldSeries } from './series.js';
 import type { Action, LogEntry, PlaybackSlice, RunSnapshot, Track } from './types.js';
 import { explain } from './why.js';
 
-/** The snapshot before any event: the stable version at rest. */
+/** The snapshot before any event: the stable version at rest. Example: Status ✔ Healthy, Step n/n, SetWeight 100, every step pending. */
 export function initialSnapshot(context: RunContext, playback: PlaybackSlice): RunSnapshot {
   const track: Track = {
     started: false, phase: 'Healthy', message: '', resumedBy: undefined, promoteFull: false,
@@ -33,7 +33,10 @@ export function initialSnapshot(context: RunContext, playback: PlaybackSlice): R
   });
 }
 
-/** Folds one action (a trace event, a Sample, a playback change, or a batch of them). */
+/**
+ * Folds one action (a trace event, a Sample, a playback change, or a batch of them).
+ * Example: folding canary-tool-call-regression.jsonl ends Degraded, steps ✔ ✔ ✖ ◷ ◷ ◷, why 'aborted: error-rate 0.020 ≥ 0.015 …'.
+ */
 export function reduce(s: RunSnapshot, a: Action): RunSnapshot {
   return derive(fold(s, a));
 }

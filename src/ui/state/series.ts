@@ -20,7 +20,10 @@ export function push(points: readonly Point[], p: Point, window: Ms): Point[] {
   return drop === 0 ? out : out.slice(drop);
 }
 
-/** Folds one Sample into the per-version series (a version appears once its ReplicaSet exists). */
+/**
+ * Folds one Sample into the per-version series (a version appears once its ReplicaSet exists).
+ * Example: a sample at 60 s with the release at 2.1 % errors appends {t: 60000, v: 0.021} to version 1's errorRate.
+ */
 export function foldSeries(series: readonly VersionSeries[], sample: Sample, window: Ms): VersionSeries[] {
   const out = [...series];
   for (const v of sample.versions) {
