@@ -22,6 +22,11 @@ export const hostClock: Clock = {
 };
 
 export const TICK_MS = 100;
+/**
+ * The most wall time one tick may account for: if the core falls behind (a heavy scenario at a
+ * high speed), playback slows down instead of asking for ever larger steps.
+ */
+export const MAX_TICK_MS = 400;
 
 /**
  * The sim instant a tick reaches: `speed` sim seconds per wall second, capped at `until`.
@@ -73,7 +78,7 @@ export function usePlayback(ticker: Ticker, playback: PlaybackSlice, clock: Cloc
     let last = clock.now();
     const handle = clock.setInterval(() => {
       const now = clock.now();
-      const elapsed = now - last;
+      const elapsed = Math.min(MAX_TICK_MS, now - last);
       last = now;
       ticker.tick(elapsed, latest.current);
       if (ticker.done()) clock.clearInterval(handle);
