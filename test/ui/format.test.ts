@@ -137,6 +137,7 @@ describe('bar, dots, table, keys, playback, replay', () => {
       '    - {at: 2m10.5s, action: abort}',
     ]);
     const flagship = contextFor('flagship', 'agent-bluegreen');
+    expect(replayLines(ctx, [], 144370)[0]).toBe(`Replay: simulate run ${ctx.file} --seed 7 --until 2m24.37s (same inputs, same run)`);
     expect(replayLines({ ...flagship, until: 600000 }, [])[0]).toBe(`Replay: simulate run ${flagship.file} --seed 7 --rollout agent-bluegreen --until 10m0s (same inputs, same run)`);
   });
 });

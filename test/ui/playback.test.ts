@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { createMetricStore } from '../../src/metrics/store.js';
 import type { SimEvent } from '../../src/model/events.js';
 import { createSimulation } from '../../src/run/simulation.js';
+import { formatJsonl } from '../../src/report/jsonl.js';
 import { createRunDriver } from '../../src/ui/driver.js';
+import { replayLines } from '../../src/ui/format/replay.js';
 import type { Action } from '../../src/ui/state/types.js';
 import { createTicker } from '../../src/ui/use-playback.js';
 import { initialSnapshot, reduce } from '../../src/ui/state/reduce.js';
@@ -104,5 +106,33 @@ describe('createTicker over a real run', () => {
     expect(s.why?.text).toBe('promoted: promote --full by the operator at 8m40s');
     expect(s.operatorActions.map((a) => [a.t, a.action])).toEqual([[300000, 'abort'], [400000, 'retry'], [500000, 'abort'], [500000, 'promoteFull']]);
     expect(ticker.done()).toBe(false);
+  });
+
+  it('keys pressed live, replayed as spec.operator with --until, give the same trace byte for byte', () => {
+    const scenario = loadScenario('canary-tool-call-regression');
+    const live = createSimulation(scenario, { store: createMetricStore() });
+    const liveTrace: string[] = [];
+    live.subscribe((e) => liveTrace.push(formatJsonl(e)));
+    const driver = createRunDriver(live, scenario.duration);
+    driver.advance(100123);
+    driver.send?.('promote');
+    driver.advance(400000);
+    driver.send?.('abort');
+    driver.advance(500000);
+    driver.finish(); // `q` at 8m20s
+    const ctx = contextFor('canary-tool-call-regression');
+    expect(replayLines(ctx, [{ t: 100123, action: 'promote' }, { t: 400000, action: 'abort' }], 500000)).toEqual([
+      `Replay: simulate run ${ctx.file} --seed 7 --until 8m20s, with the Scenario's spec.operator set to`,
+      '  operator:', '    - {at: 1m40.123s, action: promote}', '    - {at: 6m40s, action: abort}',
+    ]);
+    const replay = createSimulation(
+      { ...scenario, operator: [{ at: 100123, action: 'promote', rollout: undefined }, { at: 400000, action: 'abort', rollout: undefined }] },
+      { store: createMetricStore() },
+    );
+    const replayTrace: string[] = [];
+    replay.subscribe((e) => replayTrace.push(formatJsonl(e)));
+    replay.runUntil(500000);
+    replay.finish();
+    expect(replayTrace).toEqual(liveTrace);
   });
 });
