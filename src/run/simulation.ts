@@ -221,7 +221,7 @@ export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
     /** Emits and returns the Summary. */
     finish(): SummaryFields {
       const fields = summarize({
-        scenario, workload: workload.name, events: [],
+        scenario, workload: workload.name,
         promotedAt: status.abort ? undefined : promotedAt,
         abortedAt: status.abort ? status.abortedAt : undefined,
         tallies: world.tallies,

@@ -1,7 +1,7 @@
 /**
  * The Summary of a run (DESIGN §7), from the final status, the world's tallies and the trace.
  */
-import type { SimEvent, SummaryFields, VersionFigures } from '../model/events.js';
+import type { SummaryFields, VersionFigures } from '../model/events.js';
 import type { Scenario } from '../model/scenario.js';
 import type { VersionTally } from '../world/tally.js';
 
@@ -23,7 +23,6 @@ function figures(image: string, t: VersionTally): VersionFigures {
 export interface SummaryInput {
   readonly scenario: Scenario;
   readonly workload: string;
-  readonly events: readonly SimEvent[];
   readonly promotedAt: number | undefined;
   readonly abortedAt: number | undefined;
   readonly tallies: readonly [VersionTally, VersionTally];
