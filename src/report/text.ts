@@ -16,9 +16,13 @@ function paint(style: TextStyle, tone: Tone, s: string): string {
   return style.color ? `\u001b[${SGR[tone]}m${s}\u001b[0m` : s;
 }
 
-/** Example: 90000 → '    1m30s' (right-aligned to 9 columns). */
+/**
+ * The timeline's time column, right-aligned to 9 columns, to the tenth of a second (instants off
+ * the whole second come from pod restarts and key presses; the trace keeps the exact ms).
+ * Example: 90000 → '    1m30s'; 784811 → '  13m4.8s'.
+ */
 export function clock(t: number): string {
-  return formatDuration(t).padStart(9);
+  return formatDuration(Math.round(t / 100) * 100).padStart(9);
 }
 
 /** The timeline line for one event, or undefined for events the timeline leaves out. */
