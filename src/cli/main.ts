@@ -12,14 +12,14 @@ export const USAGE = `simulate — a deterministic simulator of Argo Rollouts pr
 usage:
   simulate                       the flagship comparison: canary vs blue-green vs Deployment
   simulate FILE.yaml             same as: simulate run FILE.yaml
-  simulate run FILE              one rollout, start to finish (text, jsonl or json)
+  simulate run FILE              one rollout, start to finish (live on a terminal; text, jsonl, json)
   simulate compare FILE          the scenario's strategies side by side on identical traffic
   simulate query DATASET PROMQL  evaluate PromQL over an OpenMetrics export or promtool dump
   simulate analyze TEMPLATE      run an AnalysisTemplate over recorded data (--dataset) or a result (--result)
   simulate list                  the built-in scenarios
   simulate COMMAND --help        help for one command
 
-common flags: --seed N  --output ui|text|json|jsonl  --until DURATION  --no-color`;
+common flags: --seed N  --output ui|text|json|jsonl  --until DURATION  --speed X  --no-color`;
 
 const COMMANDS = ['run', 'compare', 'query', 'analyze', 'list', 'help'];
 

@@ -17,9 +17,10 @@ import { loadWithNotes } from './load.js';
 import { capacityNote } from '../../report/notes.js';
 
 export const RUN_USAGE = `usage: simulate run FILE [--seed N] [--output ui|text|json|jsonl] [--until DURATION]
-                    [--rollout NAME] [--export-metrics OUT.om] [--no-color]
+                    [--rollout NAME] [--export-metrics OUT.om] [--speed X] [--no-color]
 
-Runs one Rollout of the scenario from t = 0 to the scenario's duration (or --until).`;
+Runs one Rollout of the scenario from t = 0 to the scenario's duration (or --until): live on a
+terminal (--speed: simulated seconds per second, default 60), a text timeline otherwise.`;
 
 export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
