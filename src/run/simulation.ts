@@ -2,7 +2,7 @@
  * The core's composition root: wires the engine, the world and the controller for one workload
  * of a scenario. Pure given (scenario, seed, operator actions): it reads no clock, no files.
  *
- *   const sim = createSimulation(scenario, { sink: store });
+ *   const sim = createSimulation(scenario, { store: createMetricStore() });
  *   sim.subscribe((e) => …);       // every trace event, in order
  *   sim.runUntil(scenario.duration);
  *   sim.finish();                  // emits the Summary
