@@ -19,7 +19,9 @@ export interface Rng {
 
 export function createRng(seed: number, stream: string): Rng {
   const alea = seedrandom.alea(`${seed}/${stream}`);
-  let spare = 0;
+  // The spare variate lives in a typed array: a double in a closure variable would be boxed (a
+  // heap allocation) on every write, and this runs once per request.
+  const spare = new Float64Array(1);
   let haveSpare = false;
   const next = (): number => alea();
   return {
@@ -27,11 +29,11 @@ export function createRng(seed: number, stream: string): Rng {
     normal() {
       if (haveSpare) {
         haveSpare = false;
-        return spare;
+        return spare[0] as number;
       }
       const r = Math.sqrt(-2 * Math.log(1 - alea()));
       const th = 2 * Math.PI * alea();
-      spare = r * Math.sin(th);
+      spare[0] = r * Math.sin(th);
       haveSpare = true;
       return r * Math.cos(th);
     },
