@@ -5,6 +5,7 @@
  * nothing.
  */
 import type { SimEvent } from '../model/events.js';
+import { takeSample } from '../run/sample.js';
 import type { OperatorActionName } from '../model/scenario.js';
 import type { Ms } from '../model/time.js';
 import type { Comparison } from '../run/compare.js';
@@ -31,7 +32,7 @@ export function createRunDriver(sim: Simulation, until: Ms): Driver<Action> {
   sim.subscribe((e) => buffer.push(e));
   let now = 0;
   let finished = false;
-  const drain = (): Action[] => [...buffer.splice(0), { type: 'Sample', sample: sim.sample() }];
+  const drain = (): Action[] => [...buffer.splice(0), { type: 'Sample', sample: takeSample(sim.store, sim.world, sim.engine.now) }];
   return {
     now: () => now,
     until,
@@ -66,7 +67,7 @@ export function createCompareDriver(cmp: Comparison, until: Ms): Driver<CompareA
   const drain = (): CompareAction[] =>
     cmp.sims.flatMap((sim, index) => [
       ...(buffers[index] ?? []).splice(0).map((action): CompareAction => ({ type: 'Panel', index, action })),
-      { type: 'Panel', index, action: { type: 'Sample', sample: sim.sample() } } satisfies CompareAction,
+      { type: 'Panel', index, action: { type: 'Sample', sample: takeSample(sim.store, sim.world, sim.engine.now) } } satisfies CompareAction,
     ]);
   return {
     now: () => now,

@@ -4,6 +4,7 @@
  * runs. The byte-for-byte traces are in test/golden; these tests say what the traces mean.
  */
 import { fileURLToPath } from 'node:url';
+import { takeSample } from '../../src/run/sample.js';
 import { describe, expect, it } from 'vitest';
 import { createMetricStore, type MetricStore } from '../../src/metrics/store.js';
 import type { SimEvent, SummaryFields } from '../../src/model/events.js';
@@ -265,7 +266,7 @@ describe('mirrored-shadow-traffic: shadow copies test the release, users never m
     const events: SimEvent[] = [];
     sim.subscribe((e) => events.push(e));
     sim.runUntil(10 * MIN);
-    const mirrored = sim.sample().mirrored;
+    const mirrored = takeSample(sim.store, sim.world, sim.engine.now).mirrored;
     sim.runUntil(scenario.duration);
     const summary = sim.finish();
     expect(mirrored).toBeGreaterThan(1000);
