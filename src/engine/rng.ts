@@ -6,7 +6,7 @@
  * Example: createRng(7, 'traffic').next() is the same number on every run and machine, and
  * differs from createRng(7, 'routing').next() and from createRng(8, 'traffic').next().
  */
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 
 export interface Rng {
   /** Uniform on [0, 1). */
@@ -18,12 +18,12 @@ export interface Rng {
 }
 
 export function createRng(seed: number, stream: string): Rng {
-  const alea = seedrandom.alea(`${seed}/${stream}`);
+  const prng = alea(`${seed}/${stream}`);
   // The spare variate lives in a typed array: a double in a closure variable would be boxed (a
   // heap allocation) on every write, and this runs once per request.
   const spare = new Float64Array(1);
   let haveSpare = false;
-  const next = (): number => alea();
+  const next = (): number => prng();
   return {
     next,
     normal() {
@@ -31,12 +31,12 @@ export function createRng(seed: number, stream: string): Rng {
         haveSpare = false;
         return spare[0] as number;
       }
-      const r = Math.sqrt(-2 * Math.log(1 - alea()));
-      const th = 2 * Math.PI * alea();
+      const r = Math.sqrt(-2 * Math.log(1 - prng()));
+      const th = 2 * Math.PI * prng();
       spare[0] = r * Math.sin(th);
       haveSpare = true;
       return r * Math.cos(th);
     },
-    exponential: () => -Math.log(1 - alea()),
+    exponential: () => -Math.log(1 - prng()),
   };
 }
