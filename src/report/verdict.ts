@@ -14,17 +14,19 @@ export interface VerdictRow {
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 /**
- * Example row: `agent-canary  canary  aborted  yes  5m20s  16  0.02%  —`.
+ * Example row: `agent-canary  canary  aborted  yes  5m20s  1.71%  16  0.02%  —` ("on release" is the share
+ * of user requests the release served: who met it at all).
  * `caught` reads yes/no only when a regression was injected ("—" otherwise).
  */
 export function formatVerdict(rows: readonly VerdictRow[]): string[] {
-  const header = ['workload', 'strategy', 'outcome', 'caught', 'detected at', 'harmed', 'harmed share', 'time to promote'];
+  const header = ['workload', 'strategy', 'outcome', 'caught', 'detected at', 'on release', 'harmed', 'harmed share', 'time to promote'];
   const body = rows.map(({ name, strategy, summary: s }) => [
     name,
     strategy,
     s.falseRollback ? 'aborted (false rollback)' : s.outcome,
     s.regressionPresent ? (s.caught ? 'yes' : 'NO') : '—',
     s.detectedAt === null ? '—' : formatDuration(s.detectedAt),
+    s.userRequests === 0 ? '—' : pct(s.releaseRequests / s.userRequests),
     String(s.harmedRequests),
     pct(s.harmedShare),
     s.timeToPromote === null ? '—' : formatDuration(s.timeToPromote),

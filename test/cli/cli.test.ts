@@ -66,9 +66,9 @@ describe('simulate (no arguments) and simulate compare', () => {
     expect(d.code).toBe(0);
     expect(d.out).not.toMatch(/\u001b/);
     const table = d.out.slice(d.out.indexOf('Verdict'));
-    expect(table).toMatch(/agent-canary\s+canary\s+aborted\s+yes\s+5m20s\s+16\s+0\.02%/);
-    expect(table).toMatch(/agent-bluegreen\s+blue-green\s+promoted\s+NO\s+—\s+1146\s+1\.59%/);
-    expect(table).toMatch(/agent-deployment\s+Deployment\s+promoted\s+NO\s+—\s+\d+\s+1\.59%/);
+    expect(table).toMatch(/agent-canary\s+canary\s+aborted\s+yes\s+5m20s\s+1\.71%\s+16\s+0\.02%/);
+    expect(table).toMatch(/agent-bluegreen\s+blue-green\s+promoted\s+NO\s+—\s+99\.30%\s+1146\s+1\.59%/);
+    expect(table).toMatch(/agent-deployment\s+Deployment\s+promoted\s+NO\s+—\s+99\.\d\d%\s+\d+\s+1\.59%/);
     expect(d.out).toContain('golden-prompts = 0/40 failed → Successful');
   });
 
