@@ -2,15 +2,15 @@
  * The live `simulate compare`: panels folded by `reduceCompare`, one playback for all. Operator
  * keys are off — acting on one panel would break the identical-traffic comparison.
  */
-import { useApp, useInput, useStdin } from 'ink';
+import { useApp } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
 import type { Driver } from '../driver.js';
-import { keyCommand } from '../keys.js';
 import { compareFinished, reduceCompare, type CompareAction } from '../state/compare.js';
 import type { RunContext } from '../state/context.js';
 import { initialSnapshot } from '../state/reduce.js';
 import { ColorContext } from '../theme.js';
 import { createTicker, usePlayback, type Clock } from '../use-playback.js';
+import { useKeys } from '../use-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { CompareScreen } from './CompareScreen.js';
 
@@ -35,19 +35,9 @@ export function CompareApp({ driver, contexts, speed, color, clock }: CompareApp
   const ticker = useMemo(() => createTicker(driver, (actions) => dispatch({ type: 'Batch', actions })), [driver]);
   usePlayback(ticker, snapshot.playback, clock);
   const { exit } = useApp();
-  const { isRawModeSupported } = useStdin();
   const size = useTerminalSize();
-
-  useInput(
-    (input, key) => {
-      const cmd = keyCommand(input, key);
-      if (cmd === undefined || ticker.done()) return;
-      if (cmd.kind === 'quit') ticker.quit();
-      else if (cmd.kind === 'playback') dispatch({ type: 'Playback', change: cmd.change });
-      // operator keys: deliberately ignored in compare (the key help says so)
-    },
-    { isActive: isRawModeSupported === true },
-  );
+  // Operator keys are off: acting on one panel would break the identical-traffic comparison.
+  const keysLive = useKeys(ticker, (change) => dispatch({ type: 'Playback', change }));
 
   const finished = compareFinished(snapshot);
   useEffect(() => {
@@ -56,7 +46,7 @@ export function CompareApp({ driver, contexts, speed, color, clock }: CompareApp
 
   return (
     <ColorContext.Provider value={color}>
-      <CompareScreen snapshot={snapshot} columns={size.columns} rows={size.rows} color={color} keys={isRawModeSupported ? 'compare' : 'none'} />
+      <CompareScreen snapshot={snapshot} columns={size.columns} rows={size.rows} color={color} keys={keysLive ? 'compare' : 'none'} />
     </ColorContext.Provider>
   );
 }

@@ -3,15 +3,15 @@
  * design (anti-pattern 1): the simulation runs in the driver, the fold in `reduce()`, the timing
  * in `usePlayback`; this wires them and hands slices to `RunScreen`.
  */
-import { useApp, useInput, useStdin } from 'ink';
+import { useApp } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
 import type { Driver } from '../driver.js';
-import { keyCommand } from '../keys.js';
 import type { RunContext } from '../state/context.js';
 import { initialSnapshot, reduce } from '../state/reduce.js';
 import type { Action } from '../state/types.js';
 import { ColorContext } from '../theme.js';
 import { createTicker, usePlayback, type Clock } from '../use-playback.js';
+import { useKeys } from '../use-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { RunScreen } from './RunScreen.js';
 
@@ -33,18 +33,13 @@ export function RunApp({ driver, context, speed, color, clock }: RunAppProps) {
   const ticker = useMemo(() => createTicker(driver, (actions) => dispatch({ type: 'Batch', actions })), [driver]);
   usePlayback(ticker, snapshot.playback, clock);
   const { exit } = useApp();
-  const { isRawModeSupported } = useStdin();
   const size = useTerminalSize();
-
-  useInput(
-    (input, key) => {
-      const cmd = keyCommand(input, key);
-      if (cmd === undefined || ticker.done()) return;
-      if (cmd.kind === 'quit') ticker.quit();
-      else if (cmd.kind === 'playback') dispatch({ type: 'Playback', change: cmd.change });
-      else if (driver.send !== undefined) dispatch({ type: 'Batch', actions: driver.send(cmd.action) });
+  const keysLive = useKeys(
+    ticker,
+    (change) => dispatch({ type: 'Playback', change }),
+    (action) => {
+      if (driver.send !== undefined) dispatch({ type: 'Batch', actions: driver.send(action) });
     },
-    { isActive: isRawModeSupported === true },
   );
 
   useEffect(() => {
@@ -53,7 +48,7 @@ export function RunApp({ driver, context, speed, color, clock }: RunAppProps) {
 
   return (
     <ColorContext.Provider value={color}>
-      <RunScreen snapshot={snapshot} columns={size.columns} rows={size.rows} color={color} keys={isRawModeSupported ? 'run' : 'none'} />
+      <RunScreen snapshot={snapshot} columns={size.columns} rows={size.rows} color={color} keys={keysLive ? 'run' : 'none'} />
     </ColorContext.Provider>
   );
 }
