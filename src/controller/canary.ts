@@ -99,7 +99,10 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
   const scaled = manualPause || halted ? false : scaleOne();
   function scaleOne(): boolean {
     if (!promoted) {
-      const action = s.abort && routed && !dynamic ? abortedRoutedAction() : nextScaleAction(counts);
+      // abortScaleDownDelaySeconds: 0 turns the delay off: the canary is then sized by the normal
+      // formula at step 0 with weight 0 (kept only by a setCanaryScale there), as Argo's code does.
+      const delayed = s.abort && routed && !dynamic && strategy.abortScaleDownDelaySeconds !== 0;
+      const action = delayed ? abortedRoutedAction() : nextScaleAction(counts);
       if (action !== null) {
         const hash = action.role === 'stable' ? (s.stableRS as string) : s.currentPodHash;
         effects.push({ type: 'scale', hash, replicas: action.replicas, role: action.role });

@@ -239,3 +239,22 @@ describe('progressDeadlineSeconds', () => {
     ]);
   });
 });
+
+describe('abortScaleDownDelaySeconds: 0 (argo-semantics §2.7: the delay is off)', () => {
+  const zeroDelay = (steps: Parameters<typeof aCanaryRollout>[1]) => {
+    const r = aCanaryRollout({}, steps);
+    return { ...r, strategy: { ...(r.strategy as Extract<typeof r.strategy, { type: 'canary' }>), abortScaleDownDelaySeconds: 0 } };
+  };
+  it('scales the canary away at once when step 0 is a setWeight', () => {
+    const events = trace(zeroDelay([setWeight(20), pause()]), [op(120_000, 'abort')]);
+    expect(between(events, 120_000, 600_000).filter((e) => e.type === 'ReplicaSetScaled')).toEqual([
+      { t: 120_000, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 0 },
+    ]);
+  });
+  it('keeps the canary when step 0 is a setCanaryScale (the e2e case in Argo)', () => {
+    const events = trace(zeroDelay([{ setCanaryScale: { replicas: 3 }, source: { file: 't', line: 1, column: 1 } }, setWeight(20), pause()]), [op(120_000, 'abort')]);
+    const canaryScales = events.filter((e) => e.type === 'ReplicaSetScaled' && e.role === 'canary');
+    expect(canaryScales).toEqual([{ t: 0, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 3 }]);
+    expect(events.find((e) => e.type === 'RolloutAborted')?.t).toBe(120_000);
+  });
+});
