@@ -14,7 +14,7 @@ import { withStepRoute } from './managed-routes.js';
 import { calculatePhase } from './phase.js';
 import { trackProgress } from './progress.js';
 import type { Effect, Observed, ObservedReplicaSet, ReconcileResult, RolloutStatus } from './status.js';
-import { currentSetCanaryScale, currentSetWeight, describeStep, previousSetWeight } from './steps.js';
+import { currentSetCanaryScale, currentSetWeight, describeStep, previousSetWeight, walkBackWeight } from './steps.js';
 
 const NONE: ObservedReplicaSet = { replicas: 0, available: 0 };
 
@@ -53,7 +53,7 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
   // 3. Weights: the router's (argo-semantics §4.2), or the setWeight whose pod counts apply.
   let canaryWeight: number;
   if (!routed) canaryWeight = promoted ? 0 : weight;
-  else if (s.abort && dynamic && !promoted) canaryWeight = stable.available >= R ? 0 : s.canaryWeight;
+  else if (s.abort && dynamic && !promoted) canaryWeight = walkBackWeight(steps, s.canaryWeight, stable.available, R, maxWeight);
   else if (promoted || s.abort || canary.available === 0) canaryWeight = 0;
   else if (!atTarget) canaryWeight = idx >= steps.length ? s.canaryWeight : previousSetWeight(steps, idx);
   else canaryWeight = weight;

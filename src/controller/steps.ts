@@ -45,6 +45,20 @@ export function currentSetCanaryScale(steps: readonly CanaryStep[], index: numbe
 }
 
 /**
+ * The router weight while an aborted dynamicStableScale canary walks back (argo-semantics §2.7):
+ * down through the setWeight values below the current weight, each as soon as the stable pods that
+ * are available can carry the rest; 0 once the stable ReplicaSet is whole.
+ *
+ * Example: steps 20/40/60, weight 60, R = 10, 6 stable pods available → 40 (6 pods carry 60 %).
+ */
+export function walkBackWeight(steps: readonly CanaryStep[], current: number, stableAvailable: number, replicas: number, maxWeight = 100): number {
+  if (stableAvailable >= replicas) return 0;
+  const lower = [...new Set(steps.flatMap((s) => ('setWeight' in s && s.setWeight < current ? [s.setWeight] : [])))].sort((a, b) => a - b);
+  for (const w of lower) if (stableAvailable >= Math.ceil(((maxWeight - w) * replicas) / maxWeight)) return w;
+  return current;
+}
+
+/**
  * One-line text for a step, as the trace and the UI show it.
  *
  * Example: {setWeight: 20} → 'setWeight: 20'; {pause: {duration: 30000}} → 'pause: {duration: 30s}';

@@ -109,3 +109,21 @@ describe('setHeaderRoute and setMirrorRoute', () => {
     expect(world.mirrored).toBeLessThan(200);
   });
 });
+
+describe('dynamicStableScale abort', () => {
+  it('walkBackWeight steps down through the lower setWeights as stable pods can carry the rest', async () => {
+    const { walkBackWeight } = await import('../../src/controller/steps.js');
+    const steps = [setWeight(20), setWeight(40), setWeight(60)];
+    expect(walkBackWeight(steps, 60, 4, 10)).toBe(60);
+    expect(walkBackWeight(steps, 60, 6, 10)).toBe(40);
+    expect(walkBackWeight(steps, 60, 8, 10)).toBe(20);
+    expect(walkBackWeight(steps, 60, 10, 10)).toBe(0);
+  });
+
+  it('keeps traffic on the canary until the stable pods are back, then moves it and drops the canary', () => {
+    const r = aCanaryRollout({}, [setWeight(20), pause(60_000), setWeight(60), pause()]);
+    const dss: Rollout = { ...r, strategy: { ...(r.strategy as Extract<Rollout['strategy'], { type: 'canary' }>), dynamicStableScale: true, scaleDownDelaySeconds: undefined, abortScaleDownDelaySeconds: undefined } };
+    const events = traceOf(aScenario({ duration: 600_000, traffic: quiet, workloads: [dss], operator: [{ at: 300_000, action: 'abort', rollout: undefined }] }));
+    expect(compact(events.filter((e) => e.t >= 300_000))).toEqual(['300s stable 10', '320s weight 0', '320s canary 0']);
+  });
+});
