@@ -156,6 +156,17 @@ describe('simulate analyze', () => {
   });
 });
 
+describe('simulate list', () => {
+  it('lists every shipped scenario (but the benchmark) with its description, marking the comparisons', async () => {
+    const r = await sim(['list']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/flagship\.yaml\s+compare\s+Tool calls fail 6 % more/);
+    expect(r.out).toMatch(/canary-happy-path\.yaml\s+run\s+A healthy release/);
+    expect(r.out).not.toContain('bench-w1');
+    expect(r.out).not.toContain('does not load');
+  });
+});
+
 describe('the README stays true', () => {
   it('the scenario example in the README loads and runs, and its analysis catches the regression', async () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');

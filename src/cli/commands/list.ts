@@ -1,21 +1,25 @@
 /**
- * `simulate list`: the built-in scenarios with their one-line descriptions.
+ * `simulate list`: the built-in scenarios with their one-line descriptions, marking the ones that
+ * race several strategies (run them with `simulate compare`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadScenarioText } from '../../scenario/index.js';
 import { EXIT_OK, type CliIO } from '../io.js';
-
-/** Reads `metadata.description` from the Scenario document without a full load (fast, forgiving). */
-function describe(text: string): string {
-  const m = /kind:\s*Scenario[\s\S]*?description:\s*(?:"([^"]*)"|'([^']*)'|(.+))/.exec(text);
-  return (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').trim();
-}
 
 export async function listCommand(_argv: string[], io: CliIO, root: string): Promise<number> {
   const dir = join(root, 'scenarios');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.startsWith('bench-')).sort();
-  io.stdout('Built-in scenarios (simulate run scenarios/NAME.yaml):\n\n');
-  const width = Math.max(...files.map((f) => f.length));
-  for (const f of files) io.stdout(`  ${f.padEnd(width)}  ${describe(readFileSync(join(dir, f), 'utf8'))}\n`);
+  const rows = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') && !f.startsWith('bench-'))
+    .sort()
+    .map((f) => {
+      const loaded = loadScenarioText(readFileSync(join(dir, f), 'utf8'), f);
+      if (!loaded.ok) return { f, kind: '', desc: `(does not load: ${loaded.errors[0]?.message ?? 'unknown error'})` };
+      return { f, kind: loaded.scenario.compare.length > 1 ? 'compare' : 'run', desc: loaded.scenario.description };
+    });
+  io.stdout('Built-in scenarios (simulate run scenarios/NAME.yaml, or simulate compare for the comparisons):\n\n');
+  const width = Math.max(...rows.map((r) => r.f.length));
+  for (const r of rows) io.stdout(`  ${r.f.padEnd(width)}  ${r.kind.padEnd(7)}  ${r.desc}\n`);
+  io.stdout('\n`simulate` alone runs flagship.yaml as a comparison.\n');
   return EXIT_OK;
 }
