@@ -58,7 +58,10 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     if (await runLive(sim, { scenario, speed, color, until: until ?? scenario.duration })) return EXIT_OK;
   }
   if (mode === 'text' || mode === 'ui') {
-    const warnings = [...notes, capacityNote(scenario, sim.workload.replicas)].filter((n) => n !== undefined);
+    const others = scenario.workloads.length > 1
+      ? `this file has ${scenario.workloads.length} workloads (${scenario.workloads.map((w) => w.name).join(', ')}): this runs ${sim.workload.name}; --rollout NAME picks another, simulate compare races them`
+      : undefined;
+    const warnings = [...notes, others, capacityNote(scenario, sim.workload.replicas)].filter((n) => n !== undefined);
     io.stdout(header(scenario, sim.seed, sim.workload.name) + warnings.map((n) => `  note: ${n}\n`).join('') + '\n');
   }
   sim.subscribe((e: SimEvent) => {
