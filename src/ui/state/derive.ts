@@ -15,7 +15,7 @@ export function derive(s: Facts): RunSnapshot {
   return {
     ...s,
     header: header(s.context, s.track, weights),
-    steps: stepRows(s.context, s.track, s.now),
+    steps: stepRows(s.context, s.track, s.now, s.summary !== undefined),
     services: s.context.services.map((x) => ({ ...x, image: imageOf(s.context, s.track.selectors[x.name]) })),
     traffic: traffic(s.context, s.track, weights.actual),
     replicaSets: replicaSets(s.context, s.track),
@@ -95,15 +95,16 @@ function replicaCounts(ctx: RunContext, sample: Sample | undefined): HeaderSlice
   };
 }
 
-function stepRows(ctx: RunContext, t: Track, now: number): StepRow[] {
+/** The step list; once the run has finished, a pause in progress shows no time left (the clock stopped). */
+function stepRows(ctx: RunContext, t: Track, now: number, finished: boolean): StepRow[] {
   return ctx.steps.map((step, index) => {
     const mark = markOf(t, index);
     const pausedHere = mark === 'current' && t.pause !== undefined;
     const timed = pausedHere && t.pause?.reason === 'CanaryPauseStep' && step.pauseMs !== undefined;
     return {
       index, label: step.label, mark,
-      remaining: timed ? Math.max(0, (t.pause?.since ?? now) + (step.pauseMs ?? 0) - now) : undefined,
-      waitsForPromote: pausedHere && !timed,
+      remaining: timed && !finished ? Math.max(0, (t.pause?.since ?? now) + (step.pauseMs ?? 0) - now) : undefined,
+      waitsForPromote: pausedHere && !timed && !finished,
     };
   });
 }
