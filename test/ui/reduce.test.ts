@@ -166,3 +166,18 @@ describe('reduce is a pure fold', () => {
     expect(s.playback.speed).toBe(120);
   });
 });
+
+describe('a run that ends during a timed pause', () => {
+  it('shows the time left while playing and none once the Summary has arrived', () => {
+    const ctx = contextFor('canary-happy-path');
+    const trace = golden('canary-happy-path');
+    const midPause = trace.filter((e) => e.t <= 100_000 && e.type !== 'Summary');
+    const playing = fold(ctx, midPause);
+    expect(playing.steps[1]?.remaining).toBeGreaterThan(0);
+    const summary = trace.find((e) => e.type === 'Summary') as SimEvent;
+    const ended = fold(ctx, [...midPause, { ...summary, t: 100_000 } as SimEvent]);
+    expect(ended.steps[1]?.mark).toBe('current');
+    expect(ended.steps[1]?.remaining).toBeUndefined();
+    expect(ended.steps[1]?.waitsForPromote).toBe(false);
+  });
+});
