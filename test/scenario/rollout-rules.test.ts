@@ -1,6 +1,6 @@
 /** Argo Rollouts: validation rules (validation.go, §1.6), features not simulated, field names. */
 import { describe, expect, it } from 'vitest';
-import { ISTIO, canary, canaryOf, messages, rollout, where, withScenario } from './helpers.js';
+import { ISTIO, canary, canaryOf, loaded, messages, rollout, where, withScenario } from './helpers.js';
 
 describe("Argo's canary and spec rules", () => {
   it('maxSurge and maxUnavailable may not both be zero', () => {
@@ -130,6 +130,17 @@ describe('metadata-only fields are accepted, unknown ones get a suggestion', () 
       `${where(text, 'three')}: spec.replicas: expected an integer, got the string "three"`,
       `${where(text, '"true"')}: spec.paused: expected true or false, got the string "true"`,
       `${where(text, '"20"')}: spec.strategy.canary.steps[0].setWeight: expected an integer, got the string "20"`,
+    ]);
+  });
+});
+
+describe('analysis args taken from the Rollout object', () => {
+  it('accepts metadata.name / metadata.namespace and rejects other field paths at load, naming them', () => {
+    const arg = (path: string) => withScenario(rollout(canary(`      analysis:\n        templates: [{templateName: t}]\n        args: [{name: a, valueFrom: {fieldRef: {fieldPath: ${path}}}}]\n`)) + '---\napiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata: {name: t}\nspec:\n  args: [{name: a}]\n  metrics: [{name: m, provider: {prometheus: {query: "vector(1)"}}}]\n');
+    expect(loaded(arg('metadata.name')).scenario.workloads).toHaveLength(1);
+    const bad = arg('status.alb.canaryTargetGroup.name');
+    expect(messages(bad)).toEqual([
+      `${where(bad, 'status.alb')}: spec.strategy.canary.analysis.args[0].valueFrom.fieldRef.fieldPath: valueFrom.fieldRef.fieldPath "status.alb.canaryTargetGroup.name" is not simulated (only metadata.name and metadata.namespace resolve here) (pass the value with \`value:\` instead)`,
     ]);
   });
 });
