@@ -110,6 +110,15 @@ describe('bad input: exit 2, a precise message, never a stack trace', () => {
     expect(r.out).toBe('');
   });
 
+  it('a template whose PromQL or condition does not parse is bad input before the run starts', async () => {
+    const p = join(tmp, 'bad-template.yaml');
+    writeFileSync(p, readFileSync(scenario('canary-tool-call-regression.yaml'), 'utf8').replace('successCondition: result[0] < 0.015', 'successCondition: result[0] <'));
+    const r = await sim(['run', p]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bad-template\.yaml:\d+:\d+: AnalysisTemplate\/error-rate spec\.metrics\[0\]\.successCondition: successCondition does not parse: unexpected token EOF/);
+    expect(r.out).toBe('');
+  });
+
   it('an unknown flag or command suggests the right one', async () => {
     const f = await sim(['run', scenario('canary-happy-path.yaml'), '--sed', '3']);
     expect(f.code).toBe(2);

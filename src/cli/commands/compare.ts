@@ -11,7 +11,7 @@ import { explainVerdict, formatVerdict, type VerdictRow } from '../../report/ver
 import { closest, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
-import { loadOrFail } from './load.js';
+import { checkAnalysisTemplates, loadOrFail } from './load.js';
 
 export const COMPARE_USAGE = `usage: simulate compare FILE [--strategies NAME,NAME,…] [--seed N] [--until DURATION]
                         [--output ui|text|json] [--no-color]
@@ -30,6 +30,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
     return EXIT_OK;
   }
   const scenario = loadOrFail(positionals[0], COMPARE_USAGE);
+  await checkAnalysisTemplates(scenario);
   return runComparison(scenario, io, {
     names: values.strategies === undefined ? undefined : pickNames(scenario, values.strategies),
     seed: parseSeed(values.seed), until: parseUntil(values.until), output: values.output,

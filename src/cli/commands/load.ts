@@ -20,3 +20,17 @@ export function loadWithNotes(path: string | undefined, usage: string): { scenar
   }
   return { scenario: result.scenario, notes: result.notes };
 }
+
+/**
+ * For run/compare: the scenario's AnalysisTemplates must parse (PromQL and conditions), or it is bad
+ * input (exit 2) — found now rather than as an Error measurement an hour into the run. Loaded
+ * lazily: a scenario without analysis never pays for the PromQL grammar.
+ */
+export async function checkAnalysisTemplates(scenario: Scenario): Promise<void> {
+  if (scenario.analysisTemplates.length === 0) return;
+  const { checkTemplates } = await import('../../run/template-check.js');
+  const problems = checkTemplates(scenario.analysisTemplates);
+  if (problems.length === 0) return;
+  const lines = problems.map((p) => `error: ${p.file}:${p.line}:${p.column}: ${p.path}: ${p.message}`);
+  throw new UsageError(lines.join('\n') + (problems.length > 1 ? `\n${problems.length} errors` : ''));
+}

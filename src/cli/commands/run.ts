@@ -13,7 +13,7 @@ import { formatSummary, formatTextLine } from '../../report/text.js';
 import { closest, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
-import { loadWithNotes } from './load.js';
+import { checkAnalysisTemplates, loadWithNotes } from './load.js';
 import { capacityNote } from '../../report/notes.js';
 
 export const RUN_USAGE = `usage: simulate run FILE [--seed N] [--output ui|text|json|jsonl] [--until DURATION]
@@ -46,7 +46,9 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   }
   const simOpts = { store, ...(seed !== undefined ? { seed } : {}), ...(values.rollout ? { workload: values.rollout } : {}) };
   // Without AnalysisTemplates in play, PromQL and expr are never loaded (start-up counts: see npm run bench).
-  const sim = usesAnalysis(pickWorkload(scenario, values.rollout))
+  const analysed = usesAnalysis(pickWorkload(scenario, values.rollout));
+  if (analysed) await checkAnalysisTemplates(scenario);
+  const sim = analysed
     ? (await import('../../run/simulation.js')).createSimulation(scenario, simOpts)
     : createSimulationCore(scenario, simOpts, NO_ANALYSIS);
   const w = sim.workload;
