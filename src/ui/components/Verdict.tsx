@@ -24,10 +24,9 @@ export function verdictLines(rows: readonly VerdictRow[], width: number): { tabl
 
 export function Verdict({ rows, width }: VerdictProps) {
   const { table, explain } = verdictLines(rows, width);
-  const users = rows[0]?.summary.userRequests ?? 0;
   return (
     <Box flexDirection="column" width={width}>
-      <Text wrap="truncate-end"><Paint tone="plain" bold>Verdict</Paint> <Paint tone="dim">(identical traffic: {users} user requests each)</Paint></Text>
+      <Text wrap="truncate-end"><Paint tone="plain" bold>Verdict</Paint> <Paint tone="dim">(identical traffic: the same user requests reached every strategy)</Paint></Text>
       {table.map((l, i) => (
         <Text key={i} wrap="truncate-end">{`  ${l}`}</Text>
       ))}
