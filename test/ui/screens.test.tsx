@@ -93,6 +93,7 @@ describe('compare screen', () => {
     expect(compareLayout(3, 80, 24).sideBySide).toBe(false);
     const out = lines(text(<CompareScreen snapshot={final} columns={80} rows={24} color={false} keys="compare" />, 80));
     expect(out[1]).toBe('⟳ agent-canary (canary)  ✖ Degraded  Step 0/6 · SetWeight 0 · ActualWeight 0');
+    expect(out).toContain('Verdict (identical traffic: the same user requests reached every strategy)');
     expect(out).toContain('  agent-canary      canary      aborted   yes     5m20s            15.76%');
     expect(out).toContain('  workload          harmed  harmed share  time to promote');
     expect(out).toContain('  agent-canary          16         0.21%                —');
