@@ -3,8 +3,8 @@
  * Kubernetes' own rules apply: maxSurge/maxUnavailable strings need a `%`, not both 0.
  */
 import type { Deployment, Service } from '../model/rollout.js';
-import type { BuiltWorkload } from './rollout-build.js';
-import { LabelSelector, ObjectMeta, PodTemplate, envelope, selectorMismatch, templateImage } from './k8s.js';
+import { checkSpecRules, type BuiltWorkload } from './rollout-build.js';
+import { LabelSelector, ObjectMeta, PodTemplate, envelope, templateImage } from './k8s.js';
 import { any, dflt, obj, opt, refine, req } from './schema.js';
 import { bool, enumOf, int, intOrPercent, str } from './scalars.js';
 import { checkFields, defined, fail, posOf } from './validate.js';
@@ -50,14 +50,7 @@ export function buildDeployment(cx: Cx): BuiltWorkload<Deployment> | undefined {
   if (spec === undefined) return undefined;
   const before = cx.issues.count;
   if (spec.paused === true) fail(cx, 'spec.paused', 'a paused Deployment is not simulated', 'remove spec.paused');
-  if (spec.replicas === 0) fail(cx, 'spec.replicas', "replicas: 0 is not simulated: no pod would serve the scenario's traffic", 'use at least 1 replica');
-  if (spec.progressDeadlineSeconds !== undefined && spec.minReadySeconds !== undefined && spec.progressDeadlineSeconds <= spec.minReadySeconds) {
-    fail(cx, 'spec.progressDeadlineSeconds', 'must be greater than minReadySeconds', `minReadySeconds is ${spec.minReadySeconds}`);
-  }
-  if (spec.selector !== undefined && spec.template !== undefined) {
-    const m = selectorMismatch(spec.selector, spec.template.metadata?.labels);
-    if (m !== undefined) fail(cx, 'spec.selector', m);
-  }
+  checkSpecRules(cx, spec);
   if (cx.issues.count !== before || doc.metadata === undefined) return undefined;
   if (!defined(spec, 'replicas', 'template', 'strategy', 'minReadySeconds', 'progressDeadlineSeconds')) return undefined;
   const workload: Deployment = {

@@ -61,9 +61,17 @@ export function buildRollout(cx: Cx): BuiltWorkload<Rollout> | undefined {
   return { workload: rollout, refs, cx, explicitNamespace: doc.metadata.namespace !== undefined };
 }
 
-type SpecFields = NonNullable<ReturnType<typeof checkFields<Out<typeof RolloutSpec>>>>;
+/** The spec fields both workload kinds share, as the schema layer returns them. */
+export interface CommonSpecFields {
+  readonly replicas?: number | undefined;
+  readonly progressDeadlineSeconds?: number | undefined;
+  readonly minReadySeconds?: number | undefined;
+  readonly selector?: Parameters<typeof selectorMismatch>[0] | undefined;
+  readonly template?: { readonly metadata?: { readonly labels?: Readonly<Record<string, string>> | undefined } | undefined } | undefined;
+}
 
-function checkSpecRules(cx: Cx, spec: SpecFields): void {
+/** Rules for Rollouts and Deployments alike: at least one replica, deadline after minReady, selector matching labels. */
+export function checkSpecRules(cx: Cx, spec: CommonSpecFields): void {
   if (spec.replicas === 0) fail(cx, 'spec.replicas', 'replicas: 0 is not simulated: no pod would serve the scenario\'s traffic', 'use at least 1 replica');
   if (spec.progressDeadlineSeconds !== undefined && spec.minReadySeconds !== undefined && spec.progressDeadlineSeconds <= spec.minReadySeconds) {
     fail(cx, 'spec.progressDeadlineSeconds', 'must be greater than minReadySeconds', `minReadySeconds is ${spec.minReadySeconds}`);
