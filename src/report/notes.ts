@@ -3,6 +3,7 @@
  * carry the traffic at all (an overloaded run queues without bound and every figure is about that).
  */
 import type { Scenario } from '../model/scenario.js';
+import { paramsOf } from '../world/behaviour.js';
 
 /**
  * Busy slots the traffic needs at its peak (rps × mean service seconds) against pods × concurrency.
@@ -13,11 +14,7 @@ export function capacityNote(scenario: Scenario, replicas: number): string | und
   const rate = scenario.traffic.rate;
   const peak = rate.kind === 'constant' ? rate.rps : rate.kind === 'steps' ? Math.max(...rate.points.map((p) => p.rps)) : rate.max;
   let mean = 0;
-  for (const c of scenario.traffic.cohorts) {
-    const b = scenario.agent.cohorts[c.name] ?? scenario.agent.base;
-    const sigma = Math.log(b.latency.p99 / b.latency.median) / 2.3263478740408408;
-    mean += c.share * (b.latency.median / 1000) * Math.exp((sigma * sigma) / 2);
-  }
+  for (const c of scenario.traffic.cohorts) mean += (c.share * paramsOf(scenario.agent.cohorts[c.name] ?? scenario.agent.base).meanMs) / 1000;
   const needed = peak * mean;
   const slots = replicas * scenario.agent.concurrency;
   if (needed < 0.9 * slots) return undefined;

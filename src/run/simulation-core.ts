@@ -74,7 +74,7 @@ export type Simulation = ReturnType<typeof createSimulationCore>;
 export function createSimulationCore(scenario: Scenario, opts: SimulationOptions, analysisFactory: AnalysisFactory) {
   const seed = opts.seed ?? scenario.seed;
   const workload = pickWorkload(scenario, opts.workload);
-  const steps = workload.kind === 'Rollout' && workload.strategy.type === 'canary' ? workload.strategy.steps.length : 0;
+  const steps = stepCount(workload);
   const engine = createEngine();
   const listeners: ((e: SimEvent) => void)[] = [];
   const emit = (e: SimEvent): void => listeners.forEach((l) => l(e));
@@ -263,6 +263,11 @@ function strategyName(w: Workload): string {
   if (w.kind === 'Deployment') return 'rollingUpdate';
   if (w.strategy.type === 'blueGreen') return 'blueGreen';
   return w.strategy.trafficRouting === undefined ? 'canary' : `canary (trafficRouting: ${w.strategy.trafficRouting.router})`;
+}
+
+/** Canary steps of a workload (0 for blue-green and Deployments). Example: steps 20/pause/50 → 3. */
+export function stepCount(w: Workload): number {
+  return w.kind === 'Rollout' && w.strategy.type === 'canary' ? w.strategy.steps.length : 0;
 }
 
 /**

@@ -123,6 +123,9 @@ describe('bad input: exit 2, a precise message, never a stack trace', () => {
     const f = await sim(['run', scenario('canary-happy-path.yaml'), '--sed', '3']);
     expect(f.code).toBe(2);
     expect(f.err).toMatch(/--sed.*did you mean --seed/);
+    const w = await sim(['run', scenario('flagship.yaml'), '--rollout', 'agent-canry']);
+    expect(w.code).toBe(2);
+    expect(w.err).toContain('--rollout: no Rollout or Deployment named "agent-canry" (did you mean "agent-canary"?)');
     const c = await sim(['rnu']);
     expect(c.err).toMatch(/unknown command "rnu" \(did you mean "run"\?\)/);
   });

@@ -6,12 +6,13 @@ import type { SimEvent } from '../../model/events.js';
 import type { Workload } from '../../model/rollout.js';
 import type { Scenario } from '../../model/scenario.js';
 import { createComparison } from '../../run/compare.js';
+import { stepCount } from '../../run/simulation-core.js';
 import { formatSummary, formatTextLine } from '../../report/text.js';
 import { explainVerdict, formatVerdict, type VerdictRow } from '../../report/verdict.js';
-import { closest, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
+import { parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
-import { checkAnalysisTemplates, loadOrFail } from './load.js';
+import { checkAnalysisTemplates, loadOrFail, requireWorkload } from './load.js';
 
 export const COMPARE_USAGE = `usage: simulate compare FILE [--strategies NAME,NAME,…] [--seed N] [--until DURATION]
                         [--output ui|text|json] [--no-color]
@@ -60,7 +61,7 @@ export async function runComparison(scenario: Scenario, io: CliIO, opts: Compari
   }
   const timelines: string[][] = cmp.sims.map(() => []);
   cmp.sims.forEach((sim, i) => {
-    const steps = sim.workload.kind === 'Rollout' && sim.workload.strategy.type === 'canary' ? sim.workload.strategy.steps.length : 0;
+    const steps = stepCount(sim.workload);
     sim.subscribe((e: SimEvent) => {
       if (!KEY_EVENTS.has(e.type)) return;
       const line = formatTextLine(e, { color }, steps);
@@ -100,14 +101,8 @@ function strategyOf(w: Workload): string {
 }
 
 function pickNames(scenario: Scenario, list: string): string[] {
-  const known = scenario.workloads.map((w) => w.name);
   const names = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  for (const n of names) {
-    if (!known.includes(n)) {
-      const near = closest(n, known);
-      throw new UsageError(`--strategies: no Rollout or Deployment named "${n}"${near ? ` (did you mean "${near}"?)` : ''}; have: ${known.join(', ')}`);
-    }
-  }
+  for (const n of names) requireWorkload(scenario, n, '--strategies');
   if (names.length === 0) throw new UsageError('--strategies needs at least one name');
   return names;
 }

@@ -3,6 +3,7 @@
  */
 import { formatLoadError, loadScenarioPath } from '../../scenario/index.js';
 import type { Scenario } from '../../model/scenario.js';
+import { closest } from '../args.js';
 import { UsageError } from '../io.js';
 
 export function loadOrFail(path: string | undefined, usage: string): Scenario {
@@ -33,4 +34,12 @@ export async function checkAnalysisTemplates(scenario: Scenario): Promise<void> 
   if (problems.length === 0) return;
   const lines = problems.map((p) => `error: ${p.file}:${p.line}:${p.column}: ${p.path}: ${p.message}`);
   throw new UsageError(lines.join('\n') + (problems.length > 1 ? `\n${problems.length} errors` : ''));
+}
+
+/** A flag naming a workload must name one of the file's; a misspelling gets a suggestion (exit 2). */
+export function requireWorkload(scenario: Scenario, name: string, flag: string): void {
+  const names = scenario.workloads.map((w) => w.name);
+  if (names.includes(name)) return;
+  const near = closest(name, names);
+  throw new UsageError(`${flag}: no Rollout or Deployment named "${name}"${near ? ` (did you mean "${near}"?)` : ''}; have: ${names.join(', ')}`);
 }

@@ -7,13 +7,13 @@ import { createMetricStore } from '../../metrics/store.js';
 import { writeOpenMetrics } from '../../metrics/openmetrics.js';
 import type { SimEvent } from '../../model/events.js';
 import type { Scenario } from '../../model/scenario.js';
-import { createSimulationCore, NO_ANALYSIS, pickWorkload, usesAnalysis } from '../../run/simulation-core.js';
+import { createSimulationCore, NO_ANALYSIS, pickWorkload, stepCount, usesAnalysis } from '../../run/simulation-core.js';
 import { formatJsonl } from '../../report/jsonl.js';
 import { formatSummary, formatTextLine } from '../../report/text.js';
-import { closest, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
-import { EXIT_OK, UsageError, type CliIO } from '../io.js';
+import { parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
+import { EXIT_OK, type CliIO } from '../io.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
-import { checkAnalysisTemplates, loadWithNotes } from './load.js';
+import { checkAnalysisTemplates, loadWithNotes, requireWorkload } from './load.js';
 import { capacityNote } from '../../report/notes.js';
 
 export const RUN_USAGE = `usage: simulate run FILE [--seed N] [--output ui|text|json|jsonl] [--until DURATION]
@@ -39,11 +39,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const mode = resolveOutputMode({ flag: values.output, isTTY: io.isTTY, env: io.env });
   const color = mode !== 'json' && mode !== 'jsonl' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: values['no-color'] === true });
   const store = createMetricStore();
-  if (values.rollout !== undefined && !scenario.workloads.some((w) => w.name === values.rollout)) {
-    const names = scenario.workloads.map((w) => w.name);
-    const near = closest(values.rollout, names);
-    throw new UsageError(`--rollout: no Rollout or Deployment named "${values.rollout}"${near ? ` (did you mean "${near}"?)` : ''}; have: ${names.join(', ')}`);
-  }
+  if (values.rollout !== undefined) requireWorkload(scenario, values.rollout, '--rollout');
   const simOpts = { store, ...(seed !== undefined ? { seed } : {}), ...(values.rollout ? { workload: values.rollout } : {}) };
   // Without AnalysisTemplates in play, PromQL and expr are never loaded (start-up counts: see npm run bench).
   const analysed = usesAnalysis(pickWorkload(scenario, values.rollout));
@@ -51,8 +47,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const sim = analysed
     ? (await import('../../run/simulation.js')).createSimulation(scenario, simOpts)
     : createSimulationCore(scenario, simOpts, NO_ANALYSIS);
-  const w = sim.workload;
-  const steps = w.kind === 'Rollout' && w.strategy.type === 'canary' ? w.strategy.steps.length : 0;
+  const steps = stepCount(sim.workload);
 
   if (mode === 'ui') {
     const { runLive } = await import('../../ui/live.js');
