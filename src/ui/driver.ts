@@ -26,30 +26,41 @@ export interface Driver<A> {
   readonly send: ((action: OperatorActionName) => A[]) | undefined;
 }
 
-/** Example: createRunDriver(sim, 600_000).advance(60_000) → [...events in (0, 60s]], {type: 'Sample', …}]. */
-export function createRunDriver(sim: Simulation, until: Ms): Driver<Action> {
-  const buffer: SimEvent[] = [];
-  sim.subscribe((e) => buffer.push(e));
+/**
+ * The clock and the once-only finish both drivers share: `advance` moves forward only and stops at
+ * `until`; `finish` ends the run a single time. Example: advance(90_000) then advance(60_000) → stays at 90 s.
+ */
+function clocked<A>(until: Ms, runTo: (t: Ms) => void, finishRun: () => void, drain: () => A[]): Omit<Driver<A>, 'send'> {
   let now = 0;
   let finished = false;
-  const drain = (): Action[] => [...buffer.splice(0), { type: 'Sample', sample: takeSample(sim.store, sim.world, sim.engine.now) }];
   return {
     now: () => now,
     until,
     advance(t) {
       now = Math.min(Math.max(now, Math.floor(t)), until);
-      sim.runUntil(now);
+      runTo(now);
       return drain();
     },
     finish() {
       if (finished) return [];
       finished = true;
-      sim.finish();
+      finishRun();
       return drain();
     },
+  };
+}
+
+/** Example: createRunDriver(sim, 600_000).advance(60_000) → [...events in (0, 60s]], {type: 'Sample', …}]. */
+export function createRunDriver(sim: Simulation, until: Ms): Driver<Action> {
+  const buffer: SimEvent[] = [];
+  sim.subscribe((e) => buffer.push(e));
+  const drain = (): Action[] => [...buffer.splice(0), { type: 'Sample', sample: takeSample(sim.store, sim.world, sim.engine.now) }];
+  const clock = clocked(until, (t) => sim.runUntil(t), () => void sim.finish(), drain);
+  return {
+    ...clock,
     send(action) {
       sim.send(action);
-      sim.runUntil(now); // the action is stamped and folded at once, even while playback is paused
+      sim.runUntil(clock.now()); // the action is stamped and folded at once, even while playback is paused
       return drain();
     },
   };
@@ -62,27 +73,10 @@ export function createRunDriver(sim: Simulation, until: Ms): Driver<Action> {
 export function createCompareDriver(cmp: Comparison, until: Ms): Driver<CompareAction> {
   const buffers: SimEvent[][] = cmp.sims.map(() => []);
   cmp.sims.forEach((sim, i) => sim.subscribe((e) => buffers[i]?.push(e)));
-  let now = 0;
-  let finished = false;
   const drain = (): CompareAction[] =>
     cmp.sims.flatMap((sim, index) => [
       ...(buffers[index] ?? []).splice(0).map((action): CompareAction => ({ type: 'Panel', index, action })),
       { type: 'Panel', index, action: { type: 'Sample', sample: takeSample(sim.store, sim.world, sim.engine.now) } } satisfies CompareAction,
     ]);
-  return {
-    now: () => now,
-    until,
-    advance(t) {
-      now = Math.min(Math.max(now, Math.floor(t)), until);
-      cmp.runUntil(now);
-      return drain();
-    },
-    finish() {
-      if (finished) return [];
-      finished = true;
-      cmp.finish();
-      return drain();
-    },
-    send: undefined,
-  };
+  return { ...clocked(until, (t) => cmp.runUntil(t), () => void cmp.finish(), drain), send: undefined };
 }
