@@ -47,6 +47,7 @@ describe('background analysis', () => {
     const { events } = run(template({ successCondition: 'result[0] < 0.05' }), rollout(2), false);
     const started = events.find((e) => e.type === 'AnalysisRunStarted');
     const step2 = events.find((e) => e.type === 'StepStarted' && e.index === 2);
+    expect(step2).toBeDefined();
     expect(started?.t).toBe(step2?.t);
     expect(started).toMatchObject({ name: 'agent-rv8mt5frdr-2', templates: ['error-rate'] });
   });
