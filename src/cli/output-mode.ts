@@ -13,11 +13,22 @@ export interface ModeInput {
 }
 
 /**
+ * Whether the environment says CI, by the rule ink itself applies (its `is-in-ci` dependency): CI
+ * or CONTINUOUS_INTEGRATION set to anything but '0' or 'false'. Ink in CI writes only the last
+ * frame, so choosing the live view there would show a blank screen until the run ends; the two
+ * rules must agree. Example: {CI: ''} → true; {CI: 'false'} → false; {} → false.
+ */
+export function isCi(env: Record<string, string | undefined>): boolean {
+  const set = (v: string | undefined): boolean => v !== undefined && v !== '0' && v !== 'false';
+  return set(env.CI) || set(env.CONTINUOUS_INTEGRATION);
+}
+
+/**
  * Example: no flag on a TTY → 'ui'; no flag with CI=true → 'text'; '--output ui' in a pipe → 'text'
  * (ink would garble a log); '--output jsonl' anywhere → 'jsonl'.
  */
 export function resolveOutputMode({ flag, isTTY, env }: ModeInput): OutputMode {
-  const interactive = isTTY && (env.CI === undefined || env.CI === '' || env.CI === 'false');
+  const interactive = isTTY && !isCi(env);
   if (flag === undefined) return interactive ? 'ui' : 'text';
   if (flag === 'ui') return interactive ? 'ui' : 'text';
   if (flag === 'text' || flag === 'json' || flag === 'jsonl') return flag;

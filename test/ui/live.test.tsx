@@ -2,15 +2,25 @@
  * Whole live sessions: runLive / runCompareLive mounted on fake streams (ink's render options)
  * with a hand-driven clock, so they run to the end without a terminal and without waiting on
  * real time. Key presses go through the fake stdin into the trace.
+ *
+ * These sessions are what a person sees on a terminal, where the CLI picks the live view only
+ * outside CI (output-mode.ts). Ink decides at import time (is-in-ci) whether to animate frames
+ * or write only the last one, so CI is switched off before anything imports ink; otherwise a CI
+ * runner would test a mode the CLI never shows.
  */
 import { EventEmitter } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMetricStore } from '../../src/metrics/store.js';
 import { createComparison } from '../../src/run/compare.js';
 import { createSimulation } from '../../src/run/simulation.js';
 import { runCompareLive, runLive, type LiveOptions } from '../../src/ui/live.js';
 import type { Clock } from '../../src/ui/use-playback.js';
 import { loadScenario } from './helpers.js';
+
+vi.hoisted(() => {
+  process.env.CI = 'false';
+  delete process.env.CONTINUOUS_INTEGRATION;
+});
 
 class FakeStdout extends EventEmitter {
   columns = 100;
