@@ -135,7 +135,11 @@ describe('low-traffic-nan: the result[0] trap on a quiet canary', () => {
     const { events, summary } = run(scenario, { workload: 'agent-unguarded' });
     const ms = ofType(events, 'Measurement');
     expect(ms).toHaveLength(5);
-    for (const m of ms) expect(m).toMatchObject({ value: '[]', phase: 'Error' });
+    // Argo stores no value when the condition cannot be evaluated (MarkMeasurementError); the message says why.
+    for (const m of ms) {
+      expect(m).toMatchObject({ value: '', phase: 'Error' });
+      expect(m.message).toContain('could not evaluate successCondition "result[0] < 0.05": metric result is nil or empty');
+    }
     expect(ms[4]!.t - ms[0]!.t).toBe(40_000); // Argo retries an Error after 10 s
     expect(ofType(events, 'RolloutAborted')[0]?.reason).toContain('consecutiveErrors (5) > consecutiveErrorLimit (4)');
     expect(summary).toMatchObject({ outcome: 'aborted', falseRollback: true, harmedRequests: 0 });

@@ -20,7 +20,11 @@ export interface RunStep {
   readonly events: SimEvent[];
 }
 
-/** Message of an in-flight measurement stopped because the run terminates. */
+/**
+ * Message of an in-flight measurement stopped because the run terminates. Argo's job provider
+ * deletes the Job and answers Successful (`job.go` `Terminate`), and the controller then sets
+ * this message (`runMeasurements`): the measurement counts as a success.
+ */
 export const METRIC_TERMINATED = 'Metric Terminated';
 
 /** A plain `number[]` is a Prometheus vector (`[]float64`); anything else is already a Go value. */
@@ -43,7 +47,9 @@ function toMeasurement(r: ProviderResult, metric: AnalysisMetric, startedAt: Ms,
   }
   if ('phase' in r) return { phase: r.phase, message: r.message ?? '', value: r.display, ...finished };
   const outcome = evaluateResult(asResult(r.value), metric);
-  return { phase: outcome.phase, message: outcome.message ?? '', value: r.display, ...finished };
+  // An evaluation error goes through Argo's `MarkMeasurementError` before the value is stored.
+  const value = outcome.phase === 'Error' ? '' : r.display;
+  return { phase: outcome.phase, message: outcome.message ?? '', value, ...finished };
 }
 
 /** Argo's counters after one finished measurement (errors do not count toward `count`). */
@@ -69,7 +75,7 @@ function takeMeasurement(run: AnalysisRun, task: MetricTask, now: Ms, terminatin
   if (metric === undefined || before === undefined) throw new Error(`takeMeasurement: no metric ${task.index}`);
   let m: Measurement;
   if (task.inFlight !== undefined && terminating) {
-    m = { ...task.inFlight, phase: 'Inconclusive', message: METRIC_TERMINATED, finishedAt: now, resumeAt: undefined };
+    m = { ...task.inFlight, phase: 'Successful', message: METRIC_TERMINATED, finishedAt: now, resumeAt: undefined };
   } else {
     const ctx = { now, run: run.name, taken: before.taken - (task.inFlight !== undefined ? 1 : 0), inFlight: task.inFlight };
     m = toMeasurement(provider(metric, ctx), metric, task.inFlight?.startedAt ?? now, now);
@@ -176,8 +182,8 @@ function noProvider(metric: AnalysisMetric): never {
 
 /**
  * The Rollout terminates the run (`spec.terminate: true`: promoted, aborted, moved past the
- * step, promote --full). No new measurement starts; an in-flight one (a Job) becomes
- * Inconclusive with message `Metric Terminated`; unfinished metrics are assessed Successful
+ * step, promote --full). No new measurement starts; an in-flight one (a Job) is deleted and
+ * counts as Successful with message `Metric Terminated`; unfinished metrics are assessed Successful
  * unless a limit is already broken. A completed run is left alone.
  *
  * Example: an unbounded metric measured Successful twice, terminated at 120 000 → phase

@@ -22,7 +22,7 @@ export interface ResolvedArg {
 export interface Measurement {
   readonly phase: AnalysisPhase;
   readonly message: string;
-  /** The provider's display form of the result (`[0.97,0.99]`, `0.5`), '' when there is none. */
+  /** The provider's display form of the result (`[0.97,0.99]`, `0.5`); '' when the provider failed or a condition errored. */
   readonly value: string;
   readonly startedAt: Ms;
   readonly finishedAt: Ms | undefined;

@@ -41,7 +41,7 @@ describe('§5.6 measurement outcome table', () => {
   it('an empty vector `[]` with result[0] ⇒ Error (not Failed), Argo\'s message', () => {
     const { m, run } = once({}, vec());
     expect(m).toMatchObject({
-      phase: 'Error', value: '[]',
+      phase: 'Error', value: '',
       message: 'could not evaluate successCondition "result[0] < 0.05": metric result is nil or empty: no data returned from the metric provider',
     });
     expect(run.phase).toBe('Running');

@@ -150,13 +150,13 @@ describe('long-running (job-style) measurements', () => {
     expect(end.metricResults[0]?.measurements[0]).toMatchObject({ startedAt: 0, finishedAt: 90_000 });
   });
 
-  it('terminated in flight ⇒ measurement Inconclusive "Metric Terminated" ⇒ run Inconclusive', () => {
+  it('terminated in flight ⇒ Job deleted, measurement Successful "Metric Terminated" ⇒ run Successful', () => {
     const run = runOf([aMetric(job)]);
     const started = measure(run, 0, jobProvider(90_000, 'Successful')).run;
     const { run: end, events } = terminate(started, 30_000);
-    expect(measurements(events)).toEqual([['smoke', 30_000, 'Inconclusive']]);
-    expect(end.phase).toBe('Inconclusive');
-    expect(end.message).toBe('Metric "smoke" assessed Inconclusive due to inconclusive (1) > inconclusiveLimit (0): "Error Message: Metric Terminated"');
+    expect(measurements(events)).toEqual([['smoke', 30_000, 'Successful']]);
+    expect(end.phase).toBe('Successful');
+    expect(end.message).toBe('Run Terminated');
   });
 });
 
