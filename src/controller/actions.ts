@@ -16,7 +16,8 @@ export interface ActionResult {
 
 /**
  * Example: `promote` on a Rollout paused at an indefinite pause clears the pause condition (the
- * next reconcile completes the step); `promote` with no pause skips the current step.
+ * next reconcile completes the step); `promote` with no pause condition skips the current canary
+ * step, also when it unpauses a manual pause (`spec.paused`).
  */
 export function applyOperatorAction(
   status: RolloutStatus,
@@ -44,7 +45,9 @@ export function applyOperatorAction(
         events.push({ t: now, type: 'Resumed', by: 'promote' });
         return { status: { ...status, pauseConditions: [] }, paused: false, events };
       }
-      if (paused) return { status, paused: false, events };
+      // Otherwise the CLI patches `currentStepIndex + 1` for a canary even when it also unpauses
+      // `spec.paused` (getPatches in promote.go); a blue-green Rollout gets no status patch at all.
+      if (steps === 0) return { status, paused: false, events };
       const next = Math.min(status.currentStepIndex + 1, steps);
       return { status: { ...status, currentStepIndex: next, controllerPause: false }, paused: false, events };
     }

@@ -73,7 +73,10 @@ export function reconcileBlueGreen(rollout: Rollout, status: RolloutStatus, obse
   const progress = trackProgress(rollout, s, observed, s.pauseConditions.length > 0);
   s = progress.status;
   effects.push(...progress.effects);
-  const next = calculateBlueGreenPhase({ status: s, observed, replicas: R, paused: observed.paused });
+  // Argo's waitingForBlueGreenPostPromotionAnalysis: a post-promotion run configured and not yet complete.
+  const postOutcome = outcomeOf(observed, 'post').outcome;
+  const waitingForPostAnalysis = st.postPromotionAnalysis !== undefined && (postOutcome === 'none' || postOutcome === 'running');
+  const next = calculateBlueGreenPhase({ status: s, observed, replicas: R, paused: observed.paused, waitingForPostAnalysis });
   if (next.phase !== s.phase || next.message !== s.message) {
     emit({ t: now, type: 'PhaseChanged', phase: next.phase, message: next.message });
     s = { ...s, ...next };

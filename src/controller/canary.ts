@@ -55,7 +55,13 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
   if (!routed) canaryWeight = promoted ? 0 : weight;
   else if (s.abort && dynamic && !promoted) canaryWeight = walkBackWeight(steps, s.canaryWeight, stable.available, R, maxWeight);
   else if (promoted || s.abort || canary.available === 0) canaryWeight = 0;
-  else if (!atTarget) canaryWeight = idx >= steps.length ? s.canaryWeight : previousSetWeight(steps, idx);
+  // promote --full never raises the weight: it stays put (dynamicStableScale: what the ready canary
+  // pods carry, capped — a setCanaryScale above R may still have extra pods) until the canary is
+  // fully available and becomes the stable.
+  else if (s.promoteFull) canaryWeight = dynamic ? Math.min(maxWeight, Math.floor((100 * canary.available) / R)) : s.canaryWeight;
+  // Not yet at the step's counts: the last setWeight before this step, also after the last step
+  // (so a setWeight skipped by promote while scaling still gets its weight, as in Argo).
+  else if (!atTarget) canaryWeight = previousSetWeight(steps, idx);
   else canaryWeight = weight;
   const actualWeight = routed ? canaryWeight : promoted ? 0 : actualWeightFromPods(canary.available, stable.available);
   if (canaryWeight !== s.canaryWeight || actualWeight !== s.actualWeight) {
@@ -134,8 +140,9 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
     return now >= (s.scaleDownAt ?? Infinity) ? { role: 'canary', replicas: 0 } : null;
   }
 
-  // 6. A pause step adds its condition once (unless the user already resumed it).
-  if (!halted && !promoted && !s.abort && step !== undefined && 'pause' in step && !s.controllerPause) {
+  // 6. A pause step adds its condition once (unless the user already resumed it); not while
+  // spec.paused, so a timed pause counts from the resume (Argo's reconcileCanaryPause).
+  if (!halted && !manualPause && !promoted && !s.abort && step !== undefined && 'pause' in step && !s.controllerPause) {
     s = { ...s, pauseConditions: [{ reason: 'CanaryPauseStep', startTime: now }], controllerPause: true };
     emit({ t: now, type: 'Paused', reason: 'CanaryPauseStep' });
     if (step.pause.duration !== undefined) effects.push({ type: 'requeueAt', at: now + step.pause.duration });
@@ -147,7 +154,7 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
       if ('pause' in step && s.pauseConditions.length > 0) emit({ t: now, type: 'Resumed', by: 'timer' });
       emit({ t: now, type: 'StepCompleted', index: idx });
       s = { ...s, currentStepIndex: idx + 1, pauseConditions: [], controllerPause: false };
-    } else if (step === undefined && atTarget && s.canaryWeight === maxWeight) {
+    } else if (step === undefined && atTarget && (s.promoteFull || s.canaryWeight === maxWeight)) {
       emit({ t: now, type: 'RolloutPromoted' });
       // Basic canary drained the old stable already; traffic-routed keeps it for scaleDownDelaySeconds.
       const delay = routed && !dynamic ? (strategy.scaleDownDelaySeconds ?? 30) * SECOND : 0;

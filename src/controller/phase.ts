@@ -51,17 +51,25 @@ export function calculatePhase({ status, observed, replicas, paused, basicCanary
 }
 
 /**
- * The blue-green rules of `CalculateRolloutPhase` (argo-semantics §2.1, rules 1–4, 6–9).
- * Example: new ReplicaSet fully up behind the preview Service, not yet switched → Progressing,
- * 'active service cutover pending'.
+ * The blue-green rules of `CalculateRolloutPhase` (argo-semantics §2.1, rules 1–4, 6–9). Argo's
+ * `status.availableReplicas` for blue-green is the *active* ReplicaSet's (all ReplicaSets' before
+ * any Service is managed), so preview pods still starting do not show as "becoming available".
+ * Example: new ReplicaSet at full size behind the preview Service, not yet switched → Progressing,
+ * 'active service cutover pending'; switched with a post-promotion run pending → Progressing,
+ * 'waiting for analysis to complete'.
  */
-export function calculateBlueGreenPhase({ status, observed, replicas, paused }: Omit<PhaseInput, 'basicCanary'>): Phase {
+export function calculateBlueGreenPhase({ status, observed, replicas, paused, waitingForPostAnalysis }: Omit<PhaseInput, 'basicCanary'> & { readonly waitingForPostAnalysis: boolean }): Phase {
   const early = abortedOrPaused(status, paused);
   if (early !== undefined) return early;
-  const fresh = observed.replicaSets.get(status.currentPodHash);
-  if ((fresh?.replicas ?? 0) < replicas) return { phase: 'Progressing', message: 'more replicas need to be updated' };
-  if ((fresh?.available ?? 0) < (fresh?.replicas ?? 0)) return { phase: 'Progressing', message: 'updated replicas are still becoming available' };
+  const updated = observed.replicaSets.get(status.currentPodHash)?.replicas ?? 0;
+  const active = status.activeSelector === undefined ? undefined : observed.replicaSets.get(status.activeSelector);
+  const available = active !== undefined ? active.available : [...observed.replicaSets.values()].reduce((sum, rs) => sum + rs.available, 0);
+  if (updated < replicas) return { phase: 'Progressing', message: 'more replicas need to be updated' };
+  if (available < updated) return { phase: 'Progressing', message: 'updated replicas are still becoming available' };
   if (status.activeSelector !== status.currentPodHash) return { phase: 'Progressing', message: 'active service cutover pending' };
-  if (status.stableRS !== status.currentPodHash) return { phase: 'Progressing', message: 'waiting for post-promotion verification to complete' };
+  if (status.stableRS !== status.currentPodHash) {
+    const message = waitingForPostAnalysis ? 'waiting for analysis to complete' : 'waiting for post-promotion verification to complete';
+    return { phase: 'Progressing', message };
+  }
   return { phase: 'Healthy', message: '' };
 }

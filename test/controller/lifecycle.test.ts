@@ -96,7 +96,7 @@ describe('traffic-routed canary', () => {
       { t: 100_000, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 10 },
       { t: 100_000, type: 'PhaseChanged', phase: 'Progressing', message: 'more replicas need to be updated' },
       { t: 100_000, type: 'PhaseChanged', phase: 'Progressing', message: 'waiting for all steps to complete' },
-      { t: 120_000, type: 'WeightChanged', canary: 100, stable: 0, actual: 100 },
+      // The router keeps 20 % until promotion; it never goes to 100 (argo-semantics §4.2 rule 5).
       { t: 120_000, type: 'RolloutPromoted' },
       { t: 120_000, type: 'PhaseChanged', phase: 'Healthy', message: '' },
       { t: 120_000, type: 'WeightChanged', canary: 0, stable: 100, actual: 0 },
@@ -159,7 +159,9 @@ describe('blue-green', () => {
       { t: 0, type: 'ServiceSwitched', service: 'agent-preview', to: CANARY },
       { t: 0, type: 'ReplicaSetScaled', role: 'preview', hash: CANARY, replicas: 10 },
       { t: 0, type: 'PhaseChanged', phase: 'Progressing', message: 'more replicas need to be updated' },
-      { t: 0, type: 'PhaseChanged', phase: 'Progressing', message: 'updated replicas are still becoming available' },
+      // Argo counts the active ReplicaSet's available pods for blue-green, so starting preview pods
+      // leave the message at the cutover (argo-semantics §2.1).
+      { t: 0, type: 'PhaseChanged', phase: 'Progressing', message: 'active service cutover pending' },
       { t: 20_000, type: 'Paused', reason: 'BlueGreenPause' },
       { t: 20_000, type: 'PhaseChanged', phase: 'Paused', message: 'BlueGreenPause' },
       { t: 120_000, type: 'OperatorAction', action: 'promote' },
