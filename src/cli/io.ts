@@ -2,12 +2,25 @@
  * What a command may touch of the outside world, passed in so commands are testable without a
  * process: output streams, file reads, the environment and whether stdout is a terminal.
  */
+import { readFileSync, statSync } from 'node:fs';
+
 export interface CliIO {
   stdout(s: string): void;
   stderr(s: string): void;
   readFile(path: string): string;
   env: Record<string, string | undefined>;
   isTTY: boolean;
+}
+
+/**
+ * The CLI's file reader: a device (/dev/zero, a FIFO) would be read forever, so only regular files
+ * are read; the thrown message is shown after "cannot read PATH: ".
+ */
+export function readTextFile(path: string): string {
+  const st = statSync(path);
+  if (st.isDirectory()) throw new Error('a directory, not a file');
+  if (!st.isFile()) throw new Error('not a regular file');
+  return readFileSync(path, 'utf8');
 }
 
 /** Exit codes (DESIGN §2). */

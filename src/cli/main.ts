@@ -2,10 +2,9 @@
  * `simulate`: the command dispatcher. The only place that touches `process`: it builds the CliIO,
  * maps errors to exit codes (2 for bad input, without a stack trace; 1 for our own bugs).
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { closest } from './args.js';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, type CliIO } from './io.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, readTextFile, type CliIO } from './io.js';
 
 export const USAGE = `simulate — a deterministic simulator of Argo Rollouts progressive delivery
 
@@ -72,7 +71,7 @@ export async function main(argv: string[]): Promise<void> {
       flush();
       process.stderr.write(s);
     },
-    readFile: (p) => readFileSync(p, 'utf8'),
+    readFile: readTextFile,
     env: process.env,
     isTTY: process.stdout.isTTY === true,
   };

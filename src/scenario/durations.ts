@@ -4,13 +4,20 @@
  */
 import { formatDuration, parseGoDuration } from '../model/time.js';
 import type { Ms } from '../model/time.js';
-import { bad, describe, ok } from './scalars.js';
+import { INT32_MAX, bad, describe, ok } from './scalars.js';
 import { scalar } from './schema.js';
 import type { Meta, Parsed, ScalarSchema } from './schema.js';
 
 /** Go `time.ParseDuration` text, plus a bare `0`. */
 const GO_DURATION = '^([-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+|0)$';
 const UNSIGNED_DURATION = '^(((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+|0)$';
+
+/**
+ * Go's time.Duration is int64 nanoseconds: time.ParseDuration refuses anything past 2562047h47m16s
+ * ("invalid duration"), and so does Argo. Beyond it milliseconds would also stop being exact.
+ */
+export const MAX_GO_DURATION_MS: Ms = 9_223_372_036_854;
+const outOfRange = (v: unknown): Parsed<never> => bad(`"${String(v)}" is out of range (Go durations end at 2562047h)`);
 
 function durationHint(text: string): string {
   if (/^\d+(\.\d+)?d$/.test(text)) return `Go durations have no day unit: write ${Number(text.slice(0, -1)) * 24}h`;
@@ -34,6 +41,7 @@ export function duration(o: Meta & { positive?: boolean; minMs?: Ms } = {}): Sca
       } else if (typeof v === 'string') {
         ms = parseGoDuration(v);
         if (ms === undefined) return bad(`"${v}" is not a duration`, durationHint(v));
+        if (Math.abs(ms) > MAX_GO_DURATION_MS) return outOfRange(v);
       } else {
         return bad(`expected a duration such as "30s", got ${describe(v)}`);
       }
@@ -62,6 +70,7 @@ export function goDuration(o: Meta = {}): ScalarSchema<Ms> {
       if (ms === undefined || (typeof v === 'number' && v !== 0)) {
         return bad(`"${text}" is not a Go duration (Argo requires a unit here)`, durationHint(text));
       }
+      if (Math.abs(ms) > MAX_GO_DURATION_MS) return outOfRange(text);
       if (ms < 0) return bad(`a duration must not be negative, got "${text}"`);
       return ok(ms);
     },
@@ -91,6 +100,7 @@ export function pauseDuration(o: Meta = {}): ScalarSchema<Ms> {
         else {
           const ms = parseGoDuration(v);
           if (ms === undefined) return invalid(v, 'not a duration:');
+          if (Math.abs(ms) > MAX_GO_DURATION_MS) return outOfRange(v);
           seconds = Math.trunc(ms / 1000);
           if (ms >= 0 && ms % 1000 !== 0) {
             return { ok: true, value: seconds * 1000, note: `"${v}" is truncated to ${seconds}s, as Argo does` };
@@ -98,6 +108,8 @@ export function pauseDuration(o: Meta = {}): ScalarSchema<Ms> {
         }
       } else return invalid(v, 'got');
       if (seconds < 0) return invalid(v, 'negative:');
+      // Argo keeps an integer duration in an int-or-string, whose integer is int32.
+      if (seconds > INT32_MAX) return invalid(v, 'more seconds than an int32 holds:');
       return ok(seconds * 1000);
     },
     { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string' }] },

@@ -17,12 +17,14 @@ import { Issues } from './errors.js';
 import type { LoadError } from './errors.js';
 import { classify } from './kinds.js';
 import type { SimKind } from './kinds.js';
+import { checkLimits } from './limits.js';
 import { checkReferences } from './refs.js';
 import { buildRollout } from './rollout-build.js';
 import type { BuiltWorkload } from './rollout-build.js';
 import { buildScenario } from './scenario-build.js';
 import type { ScenarioCore } from './scenario-build.js';
 import { newCx } from './validate.js';
+import type { Cx } from './validate.js';
 import { ALIAS_BUDGET, getKey, getString, nodePos, parseSources } from './yaml-doc.js';
 import type { Source, SourceDoc } from './yaml-doc.js';
 
@@ -71,6 +73,7 @@ export function loadScenarioSources(sources: readonly Source[]): LoadResult {
 
   const scenarioDocs = of('Scenario');
   let core: ScenarioCore | undefined;
+  let scenarioCx: Cx | undefined;
   const first = scenarioDocs[0];
   if (first !== undefined) {
     const inputs = {
@@ -78,7 +81,8 @@ export function loadScenarioSources(sources: readonly Source[]): LoadResult {
       firstImage: workloads[0]?.workload.image,
       manifestNamespace: firstNamespace(docs.filter((d) => workloadDocs.includes(d) || of('AnalysisTemplate').includes(d) || of('Service').includes(d))),
     };
-    core = buildScenario(newCx(first, issues, notes), inputs);
+    scenarioCx = newCx(first, issues, notes);
+    core = buildScenario(scenarioCx, inputs);
   }
   for (const extra of scenarioDocs.slice(1)) {
     const pos = nodePos(extra, getKey(extra, extra.root, 'kind')) ?? start;
@@ -93,6 +97,7 @@ export function loadScenarioSources(sources: readonly Source[]): LoadResult {
     ClusterAnalysisTemplate: of('ClusterAnalysisTemplate').map(docName).filter(isDefined),
   };
   checkReferences({ workloads, templates, services, templateNames }, core);
+  if (core !== undefined && scenarioCx !== undefined) checkLimits(scenarioCx, core, workloads, templates);
   for (const sd of docs.filter((d) => d.aliasOverflow)) {
     issues.add(nodePos(sd, sd.root) ?? start, '', `too many YAML alias expansions (more than ${ALIAS_BUDGET} in one document)`, 'write the values out instead of nesting aliases');
   }

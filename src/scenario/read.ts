@@ -9,6 +9,9 @@ import type { LoadResult } from './load.js';
 import { loadScenarioSources } from './load.js';
 import type { Source } from './yaml-doc.js';
 
+/** Scenario files are a few KB; parsing much more would only exhaust memory (a stray dump or log). */
+export const MAX_FILE_BYTES = 32 * 2 ** 20;
+
 /**
  * Loads a file, or a directory of *.yaml/*.yml files (sorted by name). I/O problems (missing
  * path, unreadable file, empty directory) come back as load errors, never as exceptions.
@@ -22,7 +25,9 @@ export function loadScenarioPath(path: string): LoadResult {
   });
   let files: string[];
   try {
-    if (statSync(path).isDirectory()) {
+    const st = statSync(path);
+    if (!st.isDirectory() && !st.isFile()) return fail('not a regular file or a directory (a scenario is a .yaml file)');
+    if (st.isDirectory()) {
       files = readdirSync(path)
         .filter((f) => /\.ya?ml$/i.test(f))
         .sort()
@@ -35,6 +40,11 @@ export function loadScenarioPath(path: string): LoadResult {
   const sources: Source[] = [];
   for (const file of files) {
     try {
+      const size = statSync(file).size;
+      if (size > MAX_FILE_BYTES) {
+        const mb = (b: number): string => `${Math.round(b / 2 ** 20)} MB`;
+        return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `the file is ${mb(size)}, above the ${mb(MAX_FILE_BYTES)} a scenario file may have` }] };
+      }
       sources.push({ file, text: readFileSync(file, 'utf8') });
     } catch (e) {
       return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `cannot read: ${String((e as Error).message)}` }] };

@@ -83,22 +83,32 @@ function rangeJson(r: Range): Record<string, number> {
   return j;
 }
 
+/** Kubernetes' and Argo's integer fields are int32: the API server refuses anything larger. */
+export const INT32_MAX = 2_147_483_647;
+
+/** An integer, at most INT32_MAX unless `max` says otherwise. */
 export function int(o: Meta & Range = {}): ScalarSchema<number> {
+  const r: Range = { ...o, max: o.max ?? INT32_MAX };
   return scalar<number>(
     (v) => {
-      if (typeof v !== 'number' || !Number.isInteger(v)) return bad(`expected an integer, got ${describe(v)}`);
-      const e = rangeError(v, o);
+      if (typeof v !== 'number' || !Number.isInteger(v)) return bad(`expected an integer, got ${describe(v)}`, digitsHint(v));
+      const e = rangeError(v, r);
       return e === undefined ? ok(v) : bad(e);
     },
-    { type: 'integer', ...rangeJson(o) },
+    { type: 'integer', ...rangeJson(r) },
     o,
   );
 }
 
+const numberHint = (v: unknown): string | undefined => (typeof v === 'string' && /^[-+]?\d+(\.\d+)?$/.test(v.trim()) ? `write ${v.trim()} without quotes` : undefined);
+
+/** `"20"` where a number belongs: Kubernetes refuses the quotes, so say to drop them. */
+const digitsHint = (v: unknown): string | undefined => (typeof v === 'string' && /^[-+]?\d+$/.test(v.trim()) ? `write ${v.trim()} without quotes` : undefined);
+
 export function num(o: Meta & Range = {}): ScalarSchema<number> {
   return scalar<number>(
     (v) => {
-      if (typeof v !== 'number' || !Number.isFinite(v)) return bad(`expected a number, got ${describe(v)}`);
+      if (typeof v !== 'number' || !Number.isFinite(v)) return bad(`expected a number, got ${describe(v)}`, numberHint(v));
       const e = rangeError(v, o);
       return e === undefined ? ok(v) : bad(e);
     },
@@ -165,7 +175,7 @@ export function intOrPercent(o: Meta & { k8sStyle?: boolean } = {}): ScalarSchem
   return scalar<IntOrPercent>(
     (v) => {
       if (typeof v === 'number') {
-        if (!Number.isInteger(v) || v < 0) return bad(`expected a non-negative integer or a percentage, got ${describe(v)}`);
+        if (!Number.isInteger(v) || v < 0 || v > INT32_MAX) return bad(`expected a non-negative integer or a percentage, got ${describe(v)}`);
         return ok(v);
       }
       if (typeof v === 'string') {
@@ -188,6 +198,7 @@ export function intOrPercent(o: Meta & { k8sStyle?: boolean } = {}): ScalarSchem
  * Example: intOrString({min: -1}).parse('3', '"3"') gives 3.
  */
 export function intOrString(o: Meta & Range = {}): ScalarSchema<number> {
+  const r: Range = { ...o, max: o.max ?? INT32_MAX };
   return scalar<number>(
     (v) => {
       let n: number | undefined;
@@ -196,10 +207,10 @@ export function intOrString(o: Meta & Range = {}): ScalarSchema<number> {
       else if (typeof v === 'string' && v.includes('{{')) {
         return bad(`argument placeholders in counters ("${v}") are not simulated`, 'write the number itself');
       } else return bad(`expected an integer, got ${describe(v)}`);
-      const e = rangeError(n, o);
+      const e = rangeError(n, r);
       return e === undefined ? ok(n) : bad(e);
     },
-    { anyOf: [{ type: 'integer', ...rangeJson(o) }, { type: 'string', pattern: '^[-+]?\\d+$' }] },
+    { anyOf: [{ type: 'integer', ...rangeJson(r) }, { type: 'string', pattern: '^[-+]?\\d+$' }] },
     o,
   );
 }

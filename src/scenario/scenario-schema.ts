@@ -179,7 +179,7 @@ export const Release = obj(
 
 export const SyntheticTests = obj(
   {
-    cases: dflt(int({ min: 1 }), 20, { description: 'Requests the pre-promotion Job sends.' }),
+    cases: dflt(int({ min: 1, max: 100_000 }), 20, { description: 'Requests the pre-promotion Job sends (at most 100000).' }),
     cohorts: opt(arr(str({ nonEmpty: true }), { minItems: 1 }), { description: 'Cohorts the cases are drawn from (default: all).', examples: [['chat']] }),
     maxFailures: dflt(int({ min: 0 }), 0, { description: 'The Job succeeds iff failures ≤ maxFailures.' }),
   },

@@ -8,7 +8,7 @@ import { didYouMean, quoteList } from './errors.js';
 import type { Issues, Pos } from './errors.js';
 import { shapeMarker } from './scalars.js';
 import type { Field, ObjectSchema, Out, Schema } from './schema.js';
-import { MAX_DEPTH, deref, isNull, keyText, nodePos, pairsOf, toPlain } from './yaml-doc.js';
+import { MAX_DEPTH, child, deref, index, isNull, keyText, nodePos, pairsOf, toPlain } from './yaml-doc.js';
 import type { SourceDoc } from './yaml-doc.js';
 import type { YAMLMap } from 'yaml';
 
@@ -28,20 +28,7 @@ export function newCx(sd: SourceDoc, issues: Issues, notes: string[]): Cx {
   return { sd, issues, notes, at: new Map(), keyAt: new Map() };
 }
 
-/**
- * Joins a YAML path: child('spec', 'replicas') === 'spec.replicas'; child('', 'spec') === 'spec';
- * keys with dots or brackets are quoted: child('labels', 'app.kubernetes.io/name') ===
- * 'labels["app.kubernetes.io/name"]'.
- */
-export function child(path: string, key: string): string {
-  if (key === '' || /[.[\]"\s]/.test(key)) return `${path}[${JSON.stringify(key)}]`;
-  return path === '' ? key : `${path}.${key}`;
-}
-
-/** index('spec.steps', 2) === 'spec.steps[2]' */
-export function index(path: string, i: number): string {
-  return `${path}[${i}]`;
-}
+export { child, index } from './yaml-doc.js';
 
 /** Position of a path: the path's own node, else its nearest recorded ancestor, else the document. */
 export function posOf(cx: Cx, path: string): Pos {

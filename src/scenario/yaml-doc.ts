@@ -37,7 +37,8 @@ export function parseSources(sources: readonly Source[], issues: Issues): Source
   for (const src of sources) {
     issues.addFile(src.file);
     const lines = new LineCounter();
-    const docs = parseAllDocuments(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    // Duplicate keys are found below, where their YAML path can be named.
+    const docs = parseAllDocuments(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
     for (const doc of docs) {
       const e = doc.errors[0];
       if (e !== undefined) {
@@ -47,10 +48,56 @@ export function parseSources(sources: readonly Source[], issues: Issues): Source
       }
       const root = doc.contents;
       if (root === null || (isScalar(root) && root.value === null)) continue;
+      if (reportDuplicateKeys(src.file, lines, root, '', issues, 0)) continue;
       out.push({ file: src.file, doc, lines, root, aliasBudget: ALIAS_BUDGET, aliasOverflow: false });
     }
   }
   return out;
+}
+
+/**
+ * Reports every key written twice in one mapping (the YAML spec forbids it; kubectl refuses it),
+ * with its path and the first key's line. True when there was one. Aliases are not followed:
+ * their anchored node is checked where it is written.
+ */
+function reportDuplicateKeys(file: string, lines: LineCounter, node: unknown, path: string, issues: Issues, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  let found = false;
+  if (isSeq(node)) {
+    node.items.forEach((it, i) => {
+      found = reportDuplicateKeys(file, lines, it, index(path, i), issues, depth + 1) || found;
+    });
+  } else if (isMap(node)) {
+    const first = new Map<string, Pair>();
+    for (const p of pairsOf(node)) {
+      const k = keyText(p);
+      if (k === undefined) continue;
+      const earlier = first.get(k);
+      const at = (n: unknown): number => (n as { range?: readonly number[] | null }).range?.[0] ?? 0;
+      if (earlier !== undefined) {
+        const line = lines.linePos(at(earlier.key)).line;
+        issues.add(posAt(file, lines, at(p.key)), child(path, k), `duplicate key "${k}"`, `the first is on line ${line}; YAML keys must be unique`);
+        found = true;
+      } else first.set(k, p);
+      found = reportDuplicateKeys(file, lines, p.value, child(path, k), issues, depth + 1) || found;
+    }
+  }
+  return found;
+}
+
+/**
+ * Joins a YAML path: child('spec', 'replicas') === 'spec.replicas'; child('', 'spec') === 'spec';
+ * keys with dots or brackets are quoted: child('labels', 'app.kubernetes.io/name') ===
+ * 'labels["app.kubernetes.io/name"]'.
+ */
+export function child(path: string, key: string): string {
+  if (key === '' || /[.[\]"\s]/.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  return path === '' ? key : `${path}.${key}`;
+}
+
+/** index('spec.steps', 2) === 'spec.steps[2]' */
+export function index(path: string, i: number): string {
+  return `${path}[${i}]`;
 }
 
 function yamlMessage(m: string): string {

@@ -156,9 +156,11 @@ describe('files and directories', () => {
 });
 
 describe('YAML edge cases', () => {
-  it('duplicate keys are invalid YAML', () => {
+  it('duplicate keys are invalid YAML, named with their path and the first one\'s line', () => {
     const text = file(edit(SCENARIO, 'spec:\n', 'spec:\n  seed: 1\n  seed: 2\n'), ROLLOUT);
-    expect(messages(text)).toEqual(['test.yaml:6:3: invalid YAML: Map keys must be unique']);
+    expect(messages(text)).toEqual(['test.yaml:6:3: spec.seed: duplicate key "seed" (the first is on line 5; YAML keys must be unique)']);
+    const deep = file(SCENARIO, edit(ROLLOUT, '        - setWeight: 20\n', '        - setWeight: 20\n          setWeight: 30\n'));
+    expect(messages(deep)).toEqual([`${where(deep, 'setWeight: 30')}: spec.strategy.canary.steps[0].setWeight: duplicate key "setWeight" (the first is on line ${where(deep, 'setWeight: 20').split(':')[1]}; YAML keys must be unique)`]);
   });
 
   it('anchors and aliases work; merge keys are refused', () => {

@@ -102,6 +102,6 @@ describe('schema/scenario.schema.json', () => {
   });
 
   it('maps schema nodes one to one', () => {
-    expect(toJsonSchema(int({ min: 1, description: 'pods' }))).toEqual({ description: 'pods', type: 'integer', minimum: 1 });
+    expect(toJsonSchema(int({ min: 1, description: 'pods' }))).toEqual({ description: 'pods', type: 'integer', minimum: 1, maximum: 2147483647 });
   });
 });

@@ -129,7 +129,7 @@ describe('metadata-only fields are accepted, unknown ones get a suggestion', () 
     expect(messages(text)).toEqual([
       `${where(text, 'three')}: spec.replicas: expected an integer, got the string "three"`,
       `${where(text, '"true"')}: spec.paused: expected true or false, got the string "true"`,
-      `${where(text, '"20"')}: spec.strategy.canary.steps[0].setWeight: expected an integer, got the string "20"`,
+      `${where(text, '"20"')}: spec.strategy.canary.steps[0].setWeight: expected an integer, got the string "20" (write 20 without quotes)`,
     ]);
   });
 });

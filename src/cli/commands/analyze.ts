@@ -15,7 +15,7 @@ import type { MetricStore } from '../../metrics/store.js';
 import type { AnalysisTemplate } from '../../model/rollout.js';
 import { display, prometheusProvider } from '../../run/providers.js';
 import { formatLoadError, loadTemplatesText } from '../../scenario/index.js';
-import { parseFlags } from '../args.js';
+import { checkPositionals, closest, parseFlags } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { parseApiTime } from './query.js';
 
@@ -39,12 +39,17 @@ export async function analyzeCommand(argv: string[], io: CliIO): Promise<number>
   }
   const file = positionals[0];
   if (file === undefined) throw new UsageError(`missing TEMPLATE file\n\n${ANALYZE_USAGE}`);
+  checkPositionals(positionals, 1, 'one TEMPLATE file', ANALYZE_USAGE);
   if ((values.dataset === undefined) === (values.result === undefined)) throw new UsageError(`give exactly one of --dataset or --result\n\n${ANALYZE_USAGE}`);
+  if (values.result !== undefined && (values.from !== undefined || values.to !== undefined)) {
+    throw new UsageError(`--from and --to go with --dataset: --result is one measurement, with no time range\n\n${ANALYZE_USAGE}`);
+  }
   const output = values.output ?? 'text';
   if (output !== 'text' && output !== 'json') throw new UsageError(`--output must be text or json (got "${output}")`);
   const loaded = loadTemplatesText(readOrFail(io, file), file);
   if (!loaded.ok) throw new UsageError(loaded.errors.map((e) => `error: ${formatLoadError(e)}`).join('\n'));
   const template = pickTemplate(loaded.templates, values.template);
+  checkArgNames(template, values.args ?? []);
   const run = values.result !== undefined
     ? analyzeResult(template, parseResult(values.result), values.result, values.args ?? [])
     : analyzeDataset(template, readOrFail(io, values.dataset as string), values);
@@ -98,6 +103,18 @@ function build(template: AnalysisTemplate, args: readonly string[], now: number)
   return built.run;
 }
 
+/** An --args name the template does not declare would be dropped (as Argo drops it): a typo, so say so. */
+function checkArgNames(template: AnalysisTemplate, args: readonly string[]): void {
+  const declared = template.args.map((a) => a.name);
+  for (const text of args) {
+    const name = parseArg(text).name;
+    if (declared.includes(name)) continue;
+    const near = closest(name, declared);
+    const have = declared.length === 0 ? 'it takes no args' : `its args: ${declared.join(', ')}`;
+    throw new UsageError(`--args ${name}: ${template.kind} "${template.name}" has no arg "${name}" (${near === undefined ? have : `did you mean "${near}"?`})`);
+  }
+}
+
 function parseArg(text: string) {
   const i = text.indexOf('=');
   if (i <= 0) throw new UsageError(`--args takes name=value (got "${text}")`);
@@ -123,6 +140,8 @@ function analyzeDataset(template: AnalysisTemplate, text: string, values: { args
   };
   const from = at('from', values.from, store.minTime);
   const to = at('to', values.to, store.maxTime);
+  if (Number.isNaN(from) || Number.isNaN(to)) throw new UsageError('the dataset has no samples: give --from and --to');
+  if (from > to) throw new UsageError(`--from (${values.from ?? from / 1000}) is after --to (${values.to ?? to / 1000})`);
   const provider: Provider = (m, ctx) => (m.provider.job !== undefined ? { ok: false, error: 'the job provider runs synthetic tests: use simulate run' } : prometheusProvider(store, m, ctx.now));
   return drive(build(template, values.args ?? [], from), from, to, provider);
 }

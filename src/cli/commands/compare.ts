@@ -9,7 +9,7 @@ import { createComparison } from '../../run/compare.js';
 import { stepCount } from '../../run/simulation-core.js';
 import { formatSummary, formatTextLine } from '../../report/text.js';
 import { explainVerdict, formatVerdict, type VerdictRow } from '../../report/verdict.js';
-import { parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
+import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { checkAnalysisTemplates, loadOrFail, requireWorkload } from './load.js';
@@ -30,12 +30,15 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
     io.stdout(COMPARE_USAGE + '\n');
     return EXIT_OK;
   }
+  checkPositionals(positionals, 1, 'one FILE', COMPARE_USAGE);
+  const seed = parseSeed(values.seed);
+  const until = parseUntil(values.until);
+  const speed = parseSpeed(values.speed);
   const scenario = loadOrFail(positionals[0], COMPARE_USAGE);
   await checkAnalysisTemplates(scenario);
   return runComparison(scenario, io, {
     names: values.strategies === undefined ? undefined : pickNames(scenario, values.strategies),
-    seed: parseSeed(values.seed), until: parseUntil(values.until), output: values.output,
-    noColor: values['no-color'] === true, speed: parseSpeed(values.speed),
+    seed, until, output: values.output, noColor: values['no-color'] === true, speed, untilText: values.until,
   });
 }
 
@@ -47,11 +50,14 @@ export interface ComparisonRunOptions {
   readonly noColor: boolean;
   /** Live playback speed (simulated seconds per wall second). */
   readonly speed: number;
+  /** --until as written, for its error message. */
+  readonly untilText?: string | undefined;
 }
 
 /** Shared by `compare` and the no-argument default run. */
 export async function runComparison(scenario: Scenario, io: CliIO, opts: ComparisonRunOptions): Promise<number> {
   const mode = resolveOutputMode({ flag: opts.output, isTTY: io.isTTY, env: io.env });
+  checkUntil(opts.until, scenario.duration, opts.untilText);
   if (mode === 'jsonl') throw new UsageError('compare prints text or json (a jsonl trace is per rollout: use simulate run --rollout NAME)');
   const color = mode !== 'json' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: opts.noColor });
   const cmp = createComparison(scenario, { ...(opts.names ? { names: opts.names } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });

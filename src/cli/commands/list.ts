@@ -5,9 +5,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioText } from '../../scenario/index.js';
+import { checkPositionals, parseFlags } from '../args.js';
 import { EXIT_OK, type CliIO } from '../io.js';
 
-export async function listCommand(_argv: string[], io: CliIO, root: string): Promise<number> {
+export const LIST_USAGE = `usage: simulate list
+
+Lists the built-in scenarios with what each teaches; run one with simulate run scenarios/NAME.yaml.`;
+
+export async function listCommand(argv: string[], io: CliIO, root: string): Promise<number> {
+  const { values, positionals } = parseFlags(argv, { help: { type: 'boolean', short: 'h' } }, LIST_USAGE);
+  if (values.help === true) {
+    io.stdout(LIST_USAGE + '\n');
+    return EXIT_OK;
+  }
+  checkPositionals(positionals, 0, 'no arguments', LIST_USAGE);
   const dir = join(root, 'scenarios');
   const rows = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') && !f.startsWith('bench-'))

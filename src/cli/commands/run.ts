@@ -10,7 +10,7 @@ import type { Scenario } from '../../model/scenario.js';
 import { createSimulationCore, NO_ANALYSIS, pickWorkload, stepCount, usesAnalysis } from '../../run/simulation-core.js';
 import { formatJsonl } from '../../report/jsonl.js';
 import { formatSummary, formatTextLine } from '../../report/text.js';
-import { parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
+import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
 import { EXIT_OK, type CliIO } from '../io.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { checkAnalysisTemplates, loadWithNotes, requireWorkload } from './load.js';
@@ -33,10 +33,14 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     return EXIT_OK;
   }
   const started = process.hrtime.bigint();
-  const { scenario, notes } = loadWithNotes(positionals[0], RUN_USAGE);
+  checkPositionals(positionals, 1, 'one FILE', RUN_USAGE);
+  // Every flag is checked before the (slower) load, and whether or not this mode uses it.
   const seed = parseSeed(values.seed);
   const until = parseUntil(values.until);
+  const speed = parseSpeed(values.speed);
   const mode = resolveOutputMode({ flag: values.output, isTTY: io.isTTY, env: io.env });
+  const { scenario, notes } = loadWithNotes(positionals[0], RUN_USAGE);
+  checkUntil(until, scenario.duration, values.until);
   const color = mode !== 'json' && mode !== 'jsonl' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: values['no-color'] === true });
   const store = createMetricStore();
   if (values.rollout !== undefined) requireWorkload(scenario, values.rollout, '--rollout');
@@ -51,7 +55,6 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
 
   if (mode === 'ui') {
     const { runLive } = await import('../../ui/live.js');
-    const speed = parseSpeed(values.speed);
     if (await runLive(sim, { scenario, speed, color, until: until ?? scenario.duration })) return EXIT_OK;
   }
   if (mode === 'text' || mode === 'ui') {
