@@ -33,17 +33,23 @@ export function applyOperatorAction(
   switch (action) {
     case 'promote': {
       if (promoted) return { status, paused: false, events };
-      if (status.pauseConditions.some((c) => c.reason === 'InconclusiveAnalysisRun')) {
-        // An inconclusive step analysis is skipped; background/pre/post runs start afresh.
-        events.push({ t: now, type: 'Resumed', by: 'promote' });
-        const skipStep = inconclusiveKeys.includes(`step:${status.currentStepIndex}`);
-        const analysisKeys = status.analysisKeys.filter((k) => k.startsWith('step:') || !inconclusiveKeys.includes(k));
-        const currentStepIndex = skipStep ? Math.min(status.currentStepIndex + 1, steps) : status.currentStepIndex;
-        return { status: { ...status, pauseConditions: [], controllerPause: false, analysisKeys, currentStepIndex }, paused: false, events };
-      }
+      // A resume restarts the progressDeadlineSeconds clock (Argo's checkPausedConditions sets
+      // Progressing/RolloutResumed), so a long pause is not counted as lack of progress.
+      if (paused || status.pauseConditions.length > 0) status = { ...status, progressAt: now };
       if (status.pauseConditions.length > 0) {
         events.push({ t: now, type: 'Resumed', by: 'promote' });
-        return { status: { ...status, pauseConditions: [] }, paused: false, events };
+        // The current step's run is Inconclusive (promote.go `isInconclusive`): the CLI also sets
+        // controllerPause false and skips the step. Other runs are left as they are, so the
+        // controller does not replace an Inconclusive background run (`needsNewAnalysisRun`).
+        if (inconclusiveKeys.includes(`step:${status.currentStepIndex}`) && status.controllerPause) {
+          const currentStepIndex = Math.min(status.currentStepIndex + 1, steps);
+          return { status: { ...status, pauseConditions: [], controllerPause: false, currentStepIndex }, paused: false, events };
+        }
+        // Otherwise only the conditions are cleared: controllerPause stays true for the next
+        // reconcile, which replaces Inconclusive background/pre/post runs and completes a current
+        // pause step (a user's resume), then drops controllerPause as no condition remains.
+        const analysisKeys = status.analysisKeys.filter((k) => k.startsWith('step:') || !inconclusiveKeys.includes(k));
+        return { status: { ...status, pauseConditions: [], analysisKeys }, paused: false, events };
       }
       // Otherwise the CLI patches `currentStepIndex + 1` for a canary even when it also unpauses
       // `spec.paused` (getPatches in promote.go); a blue-green Rollout gets no status patch at all.
@@ -79,8 +85,9 @@ export function applyOperatorAction(
     case 'pause':
       return { status, paused: true, events };
     case 'resume':
-      if (paused) events.push({ t: now, type: 'Resumed', by: 'resume' });
-      return { status, paused: false, events };
+      if (!paused) return { status, paused: false, events };
+      events.push({ t: now, type: 'Resumed', by: 'resume' });
+      return { status: { ...status, progressAt: now }, paused: false, events };
     default: {
       const never: never = action;
       throw new Error(`unknown operator action ${String(never)}`);

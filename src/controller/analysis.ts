@@ -36,6 +36,9 @@ export const ABORT_PREFIX = {
 
 /** Collects the effects and status changes of one reconcile's analysis work. */
 export class AnalysisContext {
+  /** Keys whose run this reconcile creates: the observed phase is the previous run's. */
+  private readonly created = new Set<string>();
+
   constructor(
     public status: RolloutStatus,
     private readonly observed: Observed,
@@ -55,6 +58,18 @@ export class AnalysisContext {
     if (this.has(key)) return;
     this.effects.push({ type: 'startAnalysis', key, kind, analysis, stepIndex });
     this.status = { ...this.status, analysisKeys: [...this.status.analysisKeys, key] };
+    this.created.add(key);
+  }
+
+  /**
+   * The run's outcome as this reconcile sees it. A run it just created has no phase yet (Argo's
+   * `createAnalysisRun` returns it with an empty status), so an Inconclusive run it replaces, still
+   * observed under the same key, must not pause the Rollout again.
+   * Example: after `promote` on an Inconclusive background run, `ensure('background', …)` then
+   * `outcome('background')` → 'running'.
+   */
+  outcome(key: string): { outcome: RunOutcome; message: string } {
+    return this.created.has(key) ? { outcome: 'running', message: '' } : outcomeOf(this.observed, key);
   }
 
   /** Terminates every run of this attempt that is still going (promotion, abort, step skipped). */

@@ -88,7 +88,7 @@ export function reconcileBlueGreen(rollout: Rollout, status: RolloutStatus, obse
     if (analysis === undefined || s.promoteFull) return true;
     const a = new AnalysisContext(s, observed, effects);
     a.ensure(kind, kind, analysis);
-    const r = outcomeOf(observed, kind);
+    const r = a.outcome(kind);
     if (r.outcome === 'failed') a.abort(kind, r.message);
     else if (r.outcome === 'inconclusive') a.pauseInconclusive();
     s = a.status;
@@ -105,7 +105,8 @@ export function reconcileBlueGreen(rollout: Rollout, status: RolloutStatus, obse
 
   function beforeSwitch(): void {
     if (!analysisPassed('pre', st.prePromotionAnalysis) || s.abort) return;
-    const needsPause = !st.autoPromotionEnabled || st.autoPromotionSeconds > 0;
+    // Once the preview was scaled to full size (Argo's scaleUpPreviewCheckPoint) the pause is done.
+    const needsPause = (!st.autoPromotionEnabled || st.autoPromotionSeconds > 0) && !s.previewScaledUp;
     if (needsPause && !s.controllerPause && !s.promoteFull) {
       s = { ...s, pauseConditions: [{ reason: 'BlueGreenPause', startTime: now }], controllerPause: true };
       emit({ t: now, type: 'Paused', reason: 'BlueGreenPause' });

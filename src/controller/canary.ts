@@ -94,7 +94,7 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
   }
   /** Failed/Error ⇒ abort, Inconclusive ⇒ pause; true when the reconcile must stop here. */
   function drive(a: AnalysisContext, key: string, kind: 'step' | 'background'): boolean {
-    const r = outcomeOf(observed, key);
+    const r = a.outcome(key);
     if (r.outcome === 'failed') a.abort(kind, r.message);
     else if (r.outcome === 'inconclusive') a.pauseInconclusive();
     else return false;
@@ -148,13 +148,17 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
     if (step.pause.duration !== undefined) effects.push({ type: 'requeueAt', at: now + step.pause.duration });
   }
 
-  // 7. Advance at most one step, or promote after the last one.
-  if (!halted && !promoted && !s.abort && !manualPause && !scaled && s.pauseConditions.every((c) => c.reason !== 'InconclusiveAnalysisRun')) {
-    if (step !== undefined && stepComplete()) {
-      if ('pause' in step && s.pauseConditions.length > 0) emit({ t: now, type: 'Resumed', by: 'timer' });
+  // 7. Advance at most one step, or promote after the last one. An Inconclusive pause halts
+  // scaling only: the current step is still checked (Argo's completedCurrentCanaryStep), so a
+  // timed pause step expires meanwhile; a pause step is checked even in a reconcile that scaled.
+  const inconclusivePause = halted || s.pauseConditions.some((c) => c.reason === 'InconclusiveAnalysisRun');
+  if (!promoted && !s.abort && !manualPause) {
+    if (step !== undefined && (!scaled || 'pause' in step) && stepComplete()) {
+      const rest = s.pauseConditions.filter((c) => c.reason !== 'CanaryPauseStep');
+      if (rest.length === 0 && s.pauseConditions.length > 0) emit({ t: now, type: 'Resumed', by: 'timer' });
       emit({ t: now, type: 'StepCompleted', index: idx });
-      s = { ...s, currentStepIndex: idx + 1, pauseConditions: [], controllerPause: false };
-    } else if (step === undefined && atTarget && (s.promoteFull || s.canaryWeight === maxWeight)) {
+      s = { ...s, currentStepIndex: idx + 1, pauseConditions: rest };
+    } else if (step === undefined && !inconclusivePause && !scaled && atTarget && (s.promoteFull || s.canaryWeight === maxWeight)) {
       emit({ t: now, type: 'RolloutPromoted' });
       // Basic canary drained the old stable already; traffic-routed keeps it for scaleDownDelaySeconds.
       const delay = routed && !dynamic ? (strategy.scaleDownDelaySeconds ?? 30) * SECOND : 0;

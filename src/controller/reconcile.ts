@@ -10,6 +10,17 @@ import type { Observed, ReconcileResult, RolloutStatus } from './status.js';
 
 export function reconcile(workload: Workload, status: RolloutStatus, observed: Observed): ReconcileResult {
   if (workload.kind === 'Deployment') return reconcileDeployment(workload, status, observed);
-  if (workload.strategy.type === 'blueGreen') return reconcileBlueGreen(workload, status, observed);
-  return reconcileCanary(workload, status, observed);
+  const r = workload.strategy.type === 'blueGreen' ? reconcileBlueGreen(workload, status, observed) : reconcileCanary(workload, status, observed);
+  return settleControllerPause(r);
+}
+
+/**
+ * Argo rebuilds the status every reconcile and writes `controllerPause` only together with pause
+ * conditions (pause.go `CalculatePauseConditions`): once none remain it is false again. So a
+ * user's resume (conditions cleared, controllerPause left true) is seen by exactly one reconcile.
+ * Example: {pauseConditions: [], controllerPause: true} → controllerPause false.
+ */
+function settleControllerPause(r: ReconcileResult): ReconcileResult {
+  if (!r.status.controllerPause || r.status.pauseConditions.length > 0) return r;
+  return { ...r, status: { ...r.status, controllerPause: false } };
 }

@@ -85,7 +85,7 @@ export function createAnalysisHost(opts: AnalysisHostOptions) {
       const run = byKey.get(key);
       generation.set(key, (generation.get(key) ?? 0) + 1);
       if (run === undefined || isCompleted(run.phase)) return;
-      const r = terminate(run, engine.now);
+      const r = terminate(run, engine.now, opts.provider);
       byKey.set(key, r.run);
       r.events.forEach(opts.emit);
     },

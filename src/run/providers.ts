@@ -38,14 +38,22 @@ export interface JobRunner {
   /** Starts the synthetic suite against the release's pods; returns a job id. */
   start(): number;
   job(id: number): Readonly<SyntheticJob>;
+  /** Deletes the job: no further case is sent (Argo deletes the Job of a terminated measurement). */
+  cancel(id: number): void;
 }
 
 /** The `job` provider: one synthetic suite per measurement, polled until every case is done. */
-export function jobProvider(scenario: Scenario, runner: JobRunner) {
+export function jobProvider(scenario: Scenario, runner: JobRunner): Provider {
   const started = new Map<string, number>();
   const maxFailures = scenario.syntheticTests?.maxFailures ?? 0;
-  return (metric: AnalysisMetric, ctx: ProviderContext): ProviderResult => {
-    const key = `${ctx.run}/${metric.name}/${ctx.taken}`;
+  const keyOf = (metric: AnalysisMetric, ctx: ProviderContext): string => `${ctx.run}/${metric.name}/${ctx.taken}`;
+  // Argo's job provider `Terminate` deletes the measurement's Job (`metricproviders/job/job.go`).
+  const terminate = (metric: AnalysisMetric, ctx: ProviderContext): void => {
+    const id = started.get(keyOf(metric, ctx));
+    if (id !== undefined) runner.cancel(id);
+  };
+  const run = (metric: AnalysisMetric, ctx: ProviderContext): ProviderResult => {
+    const key = keyOf(metric, ctx);
     let id = started.get(key);
     if (id === undefined) {
       // Like a Job whose pod retries until the service has endpoints: wait for a ready pod.
@@ -60,13 +68,19 @@ export function jobProvider(scenario: Scenario, runner: JobRunner) {
     // reaches the run's message; the suite's tally is shown as the measurement value instead.
     return { ok: true, phase: passed ? 'Successful' : 'Failed', display: `${job.failed}/${job.total} failed` };
   };
+  return Object.assign(run, { terminate });
 }
 
 /** Dispatches on the metric's provider (the loader admits only prometheus and job). */
-export function combinedProvider(store: MetricStore, job: ReturnType<typeof jobProvider>): Provider {
-  return (metric, ctx) => {
+export function combinedProvider(store: MetricStore, job: Provider): Provider {
+  const run: Provider = (metric, ctx) => {
     if (metric.provider.prometheus !== undefined) return prometheusProvider(store, metric, ctx.now);
     if (metric.provider.job !== undefined) return job(metric, ctx);
     return { ok: false, error: `metric "${metric.name}" has no provider the simulator supports (prometheus, job)` };
   };
+  // Only a Job measurement is ever in flight, so only the job provider has something to stop.
+  const terminate = (metric: AnalysisMetric, ctx: ProviderContext): void => {
+    if (metric.provider.job !== undefined) job.terminate?.(metric, ctx);
+  };
+  return Object.assign(run, { terminate });
 }

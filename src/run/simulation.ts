@@ -32,6 +32,7 @@ export const ANALYSIS: AnalysisFactory = ({ engine, scenario, world, store, roll
       ready: () => world.counts(releaseReplicaSet()).ready > 0,
       start: () => world.startSyntheticJob(releaseReplicaSet(), syntheticCohorts(scenario), scenario.syntheticTests?.cases ?? DEFAULT_SYNTHETIC_CASES),
       job: (id) => world.job(id),
+      cancel: (id) => world.cancelSyntheticJob(id),
     })),
   });
 

@@ -30,6 +30,21 @@ export class RequestQueue {
     this.length--;
     return req;
   }
+
+  /**
+   * Drops the queued requests `drop` selects, keeping the others in order; returns the dropped.
+   * Example: queue [4, 7, 9], drop = odd → returns [7, 9], queue is [4].
+   */
+  removeWhere(drop: (req: number) => boolean): number[] {
+    const kept: number[] = [];
+    const dropped: number[] = [];
+    while (this.length > 0) {
+      const req = this.shift();
+      (drop(req) ? dropped : kept).push(req);
+    }
+    for (const req of kept) this.push(req);
+    return dropped;
+  }
 }
 
 export interface Pod {

@@ -38,6 +38,10 @@ export interface SyntheticJob {
   readonly total: number;
   done: number;
   failed: number;
+  /** Cases the app has begun to serve (a case queued at a busy pod is sent when a slot frees). */
+  sent: number;
+  /** Its Job was deleted (the AnalysisRun was terminated): no further case is sent or counted. */
+  cancelled: boolean;
 }
 
 export interface WorldOptions {

@@ -14,6 +14,7 @@ import { MIRROR, RequestPool, SYNTHETIC, USER } from './requests.js';
 import { RouteTable, type Mirror, type Route } from './route-table.js';
 import { VersionTally } from './tally.js';
 import { arrivalClock } from './traffic.js';
+import { SyntheticJobs } from './synthetic-jobs.js';
 import type { SyntheticJob, WorldOptions } from './world-types.js';
 
 export type { Mirror, Route } from './route-table.js';
@@ -33,7 +34,7 @@ export function createWorld(opts: WorldOptions) {
   const pods = cluster.pods;
   const table = new RouteTable();
   const tallies = [new VersionTally(), new VersionTally()] as const;
-  const jobs: SyntheticJob[] = [];
+  const jobs = new SyntheticJobs(pool);
   const scratch: ServiceParams = { ...models.stable[0]! };
   let unserved = 0;
   let arrivals = 0;
@@ -117,6 +118,7 @@ export function createWorld(opts: WorldOptions) {
   /** Decides the request's outcome from its draws when service starts, and schedules completion. */
   function startService(r: number, pod: Pod): void {
     pod.busy++;
+    jobs.onServiceStart(r);
     const c = pool.cohort[r] as number;
     const stable = models.stable[c] as ServiceParams;
     const regs = models.regressions[c] ?? [];
@@ -175,12 +177,7 @@ export function createWorld(opts: WorldOptions) {
     const taskOk = !failed && pool.taskOk[r] === 1 && code === CODE_OK;
     const c = pool.cohort[r] as number;
     pod.metrics.record(c, code, latency / 1000, taskOk, pool.tokens[r] as number, pool.service[r] as number);
-    if (pool.kind[r] === SYNTHETIC) {
-      const job = jobs[pool.job[r] as number] as SyntheticJob;
-      job.done++;
-      if (failed || pool.harmed[r] === 1) job.failed++;
-      return;
-    }
+    if (pool.kind[r] === SYNTHETIC) return jobs.onFinished(r, failed || pool.harmed[r] === 1);
     if (pool.kind[r] === MIRROR) {
       mirroredCount++;
       return;
@@ -266,8 +263,8 @@ export function createWorld(opts: WorldOptions) {
      * with no ready pod it fails at once.
      */
     startSyntheticJob(rsId: number, cohorts: readonly number[], cases: number): number {
-      const job: SyntheticJob = { total: cases, done: 0, failed: 0 };
-      jobs.push(job);
+      const id = jobs.create(cases);
+      const job = jobs.get(id);
       const rng = streams.synthetic;
       for (let i = 0; i < cases; i++) {
         const pod = cluster.pickReadyPod([rsId], rng);
@@ -279,18 +276,16 @@ export function createWorld(opts: WorldOptions) {
         const r = pool.alloc();
         pool.arrival[r] = engine.now;
         pool.kind[r] = SYNTHETIC;
-        pool.job[r] = jobs.length - 1;
+        pool.job[r] = id;
         pool.cohort[r] = cohorts[i % cohorts.length] as number;
         draw(r, rng);
         admit(r, pod, 0);
       }
-      return jobs.length - 1;
+      return id;
     },
-    job(id: number): Readonly<SyntheticJob> {
-      const job = jobs[id];
-      if (job === undefined) throw new Error(`unknown synthetic job ${id}`);
-      return job;
-    },
+    job: (id: number): Readonly<SyntheticJob> => jobs.get(id),
+    /** The job's AnalysisRun was terminated (Argo deletes the Job): see `SyntheticJobs.cancel`. */
+    cancelSyntheticJob: (id: number): void => jobs.cancel(id, pods),
     /** Schedules the first arrival and the scrapes. */
     start(): void {
       const at = nextArrival(0);

@@ -74,10 +74,11 @@ function takeMeasurement(run: AnalysisRun, task: MetricTask, now: Ms, terminatin
   const before = run.metricResults[task.index];
   if (metric === undefined || before === undefined) throw new Error(`takeMeasurement: no metric ${task.index}`);
   let m: Measurement;
+  const ctx = { now, run: run.name, taken: before.taken - (task.inFlight !== undefined ? 1 : 0), inFlight: task.inFlight };
   if (task.inFlight !== undefined && terminating) {
+    provider.terminate?.(metric, ctx);
     m = { ...task.inFlight, phase: 'Successful', message: METRIC_TERMINATED, finishedAt: now, resumeAt: undefined };
   } else {
-    const ctx = { now, run: run.name, taken: before.taken - (task.inFlight !== undefined ? 1 : 0), inFlight: task.inFlight };
     m = toMeasurement(provider(metric, ctx), metric, task.inFlight?.startedAt ?? now, now);
   }
   let result: MetricResult = task.inFlight !== undefined
@@ -182,14 +183,18 @@ function noProvider(metric: AnalysisMetric): never {
 
 /**
  * The Rollout terminates the run (`spec.terminate: true`: promoted, aborted, moved past the
- * step, promote --full). No new measurement starts; an in-flight one (a Job) is deleted and
- * counts as Successful with message `Metric Terminated`; unfinished metrics are assessed Successful
- * unless a limit is already broken. A completed run is left alone.
+ * step, promote --full). No new measurement starts; an in-flight one (a Job) is deleted (the
+ * `provider`'s `terminate`, when given) and counts as Successful with message `Metric
+ * Terminated`; unfinished metrics are assessed Successful unless a limit is already broken. A
+ * completed run is left alone.
  *
  * Example: an unbounded metric measured Successful twice, terminated at 120 000 → phase
  * 'Successful', message 'Run Terminated', one AnalysisRunCompleted event.
  */
-export function terminate(run: AnalysisRun, now: Ms): RunStep {
+export function terminate(run: AnalysisRun, now: Ms, provider?: Provider): RunStep {
   if (isCompleted(run.phase)) return { run, events: [] };
-  return settle({ ...run, terminate: true }, now, noProvider);
+  // No measurement may start; only the provider's `terminate` is called, for in-flight ones.
+  const stop = provider?.terminate;
+  const stopOnly: Provider = stop === undefined ? noProvider : Object.assign((m: AnalysisMetric) => noProvider(m), { terminate: stop });
+  return settle({ ...run, terminate: true }, now, stopOnly);
 }

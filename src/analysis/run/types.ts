@@ -121,7 +121,13 @@ export type ProviderResult =
   | { readonly ok: true; readonly running: true; readonly resumeAt: Ms; readonly display?: string }
   | { readonly ok: false; readonly error: string };
 
-export type Provider = (metric: AnalysisMetric, ctx: ProviderContext) => ProviderResult;
+export type Provider = ((metric: AnalysisMetric, ctx: ProviderContext) => ProviderResult) & {
+  /**
+   * Argo's `Provider.Terminate`: the run stops the in-flight measurement `ctx.inFlight` (the job
+   * provider deletes its Job). Providers without long-running measurements leave it unset.
+   */
+  readonly terminate?: (metric: AnalysisMetric, ctx: ProviderContext) => void;
+};
 
 export const COMPLETED_PHASES: ReadonlySet<AnalysisPhase> = new Set(['Successful', 'Failed', 'Error', 'Inconclusive']);
 

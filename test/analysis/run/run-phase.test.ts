@@ -158,6 +158,28 @@ describe('long-running (job-style) measurements', () => {
     expect(end.phase).toBe('Successful');
     expect(end.message).toBe('Run Terminated');
   });
+
+  it('terminate calls the provider\'s terminate for the in-flight measurement (Argo deletes the Job)', () => {
+    const stopped: [string, number, number][] = [];
+    const provider = Object.assign(jobProvider(90_000, 'Successful'), {
+      terminate: (m: AnalysisMetric, ctx: { now: number; taken: number }) => void stopped.push([m.name, ctx.now, ctx.taken]),
+    });
+    const started = measure(runOf([aMetric(job)]), 0, provider).run;
+    terminate(started, 30_000, provider);
+    expect(stopped).toEqual([['smoke', 30_000, 0]]);
+  });
+
+  it('a sibling metric failing makes the run terminating: the in-flight Job is deleted at once', () => {
+    const stopped: [string, number][] = [];
+    const jobs = jobProvider(90_000, 'Successful');
+    const failing = scripted({ 'error-rate': 'F' });
+    const provider = Object.assign((m: AnalysisMetric, ctx: Parameters<typeof failing>[1]) => (m.name === 'smoke' ? jobs(m, ctx) : failing(m, ctx)), {
+      terminate: (m: AnalysisMetric, ctx: { now: number }) => void stopped.push([m.name, ctx.now]),
+    });
+    const { run: end } = drive(runOf([aMetric(job), aMetric({ interval: 20 * SECOND, count: 2 })]), provider);
+    expect(stopped).toEqual([['smoke', 0]]);
+    expect(end.phase).toBe('Failed');
+  });
 });
 
 describe('measurementRetention', () => {
