@@ -76,7 +76,9 @@ export function applyOperatorAction(
       if (!status.abort) return { status, paused, events };
       return {
         status: {
-          ...status, abort: false, abortedAt: undefined, abortReason: '', deadlineMessage: '', currentStepIndex: 0,
+          // The Progressing condition becomes RolloutRetry ("Retrying Rollout after abort"), which
+          // restarts the progressDeadlineSeconds clock: time spent aborted is not lack of progress.
+          ...status, abort: false, abortedAt: undefined, abortReason: '', deadlineMessage: '', progressAt: now, currentStepIndex: 0,
           announcedStep: -1, scaleDownAt: undefined, analysisKeys: [], previewScaledUp: false,
         },
         paused,

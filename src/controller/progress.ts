@@ -9,7 +9,8 @@ import type { Effect, Observed, RolloutStatus } from './status.js';
 
 /**
  * Example: deadline 600 s, counts unchanged since t = 100 s and not waiting: at t = 700 s the
- * deadline is exceeded; any change of replica counts or step resets the clock.
+ * deadline is exceeded; any change of replica counts or step resets the clock (and clears an
+ * exceeded deadline: the Rollout is Progressing again).
  */
 export function trackProgress(rollout: Rollout, s: RolloutStatus, observed: Observed, waiting: boolean): { status: RolloutStatus; effects: Effect[] } {
   const now = observed.now;
@@ -17,7 +18,12 @@ export function trackProgress(rollout: Rollout, s: RolloutStatus, observed: Obse
   const idle = waiting || s.stableRS === s.currentPodHash || s.abort || observed.paused;
   if (key !== s.progressKey || idle) {
     const same = key === s.progressKey && s.progressAt === now;
-    return { status: same ? s : { ...s, progressKey: key, progressAt: now }, effects: [] };
+    // Progress replaces a timed-out Progressing condition (ReplicaSetUpdated / NewReplicaSetAvailable),
+    // so the phase leaves Degraded once the update moves again.
+    const moved = key !== s.progressKey || s.stableRS === s.currentPodHash;
+    const deadlineMessage = moved ? '' : s.deadlineMessage;
+    if (same && deadlineMessage === s.deadlineMessage) return { status: s, effects: [] };
+    return { status: { ...s, progressKey: key, progressAt: now, deadlineMessage }, effects: [] };
   }
   if (s.deadlineMessage !== '') return { status: s, effects: [] };
   const deadline = s.progressAt + rollout.progressDeadlineSeconds * SECOND;

@@ -84,20 +84,6 @@ describe('promote (kubectl argo rollouts promote, argo-semantics §2.8)', () => 
 });
 
 describe('promote --full with trafficRouting (argo-semantics §4.2 rule 5, shouldFullPromote)', () => {
-  it('keeps the router weight where it was and promotes as soon as the canary is fully available: weight goes 20 → 0, never 100', () => {
-    const events = run({ workloads: [aCanaryRollout({}, [setWeight(20), pause(), setWeight(50), pause(60_000)])], operator: [op(100_000, 'promoteFull')] });
-    expect(events.filter((e) => e.t >= 100_000)).toEqual([
-      { t: 100_000, type: 'OperatorAction', action: 'promoteFull' },
-      { t: 100_000, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 10 },
-      { t: 100_000, type: 'PhaseChanged', phase: 'Progressing', message: 'more replicas need to be updated' },
-      { t: 100_000, type: 'PhaseChanged', phase: 'Progressing', message: 'waiting for all steps to complete' },
-      { t: 120_000, type: 'RolloutPromoted' },
-      { t: 120_000, type: 'PhaseChanged', phase: 'Healthy', message: '' },
-      { t: 120_000, type: 'WeightChanged', canary: 0, stable: 100, actual: 0 },
-      { t: 150_000, type: 'ReplicaSetScaled', role: 'stable', hash: 'nlfdd44spj', replicas: 0 },
-    ]);
-  });
-
   it('with dynamicStableScale the weight follows the available canary pods (100 × available / replicas)', () => {
     const r = aCanaryRollout({}, [setWeight(20), pause()]);
     const dss = { ...r, strategy: { ...(r.strategy as Extract<typeof r.strategy, { type: 'canary' }>), dynamicStableScale: true, scaleDownDelaySeconds: undefined } };
@@ -130,5 +116,33 @@ describe('router weight after the last step while the canary is still scaling (r
     const events = run({ workloads: [aCanaryRollout({}, [setWeight(20), pause(), setWeight(50)])], operator: [op(60_000, 'promote'), op(70_000, 'promote')] });
     const weights = events.flatMap((e) => (e.type === 'WeightChanged' ? [`${e.t / 1000}s ${e.canary}`] : []));
     expect(weights).toEqual(['20s 20', '70s 50', '90s 100', '90s 0']);
+  });
+});
+
+describe('retry and the progress deadline (Progressing condition RolloutRetry, argo-semantics §2.7–§2.8)', () => {
+  it('a retry long after the abort restarts the deadline clock: no ProgressDeadlineExceeded, and Healthy at the end', () => {
+    const events = run({
+      duration: 3_000_000,
+      workloads: [aCanaryRollout({}, [setWeight(20), pause(60_000)])],
+      operator: [op(30_000, 'abort'), op(1_800_000, 'retry')],
+    });
+    expect(phases(events).filter((p) => Number.parseFloat(p) >= 1_800)).toEqual([
+      '1800s Progressing: more replicas need to be updated',
+      '1820s Paused: CanaryPauseStep',
+      '1880s Progressing: more replicas need to be updated',
+      '1880s Progressing: waiting for all steps to complete',
+      '1900s Healthy: ',
+    ]);
+  });
+
+  it('a deadline exceeded while nothing moves clears once the update progresses again (Degraded → Progressing)', () => {
+    // A 10 s deadline is shorter than the 20 s the canary pods take to start: it expires at 10 s,
+    // then the pods' readiness is progress and the update carries on to Healthy.
+    const events = run({
+      workloads: [aCanaryRollout({ progressDeadlineSeconds: 10 }, [setWeight(20), pause(60_000)])],
+    });
+    const p = phases(events);
+    expect(p).toContain('10s Degraded: ProgressDeadlineExceeded: ReplicaSet "agent-rv8mt5frdr" has timed out progressing.');
+    expect(p.at(-1)).toBe('100s Healthy: ');
   });
 });

@@ -229,8 +229,11 @@ describe('progressDeadlineSeconds', () => {
       { t: 60_000, type: 'PhaseChanged', phase: 'Degraded', message: 'ProgressDeadlineExceeded: ReplicaSet "agent-rv8mt5frdr" has timed out progressing.' },
       { t: 120_000, type: 'WeightChanged', canary: 20, stable: 80, actual: 20 },
       { t: 120_000, type: 'StepCompleted', index: 0 },
+      // Progress replaces the timed-out condition: Degraded ends with the pods' readiness.
+      { t: 120_000, type: 'PhaseChanged', phase: 'Progressing', message: 'more replicas need to be updated' },
       { t: 120_000, type: 'StepStarted', index: 1, step: 'pause: {}' },
       { t: 120_000, type: 'Paused', reason: 'CanaryPauseStep' },
+      { t: 120_000, type: 'PhaseChanged', phase: 'Paused', message: 'CanaryPauseStep' },
     ]);
   });
 
