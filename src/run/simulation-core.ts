@@ -111,7 +111,9 @@ export function createSimulationCore(scenario: Scenario, opts: SimulationOptions
     releaseReplicaSet: () => rsByHash.get(status.currentPodHash) as number,
   });
 
-  engine.call(scenario.release.at, CONTROL, beginUpdate);
+  // A template equal to the stable one is a no-op update (DESIGN §3): nothing starts.
+  const noOpUpdate = workload.image === scenario.stableImage && scenario.stableImage !== scenario.release.image;
+  if (!noOpUpdate) engine.call(scenario.release.at, CONTROL, beginUpdate);
   for (const op of scenario.operator) {
     if (op.rollout === undefined || op.rollout === workload.name) engine.call(op.at, CONTROL, () => operate(op.action));
   }
@@ -252,6 +254,7 @@ export function createSimulationCore(scenario: Scenario, opts: SimulationOptions
         promotedAt: status.abort ? undefined : promotedAt,
         abortedAt: status.abort ? status.abortedAt : undefined,
         tallies: world.tallies,
+        updated: !noOpUpdate,
       });
       emit({ t: engine.now, type: 'Summary', ...fields });
       return fields;

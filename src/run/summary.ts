@@ -26,6 +26,8 @@ export interface SummaryInput {
   readonly promotedAt: number | undefined;
   readonly abortedAt: number | undefined;
   readonly tallies: readonly [VersionTally, VersionTally];
+  /** False for a no-op update (the template is the stable image): the release never existed. */
+  readonly updated: boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface SummaryInput {
 export function summarize(input: SummaryInput): SummaryFields {
   const { scenario, tallies } = input;
   const outcome = input.promotedAt !== undefined ? 'promoted' : input.abortedAt !== undefined ? 'aborted' : 'incomplete';
-  const regressionPresent = scenario.release.regressions.length > 0 && scenario.release.image !== scenario.stableImage;
+  const regressionPresent = input.updated && scenario.release.regressions.length > 0 && scenario.release.image !== scenario.stableImage;
   const [stable, release] = tallies;
   const user = stable.requests + release.requests;
   return {

@@ -111,7 +111,12 @@ function checkServices(cat: Catalog, w: BuiltWorkload<Workload>): void {
 
 function checkImage(w: BuiltWorkload<Workload>, s: ScenarioCore): void {
   const image = w.workload.image;
-  if (image === s.release.image || image === s.stableImage) return;
+  if (image === s.stableImage && image !== s.release.image) {
+    // DESIGN §3: a template equal to the stable one is a no-op update, as on a cluster.
+    w.cx.notes.push(`${w.cx.sd.file}: ${w.workload.name}: the template image "${image}" is the stable image, so nothing rolls out (a no-op update); set it to "${s.release.image}" to simulate the release`);
+    return;
+  }
+  if (image === s.release.image) return;
   fail(w.cx, 'spec.template.spec.containers[0].image', `image "${image}" is neither the release image ("${s.release.image}") nor the stable image ("${s.stableImage}")`, "set spec.release.image (and spec.agent.image) in the Scenario to match the manifests");
 }
 
