@@ -2,29 +2,32 @@
  * `simulate`: the command dispatcher. The only place that touches `process`: it builds the CliIO,
  * maps errors to exit codes (2 for bad input, without a stack trace; 1 for our own bugs).
  */
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { closest } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, readTextFile, type CliIO } from './io.js';
+import { DEFAULT_SCENARIO, PACKAGE_ROOT, builtinNames, packageVersion } from './package.js';
 
 export const USAGE = `simulate — a deterministic simulator of Argo Rollouts progressive delivery
 
 usage:
   simulate                       the flagship comparison: canary vs blue-green vs Deployment
-  simulate FILE.yaml             same as: simulate run FILE.yaml
+  simulate FILE|DIR|NAME         same as: simulate run FILE|DIR|NAME
   simulate run FILE              one rollout, start to finish (live on a terminal; text, jsonl, json)
   simulate compare FILE          the scenario's strategies side by side on identical traffic
   simulate query DATASET PROMQL  evaluate PromQL over an OpenMetrics export or promtool dump
   simulate analyze TEMPLATE      run an AnalysisTemplate over recorded data (--dataset) or a result (--result)
-  simulate list                  the built-in scenarios
-  simulate COMMAND --help        help for one command
+  simulate list                  the built-in scenarios (run one by NAME from any directory)
+  simulate help COMMAND          help for one command (also: simulate COMMAND --help)
+  simulate --version             the version
 
-common flags: --seed N  --output ui|text|json|jsonl  --until DURATION  --speed X  --no-color`;
+flags:
+  run      --seed N  --output ui|text|json|jsonl  --until DURATION  --rollout NAME  --export-metrics OUT.om  --speed X
+  compare  --strategies A,B  --seed N  --output ui|text|json  --until DURATION  --speed X
+  query    --time T  --output text|json
+  analyze  --dataset DATASET | --result JSON  --args k=v  --from T  --to T  --template NAME  --output text|json
+  every command: --help, --no-color (also NO_COLOR)`;
 
 const COMMANDS = ['run', 'compare', 'query', 'analyze', 'list', 'help'];
-
-/** The package's own folder (for built-in scenarios), from dist/cli/main.js. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_SCENARIO = 'scenarios/flagship.yaml';
 
 export async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -36,28 +39,43 @@ export async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const listCommand = async (a: string[], o: CliIO, root: string) => (await import('./commands/list.js')).listCommand(a, o, root);
   try {
     if (command === undefined) return await compareCommand([PACKAGE_ROOT + DEFAULT_SCENARIO], io);
-    if (command.startsWith('-') && command !== '--help' && command !== '-h') return await compareCommand([PACKAGE_ROOT + DEFAULT_SCENARIO, ...argv], io);
+    if (command === '--version') {
+      io.stdout(`rollout-sim ${packageVersion()}\n`);
+      return EXIT_OK;
+    }
+    if (command === 'help' || command === '--help' || command === '-h') {
+      const topic = rest[0];
+      if (topic === undefined) {
+        io.stdout(USAGE + '\n');
+        return EXIT_OK;
+      }
+      if (!COMMANDS.includes(topic) || topic === 'help') throw unknownCommand(topic);
+      return await dispatch([topic, '--help'], io);
+    }
+    if (command.startsWith('-')) return await compareCommand([PACKAGE_ROOT + DEFAULT_SCENARIO, ...argv], io);
     if (command === 'run') return await runCommand(rest, io);
     if (command === 'compare') return await compareCommand(rest, io);
     if (command === 'query') return await runQuery(rest, io);
     if (command === 'analyze') return await analyzeCommand(rest, io);
     if (command === 'list') return await listCommand(rest, io, PACKAGE_ROOT);
-    if (command === 'help' || command === '--help' || command === '-h') {
-      io.stdout(USAGE + '\n');
-      return EXIT_OK;
-    }
-    if (/\.ya?ml$/.test(command)) return await runCommand(argv, io);
-    const near = closest(command, COMMANDS);
-    throw new UsageError(`unknown command "${command}"${near ? ` (did you mean "${near}"?)` : ''}\n\n${USAGE}`);
+    // `simulate PATH` is `simulate run PATH`: a .yaml name, an existing file or folder, a built-in's name.
+    if (/\.ya?ml$/.test(command) || existsSync(command) || builtinNames().includes(command)) return await runCommand(argv, io);
+    throw unknownCommand(command);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(err.message + '\n');
+      // Every bad-input message has one shape; load errors arrive already prefixed, one per line.
+      io.stderr(`${err.message.startsWith('error: ') ? '' : 'error: '}${err.message}\n`);
       return EXIT_BAD_INPUT;
     }
     const msg = err instanceof Error ? (io.env.DEBUG ? err.stack ?? err.message : err.message) : String(err);
     io.stderr(`internal error: ${msg}\n(this is a bug in rollout-sim; run with DEBUG=1 for the stack)\n`);
     return EXIT_INTERNAL;
   }
+}
+
+function unknownCommand(command: string): UsageError {
+  const near = closest(command, COMMANDS.filter((c) => c !== 'help'));
+  return new UsageError(`unknown command "${command}"${near ? ` (did you mean "${near}"?)` : ''}\n\n${USAGE}`);
 }
 
 export async function main(argv: string[]): Promise<void> {

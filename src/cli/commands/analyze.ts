@@ -5,8 +5,7 @@
  *   --result JSON   evaluate the conditions against one given result (a JSON number is a scalar
  *       result, an array of numbers a vector result, anything else a web-style JSON value; the
  *       strings "NaN", "+Inf", "-Inf" stand for those floats, as in Prometheus' API).
- * Prints each measurement and the verdict; `--output json` prints one line per metric
- * `{metric, measurements: [{value, phase, message}], phase}` and then `{run, phase, message}`.
+ * Prints each measurement and the verdict; `--output json` prints one document (analyze-format.ts).
  */
 import { buildAnalysisRun, isCompleted, measure, nextDue, terminate, type AnalysisRun, type Provider } from '../../analysis/run/index.js';
 import { float64Vector, fromJson, type ExprValue } from '../../analysis/expr/index.js';
@@ -17,21 +16,24 @@ import { display, prometheusProvider } from '../../run/providers.js';
 import { formatLoadError, loadTemplatesText } from '../../scenario/index.js';
 import { checkPositionals, closest, parseFlags } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
+import { formatJson, formatText, measurementNote, type AnalyzeReport } from './analyze-format.js';
 import { parseApiTime } from './query.js';
 
 export const ANALYZE_USAGE = `usage: simulate analyze TEMPLATE.yaml --dataset DATASET [--args name=value …] [--from T] [--to T]
        simulate analyze TEMPLATE.yaml --result JSON
-  [--template NAME] [--output text|json]
+  [--template NAME] [--output text|json] [--no-color]
 
   --dataset  OpenMetrics text (e.g. from simulate run --export-metrics) or promtool tsdb dump output
-  --from/--to  Unix seconds or RFC 3339 (default: the dataset's first and last sample)
+  --from/--to  seconds in the dataset's own time, e.g. --from 300 (simulate run's exports are stamped in
+             seconds of simulated time), or RFC 3339; default: the dataset's first and last sample.
+             A template with no interval measures once, at --from
   --result   one metric result, e.g. '[0.004]' (a vector), '0.97' (a scalar), '"NaN"', '{"ok": true}'`;
 
 export async function analyzeCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     dataset: { type: 'string' }, args: { type: 'string', multiple: true }, from: { type: 'string' },
     to: { type: 'string' }, result: { type: 'string' }, template: { type: 'string' },
-    output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' },
+    output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' },
   }, ANALYZE_USAGE);
   if (values.help === true) {
     io.stdout(ANALYZE_USAGE + '\n');
@@ -50,10 +52,15 @@ export async function analyzeCommand(argv: string[], io: CliIO): Promise<number>
   if (!loaded.ok) throw new UsageError(loaded.errors.map((e) => `error: ${formatLoadError(e)}`).join('\n'));
   const template = pickTemplate(loaded.templates, values.template);
   checkArgNames(template, values.args ?? []);
-  const run = values.result !== undefined
+  const report = values.result !== undefined
     ? analyzeResult(template, parseResult(values.result), values.result, values.args ?? [])
     : analyzeDataset(template, readOrFail(io, values.dataset as string), values);
-  io.stdout(output === 'json' ? formatJson(run) : formatText(run));
+  const names = loaded.templates.map((x) => x.name);
+  const picked = values.template === undefined && names.length > 1
+    ? [`${file} has ${names.length} AnalysisTemplates (${names.join(', ')}): this analyzes ${template.name}; --template NAME picks another`]
+    : [];
+  const full = { ...report, notesBefore: picked };
+  io.stdout(output === 'json' ? formatJson(full) : formatText(full));
   return EXIT_OK;
 }
 
@@ -90,9 +97,9 @@ export function parseResult(text: string): ExprValue {
   return fromJson(json);
 }
 
-function build(template: AnalysisTemplate, args: readonly string[], now: number): AnalysisRun {
+function build(template: AnalysisTemplate, args: readonly string[], now: number, mode: 'dataset' | 'result'): AnalysisRun {
   const built = buildAnalysisRun({
-    rolloutName: 'analyze', podHash: 'dataset', revision: 1, kind: 'background',
+    rolloutName: 'analyze', podHash: mode, revision: 1, kind: 'background',
     analysis: { templates: [{ templateName: template.name, clusterScope: template.kind === 'ClusterAnalysisTemplate' }], args: args.map(parseArg), dryRun: [], measurementRetention: [], startingStep: undefined },
     templates: [template], stableHash: 'stable', latestHash: 'latest', now,
   });
@@ -121,14 +128,36 @@ function parseArg(text: string) {
   return { name: text.slice(0, i), value: text.slice(i + 1), valueFrom: undefined };
 }
 
-/** One measurement per metric against the given result, judged by Argo's rules. */
-function analyzeResult(template: AnalysisTemplate, result: ExprValue, shown: string, args: readonly string[]): AnalysisRun {
+/**
+ * One measurement per metric against the given result, judged by Argo's rules. An Error is retried
+ * by Argo; the run is driven as if every retry gave the same result, so its phase is the one Argo
+ * reaches, while only the first (identical) measurement is shown.
+ */
+function analyzeResult(template: AnalysisTemplate, result: ExprValue, shown: string, args: readonly string[]): Omit<AnalyzeReport, 'notesBefore'> {
   const once: AnalysisTemplate = { ...template, metrics: template.metrics.map((m) => ({ ...m, interval: undefined, count: undefined, initialDelay: undefined })) };
   const provider: Provider = (m) => (m.provider.job !== undefined ? { ok: false, error: 'the job provider runs synthetic tests: use simulate run' } : { ok: true, value: result, display: shown });
-  return drive(build(once, args, 0), 0, Infinity, provider);
+  const { run } = drive(build(once, [...args, ...unusedArgs(template, args)], 0, 'result'), 0, Infinity, provider);
+  const retried = run.metricResults.filter((m) => m.taken > 1 && m.measurements[0]?.phase === 'Error');
+  const notesAfter = retried.map((m) => `Argo retries an Error measurement; given this result every time, metric "${m.name}" ends ${m.phase} after ${m.taken} of them`);
+  return { template: template.name, run, firstOnly: true, notesAfter };
 }
 
-function analyzeDataset(template: AnalysisTemplate, text: string, values: { args?: string[] | undefined; from?: string | undefined; to?: string | undefined }): AnalysisRun {
+/**
+ * With --result no query runs, so an arg only matters where a condition uses it; the others, when
+ * not given and without a default, get a stand-in so the run can be built.
+ * Example: args [hash, limit] with `successCondition: result[0] < {{args.limit}}` and no --args →
+ * ['hash={{args.hash}}'] (limit stays missing, and is asked for).
+ */
+function unusedArgs(template: AnalysisTemplate, given: readonly string[]): string[] {
+  const conditions = template.metrics.flatMap((m) => [m.successCondition ?? '', m.failureCondition ?? '']).join('\n');
+  const used = new Set([...conditions.matchAll(/\{\{\s*args\.([^}\s]+)\s*\}\}/g)].map((m) => m[1]));
+  const givenNames = new Set(given.map((g) => parseArg(g).name));
+  return template.args
+    .filter((a) => a.value === undefined && !givenNames.has(a.name) && !used.has(a.name))
+    .map((a) => `${a.name}={{args.${a.name}}}`);
+}
+
+function analyzeDataset(template: AnalysisTemplate, text: string, values: { args?: string[] | undefined; from?: string | undefined; to?: string | undefined }): Omit<AnalyzeReport, 'notesBefore'> {
   const loaded = loadDataset(text);
   if (!loaded.ok) throw new UsageError(`dataset: line ${loaded.line}: ${loaded.error}`);
   const store: MetricStore = loaded.store;
@@ -143,33 +172,25 @@ function analyzeDataset(template: AnalysisTemplate, text: string, values: { args
   if (Number.isNaN(from) || Number.isNaN(to)) throw new UsageError('the dataset has no samples: give --from and --to');
   if (from > to) throw new UsageError(`--from (${values.from ?? from / 1000}) is after --to (${values.to ?? to / 1000})`);
   const provider: Provider = (m, ctx) => (m.provider.job !== undefined ? { ok: false, error: 'the job provider runs synthetic tests: use simulate run' } : prometheusProvider(store, m, ctx.now));
-  return drive(build(template, values.args ?? [], from), from, to, provider);
+  const { run, instants } = drive(build(template, values.args ?? [], from, 'dataset'), from, to, provider);
+  const once = template.metrics.every((m) => m.interval === undefined);
+  const note = measurementNote(instants, { from, to, fromGiven: values.from !== undefined, toGiven: values.to !== undefined }, once);
+  return { template: template.name, run, firstOnly: false, notesAfter: [note] };
 }
 
-/** Runs the AnalysisRun on its own schedule from `from`; still running at `to` ⇒ terminated there. */
-function drive(run: AnalysisRun, from: number, to: number, provider: Provider): AnalysisRun {
-  let r = measure(run, from, provider).run;
-  for (let due = nextDue(r); due !== undefined && due <= to && !isCompleted(r.phase); due = nextDue(r)) r = measure(r, due, provider).run;
-  return isCompleted(r.phase) || to === Infinity ? r : terminate(r, to).run;
-}
-
-function formatJson(run: AnalysisRun): string {
-  const lines = run.metricResults.map((m) =>
-    JSON.stringify({ metric: m.name, measurements: m.measurements.map((x) => ({ value: x.value, phase: x.phase, message: x.message })), phase: m.phase }),
-  );
-  lines.push(JSON.stringify({ run: run.name, phase: run.phase, message: run.message }));
-  return lines.join('\n') + '\n';
-}
-
-function formatText(run: AnalysisRun): string {
-  const out: string[] = [];
-  for (const m of run.metricResults) {
-    out.push(`metric ${m.name}: ${m.phase}${m.message === '' ? '' : ` — ${m.message}`}`);
-    for (const x of m.measurements) {
-      const at = x.finishedAt === undefined ? '' : `  t=${x.finishedAt / 1000}`;
-      out.push(`  ${x.phase.padEnd(12)} value ${x.value === '' ? '—' : x.value}${x.message === '' ? '' : `  (${x.message})`}${at}`);
-    }
-  }
-  out.push(`AnalysisRun ${run.phase}${run.message === '' ? '' : `: ${run.message}`}`);
-  return out.join('\n') + '\n';
+/**
+ * Runs the AnalysisRun on its own schedule from `from`; still running at `to` ⇒ terminated there.
+ * `instants` are the times at which some metric took a measurement (for the note on when).
+ */
+function drive(run: AnalysisRun, from: number, to: number, provider: Provider): { run: AnalysisRun; instants: number[] } {
+  const instants: number[] = [];
+  const taken = (r: AnalysisRun): number => r.metricResults.reduce((n, m) => n + m.taken, 0);
+  const step = (r: AnalysisRun, at: number): AnalysisRun => {
+    const next = measure(r, at, provider).run;
+    if (taken(next) > taken(r)) instants.push(at);
+    return next;
+  };
+  let r = step(run, from);
+  for (let due = nextDue(r); due !== undefined && due <= to && !isCompleted(r.phase); due = nextDue(r)) r = step(r, due);
+  return { run: isCompleted(r.phase) || to === Infinity ? r : terminate(r, to).run, instants };
 }

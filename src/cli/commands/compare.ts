@@ -13,12 +13,14 @@ import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseU
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { checkAnalysisTemplates, loadOrFail, requireWorkload } from './load.js';
+import { scenarioFile } from '../package.js';
 
 export const COMPARE_USAGE = `usage: simulate compare FILE [--strategies NAME,NAME,…] [--seed N] [--until DURATION]
                         [--output ui|text|json] [--no-color]
 
 Runs the Rollouts/Deployment named in the scenario's spec.compare (or --strategies) on identical
-traffic — the same requests, with the same draws, reach every strategy — on one shared clock.`;
+traffic — the same requests, with the same draws, reach every strategy — on one shared clock.
+FILE is a .yaml file, a folder of them, or a built-in scenario's NAME (simulate list).`;
 
 export async function compareCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -34,7 +36,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
   const seed = parseSeed(values.seed);
   const until = parseUntil(values.until);
   const speed = parseSpeed(values.speed);
-  const scenario = loadOrFail(positionals[0], COMPARE_USAGE);
+  const scenario = loadOrFail(positionals[0] === undefined ? undefined : scenarioFile(positionals[0]), COMPARE_USAGE);
   await checkAnalysisTemplates(scenario);
   return runComparison(scenario, io, {
     names: values.strategies === undefined ? undefined : pickNames(scenario, values.strategies),

@@ -10,10 +10,11 @@ import { EXIT_OK, type CliIO } from '../io.js';
 
 export const LIST_USAGE = `usage: simulate list
 
-Lists the built-in scenarios with what each teaches; run one with simulate run scenarios/NAME.yaml.`;
+Lists the built-in scenarios with what each teaches, each as the command that runs it from any
+directory (simulate run NAME; simulate compare NAME for the comparisons).`;
 
 export async function listCommand(argv: string[], io: CliIO, root: string): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { help: { type: 'boolean', short: 'h' } }, LIST_USAGE);
+  const { values, positionals } = parseFlags(argv, { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' } }, LIST_USAGE);
   if (values.help === true) {
     io.stdout(LIST_USAGE + '\n');
     return EXIT_OK;
@@ -21,16 +22,20 @@ export async function listCommand(argv: string[], io: CliIO, root: string): Prom
   checkPositionals(positionals, 0, 'no arguments', LIST_USAGE);
   const dir = join(root, 'scenarios');
   const rows = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml') && !f.startsWith('bench-'))
+    .filter((f) => f.endsWith('.yaml'))
     .sort()
     .map((f) => {
+      const name = f.slice(0, -'.yaml'.length);
       const loaded = loadScenarioText(readFileSync(join(dir, f), 'utf8'), f);
-      if (!loaded.ok) return { f, kind: '', desc: `(does not load: ${loaded.errors[0]?.message ?? 'unknown error'})` };
-      return { f, kind: loaded.scenario.compare.length > 1 ? 'compare' : 'run', desc: loaded.scenario.description };
+      if (!loaded.ok) return { command: `simulate run ${name}`, desc: `(does not load: ${loaded.errors[0]?.message ?? 'unknown error'})` };
+      const verb = loaded.scenario.compare.length > 1 ? 'compare' : 'run';
+      // The benchmark is listed, as README's table lists it, but marked: it teaches nothing.
+      const mark = name.startsWith('bench-') ? '(benchmark workload, npm run bench) ' : '';
+      return { command: `simulate ${verb} ${name}`, desc: mark + loaded.scenario.description };
     });
-  io.stdout('Built-in scenarios (simulate run scenarios/NAME.yaml, or simulate compare for the comparisons):\n\n');
-  const width = Math.max(...rows.map((r) => r.f.length));
-  for (const r of rows) io.stdout(`  ${r.f.padEnd(width)}  ${r.kind.padEnd(7)}  ${r.desc}\n`);
-  io.stdout('\n`simulate` alone runs flagship.yaml as a comparison.\n');
+  io.stdout('Built-in scenarios, each as the command that runs it from any directory:\n\n');
+  const width = Math.max(...rows.map((r) => r.command.length));
+  for (const r of rows) io.stdout(`  ${r.command.padEnd(width)}  ${r.desc}\n`);
+  io.stdout('\n`simulate` alone runs flagship as a comparison; your own file: simulate run PATH.\n');
   return EXIT_OK;
 }

@@ -2,11 +2,12 @@
  * `simulate query DATASET 'PROMQL' [--time T] [--output text|json]`: evaluates one instant query over a
  * recorded dataset (OpenMetrics text or `promtool tsdb dump` output), like Prometheus' /api/v1/query.
  *
- *   simulate query dataset.om 'sum(rate(http_requests_total[5m]))' --time 1767229200 --output json
- *   {"resultType":"vector","result":[{"metric":{},"value":[1767229200,"98.31"]}]}
+ *   simulate query dataset.om 'sum(rate(http_requests_total[5m]))' --time 300 --output json
+ *   {"resultType":"vector","result":[{"metric":{},"value":[300,"98.31"]}]}
  *
- * T is Unix seconds (fractional allowed) or RFC 3339, as the API takes it; default: the dataset's last
- * sample. Bad input, a bad query or an evaluation error ⇒ message on stderr, exit code 2.
+ * T is seconds (fractional allowed) or RFC 3339, as the API takes it — a run's export is stamped in
+ * seconds of simulated time; default: the dataset's last sample. Bad input, a bad query or an
+ * evaluation error ⇒ `error: …` on stderr, exit code 2.
  */
 import { parseArgs } from 'node:util';
 import { loadDataset } from '../../metrics/dataset.js';
@@ -16,15 +17,18 @@ import type { ApiData } from '../../promql/index.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../io.js';
 import type { CliIO } from '../io.js';
 
-const USAGE = `usage: simulate query DATASET PROMQL [--time T] [--output text|json]
+const USAGE = `usage: simulate query DATASET PROMQL [--time T] [--output text|json] [--no-color]
 
   DATASET   OpenMetrics text (e.g. an export of a run) or the output of \`promtool tsdb dump\`
   PROMQL    an instant query, e.g. 'sum(rate(http_requests_total[5m]))'
-  --time    evaluation time: Unix seconds (1767229200.5) or RFC 3339 (2026-01-01T01:00:00Z);
-            default: the dataset's last sample
+  --time    evaluation time in the dataset's own seconds, e.g. --time 300: simulate run's exports
+            are stamped in seconds of simulated time (0 to the scenario's duration); a promtool
+            dump in Unix seconds or RFC 3339. Default: the dataset's last sample
   --output  text (a table, default) or json (the "data" of Prometheus' /api/v1/query)`;
 
 const VALUE_FLAGS = new Set(['--time', '--output']);
+/** Accepted for a uniform command line; a query's output has no colour. */
+const BOOLEAN_FLAGS = new Set(['--help', '-h', '--no-color']);
 
 /** Splits argv so a query that starts with "-" (e.g. '-2 ^ 2') stays a positional argument. */
 function splitArgs(argv: string[]): { options: string[]; positionals: string[] } {
@@ -36,7 +40,7 @@ function splitArgs(argv: string[]): { options: string[]; positionals: string[] }
     if (VALUE_FLAGS.has(name)) {
       // `--time=-60` form, so a negative value is not mistaken for a flag.
       options.push(a.includes('=') || i + 1 >= argv.length ? a : `${a}=${argv[++i] as string}`);
-    } else if (a === '--help' || a === '-h') options.push(a);
+    } else if (BOOLEAN_FLAGS.has(a)) options.push(a);
     else if (a.startsWith('--') && a.length > 2 && /^--[a-z]/.test(a)) options.push(a);
     else positionals.push(a);
   }
@@ -67,15 +71,15 @@ export function parseApiTime(s: string): number | null {
 
 export async function runQuery(argv: string[], io: CliIO): Promise<number> {
   const fail = (msg: string): number => {
-    io.stderr(`simulate query: ${msg}\n`);
+    io.stderr(`error: ${msg}\n`);
     return EXIT_BAD_INPUT;
   };
   const { options, positionals } = splitArgs(argv);
-  let values: { time?: string | undefined; output?: string | undefined; help?: boolean | undefined };
+  let values: { time?: string | undefined; output?: string | undefined; help?: boolean | undefined; 'no-color'?: boolean | undefined };
   try {
     values = parseArgs({
       args: options,
-      options: { time: { type: 'string' }, output: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { time: { type: 'string' }, output: { type: 'string' }, help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' } },
       strict: true,
     }).values;
   } catch (e) {

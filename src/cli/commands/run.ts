@@ -2,16 +2,17 @@
  * `simulate run FILE`: one rollout, start to finish. Text timeline (or the live UI on a
  * terminal), jsonl trace, or just the Summary as JSON.
  */
-import { createWriteStream } from 'node:fs';
 import { createMetricStore } from '../../metrics/store.js';
 import { writeOpenMetrics } from '../../metrics/openmetrics.js';
+import type { MetricStore } from '../../metrics/store.js';
 import type { SimEvent } from '../../model/events.js';
 import type { Scenario } from '../../model/scenario.js';
 import { createSimulationCore, NO_ANALYSIS, pickWorkload, stepCount, usesAnalysis } from '../../run/simulation-core.js';
 import { formatJsonl } from '../../report/jsonl.js';
 import { formatSummary, formatTextLine } from '../../report/text.js';
 import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
-import { EXIT_OK, type CliIO } from '../io.js';
+import { EXIT_OK, openOutput, type CliIO, type OutputFile } from '../io.js';
+import { scenarioFile } from '../package.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { checkAnalysisTemplates, loadWithNotes, requireWorkload } from './load.js';
 import { capacityNote } from '../../report/notes.js';
@@ -20,7 +21,8 @@ export const RUN_USAGE = `usage: simulate run FILE [--seed N] [--output ui|text|
                     [--rollout NAME] [--export-metrics OUT.om] [--speed X] [--no-color]
 
 Runs one Rollout of the scenario from t = 0 to the scenario's duration (or --until): live on a
-terminal (--speed: simulated seconds per second, default 60), a text timeline otherwise.`;
+terminal (--speed: simulated seconds per second, default 60), a text timeline otherwise.
+FILE is a .yaml file, a folder of them, or a built-in scenario's NAME (simulate list).`;
 
 export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -39,7 +41,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const until = parseUntil(values.until);
   const speed = parseSpeed(values.speed);
   const mode = resolveOutputMode({ flag: values.output, isTTY: io.isTTY, env: io.env });
-  const { scenario, notes } = loadWithNotes(positionals[0], RUN_USAGE);
+  const { scenario, notes } = loadWithNotes(positionals[0] === undefined ? undefined : scenarioFile(positionals[0]), RUN_USAGE);
   checkUntil(until, scenario.duration, values.until);
   const color = mode !== 'json' && mode !== 'jsonl' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: values['no-color'] === true });
   const store = createMetricStore();
@@ -48,6 +50,9 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   // Without AnalysisTemplates in play, PromQL and expr are never loaded (start-up counts: see npm run bench).
   const analysed = usesAnalysis(pickWorkload(scenario, values.rollout));
   if (analysed) await checkAnalysisTemplates(scenario);
+  // Opened before simulating: a path that cannot be written fails now (after every input
+  // check, so bad input leaves no empty file behind), not after the whole run.
+  const exportFile = values['export-metrics'] === undefined ? undefined : openOutput(values['export-metrics'], '--export-metrics');
   const sim = analysed
     ? (await import('../../run/simulation.js')).createSimulation(scenario, simOpts)
     : createSimulationCore(scenario, simOpts, NO_ANALYSIS);
@@ -55,7 +60,10 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
 
   if (mode === 'ui') {
     const { runLive } = await import('../../ui/live.js');
-    if (await runLive(sim, { scenario, speed, color, until: until ?? scenario.duration })) return EXIT_OK;
+    if (await runLive(sim, { scenario, speed, color, until: until ?? scenario.duration })) {
+      if (exportFile !== undefined) exportMetrics(store, exportFile);
+      return EXIT_OK;
+    }
   }
   if (mode === 'text' || mode === 'ui') {
     const others = scenario.workloads.length > 1
@@ -83,8 +91,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`STATS ${JSON.stringify(stats)}\n`);
   }
 
-  const out = values['export-metrics'];
-  if (out !== undefined) await exportMetrics(store, out);
+  if (exportFile !== undefined) exportMetrics(store, exportFile);
   return EXIT_OK;
 }
 
@@ -93,8 +100,7 @@ function header(s: Scenario, seed: number, rollout: string): string {
   return `rollout-sim · ${s.name} · seed ${seed} · rollout ${rollout}${desc}\n`;
 }
 
-async function exportMetrics(store: ReturnType<typeof createMetricStore>, path: string): Promise<void> {
-  const file = createWriteStream(path);
-  writeOpenMetrics(store, (chunk) => void file.write(chunk));
-  await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
+function exportMetrics(store: MetricStore, file: OutputFile): void {
+  writeOpenMetrics(store, (chunk) => file.write(chunk));
+  file.close();
 }
