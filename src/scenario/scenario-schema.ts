@@ -104,7 +104,7 @@ const Diurnal = obj({
     ),
     { description: 'A sinusoid between min and max with the peak at peakAt (mod period).' },
   ),
-});
+}, { rejected: { steps: { message: 'rate steps are a list, not a mapping', suggestion: 'write rps: [{at: 0s, rps: 20}, {at: 30m, rps: 80}]', excuses: ['diurnal'] } } });
 
 export const Rps = shape({
   scalar: num({ min: 0, exclusiveMin: true, description: 'A constant rate in requests per second.' }),
@@ -137,7 +137,16 @@ export const Cohorts = refine(arr(Cohort, { minItems: 1, description: 'The real 
   if (Math.abs(sum - 1) > 1e-9) report('', `cohort shares sum to ${+sum.toFixed(6)}, not 1`, 'make the shares add up to 1 (100%)');
 });
 
-export const Traffic = obj({ rps: req(Rps), cohorts: dflt(Cohorts, [{ name: 'default', share: 1 }]) }, { description: 'Arrivals (Poisson at the profile\'s rate) and the cohort mix.' });
+/** A profile written beside `rps` instead of under it: say where it goes (it excuses the missing rps). */
+const misplacedProfile = (form: string) => ({ message: `a traffic profile goes under rps, not beside it`, suggestion: `write rps: ${form}`, excuses: ['rps'] });
+
+export const Traffic = obj(
+  { rps: req(Rps), cohorts: dflt(Cohorts, [{ name: 'default', share: 1 }]) },
+  {
+    description: 'Arrivals (Poisson at the profile\'s rate) and the cohort mix.',
+    rejected: { steps: misplacedProfile('[{at: 0s, rps: 20}, {at: 30m, rps: 80}]'), diurnal: misplacedProfile('{diurnal: {min, max, period, peakAt}}') },
+  },
+);
 
 const RegressionFields = obj(
   {

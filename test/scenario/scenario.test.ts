@@ -247,3 +247,22 @@ describe('Scenario rules', () => {
     ]);
   });
 });
+
+describe('a traffic profile written in the wrong place', () => {
+  const withTraffic = (traffic: string): string => file(edit(SCENARIO, '  traffic:\n    rps: 10\n', traffic), ROLLOUT);
+
+  it('steps or diurnal beside rps: one error saying the profile goes under rps, no "missing rps"', () => {
+    expect(messages(withTraffic('  traffic:\n    steps: [{at: 0s, rps: 20}]\n'))).toEqual([
+      'test.yaml:6:5: spec.traffic.steps: a traffic profile goes under rps, not beside it (write rps: [{at: 0s, rps: 20}, {at: 30m, rps: 80}])',
+    ]);
+    expect(messages(withTraffic('  traffic:\n    diurnal: {min: 1, max: 5}\n'))).toEqual([
+      'test.yaml:6:5: spec.traffic.diurnal: a traffic profile goes under rps, not beside it (write rps: {diurnal: {min, max, period, peakAt}})',
+    ]);
+  });
+
+  it('rps: {steps: …}: steps are a list, and no "missing diurnal"', () => {
+    expect(messages(withTraffic('  traffic:\n    rps: {steps: [{at: 0s, rps: 20}]}\n'))).toEqual([
+      'test.yaml:6:11: spec.traffic.rps.steps: rate steps are a list, not a mapping (write rps: [{at: 0s, rps: 20}, {at: 30m, rps: 80}])',
+    ]);
+  });
+});
