@@ -2,19 +2,12 @@
  * The human-readable timeline: one line per event, sim time on the left, then a summary block.
  * Pure: returns strings; the CLI writes them. Colour is optional SGR only (never cursor codes).
  */
-import type { SimEvent, SummaryFields, VersionFigures } from '../model/events.js';
+import type { SimEvent } from '../model/events.js';
 import { formatDuration } from '../model/time.js';
 
-export interface TextStyle {
-  readonly color: boolean;
-}
+import { paint, type TextStyle, type Tone } from './style.js';
 
-const SGR = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, dim: 2, bold: 1 } as const;
-type Tone = keyof typeof SGR;
-
-function paint(style: TextStyle, tone: Tone, s: string): string {
-  return style.color ? `\u001b[${SGR[tone]}m${s}\u001b[0m` : s;
-}
+export type { TextStyle } from './style.js';
 
 /**
  * The timeline's time column, right-aligned to 9 columns, to the tenth of a second (instants off
@@ -25,19 +18,82 @@ export function clock(t: number): string {
   return formatDuration(Math.round(t / 100) * 100).padStart(9);
 }
 
+/**
+ * What a timeline line needs beyond its event: the strategy (a weight line's words depend on it)
+ * and where the update stands (after a promotion `stable` is the release). Folded from the trace
+ * by `nextLineContext`; `START_CONTEXT` is a canary before any event.
+ */
+export interface LineContext {
+  readonly strategy: 'canary' | 'blueGreen' | 'rollingUpdate';
+  readonly stage: 'updating' | 'promoted' | 'aborted';
+  /** Sim ms of the abort in force (the Summary keeps it only when a regression was caught). */
+  readonly abortedAt: number | undefined;
+}
+
+export const START_CONTEXT: LineContext = { strategy: 'canary', stage: 'updating', abortedAt: undefined };
+
+/**
+ * The context after event `e`. Example: RolloutStarted{strategy: 'blueGreen'} → {blueGreen, updating};
+ * then RolloutAborted at 85 s → {blueGreen, aborted, abortedAt: 85000}; retry → updating again.
+ */
+export function nextLineContext(c: LineContext, e: SimEvent): LineContext {
+  switch (e.type) {
+    case 'RolloutStarted': {
+      const strategy = e.strategy.startsWith('blueGreen') ? 'blueGreen' : e.strategy.startsWith('rollingUpdate') ? 'rollingUpdate' : 'canary';
+      return { strategy, stage: 'updating', abortedAt: undefined };
+    }
+    case 'RolloutAborted':
+      return { ...c, stage: 'aborted', abortedAt: e.t };
+    case 'RolloutPromoted':
+      return c.stage === 'aborted' ? c : { ...c, stage: 'promoted' };
+    case 'OperatorAction':
+      // retry and promote --full both clear Argo's abort (the events that follow do not say so).
+      return e.action === 'retry' || e.action === 'promoteFull' ? { ...c, stage: 'updating', abortedAt: undefined } : c;
+    default:
+      return c;
+  }
+}
+
+/** Steps as a learner counts them, never `i/n` (that form is Argo's 0-based currentStepIndex in the header). Example: (1, 4) → 'step 2 of 4'. */
+export function stepOf(index: number, total: number): string {
+  return `step ${index + 1} of ${total}`;
+}
+
+/** A measurement's value; Argo stores '' when the condition could not be evaluated. Example: '' → '(no value)'. */
+export function measurementValue(value: string): string {
+  return value === '' ? '(no value)' : value;
+}
+
+/**
+ * A WeightChanged in the strategy's own words. Canary: Argo's canary/stable, and once promoted the
+ * `stable` is the release; a Deployment's figure is the share of ready pods that are new; for
+ * blue-green it is the version the active Service sends users to.
+ * Example: canary 0 after promotion → 'canary 0% · stable 100% (the release is now stable)'.
+ */
+export function weightText(e: Extract<SimEvent, { type: 'WeightChanged' }>, c: LineContext): string {
+  const actual = e.actual !== e.canary ? ` (actual ${e.actual}%)` : '';
+  if (c.strategy === 'rollingUpdate') return `new ${e.canary}% · old ${e.stable}% (share of ready pods)`;
+  if (c.strategy === 'blueGreen') {
+    const note = e.canary === 100 ? ' (the active Service now selects the release)' : e.canary === 0 ? ' (the active Service selects the stable version again)' : '';
+    return `release ${e.canary}% · stable ${e.stable}%${note}`;
+  }
+  const note = c.stage === 'promoted' ? ' (the release is now stable)' : c.stage === 'aborted' && e.canary === 0 ? ' (aborted: back to the stable version)' : '';
+  return `canary ${e.canary}% · stable ${e.stable}%${actual}${note}`;
+}
+
 /** The timeline line for one event, or undefined for events the timeline leaves out. */
-export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number): string | undefined {
+export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number, context: LineContext = START_CONTEXT): string | undefined {
   const at = paint(style, 'dim', clock(e.t));
   const line = (glyph: string, tone: Tone, text: string): string => `${at}  ${paint(style, tone, glyph)} ${text}`;
   switch (e.type) {
     case 'RolloutStarted':
       return line('▶', 'bold', `update started: ${e.rollout} (${e.strategy}, ${e.replicas} replicas) ${e.stableImage} → ${e.releaseImage}, ${e.steps} steps`);
     case 'StepStarted':
-      return line('•', 'cyan', `step ${e.index + 1}/${totalSteps}  ${e.step}`);
+      return line('•', 'cyan', `${stepOf(e.index, totalSteps)}  ${e.step}`);
     case 'StepCompleted':
-      return line('✔', 'green', `step ${e.index + 1}/${totalSteps} complete`);
+      return line('✔', 'green', `${stepOf(e.index, totalSteps)} complete`);
     case 'WeightChanged':
-      return line('⇄', 'blue', `weight: canary ${e.canary}% · stable ${e.stable}%${e.actual !== e.canary ? ` (actual ${e.actual}%)` : ''}`);
+      return line('⇄', 'blue', `weight: ${weightText(e, context)}`);
     case 'ReplicaSetScaled':
       return line('⊞', 'dim', `${e.role} ReplicaSet ${e.hash} scaled to ${e.replicas}`);
     case 'PhaseChanged':
@@ -51,7 +107,7 @@ export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number
     case 'AnalysisRunStarted':
       return line('α', 'cyan', `analysis ${e.name} started (${e.templates.join(', ')})`);
     case 'Measurement':
-      return line(measurementGlyph(e.phase), measurementTone(e.phase), `${e.run}/${e.metric} = ${e.value} → ${e.phase}${e.message === '' ? '' : ` (${e.message})`}`);
+      return line(measurementGlyph(e.phase), measurementTone(e.phase), `${e.run}/${e.metric} = ${measurementValue(e.value)} → ${e.phase}${e.message === '' ? '' : ` (${e.message})`}`);
     case 'AnalysisRunCompleted':
       return line(measurementGlyph(e.phase), measurementTone(e.phase), `analysis ${e.name} ${e.phase}${e.message === '' ? '' : `: ${e.message}`}`);
     case 'OperatorAction':
@@ -82,40 +138,4 @@ function measurementTone(p: string): Tone {
   return p === 'Successful' ? 'green' : p === 'Failed' || p === 'Error' ? 'red' : 'yellow';
 }
 
-function pct(x: number | null): string {
-  return x === null ? '—' : `${(x * 100).toFixed(2)}%`;
-}
-
-function versionRow(label: string, v: VersionFigures): string {
-  const p99 = v.p99 === null ? '—' : formatDuration(v.p99);
-  return `  ${label.padEnd(8)} ${v.image.padEnd(24)} ${String(v.requests).padStart(9)}  ${pct(v.errorRate).padStart(7)}  ${p99.padStart(9)}  ${pct(v.taskSuccess).padStart(7)}`;
-}
-
-/** The closing block: outcome in one sentence, then the figures. */
-export function formatSummary(s: SummaryFields, style: TextStyle): string[] {
-  const verdict =
-    s.outcome === 'promoted'
-      ? paint(style, 'green', `promoted after ${formatDuration(s.timeToPromote ?? 0)}`)
-      : s.outcome === 'aborted'
-        ? paint(style, 'red', `aborted${s.detectedAt === null ? '' : ` at ${formatDuration(s.detectedAt)}`}`)
-        : paint(style, 'yellow', 'incomplete (neither promoted nor aborted)');
-  const judgement = s.caught
-    ? 'the regression was caught'
-    : s.falseRollback
-      ? 'FALSE ROLLBACK: a healthy release was aborted'
-      : s.regressionPresent && s.outcome === 'promoted'
-        ? 'the regression was MISSED and promoted'
-        : s.regressionPresent
-          ? 'a regression is present and was not caught yet'
-          : 'no regression was injected';
-  return [
-    '',
-    paint(style, 'bold', `Summary — ${s.rollout}`),
-    `  outcome   ${verdict}; ${judgement}`,
-    `  harmed    ${s.harmedRequests} of ${s.userRequests} user requests (${pct(s.harmedShare)}); ${s.releaseRequests} served by the release`,
-    '',
-    `  ${'version'.padEnd(8)} ${'image'.padEnd(24)} ${'requests'.padStart(9)}  ${'errors'.padStart(7)}  ${'p99'.padStart(9)}  ${'task ok'.padStart(7)}`,
-    versionRow('stable', s.versions.stable),
-    versionRow('release', s.versions.release),
-  ];
-}
+export { formatSummary, type MirroredFigures, type SummaryExtras } from './summary-text.js';

@@ -50,11 +50,16 @@ function clocked<A>(until: Ms, runTo: (t: Ms) => void, finishRun: () => void, dr
   };
 }
 
+/** A Sample, with the world's arrival counters it lacks (they tell completed requests from those still in flight). */
+function sampleOf(sim: Simulation): Action {
+  return { type: 'Sample', sample: takeSample(sim.store, sim.world, sim.engine.now), arrivals: { arrived: sim.world.arrivals, unserved: sim.world.unserved } };
+}
+
 /** Example: createRunDriver(sim, 600_000).advance(60_000) → [...events in (0, 60s]], {type: 'Sample', …}]. */
 export function createRunDriver(sim: Simulation, until: Ms): Driver<Action> {
   const buffer: SimEvent[] = [];
   sim.subscribe((e) => buffer.push(e));
-  const drain = (): Action[] => [...buffer.splice(0), { type: 'Sample', sample: takeSample(sim.store, sim.world, sim.engine.now) }];
+  const drain = (): Action[] => [...buffer.splice(0), sampleOf(sim)];
   const clock = clocked(until, (t) => sim.runUntil(t), () => void sim.finish(), drain);
   return {
     ...clock,
@@ -76,7 +81,7 @@ export function createCompareDriver(cmp: Comparison, until: Ms): Driver<CompareA
   const drain = (): CompareAction[] =>
     cmp.sims.flatMap((sim, index) => [
       ...(buffers[index] ?? []).splice(0).map((action): CompareAction => ({ type: 'Panel', index, action })),
-      { type: 'Panel', index, action: { type: 'Sample', sample: takeSample(sim.store, sim.world, sim.engine.now) } } satisfies CompareAction,
+      { type: 'Panel', index, action: sampleOf(sim) } satisfies CompareAction,
     ]);
   return { ...clocked(until, (t) => cmp.runUntil(t), () => void cmp.finish(), drain), send: undefined };
 }

@@ -17,7 +17,7 @@ describe('text timeline', () => {
   it('leaves Paused to the PhaseChanged line that follows, and writes steps 1-based', () => {
     const style = { color: false };
     expect(formatTextLine({ t: 0, type: 'Paused', reason: 'CanaryPauseStep' }, style, 4)).toBeUndefined();
-    expect(formatTextLine({ t: 0, type: 'StepStarted', index: 0, step: 'setWeight: 20' }, style, 4)).toBe('       0s  • step 1/4  setWeight: 20');
+    expect(formatTextLine({ t: 0, type: 'StepStarted', index: 0, step: 'setWeight: 20' }, style, 4)).toBe('       0s  • step 1 of 4  setWeight: 20');
   });
 
   it('uses SGR colour only when asked, never cursor codes', () => {

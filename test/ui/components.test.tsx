@@ -31,7 +31,7 @@ describe('Header', () => {
       'Status:          ॥ Paused',
       'Message:         CanaryPauseStep',
       'Strategy:        Canary',
-      '  Step:          1/6',
+      '  Step:          1/6 (index of step 2)',
       '  SetWeight:     20',
       '  ActualWeight:  20',
       'Images:          agent:v1 (stable)',
@@ -65,7 +65,7 @@ describe('Steps', () => {
     expect(lines(text(<Steps steps={s.steps} maxRows={10} width={50} strategy="Canary" />, 50))).toEqual([
       'Steps',
       '✔ 1 setWeight: 20',
-      '॥ 2 pause: {duration: 5m0s}  3m13s left',
+      '॥ 2 pause: {duration: 5m0s}  ← 3m13s left',
       '◷ 3 analysis: {templates: [error-rate]}',
       '◷ 4 setWeight: 50',
       '◷ 5 pause: {duration: 5m0s}',
@@ -144,7 +144,7 @@ describe('log, why, harmed, status, summary, replay', () => {
   it('WhyLine and Harmed', () => {
     expect(text(<WhyLine why={aborted.why} width={80} />, 80)).toBe('Why     aborted: error-rate 0.020 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s');
     expect(text(<WhyLine why={undefined} width={80} />, 80)).toBe('Why     waiting for the update to start');
-    expect(text(<Harmed harmed={live.harmed} width={80} />, 80)).toBe('Harmed  16 of 6606 user requests (0.24%) · 1227 served by the release');
+    expect(text(<Harmed harmed={live.harmed} width={100} />, 100)).toBe('Harmed  16 of 6606 completed user requests (0.24%) · 25 in flight · 1227 served by the release');
   });
 
   it('StatusLine: clock, speed, state, what is playing; then the key help (shorter under 110 columns)', () => {
@@ -170,9 +170,9 @@ describe('log, why, harmed, status, summary, replay', () => {
       `╭${'─'.repeat(76)}╮`,
       row('Summary — agent'),
       row('  outcome   aborted at 5m20s; the regression was caught'),
-      row('  harmed    16 of 71949 user requests (0.02%); 1227 served by the release'),
-      row(''),
-      row('  version  image                     requests   errors        p99  task ok'),
+      row('  requests  71949 completed user requests'),
+      row('  harmed    16 of the 71949 completed (0.02%); 1227 served by the release'),
+      row('  version  image                    completed   errors        p99  task ok'),
       row('  stable   agent:v1                     70722    0.51%     4.231s   94.40%'),
       row('  release  agent:v2                      1227    2.20%     4.591s   92.58%'),
       `╰${'─'.repeat(76)}╯`,
@@ -182,9 +182,10 @@ describe('log, why, harmed, status, summary, replay', () => {
   it('SummaryBox: on a narrow terminal the sentences wrap under their label', () => {
     const out = lines(text(<SummaryBox summary={aborted.summary!} color={false} width={60} />, 60));
     const row = (l: string): string => `│ ${l.padEnd(56)} │`;
-    expect(out.slice(2, 5)).toEqual([
+    expect(out.slice(2, 6)).toEqual([
       row('  outcome   aborted at 5m20s; the regression was caught'),
-      row('  harmed    16 of 71949 user requests (0.02%); 1227'),
+      row('  requests  71949 completed user requests'),
+      row('  harmed    16 of the 71949 completed (0.02%); 1227'),
       row('            served by the release'),
     ]);
     expect(out).toHaveLength(summaryBoxHeight(aborted.summary!, 60));

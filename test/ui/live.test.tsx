@@ -119,7 +119,7 @@ describe('runLive', () => {
     expect(out).toContain('outcome   incomplete (neither promoted nor aborted)');
     expect(out).toContain('Replay: simulate run');
     expect(out).toContain('■ finished');
-    expect(out).toContain('✔ step 1/4 complete'); // the event log, printed through <Static>
+    expect(out).toContain('✔ step 1 of 4 complete'); // the event log, printed through <Static>
     expect(sim.engine.now).toBe(180000);
   });
 

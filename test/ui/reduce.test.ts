@@ -48,9 +48,9 @@ describe('reduce over canary-tool-call-regression.jsonl (analysis aborts at 5m20
   it('explains every transition in one line, the abort with value vs threshold', () => {
     expect(end.why).toEqual({ t: 320000, text: 'aborted: error-rate 0.020 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s' });
     expect(whys(end)).toEqual([
-      'step 1/6 (setWeight: 20) done: ActualWeight 20 (canary pods ready) at 20s',
-      'paused: step 2/6 pause: {duration: 5m0s}, resumes by itself at 5m20s',
-      'step 2/6 (pause: {duration: 5m0s}) done: 5m0s elapsed at 5m20s',
+      'step 1 of 6 (setWeight: 20) done: ActualWeight 20 (canary pods ready) at 20s',
+      'paused: step 2 of 6 pause: {duration: 5m0s}, resumes by itself at 5m20s',
+      'step 2 of 6 (pause: {duration: 5m0s}) done: 5m0s elapsed at 5m20s',
       'aborted: error-rate 0.020 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
     ]);
   });
@@ -60,7 +60,7 @@ describe('reduce over canary-tool-call-regression.jsonl (analysis aborts at 5m20
     const run = end.analysisRuns[0];
     expect(run).toMatchObject({ name: 'agent-rv8mt5frdr-2-2', phase: 'Failed', successful: 0, failed: 1, inconclusive: 0, error: 0 });
     expect(run?.metrics).toEqual([
-      { name: 'error-rate', condition: 'result[0] < 0.015', last: { value: '[0.020024318671242793]', phase: 'Failed', t: 320000 } },
+      { name: 'error-rate', condition: 'result[0] < 0.015', last: { value: '[0.020024318671242793]', phase: 'Failed', message: '', t: 320000 } },
     ]);
   });
 
@@ -76,7 +76,7 @@ describe('reduce over canary-tool-call-regression.jsonl (analysis aborts at 5m20
     expect(end.log.map((e) => e.id)).toEqual(end.log.map((_, i) => i));
     expect(end.log.slice(0, 2)).toEqual([
       { id: 0, kind: 'note', text: 'rollout-sim · canary-tool-call-regression · seed 7 · rollout agent' },
-      { id: 1, kind: 'note', text: '  Tool-calling requests fail 6 % more on the release; canary analysis catches it at 20 %.' },
+      { id: 1, kind: 'note', text: '  Tool-calling requests fail 6 % of the time on the release (0.5 % on stable); canary analysis catches it at 20 %.' },
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('reduce over canary-tool-call-regression.jsonl (analysis aborts at 5m20
     const mid = fold(ctx, trace, 100000);
     expect(mid.header.phase).toBe('Paused');
     expect(mid.header.message).toBe('CanaryPauseStep');
-    expect(mid.header.step).toEqual({ current: 1, total: 6 });
+    expect(mid.header.step).toEqual({ current: 1, total: 6, running: 2 });
     expect(mid.header.setWeight).toBe(20);
     expect(mid.header.actualWeight).toBe(20);
     expect(marks(mid)).toEqual(['done', 'current', 'pending', 'pending', 'pending', 'pending']);
@@ -112,7 +112,7 @@ describe('reduce over the other shipped traces', () => {
     const trace = golden('canary-manual-abort');
     const waiting = fold(ctx, trace, 899999);
     expect(waiting.steps[1]).toMatchObject({ mark: 'current', remaining: undefined, waitsForPromote: true });
-    expect(waiting.why?.text).toBe('paused: step 2/4 pause: {} waits for promote (p) or abort (a)');
+    expect(waiting.why?.text).toBe('paused: step 2 of 4 pause: {} waits for promote (p) or abort (a)');
     const s = fold(ctx, trace);
     expect(marks(s)).toEqual(['done', 'aborted', 'pending', 'pending']);
     expect(s.operatorActions).toEqual([{ t: 900000, action: 'abort' }]);

@@ -40,7 +40,7 @@ describe.each(SIZES)('run screen at %i×%i', (columns, rows) => {
     const out = run(during, columns, rows).join('\n');
     for (const want of ['Status:          ✖ Degraded', '✖ 3 analysis: {templates: [error-rate]}', 'Traffic ', 'stable  ●●●●●●●●●●', 'error rate', '┈ < 1.50%',
       'α agent-rv8mt5frdr-2-2  ✖ Failed  ✔ 0,✖ 1,? 0,⚠ 0', 'Why     aborted: error-rate 0.020 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
-      'Harmed  16 of 6606 user requests', '⟳ 5m30s / 1h0m0s  60×  ▶ playing  · canary-tool-call-regression · seed 7', 'p promote']) {
+      'Harmed  16 of 6606 completed user requests', '⟳ 5m30s / 1h0m0s  60×  ▶ playing  · canary-tool-call-regression · seed 7', 'p promote']) {
       expect(out).toContain(want);
     }
   });
@@ -93,10 +93,10 @@ describe('compare screen', () => {
     expect(compareLayout(3, 80, 24).sideBySide).toBe(false);
     const out = lines(text(<CompareScreen snapshot={final} columns={80} rows={24} color={false} keys="compare" />, 80));
     expect(out[1]).toBe('⟳ agent-canary (canary)  ✖ Degraded  Step 0/6 · SetWeight 0 · ActualWeight 0');
-    expect(out).toContain('Verdict (identical traffic: the same user requests reached every strategy)');
-    expect(out).toContain('  agent-canary      canary      aborted   yes     5m20s            15.76%');
-    expect(out).toContain('  workload          harmed  harmed share  time to promote');
-    expect(out).toContain('  agent-canary          16         0.21%                —');
+    expect(out).toContain('Verdict (identical traffic: the same 7809 user requests arrived at each)');
+    expect(out).toContain('  agent-canary      canary      aborted   yes     5m20s             7787');
+    expect(out).toContain('  workload          on release  harmed  harmed share  time to promote');
+    expect(out).toContain('  agent-canary          15.76%      16         0.21%                —');
     expect(out.join('\n')).toContain('• agent-canary: caught the regression at 5m20s, after 16 harmed requests.');
   });
 });

@@ -5,6 +5,7 @@
 import { Box, Text } from 'ink';
 import { analysisGlyph, KIND } from '../format/glyphs.js';
 import { fit, formatValue } from '../format/numbers.js';
+import { measurementValue } from '../../report/text.js';
 import { firstNumber } from '../state/conditions.js';
 import type { AnalysisRunRow, MetricRow } from '../state/types.js';
 import { Paint } from '../theme.js';
@@ -25,10 +26,10 @@ export function countsText(r: Pick<AnalysisRunRow, 'successful' | 'failed' | 'in
   return `✔ ${r.successful},✖ ${r.failed},? ${r.inconclusive},⚠ ${r.error}`;
 }
 
-/** Example: '[0.020024318671242793]' → '0.020'; '0/40 failed' stays as is. */
+/** Example: '[0.020024318671242793]' → '0.020'; '0/40 failed' stays as is; '' (Argo could not evaluate) → '(no value)'. */
 export function shortValue(value: string): string {
   const v = firstNumber(value);
-  return v === undefined ? value : formatValue(v);
+  return v === undefined ? measurementValue(value) : formatValue(v);
 }
 
 function Metric({ m, width }: { readonly m: MetricRow; readonly width: number }) {
@@ -38,7 +39,8 @@ function Metric({ m, width }: { readonly m: MetricRow; readonly width: number })
       {'   '}
       <Paint tone={g.tone}>{g.glyph}</Paint> {m.name}
       {m.last !== undefined ? ` = ${fit(shortValue(m.last.value), Math.max(8, width - 40))}` : ' (no measurement yet)'}
-      {m.condition !== undefined ? <Paint tone="dim">  vs {m.condition}</Paint> : null}
+      {/* An Error's message says why there is no verdict (it quotes the condition itself). */}
+      {m.last?.phase === 'Error' && m.last.message !== '' ? <Paint tone="bad">: {m.last.message}</Paint> : m.condition !== undefined ? <Paint tone="dim">  vs {m.condition}</Paint> : null}
     </Text>
   );
 }

@@ -88,7 +88,7 @@ function Events({ s, n, color }: { readonly s: RunSnapshot; readonly n: number; 
     <>
       {recentEvents(s.log, n).map((e) => (
         <Text key={e.id} wrap="truncate-end">
-          <Paint tone="dim">{clock(e.event.t).trimStart().padStart(6)}</Paint> {timelineBody(e.event, color, s.context.steps.length)}
+          <Paint tone="dim">{clock(e.event.t).trimStart().padStart(6)}</Paint> {timelineBody(e, color, s.context.steps.length)}
         </Text>
       ))}
     </>

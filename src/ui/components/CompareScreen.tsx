@@ -31,6 +31,11 @@ export function verdictRows(s: CompareSnapshot): VerdictRow[] | undefined {
   return rows.every((r) => r !== undefined) && rows.length > 0 ? (rows as VerdictRow[]) : undefined;
 }
 
+/** The user requests that arrived at each strategy (the same for all: the first panel's count). */
+export function arrivedOf(s: CompareSnapshot): number | undefined {
+  return s.panels[0]?.harmed.arrived;
+}
+
 export function CompareScreen({ snapshot: s, columns, rows, color, keys }: CompareScreenProps) {
   const verdict = verdictRows(s);
   const extra = (verdict === undefined ? 0 : verdictLines(verdict, columns).height) + statusHeight(verdict !== undefined) - 1;
@@ -51,7 +56,7 @@ export function CompareScreen({ snapshot: s, columns, rows, color, keys }: Compa
           />
         ))}
       </Box>
-      {verdict !== undefined ? <Verdict rows={verdict} width={columns} /> : null}
+      {verdict !== undefined ? <Verdict rows={verdict} arrived={arrivedOf(s)} width={columns} /> : null}
       <StatusLine now={now} until={first?.context.until ?? 0} playback={s.playback} keys={keys} finished={verdict !== undefined} width={columns} />
     </Box>
   );

@@ -23,9 +23,9 @@ const GUTTER = 11;
 /** `<clock>␣␣` at the start of a timeline line, with or without its SGR dim codes. */
 const CLOCK_PREFIX = /^(?:\u001b\[[0-9;]*m)?[ 0-9hms.]+(?:\u001b\[[0-9;]*m)? {2}/;
 
-/** Example: timelineBody(e at 5m20s, …) === '✖ ABORTED: …' (the clock moves to its own column). */
-export function timelineBody(e: Extract<LogEntry, { kind: 'event' }>['event'], color: boolean, totalSteps: number): string | undefined {
-  const line = formatTextLine(e, { color }, totalSteps);
+/** Example: timelineBody(entry of an abort at 5m20s, …) === '✖ ABORTED: …' (the clock moves to its own column). */
+export function timelineBody(entry: Extract<LogEntry, { kind: 'event' }>, color: boolean, totalSteps: number): string | undefined {
+  const line = formatTextLine(entry.event, { color }, totalSteps, entry.line);
   return line?.replace(CLOCK_PREFIX, '');
 }
 
@@ -38,7 +38,7 @@ export function LogLine({ entry, color, totalSteps, width }: { readonly entry: L
     );
   }
   const t = entry.kind === 'event' ? entry.event.t : entry.t;
-  const body = entry.kind === 'event' ? timelineBody(entry.event, color, totalSteps) ?? '' : null;
+  const body = entry.kind === 'event' ? timelineBody(entry, color, totalSteps) ?? '' : null;
   return (
     <Box width={width}>
       <Box width={GUTTER} flexShrink={0}>

@@ -1,4 +1,7 @@
-/** The harmed-requests counter: users the release hurt so far, out of all user requests. */
+/**
+ * The harmed-requests counter: users the release hurt so far, out of the completed user requests
+ * (the Summary's denominator), and how many more are still in flight.
+ */
 import { Box, Text } from 'ink';
 import { pct } from '../format/numbers.js';
 import type { HarmedSlice } from '../state/types.js';
@@ -11,14 +14,15 @@ export interface HarmedProps {
   readonly width: number;
 }
 
-/** Example: `Harmed  16 of 71949 user requests (0.02%) · 1227 served by the release`. */
+/** Example: `Harmed  16 of 6606 completed user requests (0.24%) · 25 in flight · 1227 served by the release`. */
 export function Harmed({ harmed: h, width }: HarmedProps) {
   const share = h.userRequests === 0 ? 0 : h.harmed / h.userRequests;
+  const inFlight = h.arrived === undefined ? 0 : h.arrived - h.userRequests - h.unserved;
   return (
     <Box width={width}>
       <Text wrap="truncate-end">
         <Paint tone="plain" bold>Harmed  </Paint>
-        <Paint tone={h.harmed > 0 ? 'bad' : 'ok'} bold>{h.harmed}</Paint> of {h.userRequests} user requests ({pct(share)}) · {h.releaseRequests} served by the release
+        <Paint tone={h.harmed > 0 ? 'bad' : 'ok'} bold>{h.harmed}</Paint> of {h.userRequests} completed user requests ({pct(share)}){inFlight > 0 ? ` · ${inFlight} in flight` : ''} · {h.releaseRequests} served by the release
         {h.mirrored > 0 ? ` · ${h.mirrored} mirrored` : ''}
       </Text>
     </Box>

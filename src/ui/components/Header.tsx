@@ -55,6 +55,14 @@ function Image({ row }: { readonly row: ImageRow }) {
   );
 }
 
+/**
+ * Argo's `Step: i/n` is currentStepIndex, 0-based, while the step list, the log and the why-lines
+ * count from 1: say which step the index points at so the two never seem to disagree.
+ */
+function StepNote({ step }: { readonly step: NonNullable<HeaderSlice['step']> }) {
+  return step.running === undefined ? null : <Paint tone="dim"> (index of step {step.running})</Paint>;
+}
+
 /** Example (full, canary paused at step 2): `Name: agent`, `Status: ॥ Paused`, `  Step: 1/6`, … */
 export function Header({ header: h, mode = 'full', width }: HeaderProps) {
   const r = h.replicas;
@@ -78,7 +86,7 @@ export function Header({ header: h, mode = 'full', width }: HeaderProps) {
       <Row label="Status:"><Status h={h} /></Row>
       <Row label="Message:">{h.message}</Row>
       <Row label="Strategy:">{h.strategy}</Row>
-      {h.step !== undefined ? <Row label="  Step:">{`${h.step.current}/${h.step.total}`}</Row> : null}
+      {h.step !== undefined ? <Row label="  Step:">{`${h.step.current}/${h.step.total}`}<StepNote step={h.step} /></Row> : null}
       {h.setWeight !== undefined ? <Row label="  SetWeight:">{String(h.setWeight)}</Row> : null}
       {h.actualWeight !== undefined ? <Row label="  ActualWeight:">{String(h.actualWeight)}</Row> : null}
       {h.images.map((img, i) => (

@@ -32,13 +32,18 @@ function focusOf(steps: readonly StepRow[]): number {
   return done === steps.length ? steps.length - 1 : done;
 }
 
+/**
+ * The current step is pointed at (`← now`), beside the header's 0-based `Step: i/n`; a pause
+ * shows its time left or that it waits instead. Example: '  ← 3m13s left'.
+ */
 function Note({ s }: { readonly s: StepRow }) {
-  if (s.remaining !== undefined) return <Paint tone="warn">  {formatDuration(Math.ceil(s.remaining / 1000) * 1000)} left</Paint>;
-  if (s.waitsForPromote) return <Paint tone="warn">  waits for promote</Paint>;
-  return null;
+  if (s.mark !== 'current') return null;
+  if (s.remaining !== undefined) return <Paint tone="warn">  ← {formatDuration(Math.ceil(s.remaining / 1000) * 1000)} left</Paint>;
+  if (s.waitsForPromote) return <Paint tone="warn">  ← waits for promote</Paint>;
+  return <Paint tone="accent">  ← now</Paint>;
 }
 
-/** Example: `✔ 1 setWeight: 20` / `॥ 2 pause: {duration: 5m0s}  3m12s left` / `◷ 3 analysis: …`. */
+/** Example: `✔ 1 setWeight: 20` / `॥ 2 pause: {duration: 5m0s}  ← 3m12s left` / `◷ 3 analysis: …`. */
 export function Steps({ steps, maxRows, width, strategy }: StepsProps) {
   if (steps.length === 0) {
     return (

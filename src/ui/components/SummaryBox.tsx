@@ -5,7 +5,8 @@
  */
 import { Box, Text } from 'ink';
 import type { SummaryFields } from '../../model/events.js';
-import { formatSummary } from '../../report/text.js';
+import { formatSummary, type SummaryExtras } from '../../report/text.js';
+import type { RunSnapshot } from '../state/types.js';
 
 export interface SummaryBoxProps {
   /** The run's Summary. */
@@ -14,13 +15,34 @@ export interface SummaryBoxProps {
   readonly color: boolean;
   /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
+  /** What the view knows beyond the Summary (arrivals, the abort time, mirrored copies). @default {} */
+  readonly extras?: SummaryExtras;
 }
 
-/** The block's lines without its leading blank line; `prose` marks the sentences that may wrap. */
-function summaryLines(summary: SummaryFields, color: boolean): { text: string; plain: string; prose: boolean }[] {
-  const styled = formatSummary(summary, { color });
-  const plain = formatSummary(summary, { color: false });
-  return plain.map((p, i) => ({ text: styled[i] ?? p, plain: p, prose: i === 2 || i === 3 })).slice(1);
+/**
+ * The figures the live view has that the Summary lacks. Mirrored copies: only their count (the
+ * Summary has no errors or p99 for them). Example: a false rollback at 4m0s → {abortedAt: 240000, …}.
+ */
+export function summaryExtras(s: RunSnapshot): SummaryExtras {
+  const h = s.harmed;
+  return {
+    ...(h.arrived === undefined ? {} : { arrived: h.arrived, unserved: h.unserved }),
+    abortedAt: s.track.line.abortedAt,
+    mirrored: { requests: h.mirrored },
+  };
+}
+
+/** The labelled sentences of the block (they wrap under their label); the table rows are cut instead. */
+const PROSE = /^ {2}(outcome|requests|harmed|mirrored) /;
+
+/**
+ * The block's lines without its blank ones (the border sets it apart, and the requests line it
+ * gained must not cost the 80×24 final screen a row); `prose` marks the sentences that may wrap.
+ */
+function summaryLines(summary: SummaryFields, color: boolean, extras: SummaryExtras): { text: string; plain: string; prose: boolean }[] {
+  const styled = formatSummary(summary, { color }, extras);
+  const plain = formatSummary(summary, { color: false }, extras);
+  return plain.map((p, i) => ({ text: styled[i] ?? p, plain: p, prose: PROSE.test(p) })).filter((l) => l.plain !== '');
 }
 
 /** Border and padding around the text. */
@@ -28,20 +50,20 @@ const FRAME = 4;
 /** `  outcome   ` / `  harmed    `: the label column the sentences wrap under. */
 const LABEL = 12;
 
-function boxWidth(summary: SummaryFields, width: number): number {
-  return Math.min(width, FRAME + Math.max(...summaryLines(summary, false).map((l) => l.plain.length)));
+function boxWidth(summary: SummaryFields, width: number, extras: SummaryExtras): number {
+  return Math.min(width, FRAME + Math.max(...summaryLines(summary, false, extras).map((l) => l.plain.length)));
 }
 
 /** Lines the box takes at a width. Example: the tool-call regression's summary at 120 columns → 9. */
-export function summaryBoxHeight(summary: SummaryFields, width: number): number {
-  const inner = boxWidth(summary, width) - FRAME;
-  return 2 + summaryLines(summary, false).reduce((n, l) => n + (l.prose ? Math.max(1, Math.ceil((l.plain.length - LABEL) / (inner - LABEL))) : 1), 0);
+export function summaryBoxHeight(summary: SummaryFields, width: number, extras: SummaryExtras = {}): number {
+  const inner = boxWidth(summary, width, extras) - FRAME;
+  return 2 + summaryLines(summary, false, extras).reduce((n, l) => n + (l.prose ? Math.max(1, Math.ceil((l.plain.length - LABEL) / (inner - LABEL))) : 1), 0);
 }
 
-export function SummaryBox({ summary, color, width }: SummaryBoxProps) {
+export function SummaryBox({ summary, color, width, extras = {} }: SummaryBoxProps) {
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} width={boxWidth(summary, width)}>
-      {summaryLines(summary, color).map((l, i) =>
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={boxWidth(summary, width, extras)}>
+      {summaryLines(summary, color, extras).map((l, i) =>
         l.prose ? (
           <Box key={i}>
             <Box width={LABEL} flexShrink={0}><Text>{l.text.slice(0, LABEL)}</Text></Box>

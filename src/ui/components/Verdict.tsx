@@ -3,13 +3,15 @@
  * one plain sentence per strategy.
  */
 import { Box, Text } from 'ink';
-import { explainVerdict, formatVerdict, type VerdictRow } from '../../report/verdict.js';
+import { explainVerdict, formatVerdict, verdictTitle, type VerdictRow } from '../../report/verdict.js';
 import { foldTable } from '../format/table.js';
 import { Paint } from '../theme.js';
 
 export interface VerdictProps {
   /** One row per strategy, in panel order. */
   readonly rows: readonly VerdictRow[];
+  /** User requests that arrived at each strategy (the same ones); undefined when not reported. */
+  readonly arrived: number | undefined;
   /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
 }
@@ -22,11 +24,12 @@ export function verdictLines(rows: readonly VerdictRow[], width: number): { tabl
   return { table, explain, height: 1 + table.length + 1 + wrapped };
 }
 
-export function Verdict({ rows, width }: VerdictProps) {
+export function Verdict({ rows, arrived, width }: VerdictProps) {
   const { table, explain } = verdictLines(rows, width);
+  const title = arrived === undefined ? 'Verdict (identical traffic: the same user requests arrived at each)' : verdictTitle(arrived);
   return (
     <Box flexDirection="column" width={width}>
-      <Text wrap="truncate-end"><Paint tone="plain" bold>Verdict</Paint> <Paint tone="dim">(identical traffic: the same user requests reached every strategy)</Paint></Text>
+      <Text wrap="truncate-end"><Paint tone="plain" bold>Verdict</Paint> <Paint tone="dim">{title.slice('Verdict '.length)}</Paint></Text>
       {table.map((l, i) => (
         <Text key={i} wrap="truncate-end">{`  ${l}`}</Text>
       ))}

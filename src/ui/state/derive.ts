@@ -48,12 +48,17 @@ function header(ctx: RunContext, t: Track, w: { set: number; actual: number }): 
   const canary = ctx.strategy === 'Canary';
   return {
     name: ctx.rollout, namespace: ctx.namespace, phase: t.phase, message: t.message, strategy: ctx.strategy,
-    step: canary ? { current: t.started ? t.currentStepIndex : ctx.steps.length, total: ctx.steps.length } : undefined,
+    step: canary ? { current: t.started ? t.currentStepIndex : ctx.steps.length, total: ctx.steps.length, running: runningStep(ctx, t) } : undefined,
     setWeight: canary ? w.set : undefined,
     actualWeight: canary ? w.actual : undefined,
     images: images(ctx, t),
     replicas: replicaCounts(ctx, t.lastSample),
   };
+}
+
+/** The 1-based step in progress, while one is (Argo's currentStepIndex + 1). Example: index 1 of 6, updating → 2. */
+function runningStep(ctx: RunContext, t: Track): number | undefined {
+  return t.started && !t.promoted && !t.aborted && t.currentStepIndex < ctx.steps.length ? t.currentStepIndex + 1 : undefined;
 }
 
 /** The plugin's role tags of a version's ReplicaSet. Example: canary, not promoted, release → ['canary']. */

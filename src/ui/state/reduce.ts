@@ -7,7 +7,7 @@
  */
 import type { SimEvent } from '../../model/events.js';
 import type { OperatorActionName } from '../../model/scenario.js';
-import { formatTextLine } from '../../report/text.js';
+import { formatTextLine, nextLineContext, START_CONTEXT, type LineContext } from '../../report/text.js';
 import { foldAnalysis } from './analysis.js';
 import { titleLines, type RunContext } from './context.js';
 import { derive } from './derive.js';
@@ -21,14 +21,14 @@ export function initialSnapshot(context: RunContext, playback: PlaybackSlice): R
   const track: Track = {
     started: false, phase: 'Healthy', message: '', resumedBy: undefined, promoteFull: false,
     currentStepIndex: context.steps.length, pause: undefined, abortedStep: undefined, aborted: false, promoted: false,
-    canaryWeight: 0, actualWeight: 0, desired: {}, lastSample: undefined,
+    canaryWeight: 0, actualWeight: 0, desired: {}, lastSample: undefined, line: lineStart(context),
     selectors: Object.fromEntries(context.services.filter((x) => x.role === 'active').map((x) => [x.name, context.stableHash])),
   };
   return derive({
     context, now: 0, track, playback,
     series: { window: context.window, now: 0, versions: [], thresholds: context.thresholds },
     analysisRuns: [], log: titleLines(context).map((text, id) => ({ id, kind: 'note', text })), why: undefined,
-    harmed: { harmed: 0, userRequests: 0, releaseRequests: 0, mirrored: 0 },
+    harmed: { harmed: 0, userRequests: 0, arrived: undefined, unserved: 0, releaseRequests: 0, mirrored: 0 },
     operatorActions: [], summary: undefined,
   });
 }
@@ -54,7 +54,7 @@ function fold(s: RunSnapshot, a: Action): RunSnapshot {
         ...s, now,
         track: { ...s.track, lastSample: sample },
         series: { ...s.series, now, versions: foldSeries(s.series.versions, sample, s.context.window) },
-        harmed: { harmed: sample.harmedRequests, userRequests: sample.userRequests, releaseRequests: sample.releaseRequests, mirrored: sample.mirrored },
+        harmed: { ...s.harmed, ...a.arrivals, harmed: sample.harmedRequests, userRequests: sample.userRequests, releaseRequests: sample.releaseRequests, mirrored: sample.mirrored },
       };
     }
     default:
@@ -87,7 +87,7 @@ function foldEvent(before: RunSnapshot, e: SimEvent): RunSnapshot {
 function logEntries(s: RunSnapshot, e: SimEvent, why: string | undefined): LogEntry[] {
   const out: LogEntry[] = [];
   let id = s.log.length;
-  if (formatTextLine(e, { color: false }, s.context.steps.length) !== undefined) out.push({ id: id++, kind: 'event', event: e });
+  if (formatTextLine(e, { color: false }, s.context.steps.length) !== undefined) out.push({ id: id++, kind: 'event', event: e, line: s.track.line });
   if (why !== undefined) out.push({ id, kind: 'why', t: e.t, text: why });
   return out;
 }
@@ -96,7 +96,8 @@ function logEntries(s: RunSnapshot, e: SimEvent, why: string | undefined): LogEn
  * The facts an event changes. Example: RolloutAborted at step 2 → aborted, abortedStep 2,
  * currentStepIndex 0 (the plugin then shows Step 0/n).
  */
-function track(t: Track, e: SimEvent, ctx: RunContext): Track {
+function track(before: Track, e: SimEvent, ctx: RunContext): Track {
+  const t = { ...before, line: nextLineContext(before.line, e) };
   switch (e.type) {
     case 'RolloutStarted':
       return { ...t, started: true, currentStepIndex: 0, aborted: false, abortedStep: undefined, promoted: false, promoteFull: false, pause: undefined };
@@ -127,4 +128,10 @@ function track(t: Track, e: SimEvent, ctx: RunContext): Track {
     default:
       return t;
   }
+}
+
+/** The timeline context before the first event: the workload's strategy, updating. */
+function lineStart(ctx: RunContext): LineContext {
+  const strategy = ctx.strategy === 'BlueGreen' ? 'blueGreen' : ctx.strategy === 'RollingUpdate' ? 'rollingUpdate' : 'canary';
+  return { ...START_CONTEXT, strategy };
 }

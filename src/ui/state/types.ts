@@ -5,6 +5,7 @@
 import type { AnalysisPhase, RolloutPhase, SimEvent, SummaryFields } from '../../model/events.js';
 import type { OperatorActionName } from '../../model/scenario.js';
 import type { Ms } from '../../model/time.js';
+import type { LineContext } from '../../report/text.js';
 import type { Sample } from '../../run/sample.js';
 import type { PodState } from '../../world/pods.js';
 import type { RunContext, Threshold, SeriesKind } from './context.js';
@@ -12,7 +13,8 @@ import type { PlaybackChange } from './playback.js';
 
 /** UI-only actions; every other action is a trace event. */
 export type UiAction =
-  | { readonly type: 'Sample'; readonly sample: Sample }
+  /** `arrivals`: the world's counters the Sample lacks (user requests that arrived, and those that found no ready pod). */
+  | { readonly type: 'Sample'; readonly sample: Sample; readonly arrivals?: { readonly arrived: number; readonly unserved: number } }
   | { readonly type: 'Playback'; readonly change: PlaybackChange }
   | { readonly type: 'Batch'; readonly actions: readonly Action[] };
 
@@ -53,8 +55,11 @@ export interface HeaderSlice {
   readonly message: string;
   /** Canary, BlueGreen or RollingUpdate (a Deployment). */
   readonly strategy: string;
-  /** `currentStepIndex/len(steps)`; undefined when the strategy has no steps. */
-  readonly step: { readonly current: number; readonly total: number } | undefined;
+  /**
+   * `currentStepIndex/len(steps)` as the plugin prints it; undefined when the strategy has no steps.
+   * `running` is the 1-based step in progress (undefined once promoted or aborted).
+   */
+  readonly step: { readonly current: number; readonly total: number; readonly running: number | undefined } | undefined;
   readonly setWeight: number | undefined;
   readonly actualWeight: number | undefined;
   readonly images: readonly ImageRow[];
@@ -118,7 +123,7 @@ export interface MetricRow {
   readonly name: string;
   /** The condition text a measurement is judged by (successCondition, else failureCondition). */
   readonly condition: string | undefined;
-  readonly last: { readonly value: string; readonly phase: AnalysisPhase; readonly t: Ms } | undefined;
+  readonly last: { readonly value: string; readonly phase: AnalysisPhase; readonly message: string; readonly t: Ms } | undefined;
 }
 
 export interface AnalysisRunRow {
@@ -135,12 +140,17 @@ export interface AnalysisRunRow {
 
 export type LogEntry =
   | { readonly id: number; readonly kind: 'note'; readonly text: string }
-  | { readonly id: number; readonly kind: 'event'; readonly event: SimEvent }
+  /** `line`: what the text line needs beyond the event (strategy, promoted or aborted), as of just before it. */
+  | { readonly id: number; readonly kind: 'event'; readonly event: SimEvent; readonly line: LineContext }
   | { readonly id: number; readonly kind: 'why'; readonly t: Ms; readonly text: string };
 
 export interface HarmedSlice {
   readonly harmed: number;
+  /** Completed user requests (the Summary's userRequests): the harmed share's denominator. */
   readonly userRequests: number;
+  /** User requests that arrived so far (undefined until the driver reports it, e.g. a folded trace). */
+  readonly arrived: number | undefined;
+  readonly unserved: number;
   readonly releaseRequests: number;
   readonly mirrored: number;
 }
@@ -172,6 +182,8 @@ export interface Track {
   /** Target replicas per pod-template hash, from ReplicaSetScaled. */
   readonly desired: Readonly<Record<string, number>>;
   readonly lastSample: Sample | undefined;
+  /** The text timeline's context (strategy words, promoted/aborted and when). */
+  readonly line: LineContext;
 }
 
 export interface RunSnapshot {

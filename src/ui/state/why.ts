@@ -5,6 +5,7 @@
  */
 import type { SimEvent } from '../../model/events.js';
 import { formatDuration } from '../../model/time.js';
+import { measurementValue, stepOf } from '../../report/text.js';
 import { formatValue } from '../format/numbers.js';
 import { lastMeasurementOf, metricInfo } from './analysis.js';
 import { firstNumber, negate, prettyOp } from './conditions.js';
@@ -21,7 +22,7 @@ export function explain(s: RunSnapshot, e: SimEvent): string | undefined {
   switch (e.type) {
     case 'StepCompleted': {
       const step = s.context.steps[e.index];
-      const head = `step ${e.index + 1}/${n} (${step?.label ?? '?'}) done`;
+      const head = `${stepOf(e.index, n)} (${step?.label ?? '?'}) done`;
       return `${head}: ${stepReason(s, e.index) ?? 'next step'} ${at}`;
     }
     case 'Paused':
@@ -66,7 +67,7 @@ function pauseReason(s: RunSnapshot, reason: string, t: number): string {
   const step = s.context.steps[i];
   const waits = 'waits for promote (p) or abort (a)';
   if (reason === 'CanaryPauseStep' && step !== undefined) {
-    const where = `step ${i + 1}/${s.context.steps.length} ${step.label}`;
+    const where = `${stepOf(i, s.context.steps.length)} ${step.label}`;
     return step.pauseMs === undefined ? `${where} ${waits}` : `${where}, resumes by itself at ${formatDuration(t + step.pauseMs)}`;
   }
   if (reason === 'InconclusiveAnalysisRun') return `an analysis was Inconclusive; the Rollout ${waits}`;
@@ -102,7 +103,7 @@ function measured(s: RunSnapshot, metric: string, side: 'good' | 'bad'): string 
     return `${metric} ${formatValue(v)} ${prettyOp(op)} ${info.good.literal}`;
   }
   const cond = info?.condition === undefined ? '' : ` vs ${info.condition}`;
-  return `${metric} = ${last.row.last.value}${cond}`;
+  return `${metric} = ${measurementValue(last.row.last.value)}${cond}`;
 }
 
 function runDetail(s: RunSnapshot, run: string, sep: string): string {

@@ -1,0 +1,87 @@
+/**
+ * The closing block of a text timeline: the outcome in one sentence, what the request counts
+ * are, harm against its denominator, then per-version figures. Pure: returns lines.
+ */
+import type { SummaryFields, VersionFigures } from '../model/events.js';
+import { formatDuration } from '../model/time.js';
+import { paint, type TextStyle } from './style.js';
+
+/** Shadow copies a setMirrorRoute sent to the release (they never answer users, so never harm). */
+export interface MirroredFigures {
+  readonly requests: number;
+  readonly errorRate?: number | null;
+  /** ms. */
+  readonly p99?: number | null;
+}
+
+/**
+ * What the Summary does not carry but the caller may know: the run's arrivals (the Summary counts
+ * completed requests only), the abort time of a false rollback, and the mirrored copies.
+ */
+export interface SummaryExtras {
+  /** User requests that arrived; those neither completed nor unserved were still in flight at the end. */
+  readonly arrived?: number;
+  /** Arrivals that found no ready pod. */
+  readonly unserved?: number;
+  /** Sim ms of the abort (the Summary's detectedAt is set only when a regression was caught). */
+  readonly abortedAt?: number | undefined;
+  readonly mirrored?: MirroredFigures;
+}
+
+function pct(x: number | null | undefined): string {
+  return x === null || x === undefined ? '—' : `${(x * 100).toFixed(2)}%`;
+}
+
+function versionRow(label: string, v: VersionFigures): string {
+  const p99 = v.p99 === null ? '—' : formatDuration(v.p99);
+  return `  ${label.padEnd(8)} ${v.image.padEnd(24)} ${String(v.requests).padStart(9)}  ${pct(v.errorRate).padStart(7)}  ${p99.padStart(9)}  ${pct(v.taskSuccess).padStart(7)}`;
+}
+
+/** Example: 2423 completed, 2427 arrived → '2423 completed user requests (4 still in flight at the end)'. */
+function requestsLine(s: SummaryFields, x: SummaryExtras): string {
+  const head = `${s.userRequests} completed user requests`;
+  if (x.arrived === undefined) return head;
+  const unserved = x.unserved ?? 0;
+  const inFlight = x.arrived - s.userRequests - unserved;
+  const parts = [inFlight > 0 ? `${inFlight} still in flight at the end` : undefined, unserved > 0 ? `${unserved} found no ready pod` : undefined].filter((p) => p !== undefined);
+  return parts.length === 0 ? head : `${head} (${parts.join(', ')})`;
+}
+
+/** Example: {requests: 3201, errorRate: 0.0351, p99: 4231} → '3201 copies sent to the release (never answered users): errors 3.51%, p99 4.231s'. */
+function mirroredLine(m: MirroredFigures): string {
+  const figures = [m.errorRate != null ? `errors ${pct(m.errorRate)}` : undefined, m.p99 != null ? `p99 ${formatDuration(m.p99)}` : undefined].filter((f) => f !== undefined);
+  return `${m.requests} copies sent to the release (never answered users)${figures.length === 0 ? '' : `: ${figures.join(', ')}`}`;
+}
+
+/** The closing block: outcome in one sentence, then the figures. */
+export function formatSummary(s: SummaryFields, style: TextStyle, extras: SummaryExtras = {}): string[] {
+  const abortedAt = s.detectedAt ?? extras.abortedAt ?? null;
+  const verdict =
+    s.outcome === 'promoted'
+      ? paint(style, 'green', `promoted after ${formatDuration(s.timeToPromote ?? 0)}`)
+      : s.outcome === 'aborted'
+        ? paint(style, 'red', `aborted${abortedAt === null ? '' : ` at ${formatDuration(abortedAt)}`}`)
+        : paint(style, 'yellow', 'incomplete (neither promoted nor aborted)');
+  const judgement = s.caught
+    ? 'the regression was caught'
+    : s.falseRollback
+      ? 'FALSE ROLLBACK: a healthy release was aborted'
+      : s.regressionPresent && s.outcome === 'promoted'
+        ? 'the regression was MISSED and promoted'
+        : s.regressionPresent
+          ? 'a regression is present and was not caught yet'
+          : 'no regression was injected';
+  const mirrored = extras.mirrored !== undefined && extras.mirrored.requests > 0 ? [`  mirrored  ${mirroredLine(extras.mirrored)}`] : [];
+  return [
+    '',
+    paint(style, 'bold', `Summary — ${s.rollout}`),
+    `  outcome   ${verdict}; ${judgement}`,
+    `  requests  ${requestsLine(s, extras)}`,
+    `  harmed    ${s.harmedRequests} of the ${s.userRequests} completed (${pct(s.harmedShare)}); ${s.releaseRequests} served by the release`,
+    ...mirrored,
+    '',
+    `  ${'version'.padEnd(8)} ${'image'.padEnd(24)} ${'completed'.padStart(9)}  ${'errors'.padStart(7)}  ${'p99'.padStart(9)}  ${'task ok'.padStart(7)}`,
+    versionRow('stable', s.versions.stable),
+    versionRow('release', s.versions.release),
+  ];
+}

@@ -1,0 +1,118 @@
+/**
+ * The newcomer-review wording: request counts say what they count, weight lines after a promotion
+ * or abort say so, blank measurement values read `(no value)`, steps read `step i of n`.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SimEvent, SummaryFields } from '../../src/model/events.js';
+import { formatSummary, formatTextLine, measurementValue, nextLineContext, START_CONTEXT, type LineContext } from '../../src/report/text.js';
+import { createTimeline } from '../../src/report/timeline.js';
+import { explainVerdict, formatVerdict, verdictTitle } from '../../src/report/verdict.js';
+
+const plain = { color: false };
+const weight = (canary: number, actual = canary): SimEvent => ({ t: 660_000, type: 'WeightChanged', canary, stable: 100 - canary, actual });
+const at = (strategy: LineContext['strategy'], stage: LineContext['stage']): LineContext => ({ ...START_CONTEXT, strategy, stage });
+
+describe('weight lines say what the numbers mean', () => {
+  it('canary: Argo\'s words while updating; after promotion the release is the stable; after an abort, back to stable', () => {
+    expect(formatTextLine(weight(20), plain, 4, at('canary', 'updating'))).toBe('    11m0s  ⇄ weight: canary 20% · stable 80%');
+    expect(formatTextLine(weight(0), plain, 4, at('canary', 'promoted'))).toBe('    11m0s  ⇄ weight: canary 0% · stable 100% (the release is now stable)');
+    expect(formatTextLine(weight(0), plain, 4, at('canary', 'aborted'))).toBe('    11m0s  ⇄ weight: canary 0% · stable 100% (aborted: back to the stable version)');
+  });
+
+  it('Deployment: new and old pods; blue-green: which version the active Service sends users to', () => {
+    expect(formatTextLine(weight(76), plain, 0, at('rollingUpdate', 'updating'))).toBe('    11m0s  ⇄ weight: new 76% · old 24% (share of ready pods)');
+    expect(formatTextLine(weight(100), plain, 0, at('blueGreen', 'updating'))).toBe('    11m0s  ⇄ weight: release 100% · stable 0% (the active Service now selects the release)');
+    expect(formatTextLine(weight(0), plain, 0, at('blueGreen', 'aborted'))).toBe('    11m0s  ⇄ weight: release 0% · stable 100% (the active Service selects the stable version again)');
+  });
+
+  it('the context follows the trace: strategy from RolloutStarted, stage from promote, abort and retry', () => {
+    const started: SimEvent = { t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'rollingUpdate', replicas: 10, stableImage: 'v1', releaseImage: 'v2', steps: 0 };
+    let c = nextLineContext(START_CONTEXT, started);
+    expect(c).toEqual({ strategy: 'rollingUpdate', stage: 'updating', abortedAt: undefined });
+    c = nextLineContext(c, { t: 5000, type: 'RolloutAborted', reason: 'x' });
+    expect(c).toEqual({ strategy: 'rollingUpdate', stage: 'aborted', abortedAt: 5000 });
+    c = nextLineContext(c, { t: 6000, type: 'OperatorAction', action: 'retry' });
+    expect(c.stage).toBe('updating');
+    expect(nextLineContext(c, { t: 7000, type: 'RolloutPromoted' }).stage).toBe('promoted');
+  });
+});
+
+describe('steps and measurements', () => {
+  it('steps read `step i of n` (the header keeps Argo\'s index form i/n)', () => {
+    expect(formatTextLine({ t: 20_000, type: 'StepStarted', index: 1, step: 'pause: {duration: 5m0s}' }, plain, 4)).toBe('      20s  • step 2 of 4  pause: {duration: 5m0s}');
+    expect(formatTextLine({ t: 20_000, type: 'StepCompleted', index: 1 }, plain, 4)).toBe('      20s  ✔ step 2 of 4 complete');
+  });
+
+  it('an empty value (Argo could not evaluate the condition) reads (no value); the message stays', () => {
+    const e: SimEvent = { t: 200_000, type: 'Measurement', run: 'r', metric: 'error-rate', query: 'q', value: '', phase: 'Error', message: 'metric result is nil or empty' };
+    expect(formatTextLine(e, plain, 6)).toBe('    3m20s  ⚠ r/error-rate = (no value) → Error (metric result is nil or empty)');
+    expect(measurementValue('')).toBe('(no value)');
+    expect(measurementValue('[0.02]')).toBe('[0.02]');
+  });
+});
+
+const base: SummaryFields = {
+  rollout: 'agent', outcome: 'aborted', regressionPresent: false, caught: false, falseRollback: true, detectedAt: null,
+  userRequests: 2423, releaseRequests: 51, harmedRequests: 0, harmedShare: 0, timeToPromote: null,
+  versions: {
+    stable: { image: 'agent:v1', requests: 2372, errorRate: 0.0017, p99: 4386, taskSuccess: 0.9481 },
+    release: { image: 'agent:v2', requests: 51, errorRate: 0, p99: 2962, taskSuccess: 0.9608 },
+  },
+};
+
+describe('summary', () => {
+  it('counts completed requests, says how many were still in flight, and gives a false rollback its time', () => {
+    expect(formatSummary(base, plain, { arrived: 2427, unserved: 0, abortedAt: 240_000 })).toEqual([
+      '',
+      'Summary — agent',
+      '  outcome   aborted at 4m0s; FALSE ROLLBACK: a healthy release was aborted',
+      '  requests  2423 completed user requests (4 still in flight at the end)',
+      '  harmed    0 of the 2423 completed (0.00%); 51 served by the release',
+      '',
+      '  version  image                    completed   errors        p99  task ok',
+      '  stable   agent:v1                      2372    0.17%     4.386s   94.81%',
+      '  release  agent:v2                        51    0.00%     2.962s   96.08%',
+    ]);
+  });
+
+  it('without the arrivals it says nothing of in-flight requests; unserved ones are named', () => {
+    expect(formatSummary(base, plain)[3]).toBe('  requests  2423 completed user requests');
+    expect(formatSummary(base, plain, { arrived: 2430, unserved: 2 })[3]).toBe('  requests  2423 completed user requests (5 still in flight at the end, 2 found no ready pod)');
+  });
+
+  it('mirrored copies get a line of their own when their figures are given', () => {
+    const s = { ...base, releaseRequests: 0 };
+    expect(formatSummary(s, plain, { mirrored: { requests: 3201, errorRate: 0.0351, p99: 4231 } })[5]).toBe('  mirrored  3201 copies sent to the release (never answered users): errors 3.51%, p99 4.231s');
+    expect(formatSummary(s, plain, { mirrored: { requests: 3201 } })[5]).toBe('  mirrored  3201 copies sent to the release (never answered users)');
+    expect(formatSummary(s, plain, { mirrored: { requests: 0 } })[5]).toBe('');
+  });
+});
+
+describe('verdict', () => {
+  const row = (name: string, s: Partial<SummaryFields>) => ({ name, strategy: 'canary', summary: { ...base, ...s } });
+  it('the title counts arrivals; the table shows each strategy\'s completed requests, the shares\' denominator', () => {
+    expect(verdictTitle(71973)).toBe('Verdict (identical traffic: the same 71973 user requests arrived at each)');
+    const rows = [row('agent-quick', { outcome: 'promoted', regressionPresent: true, falseRollback: false, userRequests: 53901, releaseRequests: 49822, harmedRequests: 1847, harmedShare: 0.034266, timeToPromote: 600_000 })];
+    expect(formatVerdict(rows)).toEqual([
+      'workload     strategy  outcome   caught  detected at  completed  on release  harmed  harmed share  time to promote',
+      '───────────  ────────  ────────  ──────  ───────────  ─────────  ──────────  ──────  ────────────  ───────────────',
+      'agent-quick  canary    promoted  NO      —                53901      92.43%    1847         3.43%            10m0s',
+    ]);
+    expect(explainVerdict(rows)).toEqual(['agent-quick: promoted the regression; 1847 of its 53901 completed user requests (3.43%) were harmed.']);
+  });
+});
+
+describe('createTimeline (what the CLI prints, with the state a line needs)', () => {
+  it('words the weight after PROMOTED and gives the summary its abort time', () => {
+    const t = createTimeline(plain);
+    const out = ([
+      { t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'canary (trafficRouting: istio)', replicas: 10, stableImage: 'v1', releaseImage: 'v2', steps: 4 },
+      { t: 660_000, type: 'RolloutPromoted' },
+      { t: 660_000, type: 'WeightChanged', canary: 0, stable: 100, actual: 0 },
+    ] as SimEvent[]).map((e) => t.line(e));
+    expect(out[2]).toBe('    11m0s  ⇄ weight: canary 0% · stable 100% (the release is now stable)');
+    const u = createTimeline(plain);
+    u.line({ t: 240_000, type: 'RolloutAborted', reason: 'x' });
+    expect(u.summary(base)[2]).toBe('  outcome   aborted at 4m0s; FALSE ROLLBACK: a healthy release was aborted');
+  });
+});
