@@ -66,11 +66,20 @@ describe('simulate (no arguments) and simulate compare', () => {
     expect(d.code).toBe(0);
     expect(d.out).not.toMatch(/\u001b/);
     const table = d.out.slice(d.out.indexOf('Verdict'));
-    // `(\d+\s+)?`: the verdict may carry a "completed" requests column (src/report is changing it).
-    expect(table).toMatch(/agent-canary\s+canary\s+aborted\s+yes\s+5m20s\s+(\d+\s+)?1\.71%\s+16\s+0\.02%/);
-    expect(table).toMatch(/agent-bluegreen\s+blue-green\s+promoted\s+NO\s+—\s+(\d+\s+)?99\.30%\s+1146\s+1\.59%/);
-    expect(table).toMatch(/agent-deployment\s+Deployment\s+promoted\s+NO\s+—\s+(\d+\s+)?99\.\d\d%\s+\d+\s+1\.59%/);
+    // Arrivals in the title, each strategy's completed requests (the harmed-share denominator) in a column.
+    expect(table).toMatch(/^Verdict \(identical traffic: the same 71973 user requests arrived at each\)/);
+    expect(table).toMatch(/agent-canary\s+canary\s+aborted\s+yes\s+5m20s\s+71949\s+1\.71%\s+16\s+0\.02%/);
+    expect(table).toMatch(/agent-bluegreen\s+blue-green\s+promoted\s+NO\s+—\s+71949\s+99\.30%\s+1146\s+1\.59%/);
+    expect(table).toMatch(/agent-deployment\s+Deployment\s+promoted\s+NO\s+—\s+71949\s+99\.\d\d%\s+\d+\s+1\.59%/);
+    expect(d.out).toContain('requests  71949 completed user requests (24 still in flight at the end)');
     expect(d.out).toContain('golden-prompts = 0/40 failed → Successful');
+  });
+
+  it('run text says what a missing value and a false rollback are, and words the weight after an abort', async () => {
+    const d = await sim(['run', scenario('low-traffic-nan.yaml'), '--rollout', 'agent-unguarded']);
+    expect(d.out).toContain('    3m20s  ⚠ agent-unguarded-rv8mt5frdr-2-2/error-rate = (no value) → Error (could not evaluate successCondition');
+    expect(d.out).toContain('     4m0s  ⇄ weight: canary 0% · stable 100% (aborted: back to the stable version)');
+    expect(d.out).toContain('  outcome   aborted at 4m0s; FALSE ROLLBACK: a healthy release was aborted');
   });
 
   it('compare gives byte-identical JSON twice, and every strategy sees the same user requests', async () => {

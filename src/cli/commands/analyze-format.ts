@@ -3,6 +3,7 @@
  * notes saying which template and which instants) or as one JSON document.
  */
 import type { AnalysisRun } from '../../analysis/run/index.js';
+import { measurementValue } from '../../report/text.js';
 
 export interface AnalyzeReport {
   readonly template: string;
@@ -66,7 +67,7 @@ export function formatText(report: AnalyzeReport): string {
     out.push(`metric ${m.name}: ${m.phase}${m.message === '' ? '' : ` — ${m.message}`}`);
     for (const x of m.measurements) {
       const at = report.firstOnly || x.finishedAt === undefined ? '' : `  ${t(x.finishedAt)}`;
-      out.push(`  ${x.phase.padEnd(12)} value ${x.value === '' ? '—' : x.value}${x.message === '' ? '' : `  (${x.message})`}${at}`);
+      out.push(`  ${x.phase.padEnd(12)} value ${measurementValue(x.value)}${x.message === '' ? '' : `  (${x.message})`}${at}`);
     }
   }
   out.push(`AnalysisRun ${report.run.phase}${report.run.message === '' ? '' : `: ${report.run.message}`}`);

@@ -6,9 +6,8 @@ import type { SimEvent } from '../../model/events.js';
 import type { Workload } from '../../model/rollout.js';
 import type { Scenario } from '../../model/scenario.js';
 import { createComparison } from '../../run/compare.js';
-import { stepCount } from '../../run/simulation-core.js';
-import { formatSummary, formatTextLine } from '../../report/text.js';
-import { explainVerdict, formatVerdict, type VerdictRow } from '../../report/verdict.js';
+import { createTimeline } from '../../report/timeline.js';
+import { explainVerdict, formatVerdict, verdictTitle, type VerdictRow } from '../../report/verdict.js';
 import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
@@ -68,12 +67,12 @@ export async function runComparison(scenario: Scenario, io: CliIO, opts: Compari
     if (await runCompareLive(cmp, { scenario, speed: opts.speed, color, until: opts.until ?? scenario.duration })) return EXIT_OK;
   }
   const timelines: string[][] = cmp.sims.map(() => []);
+  const tls = cmp.sims.map(() => createTimeline({ color }));
   cmp.sims.forEach((sim, i) => {
-    const steps = stepCount(sim.workload);
     sim.subscribe((e: SimEvent) => {
-      if (!KEY_EVENTS.has(e.type)) return;
-      const line = formatTextLine(e, { color }, steps);
-      if (line !== undefined) timelines[i]?.push(line);
+      // Every event goes through the timeline (its wording depends on what happened before).
+      const line = tls[i]?.line(e);
+      if (line !== undefined && KEY_EVENTS.has(e.type)) timelines[i]?.push(line);
     });
   });
   cmp.runUntil(opts.until ?? scenario.duration);
@@ -88,9 +87,11 @@ export async function runComparison(scenario: Scenario, io: CliIO, opts: Compari
   rows.forEach((r, i) => {
     io.stdout(`\n── ${r.name} (${r.strategy}) ${'─'.repeat(Math.max(0, 60 - r.name.length - r.strategy.length))}\n`);
     io.stdout((timelines[i] ?? []).join('\n') + '\n');
-    io.stdout(formatSummary(r.summary, { color }).slice(2).join('\n') + '\n');
+    const world = cmp.sims[i]?.world;
+    const extras = world === undefined ? {} : { arrived: world.arrivals, unserved: world.unserved, mirrored: { requests: world.mirrored } };
+    io.stdout((tls[i]?.summary(r.summary, extras) ?? []).slice(2).join('\n') + '\n');
   });
-  io.stdout(`\nVerdict (identical traffic: the same ${cmp.sims[0]?.world.arrivals ?? 0} user requests reached each)\n\n`);
+  io.stdout(`\n${verdictTitle(cmp.sims[0]?.world.arrivals ?? 0)}\n\n`);
   io.stdout(formatVerdict(rows).map((l) => `  ${l}`).join('\n') + '\n\n');
   io.stdout(explainVerdict(rows).map((l) => `  • ${l}`).join('\n') + '\n');
   return EXIT_OK;

@@ -7,9 +7,9 @@ import { writeOpenMetrics } from '../../metrics/openmetrics.js';
 import type { MetricStore } from '../../metrics/store.js';
 import type { SimEvent } from '../../model/events.js';
 import type { Scenario } from '../../model/scenario.js';
-import { createSimulationCore, NO_ANALYSIS, pickWorkload, stepCount, usesAnalysis } from '../../run/simulation-core.js';
+import { createSimulationCore, NO_ANALYSIS, pickWorkload, usesAnalysis } from '../../run/simulation-core.js';
 import { formatJsonl } from '../../report/jsonl.js';
-import { formatSummary, formatTextLine } from '../../report/text.js';
+import { createTimeline } from '../../report/timeline.js';
 import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
 import { EXIT_OK, openOutput, type CliIO, type OutputFile } from '../io.js';
 import { scenarioFile } from '../package.js';
@@ -56,7 +56,6 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const sim = analysed
     ? (await import('../../run/simulation.js')).createSimulation(scenario, simOpts)
     : createSimulationCore(scenario, simOpts, NO_ANALYSIS);
-  const steps = stepCount(sim.workload);
 
   if (mode === 'ui') {
     const { runLive } = await import('../../ui/live.js');
@@ -72,14 +71,18 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     const warnings = [...notes, others, capacityNote(scenario, sim.workload.replicas)].filter((n) => n !== undefined);
     io.stdout(header(scenario, sim.seed, sim.workload.name) + warnings.map((n) => `  note: ${n}\n`).join('') + '\n');
   }
+  const timeline = createTimeline({ color });
   sim.subscribe((e: SimEvent) => {
     if (mode === 'jsonl') io.stdout(formatJsonl(e) + '\n');
     else if (mode === 'json') {
       if (e.type === 'Summary') io.stdout(JSON.stringify(e) + '\n');
     } else {
-      const line = formatTextLine(e, { color }, steps);
+      const line = timeline.line(e);
       if (line !== undefined) io.stdout(line + '\n');
-      if (e.type === 'Summary') io.stdout(formatSummary(e, { color }).join('\n') + '\n');
+      if (e.type === 'Summary') {
+        const { arrivals: arrived, unserved, mirrored } = sim.world;
+        io.stdout(timeline.summary(e, { arrived, unserved, mirrored: { requests: mirrored } }).join('\n') + '\n');
+      }
     }
   });
   sim.runUntil(until ?? scenario.duration);
