@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measurementNote } from '../../src/cli/commands/analyze-format.js';
-import { scenarioPath, sim } from './harness.js';
+import { analyzeJson, scenarioPath, sim } from './harness.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'rollout-sim-analyze-'));
 
@@ -49,9 +49,10 @@ describe('--dataset says when it measured', () => {
       'no measurement in the window t=15s (--from) … t=20s (--to); use --from/--to to choose another');
   });
 
-  it('--output json is one document, with the same metric shape', async () => {
+  it('--output json is a line per metric, then the run (issue 4\'s shape)', async () => {
     const r = await sim(['analyze', ONE, '--dataset', om, '--args', 'hash=rv8mt5frdr', '--from', '300', '--output', 'json']);
-    const doc = JSON.parse(r.out) as { template: string; metrics: { metric: string; measurements: { value: string }[]; phase: string }[]; phase: string };
+    expect(r.out.trim().split('\n').map((l) => Object.keys(JSON.parse(l) as object))).toEqual([['metric', 'measurements', 'phase'], ['run', 'template', 'phase', 'message']]);
+    const doc = analyzeJson(r.out);
     expect(doc.template).toBe('error-rate');
     expect(doc.metrics).toHaveLength(1);
     expect(doc.metrics[0]?.measurements[0]?.value).toMatch(/^\[0\.\d+\]$/);
@@ -63,7 +64,7 @@ describe('--result', () => {
   it('needs no --args for args that only the query uses', async () => {
     const r = await sim(['analyze', ONE, '--result', '[0.02]', '--output', 'json']);
     expect(r.err).toBe('');
-    expect(JSON.parse(r.out)).toEqual({
+    expect(analyzeJson(r.out)).toEqual({
       template: 'error-rate',
       metrics: [{ metric: 'error-rate', measurements: [{ value: '[0.02]', phase: 'Failed', message: '' }], phase: 'Failed' }],
       phase: 'Failed',
@@ -77,7 +78,7 @@ describe('--result', () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toBe('error: args.max was not resolved: give it with --args max=VALUE\n');
     const given = await sim(['analyze', t, '--result', '[0.02]', '--args', 'max=0.05', '--output', 'json']);
-    expect(JSON.parse(given.out)).toMatchObject({ phase: 'Successful' });
+    expect(analyzeJson(given.out)).toMatchObject({ phase: 'Successful' });
   });
 
   it('an Error result is one measurement, and the phase Argo reaches when every retry gives it', async () => {
@@ -86,7 +87,7 @@ describe('--result', () => {
     expect(r.out.match(/^ {2}Error /gm)).toHaveLength(1);
     expect(r.out).toMatch(/AnalysisRun Error: .*consecutiveErrors \(5\) > consecutiveErrorLimit \(4\)/);
     expect(r.out).toContain('note: Argo retries an Error measurement; given this result every time');
-    const j = JSON.parse((await sim(['analyze', ONE, '--result', '[]', '--output', 'json'])).out) as { metrics: { measurements: unknown[] }[]; phase: string };
+    const j = analyzeJson((await sim(['analyze', ONE, '--result', '[]', '--output', 'json'])).out);
     expect(j.metrics[0]?.measurements).toHaveLength(1);
     expect(j.phase).toBe('Error');
   });
@@ -96,6 +97,6 @@ describe('--result', () => {
     const r = await sim(['analyze', two, '--result', '[0.02]']);
     expect(r.out).toMatch(/^note: .*two\.yaml has 2 AnalysisTemplates \(first, second\): this analyzes first; --template NAME picks another\n/);
     const s = await sim(['analyze', two, '--result', '[0.02]', '--template', 'second', '--output', 'json']);
-    expect(JSON.parse(s.out)).toMatchObject({ template: 'second', phase: 'Successful' });
+    expect(analyzeJson(s.out)).toMatchObject({ template: 'second', phase: 'Successful' });
   });
 });

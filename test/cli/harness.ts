@@ -14,3 +14,23 @@ export async function sim(args: string[], env: Record<string, string> = { CI: 't
   const code = await dispatch(args, io);
   return { code, out, err };
 }
+
+/** What `analyze --output json` prints, folded into one object for assertions. */
+export interface AnalyzeJson {
+  readonly template: string;
+  readonly metrics: { metric: string; measurements: { value: string; phase: string; message: string }[]; phase: string }[];
+  readonly phase: string;
+  readonly message: string;
+}
+
+/**
+ * `analyze --output json` is JSON lines — one object per metric, then the run's
+ * `{run, template, phase, message}` (issue 4's shape, which scripts read line by line).
+ * Example: '{"metric":"m",…}\n{"run":"r","template":"t","phase":"Failed","message":"…"}\n' →
+ * {template: 't', metrics: [{metric: 'm', …}], phase: 'Failed', message: '…'}.
+ */
+export function analyzeJson(out: string): AnalyzeJson {
+  const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const run = lines.at(-1) ?? {};
+  return { template: run.template as string, metrics: lines.slice(0, -1) as unknown as AnalyzeJson['metrics'], phase: run.phase as string, message: run.message as string };
+}

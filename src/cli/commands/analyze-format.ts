@@ -1,6 +1,6 @@
 /**
  * What `simulate analyze` prints: each metric's measurements and the run's phase, as text (with
- * notes saying which template and which instants) or as one JSON document.
+ * notes saying which template and which instants) or as JSON lines.
  */
 import type { AnalysisRun } from '../../analysis/run/index.js';
 import { measurementValue } from '../../report/text.js';
@@ -53,12 +53,17 @@ function shown(report: AnalyzeReport) {
   return report.run.metricResults.map((m) => ({ ...m, measurements: report.firstOnly ? m.measurements.slice(0, 1) : m.measurements }));
 }
 
-/** One JSON document: {template, metrics: [{metric, measurements: [{value, phase, message}], phase}], phase, message}. */
+/**
+ * JSON lines, the shape issue 4 fixed (and scripts read): one object per metric,
+ * `{metric, measurements: [{value, phase, message}], phase}`, then the run's
+ * `{run, template, phase, message}`.
+ */
 export function formatJson(report: AnalyzeReport): string {
-  const metrics = shown(report).map((m) => ({
-    metric: m.name, measurements: m.measurements.map((x) => ({ value: x.value, phase: x.phase, message: x.message })), phase: m.phase,
-  }));
-  return JSON.stringify({ template: report.template, metrics, phase: report.run.phase, message: report.run.message }) + '\n';
+  const lines = shown(report).map((m) =>
+    JSON.stringify({ metric: m.name, measurements: m.measurements.map((x) => ({ value: x.value, phase: x.phase, message: x.message })), phase: m.phase }),
+  );
+  lines.push(JSON.stringify({ run: report.run.name, template: report.template, phase: report.run.phase, message: report.run.message }));
+  return lines.join('\n') + '\n';
 }
 
 export function formatText(report: AnalyzeReport): string {

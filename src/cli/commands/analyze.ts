@@ -5,7 +5,7 @@
  *   --result JSON   evaluate the conditions against one given result (a JSON number is a scalar
  *       result, an array of numbers a vector result, anything else a web-style JSON value; the
  *       strings "NaN", "+Inf", "-Inf" stand for those floats, as in Prometheus' API).
- * Prints each measurement and the verdict; `--output json` prints one document (analyze-format.ts).
+ * Prints each measurement and the verdict; `--output json` prints a JSON line per metric, then the run's (analyze-format.ts).
  */
 import { buildAnalysisRun, isCompleted, measure, nextDue, terminate, type AnalysisRun, type Provider } from '../../analysis/run/index.js';
 import { float64Vector, fromJson, type ExprValue } from '../../analysis/expr/index.js';
