@@ -10,7 +10,7 @@ export type RolloutPhase = 'Progressing' | 'Paused' | 'Healthy' | 'Degraded';
 export type AnalysisPhase = 'Pending' | 'Running' | 'Successful' | 'Failed' | 'Error' | 'Inconclusive';
 export type Outcome = 'promoted' | 'aborted' | 'incomplete';
 
-/** Per-version service figures in the Summary (user traffic only). */
+/** Service figures in the Summary: per version from user traffic only, or of the mirrored copies. */
 export interface VersionFigures {
   readonly image: string;
   readonly requests: number;
@@ -34,6 +34,12 @@ export interface SummaryFields {
   /** Sim ms from the start of the update to promotion (null when not promoted). */
   readonly timeToPromote: Ms | null;
   readonly versions: { readonly stable: VersionFigures; readonly release: VersionFigures };
+  /**
+   * The shadow copies a `setMirrorRoute` sent to the release, measured as the release served them
+   * (the image is the release's). They never answered users, so they are in no count above and are
+   * never harm. Null when the run never mirrored.
+   */
+  readonly mirrored: VersionFigures | null;
 }
 
 export type SimEvent =

@@ -1,22 +1,23 @@
 /**
  * The closing block of a text timeline: the outcome in one sentence, what the request counts
- * are, harm against its denominator, then per-version figures. Pure: returns lines.
+ * are, harm against its denominator, the mirrored copies' figures when the run mirrored, then
+ * per-version figures. Pure: returns lines.
  */
 import type { SummaryFields, VersionFigures } from '../model/events.js';
 import { formatDuration } from '../model/time.js';
 import { paint, type TextStyle } from './style.js';
 
-/** Shadow copies a setMirrorRoute sent to the release (they never answer users, so never harm). */
+/**
+ * @deprecated The mirrored count a caller used to pass in `SummaryExtras`; the Summary's `mirrored`
+ * figures replace it. Remove with `SummaryExtras.mirrored` (and its re-export in text.ts).
+ */
 export interface MirroredFigures {
   readonly requests: number;
-  readonly errorRate?: number | null;
-  /** ms. */
-  readonly p99?: number | null;
 }
 
 /**
  * What the Summary does not carry but the caller may know: the run's arrivals (the Summary counts
- * completed requests only), the abort time of a false rollback, and the mirrored copies.
+ * completed requests only) and the abort time of a false rollback.
  */
 export interface SummaryExtras {
   /** User requests that arrived; those neither completed nor unserved were still in flight at the end. */
@@ -25,6 +26,10 @@ export interface SummaryExtras {
   readonly unserved?: number;
   /** Sim ms of the abort (the Summary's detectedAt is set only when a regression was caught). */
   readonly abortedAt?: number | undefined;
+  /**
+   * @deprecated Ignored: the Summary's own `mirrored` figures are printed. Kept only until the live
+   * view's SummaryBox stops passing its count; remove then.
+   */
   readonly mirrored?: MirroredFigures;
 }
 
@@ -47,10 +52,13 @@ function requestsLine(s: SummaryFields, x: SummaryExtras): string {
   return parts.length === 0 ? head : `${head} (${parts.join(', ')})`;
 }
 
-/** Example: {requests: 3201, errorRate: 0.0351, p99: 4231} → '3201 copies sent to the release (never answered users): errors 3.51%, p99 4.231s'. */
-function mirroredLine(m: MirroredFigures): string {
-  const figures = [m.errorRate != null ? `errors ${pct(m.errorRate)}` : undefined, m.p99 != null ? `p99 ${formatDuration(m.p99)}` : undefined].filter((f) => f !== undefined);
-  return `${m.requests} copies sent to the release (never answered users)${figures.length === 0 ? '' : `: ${figures.join(', ')}`}`;
+/**
+ * The shadow copies' own figures. Example: {requests: 3201, errorRate: 0.0351, p99: 4231, taskSuccess: 0.912}
+ * → '3201 copies served by the release (never answered users): errors 3.51%, p99 4.231s, task ok 91.20%'.
+ */
+function mirroredLine(m: VersionFigures): string {
+  const head = `${m.requests} copies served by the release (never answered users)`;
+  return m.requests === 0 ? head : `${head}: errors ${pct(m.errorRate)}, p99 ${m.p99 === null ? '—' : formatDuration(m.p99)}, task ok ${pct(m.taskSuccess)}`;
 }
 
 /** The closing block: outcome in one sentence, then the figures. */
@@ -71,7 +79,7 @@ export function formatSummary(s: SummaryFields, style: TextStyle, extras: Summar
         : s.regressionPresent
           ? 'a regression is present and was not caught yet'
           : 'no regression was injected';
-  const mirrored = extras.mirrored !== undefined && extras.mirrored.requests > 0 ? [`  mirrored  ${mirroredLine(extras.mirrored)}`] : [];
+  const mirrored = s.mirrored === null ? [] : [`  mirrored  ${mirroredLine(s.mirrored)}`];
   return [
     '',
     paint(style, 'bold', `Summary — ${s.rollout}`),

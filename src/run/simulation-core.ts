@@ -254,6 +254,7 @@ export function createSimulationCore(scenario: Scenario, opts: SimulationOptions
         promotedAt: status.abort ? undefined : promotedAt,
         abortedAt: status.abort ? status.abortedAt : undefined,
         tallies: world.tallies,
+        mirrored: world.mirrorsSent > 0 ? world.mirrorTally : undefined,
         updated: !noOpUpdate,
       });
       emit({ t: engine.now, type: 'Summary', ...fields });

@@ -26,6 +26,8 @@ export interface SummaryInput {
   readonly promotedAt: number | undefined;
   readonly abortedAt: number | undefined;
   readonly tallies: readonly [VersionTally, VersionTally];
+  /** The mirrored copies' tally; undefined when the run never sent one. */
+  readonly mirrored: VersionTally | undefined;
   /** False for a no-op update (the template is the stable image): the release never existed. */
   readonly updated: boolean;
 }
@@ -54,5 +56,6 @@ export function summarize(input: SummaryInput): SummaryFields {
     harmedShare: user === 0 ? 0 : rate6(release.harmed / user),
     timeToPromote: input.promotedAt === undefined ? null : input.promotedAt - scenario.release.at,
     versions: { stable: figures(scenario.stableImage, stable), release: figures(scenario.release.image, release) },
+    mirrored: input.mirrored === undefined ? null : figures(scenario.release.image, input.mirrored),
   };
 }

@@ -52,3 +52,9 @@ export function arrivalClock(profile: RateProfile, rng: Rng, horizon: number): (
     return Infinity;
   };
 }
+
+/** Running sums of the cohorts' traffic shares, for picking a cohort. Example: [0.5, 0.25, 0.25] → [0.5, 0.75, 1]. */
+export function cumulative(shares: readonly number[]): number[] {
+  let s = 0;
+  return shares.map((x) => (s += x));
+}

@@ -13,7 +13,7 @@ import type { Pod, ReplicaSet } from './pods.js';
 import { MIRROR, RequestPool, SYNTHETIC, USER } from './requests.js';
 import { RouteTable, type Mirror, type Route } from './route-table.js';
 import { VersionTally } from './tally.js';
-import { arrivalClock } from './traffic.js';
+import { arrivalClock, cumulative } from './traffic.js';
 import { SyntheticJobs } from './synthetic-jobs.js';
 import type { SyntheticJob, WorldOptions } from './world-types.js';
 
@@ -34,11 +34,13 @@ export function createWorld(opts: WorldOptions) {
   const pods = cluster.pods;
   const table = new RouteTable();
   const tallies = [new VersionTally(), new VersionTally()] as const;
+  /** Mirrored copies, measured like user requests but apart from them: they never answer users. */
+  const mirrorTally = new VersionTally();
+  let mirrorsSent = 0;
   const jobs = new SyntheticJobs(pool);
   const scratch: ServiceParams = { ...models.stable[0]! };
   let unserved = 0;
   let arrivals = 0;
-  let mirroredCount = 0;
   const nextArrival = arrivalClock(scenario.traffic.rate, streams.traffic, scenario.duration);
   /** The next arrival's exact time (float ms), in a typed array so updating it allocates nothing. */
   const nextAt = new Float64Array(1);
@@ -104,6 +106,7 @@ export function createWorld(opts: WorldOptions) {
   function sendMirror(r: number, mirror: Mirror): void {
     const pod = cluster.pickReadyPod([mirror.rs], streams.routing);
     if (pod === undefined) return;
+    mirrorsSent++;
     const m = pool.alloc();
     pool.arrival[m] = engine.now;
     pool.kind[m] = MIRROR;
@@ -168,7 +171,7 @@ export function createWorld(opts: WorldOptions) {
     if (pod.state === 'terminating' && pod.busy === 0 && pod.queue.length === 0) pod.state = 'gone';
   }
 
-  /** Records a completed request at its pod and in the version tallies. */
+  /** Records a completed request at its pod and in the version tallies (or the mirror tally). */
   function finish(r: number, pod: Pod, failed: boolean): void {
     const now = engine.now;
     const latency = now - (pool.arrival[r] as number);
@@ -178,10 +181,7 @@ export function createWorld(opts: WorldOptions) {
     const c = pool.cohort[r] as number;
     pod.metrics.record(c, code, latency / 1000, taskOk, pool.tokens[r] as number, pool.service[r] as number);
     if (pool.kind[r] === SYNTHETIC) return jobs.onFinished(r, failed || pool.harmed[r] === 1);
-    if (pool.kind[r] === MIRROR) {
-      mirroredCount++;
-      return;
-    }
+    if (pool.kind[r] === MIRROR) return mirrorTally.add(latency, code !== CODE_OK, taskOk, false);
     if (pool.kind[r] !== USER) return;
     const harmed = pool.harmed[r] === 1;
     tallies[pod.version].add(latency, code !== CODE_OK, taskOk, harmed);
@@ -224,6 +224,8 @@ export function createWorld(opts: WorldOptions) {
     pods: pods as readonly Pod[],
     replicaSets: cluster.replicaSets as readonly ReplicaSet[],
     tallies,
+    /** Completed mirrored copies (harm is never counted for them: no user saw their answer). */
+    mirrorTally,
     get unserved() {
       return unserved;
     },
@@ -251,9 +253,13 @@ export function createWorld(opts: WorldOptions) {
     setRoutes(next: readonly Route[], byCohort: readonly (Route | undefined)[] = [], mirrored: readonly (Mirror | undefined)[] = []): void {
       table.set(next, byCohort, mirrored);
     },
-    /** User requests copied to the canary by a mirror route so far (they never answer users). */
+    /** Mirrored copies of user requests completed so far (they never answer users). */
     get mirrored() {
-      return mirroredCount;
+      return mirrorTally.requests;
+    },
+    /** Mirrored copies sent so far, completed or not: 0 means this run never mirrored. */
+    get mirrorsSent() {
+      return mirrorsSent;
     },
     /**
      * Sends `cases` synthetic test requests (cohorts round-robin) to the ready pods of one
@@ -294,9 +300,4 @@ export function createWorld(opts: WorldOptions) {
       if (scenario.scrapeInterval <= scenario.duration) engine.schedule(scenario.scrapeInterval, OBSERVE, SCRAPE, 0);
     },
   };
-}
-
-function cumulative(shares: readonly number[]): number[] {
-  let s = 0;
-  return shares.map((x) => (s += x));
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
+import { analyzeJson } from './harness.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const scenario = (name: string) => join(root, 'scenarios', name);
@@ -52,6 +53,14 @@ describe('simulate run', () => {
     const r = await sim(['run', scenario('canary-tool-call-regression.yaml')], { CI: 'true' });
     expect(r.out).toContain('ABORTED');
     expect(r.out).not.toMatch(/\u001b/);
+  });
+
+  it('a mirrored run shows the shadow copies\' own figures, in the text and in the Summary JSON (after versions)', async () => {
+    const text = await sim(['run', scenario('mirrored-shadow-traffic.yaml')]);
+    expect(text.out).toContain('\n  harmed    0 of the 35807 completed (0.00%); 0 served by the release\n  mirrored  2545 copies served by the release (never answered users): errors 3.22%, p99 4.386s, task ok 91.94%\n');
+    const json = JSON.parse((await sim(['run', scenario('mirrored-shadow-traffic.yaml'), '--output', 'json'])).out) as Record<string, unknown>;
+    expect(Object.keys(json).slice(-2)).toEqual(['versions', 'mirrored']);
+    expect(json).toMatchObject({ releaseRequests: 0, harmedRequests: 0, mirrored: { image: 'agent:v2', requests: 2545, errorRate: 0.03222 } });
   });
 
   it('`simulate FILE.yaml` is `simulate run FILE.yaml`; `simulate` alone runs the default scenario', async () => {
@@ -152,14 +161,14 @@ describe('simulate analyze', () => {
 
   it('--result evaluates the conditions against one result, by Argo\'s rules', async () => {
     const bad = await sim(['analyze', template, '--result', '[0.02]', '--args', 'hash=x', '--output', 'json']);
-    expect(JSON.parse(bad.out)).toEqual({
+    expect(analyzeJson(bad.out)).toEqual({
       template: 'error-rate',
       metrics: [{ metric: 'error-rate', measurements: [{ value: '[0.02]', phase: 'Failed', message: '' }], phase: 'Failed' }],
       phase: 'Failed',
       message: 'Metric "error-rate" assessed Failed due to failed (1) > failureLimit (0)',
     });
     const empty = await sim(['analyze', template, '--result', '[]', '--args', 'hash=x', '--output', 'json']);
-    expect((JSON.parse(empty.out) as { metrics: { phase: string }[] }).metrics[0]).toMatchObject({ phase: 'Error' });
+    expect(analyzeJson(empty.out).metrics[0]).toMatchObject({ phase: 'Error' });
   });
 
   it('--dataset runs the measurements over a run\'s exported metrics', async () => {
@@ -167,7 +176,7 @@ describe('simulate analyze', () => {
     expect((await sim(['run', scenario('canary-manual-abort.yaml'), '--until', '10m', '--output', 'json', '--export-metrics', om])).code).toBe(0);
     const r = await sim(['analyze', template, '--dataset', om, '--args', 'hash=rv8mt5frdr', '--from', '300', '--output', 'json']);
     expect(r.code).toBe(0);
-    const run = JSON.parse(r.out) as { metrics: { measurements: { value: string }[] }[]; phase: string };
+    const run = analyzeJson(r.out);
     expect(run.metrics[0]?.measurements).toHaveLength(1);
     expect(run.metrics[0]?.measurements[0]?.value).toMatch(/^\[0\.\d+\]$/);
     expect(['Successful', 'Failed']).toContain(run.phase);

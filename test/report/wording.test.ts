@@ -58,6 +58,7 @@ const base: SummaryFields = {
     stable: { image: 'agent:v1', requests: 2372, errorRate: 0.0017, p99: 4386, taskSuccess: 0.9481 },
     release: { image: 'agent:v2', requests: 51, errorRate: 0, p99: 2962, taskSuccess: 0.9608 },
   },
+  mirrored: null,
 };
 
 describe('summary', () => {
@@ -80,11 +81,18 @@ describe('summary', () => {
     expect(formatSummary(base, plain, { arrived: 2430, unserved: 2 })[3]).toBe('  requests  2423 completed user requests (5 still in flight at the end, 2 found no ready pod)');
   });
 
-  it('mirrored copies get a line of their own when their figures are given', () => {
-    const s = { ...base, releaseRequests: 0 };
-    expect(formatSummary(s, plain, { mirrored: { requests: 3201, errorRate: 0.0351, p99: 4231 } })[5]).toBe('  mirrored  3201 copies sent to the release (never answered users): errors 3.51%, p99 4.231s');
-    expect(formatSummary(s, plain, { mirrored: { requests: 3201 } })[5]).toBe('  mirrored  3201 copies sent to the release (never answered users)');
-    expect(formatSummary(s, plain, { mirrored: { requests: 0 } })[5]).toBe('');
+  it('mirrored copies get a line of their own, from the Summary\'s own figures', () => {
+    const mirrored = { image: 'agent:v2', requests: 3201, errorRate: 0.0351, p99: 4231, taskSuccess: 0.912 };
+    const s: SummaryFields = { ...base, releaseRequests: 0, mirrored };
+    expect(formatSummary(s, plain)[5]).toBe('  mirrored  3201 copies served by the release (never answered users): errors 3.51%, p99 4.231s, task ok 91.20%');
+    expect(formatSummary({ ...s, mirrored: { ...mirrored, p99: null } }, plain)[5]).toBe('  mirrored  3201 copies served by the release (never answered users): errors 3.51%, p99 —, task ok 91.20%');
+    // Mirrored, but no copy completed yet: the line says so without figures.
+    expect(formatSummary({ ...s, mirrored: { ...mirrored, requests: 0, errorRate: null, p99: null, taskSuccess: null } }, plain)[5]).toBe('  mirrored  0 copies served by the release (never answered users)');
+  });
+
+  it('a run that never mirrored has no mirrored line (the version table follows the harmed line)', () => {
+    expect(formatSummary(base, plain).some((l) => l.startsWith('  mirrored'))).toBe(false);
+    expect(formatSummary(base, plain)[5]).toBe('');
   });
 });
 

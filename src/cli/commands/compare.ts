@@ -88,7 +88,7 @@ export async function runComparison(scenario: Scenario, io: CliIO, opts: Compari
     io.stdout(`\n── ${r.name} (${r.strategy}) ${'─'.repeat(Math.max(0, 60 - r.name.length - r.strategy.length))}\n`);
     io.stdout((timelines[i] ?? []).join('\n') + '\n');
     const world = cmp.sims[i]?.world;
-    const extras = world === undefined ? {} : { arrived: world.arrivals, unserved: world.unserved, mirrored: { requests: world.mirrored } };
+    const extras = world === undefined ? {} : { arrived: world.arrivals, unserved: world.unserved };
     io.stdout((tls[i]?.summary(r.summary, extras) ?? []).slice(2).join('\n') + '\n');
   });
   io.stdout(`\n${verdictTitle(cmp.sims[0]?.world.arrivals ?? 0)}\n\n`);

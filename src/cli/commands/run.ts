@@ -80,8 +80,8 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
       const line = timeline.line(e);
       if (line !== undefined) io.stdout(line + '\n');
       if (e.type === 'Summary') {
-        const { arrivals: arrived, unserved, mirrored } = sim.world;
-        io.stdout(timeline.summary(e, { arrived, unserved, mirrored: { requests: mirrored } }).join('\n') + '\n');
+        const { arrivals: arrived, unserved } = sim.world;
+        io.stdout(timeline.summary(e, { arrived, unserved }).join('\n') + '\n');
       }
     }
   });
