@@ -10,12 +10,14 @@ export type Command =
 const OPERATOR: Readonly<Record<string, OperatorActionName>> = { p: 'promote', P: 'promoteFull', a: 'abort', r: 'retry' };
 
 /**
- * Example: keyCommand(' ', {}) → playback togglePause; keyCommand('P', {}) → operator promoteFull;
+ * Example: keyCommand(' ', {}) → playback togglePause; keyCommand('f', {}) → playback
+ * toggleFastForward; keyCommand('P', {}) → operator promoteFull;
  * keyCommand('c', {ctrl: true}) → quit; keyCommand('x', {}) → undefined.
  */
 export function keyCommand(input: string, key: { readonly ctrl?: boolean }): Command | undefined {
   if (key.ctrl === true) return input === 'c' ? { kind: 'quit' } : undefined;
   if (input === ' ') return { kind: 'playback', change: 'togglePause' };
+  if (input === 'f') return { kind: 'playback', change: 'toggleFastForward' };
   if (input === '+' || input === '=') return { kind: 'playback', change: 'faster' };
   if (input === '-' || input === '_') return { kind: 'playback', change: 'slower' };
   if (input === 'q') return { kind: 'quit' };

@@ -148,17 +148,21 @@ describe('log, why, harmed, status, summary, replay', () => {
   });
 
   it('StatusLine: clock, speed, state, what is playing; then the key help (shorter under 110 columns)', () => {
-    expect(lines(text(<StatusLine now={330250} until={3600000} playback={{ speed: 120, paused: false }} keys="run" finished={false} width={120} title="flagship · seed 7" />, 120))).toEqual([
+    expect(lines(text(<StatusLine now={330250} until={3600000} playback={{ speed: 120, paused: false, fastForward: false }} keys="run" finished={false} width={120} title="flagship · seed 7" />, 120))).toEqual([
       '⟳ 5m30s / 1h0m0s  120×  ▶ playing  · flagship · seed 7',
-      'space pause · +/- speed · p promote · P promote --full · a abort · r retry · q quit',
+      'space pause · +/- speed · f fast-forward · p promote · P promote --full · a abort · r retry · q quit',
     ]);
-    expect(text(<StatusLine now={0} until={600000} playback={{ speed: 60, paused: false }} keys="run" finished={false} width={80} />, 80)).toBe(
-      '⟳ 0s / 10m0s  60×  ▶ playing\nspace pause · +/- speed · p promote · P --full · a abort · r retry · q quit',
+    expect(text(<StatusLine now={0} until={600000} playback={{ speed: 60, paused: false, fastForward: false }} keys="run" finished={false} width={80} />, 80)).toBe(
+      '⟳ 0s / 10m0s  60×  ▶ playing\nspace pause · +/- speed · f fast · p/P promote/full · a abort · r retry · q quit',
     );
-    expect(text(<StatusLine now={60000} until={60000} playback={{ speed: 60, paused: false }} keys="run" finished width={80} />, 80)).toBe('⟳ 1m0s / 1m0s  60×  ■ finished');
-    expect(lines(text(<StatusLine now={0} until={600000} playback={{ speed: 60, paused: true }} keys="compare" finished={false} width={80} />, 80))).toEqual([
+    expect(text(<StatusLine now={60000} until={60000} playback={{ speed: 60, paused: false, fastForward: false }} keys="run" finished width={80} />, 80)).toBe('⟳ 1m0s / 1m0s  60×  ■ finished');
+    expect(lines(text(<StatusLine now={0} until={600000} playback={{ speed: 60, paused: true, fastForward: false }} keys="compare" finished={false} width={80} />, 80))).toEqual([
       '⟳ 0s / 10m0s  60×  ॥ paused',
-      'space pause · +/- speed · q quit · operator keys off: traffic stays identical',
+      'space pause · +/- speed · f fast-forward · q quit · operator keys off',
+    ]);
+    expect(lines(text(<StatusLine now={0} until={600000} playback={{ speed: 60, paused: false, fastForward: true }} keys="compare" finished={false} width={120} />, 120))).toEqual([
+      '⟳ 0s / 10m0s  60×  ⏩ fast-forward',
+      'space pause · +/- speed · f fast-forward · q quit · operator keys off: traffic stays identical',
     ]);
     expect(keyHelp('none', 80)).toBe('keys off (stdin is not a terminal)');
   });

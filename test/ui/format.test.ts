@@ -105,6 +105,7 @@ describe('bar, dots, table, keys, playback, replay', () => {
 
   it('maps keys to commands', () => {
     expect(keyCommand(' ', {})).toEqual({ kind: 'playback', change: 'togglePause' });
+    expect(keyCommand('f', {})).toEqual({ kind: 'playback', change: 'toggleFastForward' });
     expect(keyCommand('+', {})).toEqual({ kind: 'playback', change: 'faster' });
     expect(keyCommand('-', {})).toEqual({ kind: 'playback', change: 'slower' });
     expect(keyCommand('p', {})).toEqual({ kind: 'operator', action: 'promote' });

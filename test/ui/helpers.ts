@@ -44,7 +44,7 @@ export function contextFor(name: string, workload?: string): RunContext {
 
 /** Folds events into a fresh snapshot; stops before the first event later than `until` when given. */
 export function fold(ctx: RunContext, events: readonly SimEvent[], until = Infinity): RunSnapshot {
-  return events.filter((e) => e.t <= until).reduce(reduce, initialSnapshot(ctx, { speed: 60, paused: false }));
+  return events.filter((e) => e.t <= until).reduce(reduce, initialSnapshot(ctx, { speed: 60, paused: false, fastForward: false }));
 }
 
 /**
@@ -56,7 +56,7 @@ export function liveSnapshot(name: string, at: number, workload?: string): { sna
   const sim = createSimulation(scenario, { store: createMetricStore(), ...(workload !== undefined ? { workload } : {}) });
   const ctx = createRunContext(scenario, sim.workload, { seed: sim.seed, until: scenario.duration });
   const driver = createRunDriver(sim, scenario.duration);
-  let s = initialSnapshot(ctx, { speed: 60, paused: false });
+  let s = initialSnapshot(ctx, { speed: 60, paused: false, fastForward: false });
   for (let t = 0; t <= at; t += 15000) s = reduce(s, { type: 'Batch', actions: driver.advance(t) });
   return { snapshot: s, driver };
 }
@@ -73,7 +73,7 @@ export function liveCompare(name: string, at: number, until?: number): { snapsho
   const end = until ?? scenario.duration;
   const contexts = cmp.sims.map((sim) => createRunContext(scenario, sim.workload, { seed: sim.seed, until: end }));
   const driver = createCompareDriver(cmp, end);
-  let s: CompareSnapshot = { panels: contexts.map((c) => initialSnapshot(c, { speed: 60, paused: false })), playback: { speed: 60, paused: false } };
+  let s: CompareSnapshot = { panels: contexts.map((c) => initialSnapshot(c, { speed: 60, paused: false, fastForward: false })), playback: { speed: 60, paused: false, fastForward: false } };
   for (let t = 0; t <= at; t += 15000) s = reduceCompare(s, { type: 'Batch', actions: driver.advance(t) });
   return { snapshot: s, driver };
 }

@@ -9,6 +9,8 @@
  * runner would test a mode the CLI never shows.
  */
 import { EventEmitter } from 'node:events';
+import type { Scenario } from '../../src/model/scenario.js';
+import { formatJsonl } from '../../src/report/jsonl.js';
 import { describe, expect, it, vi } from 'vitest';
 import { createMetricStore } from '../../src/metrics/store.js';
 import { createComparison } from '../../src/run/compare.js';
@@ -27,8 +29,10 @@ class FakeStdout extends EventEmitter {
   rows = 30;
   isTTY = true;
   written = '';
+  writes: string[] = [];
   write = (s: string): boolean => {
     this.written += s;
+    this.writes.push(s);
     return true;
   };
 }
@@ -59,6 +63,7 @@ function manualClock() {
   let now = 0;
   const timers = new Map<number, () => void>();
   let ids = 0;
+  let ticks = 0;
   const clock: Clock = {
     now: () => now,
     setInterval: (fn) => {
@@ -70,7 +75,10 @@ function manualClock() {
   return {
     clock,
     armed: () => timers.size > 0,
+    /** How many ticks were fired. */
+    ticks: () => ticks,
     tick(): void {
+      ticks++;
       now += 100;
       for (const fn of [...timers.values()]) fn();
     },
@@ -160,3 +168,59 @@ describe('runCompareLive', () => {
     expect(out).not.toContain('operator: abort'); // `a` does nothing in compare
   });
 });
+
+/** The final screen: ink writes a frame per render, so it is the last write with any text. */
+const finalFrame = (stdout: FakeStdout): string => plain(stdout.writes.filter((w) => plain(w).trim() !== '').at(-1) ?? '');
+
+/**
+ * A whole session of `scenario` at 600× to its `duration`, played normally or with `f` pressed
+ * after one tick: the trace as JSONL, the final frame, and how many ticks it took.
+ */
+async function session(kind: 'run' | 'compare', scenario: Scenario, fastForward: boolean) {
+  const c = manualClock();
+  const { stdout, stdin, opts } = streams();
+  const live: LiveOptions = { scenario, speed: 600, color: false, until: scenario.duration, clock: c.clock, ...opts };
+  const trace: string[] = [];
+  let playing: Promise<boolean>;
+  if (kind === 'run') {
+    const sim = createSimulation(scenario, { store: createMetricStore() });
+    sim.subscribe((e) => trace.push(formatJsonl(e)));
+    playing = runLive(sim, live);
+  } else {
+    const cmp = createComparison(scenario);
+    cmp.sims.forEach((sim) => sim.subscribe((e) => trace.push(`${sim.workload.name} ${formatJsonl(e)}`)));
+    playing = runCompareLive(cmp, live);
+  }
+  await drive(playing, c, (tick) => (fastForward && tick === 1 ? stdin.press('f') : undefined));
+  return { trace, frame: finalFrame(stdout), out: plain(stdout.written), ticks: c.ticks() };
+}
+
+describe('fast-forward (f)', () => {
+  it('run: f after one tick reaches the end in 7 ticks, not 60, with the same trace and final screen', async () => {
+    const scenario = loadScenario('canary-tool-call-regression');
+    const normal = await session('run', scenario, false);
+    const fast = await session('run', scenario, true);
+    expect(normal.ticks).toBe(60);
+    expect(fast.ticks).toBe(7); // 1 normal (1m), then fast-forward steps of 1m, 2m, 4m, 8m, 16m and the last 28m
+    expect(fast.trace.at(-1)).toContain('"type":"Summary"');
+    expect(fast.trace).toEqual(normal.trace);
+    expect(fast.frame).toContain('Summary — agent');
+    expect(fast.frame).toContain('■ finished');
+    expect(fast.frame).toEqual(normal.frame);
+    expect(fast.out).toContain('⏩ fast-forward'); // the frame drawn while it fast-forwarded
+    expect(normal.out).not.toContain('⏩ fast-forward');
+  });
+
+  it('compare: f after one tick ends in 7 ticks too (operator keys off), the verdict equal to normal playback\'s', async () => {
+    const scenario = loadScenario('flagship');
+    const normal = await session('compare', scenario, false);
+    const fast = await session('compare', scenario, true);
+    expect(fast.ticks).toBe(7);
+    expect(normal.ticks).toBe(60);
+    expect(fast.trace).toEqual(normal.trace);
+    expect(fast.frame).toContain('Verdict (identical traffic:');
+    expect(fast.frame).toEqual(normal.frame);
+    expect(fast.out).toContain('space pause · +/- speed · f fast-forward · q quit · operator keys off'); // the key help, 100 columns
+  });
+});
+

@@ -11,21 +11,22 @@ import { formatJsonl } from '../../src/report/jsonl.js';
 import { createRunDriver } from '../../src/ui/driver.js';
 import { replayLines } from '../../src/ui/format/replay.js';
 import type { Action } from '../../src/ui/state/types.js';
-import { createTicker } from '../../src/ui/use-playback.js';
+import { createTicker, FAST_FORWARD_BUDGET_MS, fastForwardBase, nextFastForwardStep } from '../../src/ui/use-playback.js';
 import { initialSnapshot, reduce } from '../../src/ui/state/reduce.js';
 import { contextFor, golden, loadScenario } from './helpers.js';
 
-function setup(name: string, until: number) {
+/** `wall` is the clock the fast-forward budget is measured on; the default never moves. */
+function setup(name: string, until: number, wall: () => number = () => 0) {
   const scenario = loadScenario(name);
   const sim = createSimulation(scenario, { store: createMetricStore() });
   const driver = createRunDriver(sim, until);
   const batches: Action[][] = [];
-  const ticker = createTicker(driver, (b) => batches.push([...b]));
+  const ticker = createTicker(driver, (b) => batches.push([...b]), { now: wall });
   const events = (): SimEvent[] => batches.flat().filter((a): a is SimEvent => a.type !== 'Sample' && a.type !== 'Playback' && a.type !== 'Batch');
   return { driver, ticker, batches, events };
 }
 
-const play = { speed: 60, paused: false };
+const play = { speed: 60, paused: false, fastForward: false };
 
 describe('createTicker over a real run', () => {
   it('advances speed × elapsed wall ms, one batch per tick ending with a Sample', () => {
@@ -34,7 +35,7 @@ describe('createTicker over a real run', () => {
     expect(driver.now()).toBe(0);
     ticker.tick(100, play);
     expect(driver.now()).toBe(6000);
-    ticker.tick(250, { speed: 120, paused: false });
+    ticker.tick(250, { speed: 120, paused: false, fastForward: false });
     expect(driver.now()).toBe(36000);
     expect(batches).toHaveLength(3);
     expect(batches.map((b) => b.at(-1)?.type)).toEqual(['Sample', 'Sample', 'Sample']);
@@ -45,7 +46,7 @@ describe('createTicker over a real run', () => {
   it('does nothing while paused', () => {
     const { driver, ticker, batches } = setup('canary-happy-path', 600000);
     ticker.tick(100, play);
-    ticker.tick(5000, { speed: 60, paused: true });
+    ticker.tick(5000, { speed: 60, paused: true, fastForward: false });
     expect(driver.now()).toBe(6000);
     expect(batches).toHaveLength(1);
   });
@@ -54,7 +55,7 @@ describe('createTicker over a real run', () => {
     const { driver, ticker, events } = setup('canary-happy-path', 1800000);
     let ticks = 0;
     while (!ticker.done()) {
-      ticker.tick(100, { speed: 6000, paused: false });
+      ticker.tick(100, { speed: 6000, paused: false, fastForward: false });
       ticks++;
     }
     expect(ticks).toBe(3);
@@ -134,5 +135,41 @@ describe('createTicker over a real run', () => {
     replay.runUntil(500000);
     replay.finish();
     expect(replayTrace).toEqual(liveTrace);
+  });
+
+  it('fast-forward runs one step a frame, doubled while a step takes under half the budget, halved over it', () => {
+    let cost = 10; // wall ms each step takes
+    let wall = 0;
+    const { driver, ticker, batches } = setup('canary-happy-path', 1800000, () => (wall += cost)); // between a step's two readings: `cost`
+    const ff = { ...play, fastForward: true };
+    const reached: number[] = [];
+    const frame = (): void => {
+      ticker.tick(100, ff);
+      reached.push(driver.now() / 1000);
+    };
+    frame(); frame(); frame(); // steps of 6 s, 12 s, 24 s
+    cost = FAST_FORWARD_BUDGET_MS + 10;
+    frame(); frame(); frame(); frame(); // 48 s, then 24 s, 12 s, 6 s: never under the base
+    expect(reached).toEqual([6, 18, 42, 90, 114, 126, 132]);
+    expect(batches.map((b) => b.filter((a) => a.type === 'Sample'))).toHaveLength(7); // one batch, one Sample a frame
+    ticker.tick(100, play); // back to normal: 6 s a tick, and a later fast-forward starts over
+    ticker.tick(100, ff);
+    expect(driver.now()).toBe(144000);
+    expect([fastForwardBase(600), fastForwardBase(60), fastForwardBase(1)]).toEqual([60000, 6000, 6000]);
+    expect(nextFastForwardStep(12000, 40, 6000)).toBe(12000);
+  });
+
+  it('fast-forward to the end gives the trace, the Summary and the last Sample of normal playback', () => {
+    const normal = setup('canary-tool-call-regression', 3600000);
+    let ticks = 0;
+    for (; !normal.ticker.done(); ticks++) normal.ticker.tick(100, { speed: 600, paused: false, fastForward: false });
+    const fast = setup('canary-tool-call-regression', 3600000); // its wall clock never moves: every step doubles
+    let frames = 0;
+    for (; !fast.ticker.done(); frames++) fast.ticker.tick(100, { speed: 600, paused: false, fastForward: true });
+    expect([ticks, frames]).toEqual([60, 6]); // 1m, 2m, 4m, 8m, 16m, then the last 29m
+    expect(fast.events()).toEqual(normal.events());
+    expect(fast.events().at(-1)).toMatchObject({ t: 3600000, type: 'Summary', outcome: 'aborted' });
+    const lastSample = (b: Action[][]): Action | undefined => b.flat().filter((a) => a.type === 'Sample').at(-1);
+    expect(lastSample(fast.batches)).toEqual(lastSample(normal.batches));
   });
 });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../src/model/events.js';
 import { reduceCompare } from '../../src/ui/state/compare.js';
+import type { PlaybackChange } from '../../src/ui/state/playback.js';
 import { initialSnapshot, reduce } from '../../src/ui/state/reduce.js';
 import type { Action, RunSnapshot } from '../../src/ui/state/types.js';
 import { contextFor, fold, golden } from './helpers.js';
@@ -133,32 +134,45 @@ describe('reduce is a pure fold', () => {
   const trace = golden('canary-tool-call-regression');
 
   it('never mutates the snapshot or the event it is given', () => {
-    let s = deepFreeze(initialSnapshot(ctx, { speed: 60, paused: false }));
+    let s = deepFreeze(initialSnapshot(ctx, { speed: 60, paused: false, fastForward: false }));
     for (const e of trace) s = deepFreeze(reduce(s, deepFreeze(structuredClone(e))));
     expect(s.header.phase).toBe('Degraded');
   });
 
   it('a Batch folds like its actions one by one', () => {
-    const start = initialSnapshot(ctx, { speed: 60, paused: false });
+    const start = initialSnapshot(ctx, { speed: 60, paused: false, fastForward: false });
     const batched = reduce(start, { type: 'Batch', actions: trace });
     expect(batched).toEqual(trace.reduce(reduce, start));
   });
 
   it('playback: + doubles, - halves (clamped to 0.25), space toggles', () => {
-    const p = (s: RunSnapshot, change: 'faster' | 'slower' | 'togglePause'): RunSnapshot => reduce(s, { type: 'Playback', change });
-    let s = initialSnapshot(ctx, { speed: 60, paused: false });
+    const p = (s: RunSnapshot, change: PlaybackChange): RunSnapshot => reduce(s, { type: 'Playback', change });
+    let s = initialSnapshot(ctx, { speed: 60, paused: false, fastForward: false });
     s = p(p(s, 'faster'), 'faster');
-    expect(s.playback).toEqual({ speed: 240, paused: false });
+    expect(s.playback).toEqual({ speed: 240, paused: false, fastForward: false });
     s = p(s, 'togglePause');
     expect(s.playback.paused).toBe(true);
     for (let i = 0; i < 20; i++) s = p(s, 'slower');
     expect(s.playback.speed).toBe(0.25);
   });
 
+  it('playback: f fast-forwards (resuming if paused) and f again plays at the speed it left; space pauses it', () => {
+    const p = (s: RunSnapshot, change: PlaybackChange): RunSnapshot => reduce(s, { type: 'Playback', change });
+    let s = p(initialSnapshot(ctx, { speed: 60, paused: false, fastForward: false }), 'togglePause');
+    s = p(s, 'toggleFastForward');
+    expect(s.playback).toEqual({ speed: 60, paused: false, fastForward: true });
+    s = p(s, 'faster'); // the speed normal playback returns to
+    expect(s.playback).toEqual({ speed: 120, paused: false, fastForward: true });
+    expect(p(s, 'toggleFastForward').playback).toEqual({ speed: 120, paused: false, fastForward: false });
+    s = p(s, 'togglePause');
+    expect(s.playback).toEqual({ speed: 120, paused: true, fastForward: false });
+    expect(p(s, 'togglePause').playback).toEqual({ speed: 120, paused: false, fastForward: false });
+  });
+
   it('the compare reducer folds a panel\'s action into that panel only', () => {
     const a = contextFor('flagship', 'agent-canary');
     const b = contextFor('flagship', 'agent-bluegreen');
-    const start = { panels: [initialSnapshot(a, { speed: 60, paused: false }), initialSnapshot(b, { speed: 60, paused: false })], playback: { speed: 60, paused: false } };
+    const start = { panels: [initialSnapshot(a, { speed: 60, paused: false, fastForward: false }), initialSnapshot(b, { speed: 60, paused: false, fastForward: false })], playback: { speed: 60, paused: false, fastForward: false } };
     const e: SimEvent = { t: 0, type: 'PhaseChanged', phase: 'Progressing', message: 'more replicas need to be updated' };
     const s = reduceCompare(start, { type: 'Batch', actions: [{ type: 'Panel', index: 1, action: e as Action }, { type: 'Playback', change: 'faster' }] });
     expect(s.panels[0]?.header.phase).toBe('Healthy');

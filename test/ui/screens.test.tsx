@@ -40,7 +40,7 @@ describe.each(SIZES)('run screen at %i×%i', (columns, rows) => {
     const out = run(during, columns, rows).join('\n');
     for (const want of ['Status:          ✖ Degraded', '✖ 3 analysis: {templates: [error-rate]}', 'Traffic ', 'stable  ●●●●●●●●●●', 'error rate', '┈ < 1.50%',
       'α agent-rv8mt5frdr-2-2  ✖ Failed  ✔ 0,✖ 1,? 0,⚠ 0', 'Why     aborted: error-rate 0.020 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
-      'Harmed  16 of 6606 completed user requests', '⟳ 5m30s / 1h0m0s  60×  ▶ playing  · canary-tool-call-regression · seed 7', 'p promote']) {
+      'Harmed  16 of 6606 completed user requests', '⟳ 5m30s / 1h0m0s  60×  ▶ playing  · canary-tool-call-regression · seed 7', 'f fast', 'P promote']) {
       expect(out).toContain(want);
     }
   });
@@ -86,7 +86,7 @@ describe('compare screen', () => {
     expect(out[2]).toMatch(/^│ ⟳ agent-canary canary +││ ⟳ agent-bluegreen blue-green +││ ⟳ agent-deployment Deployment +│$/);
     expect(out[3]).toMatch(/^│ Status ✖ Degraded · Step 0\/6 +││ Status ✔ Healthy +││ Status ✔ Healthy +│$/);
     expect(out.join('\n')).toContain('Why aborted: error-rate 0.020 ≥');
-    expect(out.slice(-2)).toEqual(['⟳ 6m30s / 1h0m0s  60×  ▶ playing', 'space pause · +/- speed · q quit · operator keys off: traffic stays identical']);
+    expect(out.slice(-2)).toEqual(['⟳ 6m30s / 1h0m0s  60×  ▶ playing', 'space pause · +/- speed · f fast-forward · q quit · operator keys off: traffic stays identical']);
   });
 
   it('80×24: stacked panels; the end shows the verdict table folded to the width', () => {

@@ -7,9 +7,10 @@ import { useEffect, useMemo, useReducer } from 'react';
 import type { Driver } from '../driver.js';
 import { compareFinished, reduceCompare, type CompareAction } from '../state/compare.js';
 import type { RunContext } from '../state/context.js';
+import { playing } from '../state/playback.js';
 import { initialSnapshot } from '../state/reduce.js';
 import { ColorContext } from '../theme.js';
-import { createTicker, usePlayback, type Clock } from '../use-playback.js';
+import { createTicker, hostClock, usePlayback, type Clock } from '../use-playback.js';
 import { useKeys } from '../use-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { CompareScreen } from './CompareScreen.js';
@@ -29,10 +30,10 @@ export interface CompareAppProps {
 
 export function CompareApp({ driver, contexts, speed, color, clock }: CompareAppProps) {
   const [snapshot, dispatch] = useReducer(reduceCompare, undefined, () => ({
-    panels: contexts.map((c) => initialSnapshot(c, { speed, paused: false })),
-    playback: { speed, paused: false },
+    panels: contexts.map((c) => initialSnapshot(c, playing(speed))),
+    playback: playing(speed),
   }));
-  const ticker = useMemo(() => createTicker(driver, (actions) => dispatch({ type: 'Batch', actions })), [driver]);
+  const ticker = useMemo(() => createTicker(driver, (actions) => dispatch({ type: 'Batch', actions }), clock ?? hostClock), [driver, clock]);
   usePlayback(ticker, snapshot.playback, clock);
   const { exit } = useApp();
   const size = useTerminalSize();

@@ -7,10 +7,11 @@ import { useApp } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
 import type { Driver } from '../driver.js';
 import type { RunContext } from '../state/context.js';
+import { playing } from '../state/playback.js';
 import { initialSnapshot, reduce } from '../state/reduce.js';
 import type { Action } from '../state/types.js';
 import { ColorContext } from '../theme.js';
-import { createTicker, usePlayback, type Clock } from '../use-playback.js';
+import { createTicker, hostClock, usePlayback, type Clock } from '../use-playback.js';
 import { useKeys } from '../use-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { RunScreen } from './RunScreen.js';
@@ -29,8 +30,8 @@ export interface RunAppProps {
 }
 
 export function RunApp({ driver, context, speed, color, clock }: RunAppProps) {
-  const [snapshot, dispatch] = useReducer(reduce, undefined, () => initialSnapshot(context, { speed, paused: false }));
-  const ticker = useMemo(() => createTicker(driver, (actions) => dispatch({ type: 'Batch', actions })), [driver]);
+  const [snapshot, dispatch] = useReducer(reduce, undefined, () => initialSnapshot(context, playing(speed)));
+  const ticker = useMemo(() => createTicker(driver, (actions) => dispatch({ type: 'Batch', actions }), clock ?? hostClock), [driver, clock]);
   usePlayback(ticker, snapshot.playback, clock);
   const { exit } = useApp();
   const size = useTerminalSize();

@@ -27,16 +27,18 @@ export interface StatusLineProps {
 }
 
 /**
- * The key help (shorter under 110 columns). Example: keyHelp('compare', 80) === 'space pause ·
- * +/- speed · q quit · operator keys off: traffic stays identical'.
+ * The key help (shorter under 110 columns, so it fits 80). Example: keyHelp('compare', 80) ===
+ * 'space pause · +/- speed · f fast-forward · q quit · operator keys off'.
  */
 export function keyHelp(keys: KeySet, width: number): string {
   if (keys === 'none') return 'keys off (stdin is not a terminal)';
-  const playback = 'space pause · +/- speed · q quit';
-  if (keys === 'compare') return `${playback} · operator keys off: traffic stays identical`;
-  return width >= 110
-    ? 'space pause · +/- speed · p promote · P promote --full · a abort · r retry · q quit'
-    : 'space pause · +/- speed · p promote · P --full · a abort · r retry · q quit';
+  const wide = width >= 110;
+  if (keys === 'compare') {
+    return `space pause · +/- speed · f fast-forward · q quit · operator keys off${wide ? ': traffic stays identical' : ''}`;
+  }
+  return wide
+    ? 'space pause · +/- speed · f fast-forward · p promote · P promote --full · a abort · r retry · q quit'
+    : 'space pause · +/- speed · f fast · p/P promote/full · a abort · r retry · q quit';
 }
 
 /** Lines the status line takes: the clock line, and the key help while the run is live. */
@@ -46,15 +48,16 @@ export function statusHeight(finished: boolean): number {
 
 /**
  * Example: `⟳ 5m30s / 1h0m0s  120×  ▶ playing  · canary-tool-call-regression · seed 7`, then the
- * key help on its own line.
+ * key help on its own line. Fast-forwarding, the state reads `⏩ fast-forward` and the speed is
+ * the one normal playback returns to.
  */
 export function StatusLine({ now, until, playback, keys, finished, width, title }: StatusLineProps) {
-  const state = finished ? '■ finished' : playback.paused ? '॥ paused' : '▶ playing';
+  const state = finished ? '■ finished' : playback.paused ? '॥ paused' : playback.fastForward ? '⏩ fast-forward' : '▶ playing';
   return (
     <Box width={width} flexDirection="column">
       <Text wrap="truncate-end">
         <Paint tone="info">{KIND.rollout}</Paint> <Paint tone="plain" bold>{formatDuration(Math.floor(now / 1000) * 1000)}</Paint>
-        <Paint tone="dim"> / {formatDuration(until)}</Paint>  {speedLabel(playback.speed)}  <Paint tone={playback.paused ? 'warn' : 'ok'}>{state}</Paint>
+        <Paint tone="dim"> / {formatDuration(until)}</Paint>  {speedLabel(playback.speed)}  <Paint tone={playback.paused ? 'warn' : playback.fastForward ? 'info' : 'ok'}>{state}</Paint>
         {title === undefined ? null : <Paint tone="dim">  · {title}</Paint>}
       </Text>
       {finished ? null : <Text wrap="truncate-end"><Paint tone="dim">{keyHelp(keys, width)}</Paint></Text>}

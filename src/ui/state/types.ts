@@ -159,6 +159,8 @@ export interface PlaybackSlice {
   /** Simulated seconds per wall second. */
   readonly speed: number;
   readonly paused: boolean;
+  /** Playing to `until` as fast as the machine allows (the `f` key); sim time is unchanged by it. */
+  readonly fastForward: boolean;
 }
 
 /** Facts the reducer tracks to derive the slices; not rendered directly. */
