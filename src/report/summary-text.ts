@@ -8,14 +8,6 @@ import { formatDuration } from '../model/time.js';
 import { paint, type TextStyle } from './style.js';
 
 /**
- * @deprecated The mirrored count a caller used to pass in `SummaryExtras`; the Summary's `mirrored`
- * figures replace it. Remove with `SummaryExtras.mirrored` (and its re-export in text.ts).
- */
-export interface MirroredFigures {
-  readonly requests: number;
-}
-
-/**
  * What the Summary does not carry but the caller may know: the run's arrivals (the Summary counts
  * completed requests only) and the abort time of a false rollback.
  */
@@ -26,11 +18,6 @@ export interface SummaryExtras {
   readonly unserved?: number;
   /** Sim ms of the abort (the Summary's detectedAt is set only when a regression was caught). */
   readonly abortedAt?: number | undefined;
-  /**
-   * @deprecated Ignored: the Summary's own `mirrored` figures are printed. Kept only until the live
-   * view's SummaryBox stops passing its count; remove then.
-   */
-  readonly mirrored?: MirroredFigures;
 }
 
 function pct(x: number | null | undefined): string {

@@ -138,4 +138,4 @@ function measurementTone(p: string): Tone {
   return p === 'Successful' ? 'green' : p === 'Failed' || p === 'Error' ? 'red' : 'yellow';
 }
 
-export { formatSummary, type MirroredFigures, type SummaryExtras } from './summary-text.js';
+export { formatSummary, type SummaryExtras } from './summary-text.js';

@@ -15,20 +15,19 @@ export interface SummaryBoxProps {
   readonly color: boolean;
   /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
-  /** What the view knows beyond the Summary (arrivals, the abort time, mirrored copies). @default {} */
+  /** What the view knows beyond the Summary (arrivals, the abort time). @default {} */
   readonly extras?: SummaryExtras;
 }
 
 /**
- * The figures the live view has that the Summary lacks. Mirrored copies: only their count (the
- * Summary has no errors or p99 for them). Example: a false rollback at 4m0s → {abortedAt: 240000, …}.
+ * The figures the live view has that the Summary lacks (mirrored copies are in the Summary itself).
+ * Example: a false rollback at 4m0s → {abortedAt: 240000, …}.
  */
 export function summaryExtras(s: RunSnapshot): SummaryExtras {
   const h = s.harmed;
   return {
     ...(h.arrived === undefined ? {} : { arrived: h.arrived, unserved: h.unserved }),
     abortedAt: s.track.line.abortedAt,
-    mirrored: { requests: h.mirrored },
   };
 }
 
