@@ -280,6 +280,10 @@ describe('mirrored-shadow-traffic: shadow copies test the release, users never m
     expect(m[0]?.phase).toBe('Failed');
     expect(Number(JSON.parse(m[0]?.value ?? '[0]')[0])).toBeGreaterThan(0.015);
     expect(summary).toMatchObject({ outcome: 'aborted', caught: true, harmedRequests: 0, releaseRequests: 0 });
+    // The Summary shows what the canary was judged on: the copies' own error rate, far above stable's.
+    expect(summary.mirrored?.requests).toBeGreaterThan(mirrored);
+    expect(summary.mirrored?.errorRate).toBeGreaterThan(0.015);
+    expect(summary.versions.stable.errorRate).toBeLessThan(0.01);
   });
 
   it('holds across seeds; a healthy release passes the shadow test and is promoted', () => {
