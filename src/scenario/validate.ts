@@ -4,7 +4,7 @@
  * at the first error: siblings of a bad field are still checked.
  */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
-import { didYouMean, quoteList } from './errors.js';
+import { closest, quoteList } from './errors.js';
 import type { Issues, Pos } from './errors.js';
 import { shapeMarker } from './scalars.js';
 import type { Field, ObjectSchema, Out, Schema } from './schema.js';
@@ -158,8 +158,11 @@ function walkObject(schema: ObjectSchema<unknown>, node: YAMLMap, path: string, 
       cx.issues.add(keyPos ?? posOf(cx, path), kp, 'YAML merge keys (<<) are not supported', 'write the fields out in full');
     } else if (!schema.open) {
       const names = [...Object.keys(schema.fields), ...Object.keys(schema.rejected)];
-      const hint = didYouMean(k, names) ?? (names.length <= 12 ? `known fields: ${quoteList(names)}` : undefined);
+      const near = closest(k, names);
+      const hint = near !== undefined ? `did you mean "${near}"?` : names.length <= 12 ? `known fields: ${quoteList(names)}` : undefined;
       cx.issues.add(keyPos ?? posOf(cx, path), kp, `unknown field "${k}"`, hint);
+      // `trafic:` already says "did you mean traffic"; a second error for the missing `traffic` adds nothing.
+      if (near !== undefined) excused.add(near);
     }
   }
   for (const [k, field] of Object.entries(schema.fields)) {

@@ -266,3 +266,11 @@ describe('a traffic profile written in the wrong place', () => {
     ]);
   });
 });
+
+describe('a misspelt required field', () => {
+  it('is one error with the suggestion, not also "missing required field"', () => {
+    expect(messages(file(edit(SCENARIO, '  traffic:\n', '  trafic:\n'), ROLLOUT))).toEqual([
+      'test.yaml:5:3: spec.trafic: unknown field "trafic" (did you mean "traffic"?)',
+    ]);
+  });
+});
