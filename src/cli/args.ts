@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDuration, parseGoDuration, type Ms } from '../model/time.js';
+import { closest } from '../scenario/errors.js';
 import { UsageError } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -102,30 +103,5 @@ export function parseSpeed(text: string | undefined): number {
   return n;
 }
 
-/**
- * Levenshtein distance ≤ 2 (or a shared prefix) picks a suggestion.
- * Example: closest('--sed', ['--seed', '--output']) === '--seed'.
- */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = 3;
-  for (const c of candidates) {
-    const d = distance(word, c);
-    if (d < bestD) [best, bestD] = [c, d];
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j] as number;
-      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length] as number;
-}
+/** The loader's typo rule, so a flag, a command and a YAML key are suggested alike. */
+export { closest };

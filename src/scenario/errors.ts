@@ -74,21 +74,27 @@ export class Issues {
 }
 
 /**
- * Levenshtein distance (insert, delete, substitute; each costs 1). Case-insensitive so that
- * `SetWeight` is one step from nothing but a capital letter away from `setWeight`.
+ * Edit distance with adjacent transpositions (optimal string alignment: insert, delete,
+ * substitute or swap two neighbours; each costs 1), because swapped letters are the commonest
+ * typo. Case-insensitive so that `SetWeight` is a capital letter away from `setWeight`.
  *
- * Example: editDistance('cohrts', 'cohorts') === 1; editDistance('setweight', 'setWeight') === 0.
+ * Example: editDistance('cohrts', 'cohorts') === 1; editDistance('rnu', 'run') === 1;
+ * editDistance('setweight', 'setWeight') === 0.
  */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
+  let before: number[] = [];
   let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
   for (let i = 1; i <= s.length; i++) {
     const cur = [i];
     for (let j = 1; j <= t.length; j++) {
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, (before[j - 2] ?? 0) + 1);
+      cur.push(d);
     }
+    before = prev;
     prev = cur;
   }
   return prev[t.length] ?? 0;

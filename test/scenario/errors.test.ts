@@ -21,11 +21,16 @@ describe('did you mean', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('SetWeight', 'setWeight')).toBe(0);
     expect(editDistance('', 'abc')).toBe(3);
+    // A swap of neighbours is one typo, not two substitutions.
+    expect(editDistance('rnu', 'run')).toBe(1);
+    expect(editDistance('cohrots', 'cohorts')).toBe(1);
+    expect(editDistance('ab', 'ba')).toBe(1);
   });
   it('suggests only plausible typos', () => {
     expect(closest('cohrts', ['seed', 'cohorts', 'traffic'])).toBe('cohorts');
     expect(closest('setWieght', ['setWeight', 'pause'])).toBe('setWeight');
     expect(closest('to', ['at'])).toBeUndefined();
+    expect(closest('rnu', ['compare', 'run'])).toBe('run');
     expect(closest('xyz', ['seed'])).toBeUndefined();
     expect(closest('seed', ['seed'])).toBeUndefined();
     expect(didYouMean('promte', ['promote', 'abort'])).toBe('did you mean "promote"?');
