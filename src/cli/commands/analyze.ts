@@ -27,7 +27,8 @@ export const ANALYZE_USAGE = `usage: simulate analyze TEMPLATE.yaml --dataset DA
   --from/--to  seconds in the dataset's own time, e.g. --from 300 (simulate run's exports are stamped in
              seconds of simulated time), or RFC 3339; default: the dataset's first and last sample.
              A template with no interval measures once, at --from
-  --result   one metric result, e.g. '[0.004]' (a vector), '0.97' (a scalar), '"NaN"', '{"ok": true}'`;
+  --result   one metric result, e.g. '[0.004]' (a vector), '0.97' (a scalar), '"NaN"', '{"ok": true}'
+  --output json  a JSON line per metric {metric, measurements, phase}, then {run, template, phase, message}`;
 
 export async function analyzeCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseFlags(argv, {

@@ -15,7 +15,10 @@ import { checkAnalysisTemplates, loadOrFail, requireWorkload } from './load.js';
 import { scenarioFile } from '../package.js';
 
 export const COMPARE_USAGE = `usage: simulate compare FILE [--strategies NAME,NAME,…] [--seed N] [--until DURATION]
-                        [--output ui|text|json] [--no-color]
+                        [--output ui|text|json] [--speed X] [--no-color]
+
+  --strategies  the workloads to race, by metadata.name (e.g. agent-canary,agent-bluegreen)
+  --speed       live playback: simulated seconds per wall second (default 60)
 
 Runs the Rollouts/Deployment named in the scenario's spec.compare (or --strategies) on identical
 traffic — the same requests, with the same draws, reach every strategy — on one shared clock.
