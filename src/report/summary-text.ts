@@ -18,6 +18,8 @@ export interface SummaryExtras {
   readonly unserved?: number;
   /** Sim ms of the abort (the Summary's detectedAt is set only when a regression was caught). */
   readonly abortedAt?: number | undefined;
+  /** False when no update started (a no-op: the Rollout's template is the stable image). */
+  readonly updated?: boolean;
 }
 
 function pct(x: number | null | undefined): string {
@@ -67,10 +69,13 @@ export function formatSummary(s: SummaryFields, style: TextStyle, extras: Summar
           ? 'a regression is present and was not caught yet'
           : 'no regression was injected';
   const mirrored = s.mirrored === null ? [] : [`  mirrored  ${mirroredLine(s.mirrored)}`];
+  const outcome = extras.updated === false
+    ? paint(style, 'yellow', "no update: the Rollout's template is the stable image, so nothing rolled out")
+    : `${verdict}; ${judgement}`;
   return [
     '',
     paint(style, 'bold', `Summary — ${s.rollout}`),
-    `  outcome   ${verdict}; ${judgement}`,
+    `  outcome   ${outcome}`,
     `  requests  ${requestsLine(s, extras)}`,
     `  harmed    ${s.harmedRequests} of the ${s.userRequests} completed (${pct(s.harmedShare)}); ${s.releaseRequests} served by the release`,
     ...mirrored,

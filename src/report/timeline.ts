@@ -12,17 +12,18 @@ import { formatSummary, formatTextLine, nextLineContext, START_CONTEXT, type Sum
 export function createTimeline(style: TextStyle) {
   let context = START_CONTEXT;
   let steps = 0;
+  let started = false;
   return {
     /** The event's line (undefined for events the timeline leaves out). */
     line(e: SimEvent): string | undefined {
-      if (e.type === 'RolloutStarted') steps = e.steps;
+      if (e.type === 'RolloutStarted') [steps, started] = [e.steps, true];
       const text = formatTextLine(e, style, steps, context);
       context = nextLineContext(context, e);
       return text;
     },
-    /** The closing block; the abort time comes from the events seen, the rest from `extras`. */
+    /** The closing block; the abort time and whether an update started come from the events seen, the rest from `extras`. */
     summary(s: SummaryFields, extras: SummaryExtras = {}): string[] {
-      return formatSummary(s, style, { abortedAt: context.abortedAt, ...extras });
+      return formatSummary(s, style, { abortedAt: context.abortedAt, updated: started, ...extras });
     },
   };
 }

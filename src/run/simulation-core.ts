@@ -112,7 +112,7 @@ export function createSimulationCore(scenario: Scenario, opts: SimulationOptions
   });
 
   // A template equal to the stable one is a no-op update (DESIGN §3): nothing starts.
-  const noOpUpdate = workload.image === scenario.stableImage && scenario.stableImage !== scenario.release.image;
+  const noOpUpdate = workload.image === scenario.stableImage;
   if (!noOpUpdate) engine.call(scenario.release.at, CONTROL, beginUpdate);
   for (const op of scenario.operator) {
     if (op.rollout === undefined || op.rollout === workload.name) engine.call(op.at, CONTROL, () => operate(op.action));

@@ -111,9 +111,12 @@ function checkServices(cat: Catalog, w: BuiltWorkload<Workload>): void {
 
 function checkImage(w: BuiltWorkload<Workload>, s: ScenarioCore): void {
   const image = w.workload.image;
-  if (image === s.stableImage && image !== s.release.image) {
+  if (image === s.stableImage) {
     // DESIGN §3: a template equal to the stable one is a no-op update, as on a cluster.
-    w.cx.notes.push(`${w.cx.sd.file}: ${w.workload.name}: the template image "${image}" is the stable image, so nothing rolls out (a no-op update); set it to "${s.release.image}" to simulate the release`);
+    const fix = image !== s.release.image
+      ? `set it to "${s.release.image}" to simulate the release`
+      : "give the release its own image (spec.release.image, and the Rollout's template) to simulate an update";
+    w.cx.notes.push(`${w.cx.sd.file}: ${w.workload.name}: the template image "${image}" is the stable image, so nothing rolls out (a no-op update); ${fix}`);
     return;
   }
   if (image === s.release.image) return;

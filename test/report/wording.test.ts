@@ -120,6 +120,7 @@ describe('createTimeline (what the CLI prints, with the state a line needs)', ()
     ] as SimEvent[]).map((e) => t.line(e));
     expect(out[2]).toBe('    11m0s  ⇄ weight: canary 0% · stable 100% (the release is now stable)');
     const u = createTimeline(plain);
+    u.line({ t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'canary', replicas: 10, stableImage: 'v1', releaseImage: 'v2', steps: 4 });
     u.line({ t: 240_000, type: 'RolloutAborted', reason: 'x' });
     expect(u.summary(base)[2]).toBe('  outcome   aborted at 4m0s; FALSE ROLLBACK: a healthy release was aborted');
   });

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createTimeline } from '../../src/report/timeline.js';
 import { loadScenarioSources } from '../../src/scenario/load.js';
 import { aCanaryRollout, aScenario, traceOf } from '../helpers/builders.js';
 
@@ -33,5 +34,14 @@ describe('a template equal to the stable image', () => {
     expect(r.notes).toContain(
       `${file}: agent: the template image "agent:v1" is the stable image, so nothing rolls out (a no-op update); set it to "agent:v2" to simulate the release`,
     );
+  });
+
+  it('is also a no-op when the release image is the stable image, and the text summary says no update happened', () => {
+    const scenario = aScenario({ duration: 60_000, workloads: [aCanaryRollout({ image: 'agent:v1' })], release: { image: 'agent:v1', at: 0, regressions: [] } });
+    const events = traceOf(scenario);
+    expect(events.map((e) => e.type)).toEqual(['Summary']);
+    const tl = createTimeline({ color: false });
+    const lines = events.flatMap((e) => (e.type === 'Summary' ? tl.summary(e) : []));
+    expect(lines[2]).toBe("  outcome   no update: the Rollout's template is the stable image, so nothing rolled out");
   });
 });
