@@ -75,10 +75,21 @@ export function weightText(e: Extract<SimEvent, { type: 'WeightChanged' }>, c: L
   if (c.strategy === 'rollingUpdate') return `new ${e.canary}% · old ${e.stable}% (share of ready pods)`;
   if (c.strategy === 'blueGreen') {
     const note = e.canary === 100 ? ' (the active Service now selects the release)' : e.canary === 0 ? ' (the active Service selects the stable version again)' : '';
-    return `release ${e.canary}% · stable ${e.stable}%${note}`;
+    return `release ${e.canary}% · old version ${e.stable}%${note}`;
   }
   const note = c.stage === 'promoted' ? ' (the release is now stable)' : c.stage === 'aborted' && e.canary === 0 ? ' (aborted: back to the stable version)' : '';
   return `canary ${e.canary}% · stable ${e.stable}%${actual}${note}`;
+}
+
+/**
+ * A ReplicaSet's role in the strategy's own words: a Deployment's are new/old; blue-green's old
+ * active ReplicaSet, scaled down after the switch, is no longer the active one.
+ * Example: Deployment role 'canary' → 'new'; blue-green, promoted, 'active' to 0 → 'old'.
+ */
+function roleText(e: Extract<SimEvent, { type: 'ReplicaSetScaled' }>, c: LineContext): string {
+  if (c.strategy === 'rollingUpdate') return e.role === 'canary' ? 'new' : 'old';
+  if (c.strategy === 'blueGreen' && c.stage === 'promoted' && e.role === 'active' && e.replicas === 0) return 'old';
+  return e.role;
 }
 
 /** The timeline line for one event, or undefined for events the timeline leaves out. */
@@ -87,7 +98,7 @@ export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number
   const line = (glyph: string, tone: Tone, text: string): string => `${at}  ${paint(style, tone, glyph)} ${text}`;
   switch (e.type) {
     case 'RolloutStarted':
-      return line('▶', 'bold', `update started: ${e.rollout} (${e.strategy}, ${e.replicas} replicas) ${e.stableImage} → ${e.releaseImage}, ${e.steps} steps`);
+      return line('▶', 'bold', `update started: ${e.rollout} (${e.strategy}, ${e.replicas} replicas) ${e.stableImage} → ${e.releaseImage}${e.steps > 0 ? `, ${e.steps} steps` : ''}`);
     case 'StepStarted':
       return line('•', 'cyan', `${stepOf(e.index, totalSteps)}  ${e.step}`);
     case 'StepCompleted':
@@ -95,7 +106,7 @@ export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number
     case 'WeightChanged':
       return line('⇄', 'blue', `weight: ${weightText(e, context)}`);
     case 'ReplicaSetScaled':
-      return line('⊞', 'dim', `${e.role} ReplicaSet ${e.hash} scaled to ${e.replicas}`);
+      return line('⊞', 'dim', `${roleText(e, context)} ReplicaSet ${e.hash} scaled to ${e.replicas}`);
     case 'PhaseChanged':
       return line(phaseGlyph(e.phase), phaseTone(e.phase), `${e.phase}${e.message === '' ? '' : ` — ${e.message}`}`);
     case 'Paused':

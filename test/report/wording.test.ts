@@ -21,8 +21,18 @@ describe('weight lines say what the numbers mean', () => {
 
   it('Deployment: new and old pods; blue-green: which version the active Service sends users to', () => {
     expect(formatTextLine(weight(76), plain, 0, at('rollingUpdate', 'updating'))).toBe('    11m0s  ⇄ weight: new 76% · old 24% (share of ready pods)');
-    expect(formatTextLine(weight(100), plain, 0, at('blueGreen', 'updating'))).toBe('    11m0s  ⇄ weight: release 100% · stable 0% (the active Service now selects the release)');
-    expect(formatTextLine(weight(0), plain, 0, at('blueGreen', 'aborted'))).toBe('    11m0s  ⇄ weight: release 0% · stable 100% (the active Service selects the stable version again)');
+    expect(formatTextLine(weight(100), plain, 0, at('blueGreen', 'updating'))).toBe('    11m0s  ⇄ weight: release 100% · old version 0% (the active Service now selects the release)');
+    expect(formatTextLine(weight(0), plain, 0, at('blueGreen', 'aborted'))).toBe('    11m0s  ⇄ weight: release 0% · old version 100% (the active Service selects the stable version again)');
+  });
+
+  it('ReplicaSets in the strategy\'s words: a Deployment\'s new/old, blue-green\'s old active after the switch; no "0 steps"', () => {
+    const scaled = (role: 'stable' | 'canary' | 'active' | 'preview', replicas: number): SimEvent => ({ t: 55_000, type: 'ReplicaSetScaled', role, hash: 'nlfdd44spj', replicas });
+    expect(formatTextLine(scaled('canary', 3), plain, 0, at('rollingUpdate', 'updating'))).toBe('      55s  ⊞ new ReplicaSet nlfdd44spj scaled to 3');
+    expect(formatTextLine(scaled('stable', 7), plain, 0, at('rollingUpdate', 'updating'))).toBe('      55s  ⊞ old ReplicaSet nlfdd44spj scaled to 7');
+    expect(formatTextLine(scaled('active', 0), plain, 0, at('blueGreen', 'promoted'))).toBe('      55s  ⊞ old ReplicaSet nlfdd44spj scaled to 0');
+    expect(formatTextLine(scaled('preview', 0), plain, 0, at('blueGreen', 'aborted'))).toBe('      55s  ⊞ preview ReplicaSet nlfdd44spj scaled to 0');
+    const started: SimEvent = { t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'blueGreen', replicas: 10, stableImage: 'v1', releaseImage: 'v2', steps: 0 };
+    expect(formatTextLine(started, plain, 0)).toBe('       0s  ▶ update started: a (blueGreen, 10 replicas) v1 → v2');
   });
 
   it('the context follows the trace: strategy from RolloutStarted, stage from promote, abort and retry', () => {
