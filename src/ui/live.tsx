@@ -26,9 +26,36 @@ export interface LiveOptions {
   readonly clock?: Clock;
 }
 
-function inkOptions(opts: LiveOptions) {
+/**
+ * The terminal ink draws on, remembering whether the last text written ended its line. Ink leaves
+ * a frame as tall as the terminal without a final newline (so the screen does not scroll), which
+ * glues the shell prompt to the status line when the final screen is that tall; `endLine()` adds
+ * the newline then, and only then. Escape sequences (cursor, synchronized output) are not text.
+ * Example: writes 'frame\n', '\u001b[?25h' → endLine() writes nothing; writes 'frame' → '\n'.
+ */
+function lineTracking(out: NodeJS.WriteStream): { stdout: NodeJS.WriteStream; endLine: () => void } {
+  let open = false;
+  const write = (chunk: unknown, ...rest: unknown[]): boolean => {
+    if (typeof chunk === 'string') {
+      // eslint-disable-next-line no-control-regex
+      const text = chunk.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+      if (text.length > 0) open = !text.endsWith('\n');
+    }
+    return (out.write as (...a: unknown[]) => boolean).call(out, chunk, ...rest);
+  };
+  const stdout = new Proxy(out, {
+    get(target, prop) {
+      if (prop === 'write') return write;
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  return { stdout, endLine: () => void (open && out.write('\n')) };
+}
+
+function inkOptions(opts: LiveOptions, stdout: NodeJS.WriteStream) {
   return {
-    stdout: opts.streams?.stdout ?? process.stdout,
+    stdout,
     stdin: opts.streams?.stdin ?? process.stdin,
     stderr: opts.streams?.stderr ?? process.stderr,
     exitOnCtrlC: false, // ctrl+c quits like `q`: the run is finished and its summary shown
@@ -40,8 +67,10 @@ function inkOptions(opts: LiveOptions) {
 export async function runLive(sim: Simulation, opts: LiveOptions): Promise<boolean> {
   const context = createRunContext(opts.scenario, sim.workload, { seed: sim.seed, until: opts.until });
   const driver = createRunDriver(sim, opts.until);
-  const app = render(<RunApp driver={driver} context={context} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />, inkOptions(opts));
+  const out = lineTracking(opts.streams?.stdout ?? process.stdout);
+  const app = render(<RunApp driver={driver} context={context} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />, inkOptions(opts, out.stdout));
   await app.waitUntilExit();
+  out.endLine();
   return true;
 }
 
@@ -49,7 +78,9 @@ export async function runLive(sim: Simulation, opts: LiveOptions): Promise<boole
 export async function runCompareLive(cmp: Comparison, opts: LiveOptions): Promise<boolean> {
   const contexts = cmp.sims.map((sim) => createRunContext(opts.scenario, sim.workload, { seed: sim.seed, until: opts.until }));
   const driver = createCompareDriver(cmp, opts.until);
-  const app = render(<CompareApp driver={driver} contexts={contexts} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />, inkOptions(opts));
+  const out = lineTracking(opts.streams?.stdout ?? process.stdout);
+  const app = render(<CompareApp driver={driver} contexts={contexts} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />, inkOptions(opts, out.stdout));
   await app.waitUntilExit();
+  out.endLine();
   return true;
 }

@@ -152,6 +152,29 @@ describe('runLive', () => {
   });
 });
 
+describe('the line after the final screen', () => {
+  const finish = async (rows: number): Promise<string> => {
+    const scenario = loadScenario('canary-happy-path');
+    const sim = createSimulation(scenario, { store: createMetricStore() });
+    const c = manualClock();
+    const { stdout, opts } = streams();
+    stdout.rows = rows;
+    expect(await drive(runLive(sim, { scenario, speed: 600, color: false, until: 60_000, clock: c.clock, ...opts }), c)).toBe(true);
+    return plain(stdout.written);
+  };
+
+  it('ends with a newline when the final screen is as tall as the terminal (ink leaves that one open)', async () => {
+    const out = await finish(10);
+    expect(out).toContain('■ finished');
+    expect(out.endsWith('\n')).toBe(true);
+  });
+
+  it('adds no blank line when the final screen fits', async () => {
+    const out = await finish(200);
+    expect(out).toMatch(/■ finished[^\n]*\n$/);
+  });
+});
+
 describe('runCompareLive', () => {
   it('plays every strategy on one clock and ends with the verdict table', async () => {
     const scenario = loadScenario('flagship');
