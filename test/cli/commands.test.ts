@@ -37,10 +37,14 @@ describe('files the CLI writes are checked before the simulation', () => {
     expectBadInput(await sim(['run', HAPPY, '--export-metrics', join(file, 'x.om')]), /--export-metrics .*plain\.txt\/x\.om: .*not a directory/);
   });
 
-  it('a writable target still gets the export', async () => {
+  it('a writable target still gets the export, and stderr says what was written', async () => {
     const out = join(tmp, 'ok.om');
-    expect((await sim(['run', HAPPY, '--until', '2m', '--output', 'json', '--export-metrics', out])).code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toMatch(/# EOF\n$/);
+    const r = await sim(['run', HAPPY, '--until', '2m', '--output', 'json', '--export-metrics', out]);
+    expect(r.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/# EOF\n$/);
+    const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
+    expect(r.err).toMatch(new RegExp(`^exported \\d+ series, \\d+ samples \\(${mb.replace('.', '\\.')} MB\\) to .*ok\\.om\\n$`));
   });
 });
 

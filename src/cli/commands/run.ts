@@ -60,7 +60,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   if (mode === 'ui') {
     const { runLive } = await import('../../ui/live.js');
     if (await runLive(sim, { scenario, speed, color, until: until ?? scenario.duration })) {
-      if (exportFile !== undefined) exportMetrics(store, exportFile);
+      if (exportFile !== undefined) exportMetrics(store, exportFile, values['export-metrics'] as string, io);
       return EXIT_OK;
     }
   }
@@ -94,7 +94,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`STATS ${JSON.stringify(stats)}\n`);
   }
 
-  if (exportFile !== undefined) exportMetrics(store, exportFile);
+  if (exportFile !== undefined) exportMetrics(store, exportFile, values['export-metrics'] as string, io);
   return EXIT_OK;
 }
 
@@ -103,7 +103,13 @@ function header(s: Scenario, seed: number, rollout: string): string {
   return `rollout-sim · ${s.name} · seed ${seed} · rollout ${rollout}${desc}\n`;
 }
 
-function exportMetrics(store: MetricStore, file: OutputFile): void {
-  writeOpenMetrics(store, (chunk) => file.write(chunk));
+/** Writes the export and says so on stderr (stdout stays the run's own output). */
+function exportMetrics(store: MetricStore, file: OutputFile, path: string, io: CliIO): void {
+  let bytes = 0;
+  writeOpenMetrics(store, (chunk) => {
+    bytes += Buffer.byteLength(chunk);
+    file.write(chunk);
+  });
   file.close();
+  io.stderr(`exported ${store.seriesCount} series, ${store.sampleCount} samples (${(bytes / 1e6).toFixed(1)} MB) to ${path}\n`);
 }
