@@ -104,7 +104,7 @@ describe('createTicker over a real run', () => {
     expect(s.header).toMatchObject({ phase: 'Healthy', step: { current: 6, total: 6 }, setWeight: 100, actualWeight: 100 });
     expect(s.steps.every((r) => r.mark === 'done')).toBe(true);
     expect(s.header.images).toEqual([{ image: 'agent:v2', tags: ['stable'] }]);
-    expect(s.why?.text).toBe('promoted: promote --full by the operator at 8m40s');
+    expect(s.why?.text).toBe('promoted: promote --full by the operator; every release pod ready at 8m40s');
     expect(s.operatorActions.map((a) => [a.t, a.action])).toEqual([[300000, 'abort'], [400000, 'retry'], [500000, 'abort'], [500000, 'promoteFull']]);
     expect(ticker.done()).toBe(false);
   });

@@ -113,7 +113,7 @@ function runDetail(s: RunSnapshot, run: string, sep: string): string {
 }
 
 function promoteReason(s: RunSnapshot): string {
-  if (s.track.promoteFull) return 'promote --full by the operator';
+  if (s.track.promoteFull) return 'promote --full by the operator; every release pod ready';
   const n = s.context.steps.length;
   switch (s.context.strategy) {
     case 'Canary':
