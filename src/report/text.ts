@@ -92,6 +92,20 @@ function roleText(e: Extract<SimEvent, { type: 'ReplicaSetScaled' }>, c: LineCon
   return e.role;
 }
 
+/**
+ * Why an operator action changes nothing at this stage (as applyOperatorAction decides), so the
+ * log does not read as if it did. Example: 'promote' after an abort → 'the rollout is aborted;
+ * retry first'; 'abort' once promoted → 'the release is already promoted'.
+ */
+function noEffect(action: Extract<SimEvent, { type: 'OperatorAction' }>['action'], c: LineContext): string | undefined {
+  // A Deployment's only action is abort = `kubectl rollout undo` (it works after completion too).
+  if (c.strategy === 'rollingUpdate') return action !== 'abort' ? 'a Deployment only has abort (kubectl rollout undo)' : c.stage === 'aborted' ? 'already rolled back' : undefined;
+  if (c.stage === 'promoted' && action !== 'pause' && action !== 'resume') return 'the release is already promoted';
+  if (c.stage === 'aborted' && (action === 'abort' || action === 'promote')) return action === 'abort' ? 'already aborted' : 'the rollout is aborted; retry first';
+  if (c.stage === 'updating' && action === 'retry') return 'nothing was aborted';
+  return undefined;
+}
+
 /** The timeline line for one event, or undefined for events the timeline leaves out. */
 export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number, context: LineContext = START_CONTEXT): string | undefined {
   const at = paint(style, 'dim', clock(e.t));
@@ -121,8 +135,10 @@ export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number
       return line(measurementGlyph(e.phase), measurementTone(e.phase), `${e.run}/${e.metric} = ${measurementValue(e.value)} → ${e.phase}${e.message === '' ? '' : ` (${e.message})`}`);
     case 'AnalysisRunCompleted':
       return line(measurementGlyph(e.phase), measurementTone(e.phase), `analysis ${e.name} ${e.phase}${e.message === '' ? '' : `: ${e.message}`}`);
-    case 'OperatorAction':
-      return line('⌨', 'magenta', `operator: ${e.action}`);
+    case 'OperatorAction': {
+      const idle = noEffect(e.action, context);
+      return line('⌨', 'magenta', `operator: ${e.action}${idle === undefined ? '' : ` (no effect: ${idle})`}`);
+    }
     case 'RolloutAborted':
       return line('✖', 'red', `ABORTED: ${e.reason}`);
     case 'RolloutPromoted':

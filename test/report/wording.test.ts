@@ -35,6 +35,16 @@ describe('weight lines say what the numbers mean', () => {
     expect(formatTextLine(started, plain, 0)).toBe('       0s  ▶ update started: a (blueGreen, 10 replicas) v1 → v2');
   });
 
+  it('an operator action that changes nothing says so, as applyOperatorAction decides', () => {
+    const action = (a: 'promote' | 'abort' | 'retry' | 'pause'): SimEvent => ({ t: 900_000, type: 'OperatorAction', action: a });
+    expect(formatTextLine(action('promote'), plain, 4, at('canary', 'aborted'))).toBe('    15m0s  ⌨ operator: promote (no effect: the rollout is aborted; retry first)');
+    expect(formatTextLine(action('abort'), plain, 4, at('canary', 'promoted'))).toBe('    15m0s  ⌨ operator: abort (no effect: the release is already promoted)');
+    expect(formatTextLine(action('retry'), plain, 4, at('canary', 'updating'))).toBe('    15m0s  ⌨ operator: retry (no effect: nothing was aborted)');
+    expect(formatTextLine(action('abort'), plain, 4, at('canary', 'updating'))).toBe('    15m0s  ⌨ operator: abort');
+    expect(formatTextLine(action('abort'), plain, 0, at('rollingUpdate', 'promoted'))).toBe('    15m0s  ⌨ operator: abort');
+    expect(formatTextLine(action('pause'), plain, 0, at('rollingUpdate', 'updating'))).toBe('    15m0s  ⌨ operator: pause (no effect: a Deployment only has abort (kubectl rollout undo))');
+  });
+
   it('the context follows the trace: strategy from RolloutStarted, stage from promote, abort and retry', () => {
     const started: SimEvent = { t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'rollingUpdate', replicas: 10, stableImage: 'v1', releaseImage: 'v2', steps: 0 };
     let c = nextLineContext(START_CONTEXT, started);
