@@ -5,6 +5,7 @@
  * table — has been drawn; the CLI prints nothing after it.
  */
 import { render } from 'ink';
+import type { ReactElement } from 'react';
 import type { Scenario } from '../model/scenario.js';
 import type { Comparison } from '../run/compare.js';
 import type { Simulation } from '../run/simulation.js';
@@ -53,34 +54,34 @@ function lineTracking(out: NodeJS.WriteStream): { stdout: NodeJS.WriteStream; en
   return { stdout, endLine: () => void (open && out.write('\n')) };
 }
 
-function inkOptions(opts: LiveOptions, stdout: NodeJS.WriteStream) {
-  return {
-    stdout,
+/**
+ * Mounts an app on the session's streams and waits until it exits, leaving the terminal on a
+ * fresh line. Both live views end this way.
+ */
+async function play(app: ReactElement, opts: LiveOptions): Promise<true> {
+  const out = lineTracking(opts.streams?.stdout ?? process.stdout);
+  const instance = render(app, {
+    stdout: out.stdout,
     stdin: opts.streams?.stdin ?? process.stdin,
     stderr: opts.streams?.stderr ?? process.stderr,
     exitOnCtrlC: false, // ctrl+c quits like `q`: the run is finished and its summary shown
     patchConsole: false,
-  };
+  });
+  await instance.waitUntilExit();
+  out.endLine();
+  return true;
 }
 
 /** Plays one simulation live; resolves true once the UI has finished (false: use text instead). */
 export async function runLive(sim: Simulation, opts: LiveOptions): Promise<boolean> {
   const context = createRunContext(opts.scenario, sim.workload, { seed: sim.seed, until: opts.until });
   const driver = createRunDriver(sim, opts.until);
-  const out = lineTracking(opts.streams?.stdout ?? process.stdout);
-  const app = render(<RunApp driver={driver} context={context} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />, inkOptions(opts, out.stdout));
-  await app.waitUntilExit();
-  out.endLine();
-  return true;
+  return play(<RunApp driver={driver} context={context} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />, opts);
 }
 
 /** Plays a comparison live, panels side by side on one clock; resolves true once finished. */
 export async function runCompareLive(cmp: Comparison, opts: LiveOptions): Promise<boolean> {
   const contexts = cmp.sims.map((sim) => createRunContext(opts.scenario, sim.workload, { seed: sim.seed, until: opts.until }));
   const driver = createCompareDriver(cmp, opts.until);
-  const out = lineTracking(opts.streams?.stdout ?? process.stdout);
-  const app = render(<CompareApp driver={driver} contexts={contexts} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />, inkOptions(opts, out.stdout));
-  await app.waitUntilExit();
-  out.endLine();
-  return true;
+  return play(<CompareApp driver={driver} contexts={contexts} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />, opts);
 }
