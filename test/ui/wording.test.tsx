@@ -87,6 +87,13 @@ describe('request counts', () => {
     ]);
   });
 
+  it('SummaryBox: a run in which no update started (a no-op template) says so instead of "incomplete"', () => {
+    const onlySummary = golden('canary-happy-path').filter((e) => e.type === 'Summary');
+    const noop = fold(contextFor('canary-happy-path'), onlySummary);
+    const out = lines(text(<SummaryBox summary={noop.summary!} color={false} width={120} extras={summaryExtras(noop)} />, 120)).map((l) => l.slice(2, -1).trimEnd());
+    expect(out[2]).toBe("  outcome   no update: the Rollout's template is the stable image, so nothing rolled out");
+  });
+
   it('Verdict: the title counts the requests that arrived at each strategy', () => {
     const { snapshot, driver } = liveCompare('low-traffic-nan', 600_000, 600_000);
     const end = reduceCompare(snapshot, { type: 'Batch', actions: driver.finish() });

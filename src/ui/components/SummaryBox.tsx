@@ -28,6 +28,7 @@ export function summaryExtras(s: RunSnapshot): SummaryExtras {
   return {
     ...(h.arrived === undefined ? {} : { arrived: h.arrived, unserved: h.unserved }),
     abortedAt: s.track.line.abortedAt,
+    updated: s.track.started,
   };
 }
 
