@@ -36,6 +36,10 @@ describe('numbers past what Argo and Go accept', () => {
   it('a pause of more seconds than an int32 holds is refused', () => {
     const text = file(SCENARIO, edit(ROLLOUT, 'pause: {duration: 1m}', 'pause: {duration: 99999999999999999999}'));
     expect(messages(text)[0]).toMatch(/steps\[1\]\.pause\.duration: Duration needs to be greater than 0/);
+    // One second past int32 (a safe integer, accepted before the cap) names the reason.
+    const over = file(SCENARIO, edit(ROLLOUT, 'pause: {duration: 1m}', 'pause: {duration: 2147483648}'));
+    expect(messages(over)[0]).toMatch(/steps\[1\]\.pause\.duration: Duration needs to be greater than 0 \(more seconds than an int32 holds: the number 2147483648\)/);
+    expect(loaded(file(SCENARIO, edit(ROLLOUT, 'pause: {duration: 1m}', 'pause: {duration: 2147483647}'))).scenario.workloads).toHaveLength(1);
     const go = file(SCENARIO, edit(ROLLOUT, 'pause: {duration: 1m}', 'pause: {duration: 9999999999999h}'));
     expect(messages(go)[0]).toMatch(/steps\[1\]\.pause\.duration: .*out of range/);
   });
