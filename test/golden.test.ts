@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createMetricStore } from '../src/metrics/store.js';
 import { formatJsonl } from '../src/report/jsonl.js';
+import { takeSample } from '../src/run/sample.js';
 import { createSimulation } from '../src/run/simulation.js';
 import { loadScenarioPath } from '../src/scenario/index.js';
 
@@ -18,7 +19,8 @@ const scenarios = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith(
 function trace(file: string): string {
   const loaded = loadScenarioPath(join(root, 'scenarios', file));
   if (!loaded.ok) throw new Error(`${file}: ${loaded.errors.map((e) => e.message).join('; ')}`);
-  const sim = createSimulation(loaded.scenario, { store: createMetricStore() });
+  // Sampled as `simulate run --output jsonl` is: the trace a reader redraws screens from.
+  const sim = createSimulation(loaded.scenario, { store: createMetricStore(), sampler: takeSample });
   const lines: string[] = [];
   sim.subscribe((e) => lines.push(formatJsonl(e)));
   sim.runUntil(loaded.scenario.duration);

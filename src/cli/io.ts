@@ -2,15 +2,28 @@
  * What a command may touch of the outside world, passed in so commands are testable without a
  * process: output streams, file reads, the environment and whether stdout is a terminal.
  */
-import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+
+import type { Terminal } from '../ui/terminal.js';
 
 export interface CliIO {
   stdout(s: string): void;
   stderr(s: string): void;
   readFile(path: string): string;
+  /** The names in a folder. */
+  listDir(path: string): string[];
   env: Record<string, string | undefined>;
   isTTY: boolean;
+  /** Monotonic wall milliseconds (only for `SIMULATE_STATS`: never part of any output). */
+  clock(): number;
+  /** The terminal, when there is one to draw the live view on. */
+  terminal?: Terminal;
+}
+
+/** The names in a folder, sorted so every listing is the same on every machine. */
+export function listDirectory(path: string): string[] {
+  return readdirSync(path).sort();
 }
 
 /**

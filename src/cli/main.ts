@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { closest } from './args.js';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, readTextFile, type CliIO } from './io.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, listDirectory, readTextFile, type CliIO } from './io.js';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT, builtinNames, packageVersion } from './package.js';
 
 export const USAGE = `simulate — a deterministic simulator of Argo Rollouts progressive delivery
@@ -90,8 +90,11 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(s);
     },
     readFile: readTextFile,
+    listDir: listDirectory,
     env: process.env,
     isTTY: process.stdout.isTTY === true,
+    clock: () => Number(process.hrtime.bigint()) / 1e6,
+    terminal: { stdout: process.stdout, stdin: process.stdin, stderr: process.stderr },
   };
   function flush(): void {
     if (out.length > 0) process.stdout.write(out.join(''));

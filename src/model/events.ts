@@ -3,6 +3,7 @@
  * reporters all consume it. Every event starts with `t` (sim ms) and `type`; the order of the
  * remaining keys is the order written here, and the jsonl reporter keeps it byte for byte.
  */
+import type { StrategyType } from './strategy.js';
 import type { Ms } from './time.js';
 
 export type Role = 'stable' | 'canary' | 'active' | 'preview';
@@ -10,29 +11,74 @@ export type RolloutPhase = 'Progressing' | 'Paused' | 'Healthy' | 'Degraded';
 export type AnalysisPhase = 'Pending' | 'Running' | 'Successful' | 'Failed' | 'Error' | 'Inconclusive';
 export type Outcome = 'promoted' | 'aborted' | 'incomplete';
 
+/** The version of the trace and Summary contract (schema/trace.schema.json, schema/summary.schema.json). */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * Why a rollout was aborted. `failed`/`error`: an AnalysisRun ended Failed/Error on measurements
+ * that had data; `noData`: the measurements that decided it had none (an empty result, NaN) — the
+ * analysis could not see the release at all; `inconclusive`: an operator abort while an
+ * Inconclusive run held the rollout; `operator`: `abort` (or a Deployment's `kubectl rollout
+ * undo`); `progressDeadline`: progressDeadlineAbort after ProgressDeadlineExceeded.
+ */
+export type AbortCause = 'failed' | 'error' | 'inconclusive' | 'noData' | 'operator' | 'progressDeadline';
+
 /** Service figures in the Summary: per version from user traffic only, or of the mirrored copies. */
 export interface VersionFigures {
   readonly image: string;
+  /** Completed requests. */
   readonly requests: number;
   readonly errorRate: number | null;
+  /** Milliseconds. */
   readonly p99: number | null;
   readonly taskSuccess: number | null;
 }
 
+/**
+ * The Summary (DESIGN §7): the one record every reporter, `compare`, `sweep`, `check` and the HTML
+ * report read, so none re-derives it from the trace or the world. Times are milliseconds, and
+ * those named `…After` count from the update's start (`updateStartedAt`, the scenario's
+ * `release.at`).
+ */
 export interface SummaryFields {
+  readonly schemaVersion: number;
   readonly rollout: string;
+  readonly strategy: StrategyType;
+  /** A canary's traffic router (istio, nginx, …); null for a canary without one and other strategies. */
+  readonly router: string | null;
   readonly outcome: Outcome;
-  readonly regressionPresent: boolean;
+  /** Sim ms the update started; null for a no-op update (the template is the stable image: nothing rolled out). */
+  readonly updateStartedAt: Ms | null;
+  /** The scenario injects a regression into the release. */
+  readonly regressionConfigured: boolean;
+  /** A regression was active on a release request before the outcome (an abort, the promotion, or the end). */
+  readonly regressionInEffect: boolean;
+  /** Null unless the outcome is `aborted`. */
+  readonly abortCause: AbortCause | null;
+  /** Aborted while a regression was in effect. */
   readonly caught: boolean;
+  /** Aborted with no regression in effect: a healthy release rolled back. */
   readonly falseRollback: boolean;
-  /** Sim ms of the abort that caught the regression (null when not caught). */
-  readonly detectedAt: Ms | null;
-  readonly userRequests: number;
+  /** Ms from the update's start to the abort that caught the regression (null when not caught). */
+  readonly detectedAfter: Ms | null;
+  /** Ms from the update's start to the abort in force at the end (null when not aborted). */
+  readonly abortedAfter: Ms | null;
+  /** Ms from the update's start to promotion (null when not promoted). */
+  readonly promotedAfter: Ms | null;
+  /** User requests that arrived (all strategies of a `compare` see the same ones). */
+  readonly arrivedRequests: number;
+  /** User requests that completed: the denominator of `harmedShare`. */
+  readonly completedRequests: number;
+  /** Arrived, neither completed nor unserved: still in flight when the run ended. */
+  readonly inFlightRequests: number;
+  /** Arrived and found no ready pod to serve them. */
+  readonly unservedRequests: number;
+  /** Completed user requests the release served. */
   readonly releaseRequests: number;
+  /** Completed user requests whose outcome the release made worse than the stable version would have. */
   readonly harmedRequests: number;
+  /** harmedRequests / completedRequests, to 6 decimals. */
   readonly harmedShare: number;
-  /** Sim ms from the start of the update to promotion (null when not promoted). */
-  readonly timeToPromote: Ms | null;
   readonly versions: { readonly stable: VersionFigures; readonly release: VersionFigures };
   /**
    * The shadow copies a `setMirrorRoute` sent to the release, measured as the release served them
@@ -42,8 +88,92 @@ export interface SummaryFields {
   readonly mirrored: VersionFigures | null;
 }
 
+/** A canary step as the trace describes it (what a reader needs to draw the step list). */
+export interface TraceStep {
+  /** The step as `kubectl argo rollouts get rollout` lists it. Example: 'setWeight: 20', 'pause: 5m'. */
+  readonly label: string;
+  readonly kind: 'setWeight' | 'pause' | 'analysis' | 'setCanaryScale' | 'setHeaderRoute' | 'setMirrorRoute';
+  readonly setWeight: number | null;
+  /** A pause step's duration in ms; null for an indefinite pause (and for other steps). */
+  readonly pauseDuration: Ms | null;
+  /** setMirrorRoute: percent of matching requests copied (0 = the route is removed). */
+  readonly mirrorPercent: number | null;
+}
+
+/** An analysis metric of a template the workload references. */
+export interface TraceMetric {
+  readonly template: string;
+  readonly name: string;
+  /** The prometheus query as written (null for the job provider). */
+  readonly query: string | null;
+  readonly successCondition: string | null;
+  readonly failureCondition: string | null;
+  readonly failureLimit: number;
+}
+
+/** The first event of every trace: what a reader needs before anything happens. */
+export interface SimulationStartedFields {
+  readonly schemaVersion: number;
+  readonly scenario: string;
+  readonly description: string;
+  readonly seed: number;
+  readonly rollout: string;
+  /** Every workload of the scenario, in file order. */
+  readonly workloads: readonly string[];
+  readonly namespace: string;
+  readonly kind: 'Rollout' | 'Deployment';
+  readonly strategy: StrategyType;
+  readonly router: string | null;
+  readonly replicas: number;
+  readonly stableImage: string;
+  readonly releaseImage: string;
+  /** Pod-template hashes (ReplicaSet names are `<rollout>-<hash>`). */
+  readonly stableHash: string;
+  readonly releaseHash: string;
+  /** When the update starts; null for a no-op update. */
+  readonly updateAt: Ms | null;
+  readonly duration: Ms;
+  readonly scrapeInterval: Ms;
+  readonly steps: readonly TraceStep[];
+  /** Blue-green: the Services the Rollout manages, active first. */
+  readonly services: readonly { readonly name: string; readonly role: 'active' | 'preview' }[];
+  readonly metrics: readonly TraceMetric[];
+}
+
+/** A pod's state as a Sample shows it (gone pods are left out). */
+export type LivePodState = 'starting' | 'ready' | 'terminating';
+
+/** One version's dashboard figures over the last minute (PromQL over the scraped series). */
+export interface SampleVersion {
+  readonly hash: string;
+  /** Requests per second; null before the version has a minute of series. */
+  readonly rps: number | null;
+  readonly errorRate: number | null;
+  /** Milliseconds. */
+  readonly p99: number | null;
+  readonly taskSuccess: number | null;
+}
+
+/**
+ * The periodic compact sample, at every scrape: per version the dashboard figures, per ReplicaSet
+ * its live pods in creation order (one letter each: `r` ready, `s` starting, `t` terminating),
+ * and the request counters so far.
+ */
+export interface SampleFields {
+  readonly versions: readonly SampleVersion[];
+  readonly replicaSets: readonly { readonly hash: string; readonly pods: string }[];
+  readonly arrived: number;
+  readonly completed: number;
+  readonly unserved: number;
+  readonly releaseRequests: number;
+  readonly harmed: number;
+  /** Shadow copies sent so far (never user requests). */
+  readonly mirrored: number;
+}
+
 export type SimEvent =
-  | { t: Ms; type: 'RolloutStarted'; rollout: string; strategy: string; replicas: number; stableImage: string; releaseImage: string; steps: number }
+  | ({ t: Ms; type: 'SimulationStarted' } & SimulationStartedFields)
+  | { t: Ms; type: 'RolloutStarted'; rollout: string; strategy: StrategyType; router: string | null; replicas: number; stableImage: string; releaseImage: string; stableHash: string; releaseHash: string; steps: number }
   | { t: Ms; type: 'StepStarted'; index: number; step: string }
   | { t: Ms; type: 'StepCompleted'; index: number }
   | { t: Ms; type: 'WeightChanged'; canary: number; stable: number; actual: number }
@@ -58,6 +188,7 @@ export type SimEvent =
   | { t: Ms; type: 'OperatorAction'; action: string }
   | { t: Ms; type: 'RolloutAborted'; reason: string }
   | { t: Ms; type: 'RolloutPromoted' }
+  | ({ t: Ms; type: 'Sample' } & SampleFields)
   | ({ t: Ms; type: 'Summary' } & SummaryFields);
 
 export type SimEventType = SimEvent['type'];

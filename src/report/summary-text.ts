@@ -1,30 +1,12 @@
 /**
  * The closing block of a text timeline: the outcome in one sentence, what the request counts
  * are, harm against its denominator, the mirrored copies' figures when the run mirrored, then
- * per-version figures. Pure: returns lines.
+ * per-version figures. Reads the Summary alone. Pure: returns lines.
  */
-import type { SummaryFields, VersionFigures } from '../model/events.js';
+import type { AbortCause, SummaryFields, VersionFigures } from '../model/events.js';
 import { formatDuration } from '../model/time.js';
+import { pct } from './numbers.js';
 import { paint, type TextStyle } from './style.js';
-
-/**
- * What the Summary does not carry but the caller may know: the run's arrivals (the Summary counts
- * completed requests only) and the abort time of a false rollback.
- */
-export interface SummaryExtras {
-  /** User requests that arrived; those neither completed nor unserved were still in flight at the end. */
-  readonly arrived?: number;
-  /** Arrivals that found no ready pod. */
-  readonly unserved?: number;
-  /** Sim ms of the abort (the Summary's detectedAt is set only when a regression was caught). */
-  readonly abortedAt?: number | undefined;
-  /** False when no update started (a no-op: the Rollout's template is the stable image). */
-  readonly updated?: boolean;
-}
-
-function pct(x: number | null | undefined): string {
-  return x === null || x === undefined ? '—' : `${(x * 100).toFixed(2)}%`;
-}
 
 function versionRow(label: string, v: VersionFigures): string {
   const p99 = v.p99 === null ? '—' : formatDuration(v.p99);
@@ -32,12 +14,12 @@ function versionRow(label: string, v: VersionFigures): string {
 }
 
 /** Example: 2423 completed, 2427 arrived → '2423 completed user requests (4 still in flight at the end)'. */
-function requestsLine(s: SummaryFields, x: SummaryExtras): string {
-  const head = `${s.userRequests} completed user requests`;
-  if (x.arrived === undefined) return head;
-  const unserved = x.unserved ?? 0;
-  const inFlight = x.arrived - s.userRequests - unserved;
-  const parts = [inFlight > 0 ? `${inFlight} still in flight at the end` : undefined, unserved > 0 ? `${unserved} found no ready pod` : undefined].filter((p) => p !== undefined);
+function requestsLine(s: SummaryFields): string {
+  const head = `${s.completedRequests} completed user requests`;
+  const parts = [
+    s.inFlightRequests > 0 ? `${s.inFlightRequests} still in flight at the end` : undefined,
+    s.unservedRequests > 0 ? `${s.unservedRequests} found no ready pod` : undefined,
+  ].filter((p) => p !== undefined);
   return parts.length === 0 ? head : `${head} (${parts.join(', ')})`;
 }
 
@@ -50,34 +32,52 @@ function mirroredLine(m: VersionFigures): string {
   return m.requests === 0 ? head : `${head}: errors ${pct(m.errorRate)}, p99 ${m.p99 === null ? '—' : formatDuration(m.p99)}, task ok ${pct(m.taskSuccess)}`;
 }
 
-/** The closing block: outcome in one sentence, then the figures. */
-export function formatSummary(s: SummaryFields, style: TextStyle, extras: SummaryExtras = {}): string[] {
-  const abortedAt = s.detectedAt ?? extras.abortedAt ?? null;
+/** An abort's cause in a few words. Example: 'noData' → 'the analysis had no data'. */
+export function abortCauseText(cause: AbortCause): string {
+  switch (cause) {
+    case 'failed': return 'an analysis failed';
+    case 'error': return 'an analysis errored';
+    case 'noData': return 'the analysis had no data';
+    case 'inconclusive': return 'an operator aborted an inconclusive analysis';
+    case 'operator': return 'an operator aborted';
+    case 'progressDeadline': return 'the progress deadline passed';
+  }
+}
+
+/**
+ * What the outcome says about the regression. Example: aborted with one in effect → 'the regression
+ * was caught'; a regression configured to appear after the promotion → 'a regression was configured
+ * but never in effect before the promotion'.
+ */
+export function judgement(s: SummaryFields): string {
+  if (s.caught) return 'the regression was caught';
+  if (s.falseRollback) return s.regressionConfigured ? 'FALSE ROLLBACK: the regression was not yet in effect when the release was aborted' : 'FALSE ROLLBACK: a healthy release was aborted';
+  if (s.regressionInEffect) return s.outcome === 'promoted' ? 'the regression was MISSED and promoted' : 'a regression is in effect and was not caught yet';
+  if (s.regressionConfigured) return `a regression was configured but never in effect before the ${s.outcome === 'promoted' ? 'promotion' : 'end'}`;
+  return 'no regression was injected';
+}
+
+/** The outcome in one line. Example: 'aborted after 5m20s (an analysis failed); the regression was caught'. */
+function outcomeLine(s: SummaryFields, style: TextStyle): string {
+  if (s.updateStartedAt === null) return paint(style, 'yellow', "no update: the Rollout's template is the stable image, so nothing rolled out");
   const verdict =
     s.outcome === 'promoted'
-      ? paint(style, 'green', `promoted after ${formatDuration(s.timeToPromote ?? 0)}`)
+      ? paint(style, 'green', `promoted after ${formatDuration(s.promotedAfter ?? 0)}`)
       : s.outcome === 'aborted'
-        ? paint(style, 'red', `aborted${abortedAt === null ? '' : ` at ${formatDuration(abortedAt)}`}`)
+        ? paint(style, 'red', `aborted after ${formatDuration(s.abortedAfter ?? 0)}${s.abortCause === null ? '' : ` (${abortCauseText(s.abortCause)})`}`)
         : paint(style, 'yellow', 'incomplete (neither promoted nor aborted)');
-  const judgement = s.caught
-    ? 'the regression was caught'
-    : s.falseRollback
-      ? 'FALSE ROLLBACK: a healthy release was aborted'
-      : s.regressionPresent && s.outcome === 'promoted'
-        ? 'the regression was MISSED and promoted'
-        : s.regressionPresent
-          ? 'a regression is present and was not caught yet'
-          : 'no regression was injected';
+  return `${verdict}; ${judgement(s)}`;
+}
+
+/** The closing block: outcome in one sentence, then the figures. */
+export function formatSummary(s: SummaryFields, style: TextStyle): string[] {
   const mirrored = s.mirrored === null ? [] : [`  mirrored  ${mirroredLine(s.mirrored)}`];
-  const outcome = extras.updated === false
-    ? paint(style, 'yellow', "no update: the Rollout's template is the stable image, so nothing rolled out")
-    : `${verdict}; ${judgement}`;
   return [
     '',
     paint(style, 'bold', `Summary — ${s.rollout}`),
-    `  outcome   ${outcome}`,
-    `  requests  ${requestsLine(s, extras)}`,
-    `  harmed    ${s.harmedRequests} of the ${s.userRequests} completed (${pct(s.harmedShare)}); ${s.releaseRequests} served by the release`,
+    `  outcome   ${outcomeLine(s, style)}`,
+    `  requests  ${requestsLine(s)}`,
+    `  harmed    ${s.harmedRequests} of the ${s.completedRequests} completed (${pct(s.harmedShare)}); ${s.releaseRequests} served by the release`,
     ...mirrored,
     '',
     `  ${'version'.padEnd(8)} ${'image'.padEnd(24)} ${'completed'.padStart(9)}  ${'errors'.padStart(7)}  ${'p99'.padStart(9)}  ${'task ok'.padStart(7)}`,

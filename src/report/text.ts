@@ -2,7 +2,8 @@
  * The human-readable timeline: one line per event, sim time on the left, then a summary block.
  * Pure: returns strings; the CLI writes them. Colour is optional SGR only (never cursor codes).
  */
-import type { SimEvent } from '../model/events.js';
+import type { SimEvent, SimulationStartedFields } from '../model/events.js';
+import { strategyName, type StrategyType } from '../model/strategy.js';
 import { formatDuration } from '../model/time.js';
 
 import { paint, type TextStyle, type Tone } from './style.js';
@@ -24,7 +25,7 @@ export function clock(t: number): string {
  * by `nextLineContext`; `START_CONTEXT` is a canary before any event.
  */
 export interface LineContext {
-  readonly strategy: 'canary' | 'blueGreen' | 'rollingUpdate';
+  readonly strategy: StrategyType;
   readonly stage: 'updating' | 'promoted' | 'aborted';
   /** Sim ms of the abort in force (the Summary keeps it only when a regression was caught). */
   readonly abortedAt: number | undefined;
@@ -38,10 +39,9 @@ export const START_CONTEXT: LineContext = { strategy: 'canary', stage: 'updating
  */
 export function nextLineContext(c: LineContext, e: SimEvent): LineContext {
   switch (e.type) {
-    case 'RolloutStarted': {
-      const strategy = e.strategy.startsWith('blueGreen') ? 'blueGreen' : e.strategy.startsWith('rollingUpdate') ? 'rollingUpdate' : 'canary';
-      return { strategy, stage: 'updating', abortedAt: undefined };
-    }
+    case 'SimulationStarted':
+    case 'RolloutStarted':
+      return { strategy: e.strategy, stage: 'updating', abortedAt: undefined };
     case 'RolloutAborted':
       return { ...c, stage: 'aborted', abortedAt: e.t };
     case 'RolloutPromoted':
@@ -112,7 +112,7 @@ export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number
   const line = (glyph: string, tone: Tone, text: string): string => `${at}  ${paint(style, tone, glyph)} ${text}`;
   switch (e.type) {
     case 'RolloutStarted':
-      return line('▶', 'bold', `update started: ${e.rollout} (${e.strategy}, ${e.replicas} replicas) ${e.stableImage} → ${e.releaseImage}${e.steps > 0 ? `, ${e.steps} steps` : ''}`);
+      return line('▶', 'bold', `update started: ${e.rollout} (${strategyName({ type: e.strategy, router: e.router })}, ${e.replicas} replicas) ${e.stableImage} → ${e.releaseImage}${e.steps > 0 ? `, ${e.steps} steps` : ''}`);
     case 'StepStarted':
       return line('•', 'cyan', `${stepOf(e.index, totalSteps)}  ${e.step}`);
     case 'StepCompleted':
@@ -143,7 +143,9 @@ export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number
       return line('✖', 'red', `ABORTED: ${e.reason}`);
     case 'RolloutPromoted':
       return line('✔', 'green', 'PROMOTED: the release is now stable');
-    case 'Summary':
+    case 'SimulationStarted': // its header lines come first (headerLines)
+    case 'Sample': // figures for the live view and reports, not a line
+    case 'Summary': // the closing block (formatSummary)
       return undefined;
     default: {
       const never: never = e;
@@ -165,4 +167,12 @@ function measurementTone(p: string): Tone {
   return p === 'Successful' ? 'green' : p === 'Failed' || p === 'Error' ? 'red' : 'yellow';
 }
 
-export { formatSummary, type SummaryExtras } from './summary-text.js';
+/**
+ * The lines a run's report starts with, from its SimulationStarted event.
+ * Example: ['rollout-sim · canary-happy-path · seed 7 · rollout agent', '  A healthy release …'].
+ */
+export function headerLines(e: Pick<SimulationStartedFields, 'scenario' | 'seed' | 'rollout' | 'description'>): string[] {
+  return [`rollout-sim · ${e.scenario} · seed ${e.seed} · rollout ${e.rollout}`, ...(e.description === '' ? [] : [`  ${e.description}`])];
+}
+
+export { formatSummary } from './summary-text.js';

@@ -1,17 +1,12 @@
 /**
  * The verdict table `compare` ends with: one row per strategy, the figures that decide between them.
- * Pure: returns lines.
+ * Reads the Summaries alone. Pure: returns lines.
  */
 import type { SummaryFields } from '../model/events.js';
+import { strategyLabel } from '../model/strategy.js';
 import { formatDuration } from '../model/time.js';
+import { pct } from './numbers.js';
 
-export interface VerdictRow {
-  readonly name: string;
-  readonly strategy: string;
-  readonly summary: SummaryFields;
-}
-
-const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 /**
  * The title above the table: `arrived` counts the user requests offered to every strategy (the same
@@ -23,38 +18,46 @@ export function verdictTitle(arrived: number): string {
   return `Verdict (identical traffic: the same ${arrived} user requests arrived at each)`;
 }
 
+/** Example: a Summary with {strategy: 'canary', router: null} → 'basic canary'. */
+export function rowStrategy(s: SummaryFields): string {
+  return strategyLabel({ type: s.strategy, router: s.router });
+}
+
 /**
  * Example row: `agent-canary  canary  aborted  yes  5m20s  71949  1.71%  16  0.02%  —` ("on release" is the
  * share of completed user requests the release served: who met it at all).
- * `caught` reads yes/no only when a regression was injected ("—" otherwise).
+ * `caught` reads yes/no only when a regression was in effect ("—" otherwise).
  */
-export function formatVerdict(rows: readonly VerdictRow[]): string[] {
-  const header = ['workload', 'strategy', 'outcome', 'caught', 'detected at', 'completed', 'on release', 'harmed', 'harmed share', 'time to promote'];
-  const body = rows.map(({ name, strategy, summary: s }) => [
-    name,
-    strategy,
-    s.falseRollback ? 'aborted (false rollback)' : s.outcome,
-    s.regressionPresent ? (s.caught ? 'yes' : 'NO') : '—',
-    s.detectedAt === null ? '—' : formatDuration(s.detectedAt),
-    String(s.userRequests),
-    s.userRequests === 0 ? '—' : pct(s.releaseRequests / s.userRequests),
-    String(s.harmedRequests),
-    pct(s.harmedShare),
-    s.timeToPromote === null ? '—' : formatDuration(s.timeToPromote),
-  ]);
+export function formatVerdict(rows: readonly SummaryFields[]): string[] {
+  const header = ['workload', 'strategy', 'outcome', 'caught', 'detected after', 'completed', 'on release', 'harmed', 'harmed share', 'promoted after'];
+  const body = rows.map((s) => {
+    return [
+      s.rollout,
+      rowStrategy(s),
+      s.falseRollback ? 'aborted (false rollback)' : s.outcome,
+      s.regressionInEffect ? (s.caught ? 'yes' : 'NO') : '—',
+      s.detectedAfter === null ? '—' : formatDuration(s.detectedAfter),
+      String(s.completedRequests),
+      s.completedRequests === 0 ? '—' : pct(s.releaseRequests / s.completedRequests),
+      String(s.harmedRequests),
+      pct(s.harmedShare),
+      s.promotedAfter === null ? '—' : formatDuration(s.promotedAfter),
+    ];
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
   const line = (cells: readonly string[]): string => cells.map((c, i) => (i >= 5 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
 }
 
 /** One plain sentence per row, for a learner reading the table. */
-export function explainVerdict(rows: readonly VerdictRow[]): string[] {
-  return rows.map(({ name, summary: s }) => {
-    if (s.caught) return `${name}: caught the regression at ${formatDuration(s.detectedAt ?? 0)}, after ${s.harmedRequests} harmed requests.`;
+export function explainVerdict(rows: readonly SummaryFields[]): string[] {
+  return rows.map((s) => {
+    const name = s.rollout;
+    if (s.caught) return `${name}: caught the regression ${formatDuration(s.detectedAfter ?? 0)} into the update, after ${s.harmedRequests} harmed requests.`;
     if (s.falseRollback) return `${name}: rolled back a healthy release (a false alarm).`;
-    const harmed = `${s.harmedRequests} of its ${s.userRequests} completed user requests (${pct(s.harmedShare)})`;
-    if (s.regressionPresent && s.outcome === 'promoted') return `${name}: promoted the regression; ${harmed} were harmed.`;
-    if (s.regressionPresent) return `${name}: has not caught the regression yet; ${harmed} harmed so far.`;
-    return `${name}: ${s.outcome === 'promoted' ? `promoted in ${formatDuration(s.timeToPromote ?? 0)}` : s.outcome}.`;
+    const harmed = `${s.harmedRequests} of its ${s.completedRequests} completed user requests (${pct(s.harmedShare)})`;
+    if (s.regressionInEffect && s.outcome === 'promoted') return `${name}: promoted the regression; ${harmed} were harmed.`;
+    if (s.regressionInEffect) return `${name}: has not caught the regression yet; ${harmed} harmed so far.`;
+    return `${name}: ${s.outcome === 'promoted' ? `promoted in ${formatDuration(s.promotedAfter ?? 0)}` : s.outcome}.`;
   });
 }

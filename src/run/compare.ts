@@ -7,12 +7,15 @@
 import { createMetricStore } from '../metrics/store.js';
 import type { SummaryFields } from '../model/events.js';
 import type { Scenario } from '../model/scenario.js';
+import type { Sampler } from './simulation-core.js';
 import { createSimulation, type Simulation } from './simulation.js';
 
 export interface ComparisonOptions {
   /** Workloads to race (default: the scenario's `compare` list). */
   readonly names?: readonly string[];
   readonly seed?: number;
+  /** Sample events in every panel's trace (the live view, a jsonl trace). */
+  readonly sampler?: Sampler;
 }
 
 export type Comparison = ReturnType<typeof createComparison>;
@@ -24,7 +27,11 @@ export type Comparison = ReturnType<typeof createComparison>;
 export function createComparison(scenario: Scenario, opts: ComparisonOptions = {}) {
   const names = opts.names ?? scenario.compare;
   const sims: Simulation[] = names.map((name) =>
-    createSimulation(scenario, { store: createMetricStore(), workload: name, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }),
+    createSimulation(scenario, {
+      store: createMetricStore(), workload: name,
+      ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      ...(opts.sampler !== undefined ? { sampler: opts.sampler } : {}),
+    }),
   );
   let now = 0;
   return {

@@ -1,43 +1,17 @@
 /**
- * A snapshot of what a dashboard would show at one sim instant, for the live UI: per version the
- * request rate, error rate, p99 latency and task success over the last minute (real PromQL over
- * the scraped series, so it is exactly what Prometheus would graph), and every ReplicaSet's pods.
- * Pure: reads the store and the world, changes nothing.
+ * The periodic Sample event (DESIGN §7): what a dashboard would show at one sim instant — per
+ * version the request rate, error rate, p99 latency and task success over the last minute (real
+ * PromQL over the scraped series, exactly what Prometheus would graph) — with every ReplicaSet's
+ * live pods and the request counters. A trace carries one per scrape, so a reader redraws any
+ * screen from events alone. Pure: reads the store and the world, changes nothing.
  */
 import type { MetricStore } from '../metrics/store.js';
+import type { SampleFields, SampleVersion } from '../model/events.js';
 import type { Ms } from '../model/time.js';
 import { evaluateInstant } from '../promql/index.js';
 import type { PodState } from '../world/pods.js';
 import type { World } from '../world/world.js';
-
-export interface VersionSample {
-  readonly hash: string;
-  readonly image: string;
-  /** 0 = the stable version, 1 = the release. */
-  readonly version: 0 | 1;
-  readonly rps: number | null;
-  readonly errorRate: number | null;
-  /** Seconds. */
-  readonly p99: number | null;
-  readonly taskSuccess: number | null;
-}
-
-export interface ReplicaSetSample {
-  readonly hash: string;
-  readonly image: string;
-  readonly version: 0 | 1;
-  readonly pods: readonly { readonly name: string; readonly state: PodState; readonly busy: number; readonly queued: number }[];
-}
-
-export interface Sample {
-  readonly t: Ms;
-  readonly versions: readonly VersionSample[];
-  readonly replicaSets: readonly ReplicaSetSample[];
-  readonly harmedRequests: number;
-  readonly userRequests: number;
-  readonly releaseRequests: number;
-  readonly mirrored: number;
-}
+import { rate6 } from './summary.js';
 
 const BY = 'rollouts_pod_template_hash';
 const QUERIES = {
@@ -46,6 +20,9 @@ const QUERIES = {
   p99: `histogram_quantile(0.99, sum by (${BY}, le) (rate(http_request_duration_seconds_bucket[1m])))`,
   taskSuccess: `sum by (${BY}) (rate(agent_task_outcomes_total{outcome="success"}[1m])) / sum by (${BY}) (rate(agent_task_outcomes_total[1m]))`,
 } as const;
+
+/** One letter per pod state in a Sample's `pods` string; gone pods are left out. */
+export const POD_LETTER: Record<Exclude<PodState, 'gone'>, string> = { ready: 'r', starting: 's', terminating: 't' };
 
 /** One PromQL query's answer by pod-template hash. Example: {abc: 0.02, def: 0.005}. */
 function byHash(store: MetricStore, query: string, t: Ms): Map<string, number> {
@@ -60,27 +37,39 @@ function byHash(store: MetricStore, query: string, t: Ms): Map<string, number> {
   return out;
 }
 
-export function takeSample(store: MetricStore, world: World, t: Ms): Sample {
+/** Seconds to ms, to the microsecond. Example: 4.2315 → 4231.5. */
+function ms(seconds: number | undefined): number | null {
+  return seconds === undefined ? null : Math.round(seconds * 1e6) / 1e3;
+}
+
+/**
+ * Example: at 60 s of canary-tool-call-regression → versions [{hash: 'stable…', rps: 19.6, errorRate:
+ * 0.005, p99: 4171, taskSuccess: 0.94}, …], replicaSets [{hash, pods: 'rrrrrrrrrr'}, {hash, pods: 'rr'}], counters.
+ */
+export function takeSample(store: MetricStore, world: World, t: Ms): SampleFields {
   const rps = byHash(store, QUERIES.rps, t);
   const errorRate = byHash(store, QUERIES.errorRate, t);
   const p99 = byHash(store, QUERIES.p99, t);
   const taskSuccess = byHash(store, QUERIES.taskSuccess, t);
-  const replicaSets = world.replicaSets.map((rs) => ({
-    hash: rs.hash, image: rs.image, version: rs.version,
-    pods: rs.pods.map((id) => {
-      const p = world.pods[id];
-      return { name: p?.name ?? '', state: p?.state ?? 'gone', busy: p?.busy ?? 0, queued: p?.queue.length ?? 0 };
-    }),
+  const rounded = (m: Map<string, number>, hash: string): number | null => {
+    const v = m.get(hash);
+    return v === undefined ? null : rate6(v);
+  };
+  const versions = world.replicaSets.map((rs): SampleVersion => ({
+    hash: rs.hash, rps: rounded(rps, rs.hash), errorRate: rounded(errorRate, rs.hash),
+    p99: ms(p99.get(rs.hash)), taskSuccess: rounded(taskSuccess, rs.hash),
   }));
-  const versions = world.replicaSets.map((rs) => ({
-    hash: rs.hash, image: rs.image, version: rs.version,
-    rps: rps.get(rs.hash) ?? null, errorRate: errorRate.get(rs.hash) ?? null,
-    p99: p99.get(rs.hash) ?? null, taskSuccess: taskSuccess.get(rs.hash) ?? null,
+  const replicaSets = world.replicaSets.map((rs) => ({
+    hash: rs.hash,
+    pods: rs.pods.map((id) => {
+      const state = world.pods[id]?.state ?? 'gone';
+      return state === 'gone' ? '' : POD_LETTER[state];
+    }).join(''),
   }));
   const [stable, release] = world.tallies;
   return {
-    t, versions, replicaSets,
-    harmedRequests: release.harmed, userRequests: stable.requests + release.requests,
-    releaseRequests: release.requests, mirrored: world.mirrored,
+    versions, replicaSets,
+    arrived: world.arrivals, completed: stable.requests + release.requests, unserved: world.unserved,
+    releaseRequests: release.requests, harmed: release.harmed, mirrored: world.mirrored,
   };
 }

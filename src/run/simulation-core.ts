@@ -1,27 +1,34 @@
 /**
  * The core's composition root: wires the engine, the world and the controller for one workload
  * of a scenario, with the analysis system plugged in through a port (`simulation.ts` plugs in the
- * real one; a scenario without AnalysisTemplates can run without loading PromQL or expr at all).
+ * real one; a scenario without AnalysisTemplates runs without loading PromQL or expr at all) and
+ * an optional sampler for the periodic Sample events of a trace.
  * Pure given (scenario, seed, operator actions): it reads no clock, no files.
  */
-import { CONTROL, createEngine } from '../engine/engine.js';
+import { CONTROL, createEngine, OBSERVE, type Engine } from '../engine/engine.js';
 import { createRng } from '../engine/rng.js';
-import { applyOperatorAction } from '../controller/actions.js';
-import { reconcile } from '../controller/reconcile.js';
-import { initialStatus, startUpdate, type Effect, type Observed, type ObservedReplicaSet, type RolloutStatus } from '../controller/status.js';
-import type { SimEvent, SummaryFields } from '../model/events.js';
+import { initialStatus, startUpdate } from '../controller/status.js';
+import type { MetricStore } from '../metrics/store.js';
+import type { SampleFields, SimEvent, SummaryFields } from '../model/events.js';
 import type { Workload } from '../model/rollout.js';
 import type { OperatorActionName, Scenario } from '../model/scenario.js';
+import { strategyOf } from '../model/strategy.js';
 import { templateHash } from '../world/pods.js';
-import type { MetricStore } from '../metrics/store.js';
-import type { AnalysisRun } from '../analysis/run/types.js';
-import type { AnalysisPhase } from '../model/events.js';
-import type { Engine } from '../engine/engine.js';
-import type { World } from '../world/world.js';
-import type { StartRequest } from './analysis-host.js';
-import { createWorld, type CompletedRequest } from '../world/world.js';
+import { createWorld, type CompletedRequest, type World } from '../world/world.js';
+import type { AnalysisFactory, AnalysisPort } from './analysis-port.js';
+import { createAbortCauses } from './abort-cause.js';
+import { createControllerLoop, type ControllerState } from './controller-loop.js';
+import { createOperator } from './operator.js';
 import { routePlan, serviceNames, trafficModel, type RoutingContext } from './routing.js';
 import { summarize } from './summary.js';
+import { simulationStarted } from './trace-start.js';
+import { pickWorkload, stepCount } from './workload.js';
+
+export { NO_ANALYSIS, type AnalysisDeps, type AnalysisFactory, type AnalysisPort } from './analysis-port.js';
+export { pickWorkload, stepCount, usesAnalysis } from './workload.js';
+
+/** Reads what a dashboard shows now (run/sample.ts); only a trace needs it, so it is optional. */
+export type Sampler = (store: MetricStore, world: World, t: number) => SampleFields;
 
 export interface SimulationOptions {
   readonly seed?: number;
@@ -30,65 +37,21 @@ export interface SimulationOptions {
   /** The metrics store the pods are scraped into and analysis queries read. */
   readonly store: MetricStore;
   readonly onComplete?: (r: CompletedRequest) => void;
+  /** Emit a Sample event at every scrape and at the end (a trace for a reader to redraw). */
+  readonly sampler?: Sampler;
 }
-
-/** What the core needs of the analysis system (AnalysisRuns as the cluster runs them). */
-export interface AnalysisPort {
-  start(req: StartRequest): void;
-  terminate(key: string): void;
-  observe(): Map<string, { phase: AnalysisPhase; message: string }>;
-  runs(): readonly AnalysisRun[];
-}
-
-/** Everything an analysis system may use: the clock, the world, the store, and the current hashes. */
-export interface AnalysisDeps {
-  readonly engine: Engine;
-  readonly scenario: Scenario;
-  readonly world: World;
-  readonly store: MetricStore;
-  readonly rolloutName: string;
-  readonly emit: (e: SimEvent) => void;
-  /** A run reached a terminal phase: the controller should reconcile. */
-  readonly onCompleted: () => void;
-  /** The ReplicaSet (world id) of the release, the target of synthetic tests. */
-  readonly releaseReplicaSet: () => number;
-}
-
-export type AnalysisFactory = (deps: AnalysisDeps) => AnalysisPort;
-
-/** For workloads without analysis: asking it to start a run is a bug (the controller never would). */
-export const NO_ANALYSIS: AnalysisFactory = () => ({
-  start: (req) => {
-    throw new Error(`analysis ${req.key} requested but this simulation was built without an analysis system`);
-  },
-  terminate: () => undefined,
-  observe: () => new Map(),
-  runs: () => [],
-});
-
-/** Reconciles at one instant stop after this many passes: a controller that never settles is a bug. */
-const MAX_PASSES = 1000;
 
 export type Simulation = ReturnType<typeof createSimulationCore>;
 
-export function createSimulationCore(scenario: Scenario, opts: SimulationOptions, analysisFactory: AnalysisFactory) {
-  const seed = opts.seed ?? scenario.seed;
-  const workload = pickWorkload(scenario, opts.workload);
-  const steps = stepCount(workload);
-  const engine = createEngine();
-  const listeners: ((e: SimEvent) => void)[] = [];
-  const emit = (e: SimEvent): void => listeners.forEach((l) => l(e));
-  let reconcilePending = false;
-  /** Instants a reconcile is already scheduled for (requeues are idempotent). */
-  const requeues = new Set<number>();
-
+/** The world with the workload's Services and the stable ReplicaSet at full size, ready at t = 0. */
+function buildCluster(scenario: Scenario, workload: Workload, engine: Engine, opts: SimulationOptions, seed: number, onPodReady: () => void) {
   const world = createWorld({
     scenario, engine, sink: opts.store, workload: workload.name,
     streams: {
       traffic: createRng(seed, 'traffic'), routing: createRng(seed, 'routing'),
       names: createRng(seed, 'names'), synthetic: createRng(seed, 'synthetic'),
     },
-    onPodReady: requestReconcile,
+    onPodReady,
     ...(opts.onComplete ? { onComplete: opts.onComplete } : {}),
   });
   const [primary, secondary] = serviceNames(workload);
@@ -99,17 +62,40 @@ export function createSimulationCore(scenario: Scenario, opts: SimulationOptions
     secondaryService: secondary === primary ? primaryService : world.addService(secondary),
   };
   const stableHash = templateHash(scenario.stableImage);
-  const releaseHash = templateHash(scenario.release.image);
   rsByHash.set(stableHash, world.createReplicaSet(stableHash, scenario.stableImage, 0));
   world.scale(rsByHash.get(stableHash) as number, workload.replicas, true);
-  let status: RolloutStatus = initialStatus(stableHash, steps);
-  let paused = workload.kind === 'Rollout' && workload.paused;
-  let promotedAt: number | undefined;
+  return { world, routing, rsByHash, stableHash };
+}
+
+/**
+ * Example: createSimulationCore(scenario, {store}, ANALYSIS).runUntil(scenario.duration) emits
+ * SimulationStarted, RolloutStarted at release.at, the controller's events, …; finish() the Summary.
+ */
+export function createSimulationCore(scenario: Scenario, opts: SimulationOptions, analysisFactory: AnalysisFactory) {
+  const seed = opts.seed ?? scenario.seed;
+  const workload = pickWorkload(scenario, opts.workload);
+  const steps = stepCount(workload);
+  const engine = createEngine();
+  const listeners: ((e: SimEvent) => void)[] = [];
+  const causes = createAbortCauses();
+  const emit = (e: SimEvent): void => {
+    causes.observe(e);
+    listeners.forEach((l) => l(e));
+  };
+  const loop = { request: (): void => controller.request() };
+  const { world, routing, rsByHash, stableHash } = buildCluster(scenario, workload, engine, opts, seed, () => loop.request());
+  const state: ControllerState = { status: initialStatus(stableHash, steps), paused: workload.kind === 'Rollout' && workload.paused, promotedAt: undefined };
+  const applyRoutes = (): void => {
+    const plan = routePlan(routing, state.status);
+    world.setRoutes(plan.routes, plan.byCohort, plan.mirrors);
+  };
   applyRoutes();
-  const analysis = analysisFactory({
-    engine, scenario, world, store: opts.store, rolloutName: workload.name, emit, onCompleted: requestReconcile,
-    releaseReplicaSet: () => rsByHash.get(status.currentPodHash) as number,
+  const analysis: AnalysisPort = analysisFactory({
+    engine, scenario, world, store: opts.store, rolloutName: workload.name, emit, onCompleted: () => loop.request(),
+    releaseReplicaSet: () => rsByHash.get(state.status.currentPodHash) as number,
   });
+  const controller = createControllerLoop({ engine, world, workload, rsByHash, stableHash, analysis: () => analysis, state, emit, applyRoutes });
+  const operate = createOperator({ engine, workload, state, steps, stableHash, analysis, emit, reconcile: () => loop.request() });
 
   // A template equal to the stable one is a no-op update (DESIGN §3): nothing starts.
   const noOpUpdate = workload.image === scenario.stableImage;
@@ -118,111 +104,26 @@ export function createSimulationCore(scenario: Scenario, opts: SimulationOptions
     if (op.rollout === undefined || op.rollout === workload.name) engine.call(op.at, CONTROL, () => operate(op.action));
   }
   world.start();
+  const sampling = createSampling(engine, opts, world, scenario.scrapeInterval, emit);
 
   function beginUpdate(): void {
+    const releaseHash = templateHash(scenario.release.image);
     if (!rsByHash.has(releaseHash)) rsByHash.set(releaseHash, world.createReplicaSet(releaseHash, scenario.release.image, 1));
-    status = startUpdate(status, releaseHash, steps);
+    state.status = startUpdate(state.status, releaseHash, steps);
+    const { type: strategy, router } = strategyOf(workload);
     emit({
-      t: engine.now, type: 'RolloutStarted', rollout: workload.name, strategy: strategyName(workload),
-      replicas: workload.replicas, stableImage: scenario.stableImage, releaseImage: scenario.release.image, steps,
+      t: engine.now, type: 'RolloutStarted', rollout: workload.name, strategy, router, replicas: workload.replicas,
+      stableImage: scenario.stableImage, releaseImage: scenario.release.image, stableHash, releaseHash, steps,
     });
-    requestReconcile();
+    loop.request();
   }
 
-  function operate(action: OperatorActionName): void {
-    if (workload.kind === 'Deployment') return undoDeployment(action);
-    const inconclusive = [...analysis.observe()].filter(([, r]) => r.phase === 'Inconclusive').map(([k]) => k);
-    const r = applyOperatorAction(status, paused, action, engine.now, steps, inconclusive);
-    status = r.status;
-    paused = r.paused;
-    r.events.forEach(emit);
-    requestReconcile();
-  }
-
-  /** A Deployment has no promote/abort: `abort` is `kubectl rollout undo` (a new rolling update back). */
-  function undoDeployment(action: OperatorActionName): void {
-    emit({ t: engine.now, type: 'OperatorAction', action });
-    if (action !== 'abort' || status.currentPodHash === stableHash) return;
-    emit({ t: engine.now, type: 'RolloutAborted', reason: 'kubectl rollout undo: rolling back to the previous template' });
-    status = { ...startUpdate(status, stableHash, 0), abort: true, abortedAt: engine.now };
-    requestReconcile();
-  }
-
-  function applyRoutes(): void {
-    const plan = routePlan(routing, status);
-    world.setRoutes(plan.routes, plan.byCohort, plan.mirrors);
-  }
-
-  function requestReconcile(): void {
-    if (reconcilePending) return;
-    reconcilePending = true;
-    engine.call(0, CONTROL, runReconcile);
-  }
-
-  /** Reconciles until nothing changes at this instant (Argo requeues after every change). */
-  function runReconcile(): void {
-    reconcilePending = false;
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const before = status;
-      const result = reconcile(workload, status, observe());
-      status = result.status;
-      let acted = false;
-      for (const effect of result.effects) acted = apply(effect) || acted;
-      applyRoutes();
-      if (!acted && status === before) return;
-    }
-    throw new Error(`controller did not settle after ${MAX_PASSES} passes at t=${engine.now}`);
-  }
-
-  function observe(): Observed {
-    const replicaSets = new Map<string, ObservedReplicaSet>();
-    for (const [hash, id] of rsByHash) {
-      const c = world.counts(id);
-      replicaSets.set(hash, { replicas: c.replicas, available: c.ready });
-    }
-    return { now: engine.now, replicaSets, paused, analysisRuns: analysis.observe() };
-  }
-
-  /** Applies one effect; true when it changed the world. */
-  function apply(effect: Effect): boolean {
-    switch (effect.type) {
-      case 'scale': {
-        const id = rsByHash.get(effect.hash);
-        if (id === undefined) throw new Error(`scale: unknown ReplicaSet ${effect.hash}`);
-        world.scale(id, effect.replicas);
-        emit({ t: engine.now, type: 'ReplicaSetScaled', role: effect.role, hash: effect.hash, replicas: effect.replicas });
-        return true;
-      }
-      case 'setWeight':
-      case 'switchService':
-        return true;
-      case 'startAnalysis':
-        analysis.start({
-          key: effect.key, kind: effect.kind, analysis: effect.analysis, stepIndex: effect.stepIndex,
-          podHash: status.currentPodHash, revision: status.revision, stableHash: status.stableRS ?? stableHash,
-        });
-        return true;
-      case 'terminateAnalysis':
-        analysis.terminate(effect.key);
-        return true;
-      case 'requeueAt':
-        if (!requeues.has(effect.at)) {
-          requeues.add(effect.at);
-          engine.call(effect.at - engine.now, CONTROL, () => {
-            requeues.delete(effect.at);
-            requestReconcile();
-          });
-        }
-        return false;
-      case 'emit':
-        if (effect.event.type === 'RolloutPromoted' && !status.abort) promotedAt = engine.now;
-        emit(effect.event);
-        return false;
-      default: {
-        const never: never = effect;
-        throw new Error(`unknown effect ${JSON.stringify(never)}`);
-      }
-    }
+  let started = false;
+  /** SimulationStarted comes first, before anything the engine runs at t = 0. */
+  function start(): void {
+    if (started) return;
+    started = true;
+    emit({ t: 0, type: 'SimulationStarted', ...simulationStarted(scenario, workload, seed, noOpUpdate) });
   }
 
   return {
@@ -231,7 +132,7 @@ export function createSimulationCore(scenario: Scenario, opts: SimulationOptions
     workload,
     seed,
     get status() {
-      return status;
+      return state.status;
     },
     subscribe(listener: (e: SimEvent) => void): void {
       listeners.push(listener);
@@ -241,21 +142,26 @@ export function createSimulationCore(scenario: Scenario, opts: SimulationOptions
       engine.call(0, CONTROL, () => operate(action));
     },
     runUntil(t: number): void {
+      start();
       engine.runUntil(Math.min(t, scenario.duration));
     },
     /** The series store this run scrapes into (dashboards and the live view read it). */
     store: opts.store,
-    /** The analysis runs of this simulation (for the UI's AnalysisRun panel). */
+    /** The analysis runs of this simulation. */
     analysisRuns: () => analysis.runs(),
-    /** Emits and returns the Summary. */
+    /** Emits a last Sample (when sampling) and the Summary; returns the Summary. */
     finish(): SummaryFields {
+      start();
+      sampling.flush();
+      const last = causes.last();
+      const aborted = state.status.abort && last !== undefined ? { at: state.status.abortedAt ?? last.t, cause: last.cause } : undefined;
       const fields = summarize({
-        scenario, workload: workload.name,
-        promotedAt: status.abort ? undefined : promotedAt,
-        abortedAt: status.abort ? status.abortedAt : undefined,
+        scenario, workload: workload.name, strategy: strategyOf(workload), now: engine.now,
+        promotedAt: state.status.abort ? undefined : state.promotedAt, aborted,
+        regressionSince: noOpUpdate ? undefined : world.regressionSince,
         tallies: world.tallies,
         mirrored: world.mirrorsSent > 0 ? world.mirrorTally : undefined,
-        updated: !noOpUpdate,
+        updated: !noOpUpdate, arrived: world.arrivals, unserved: world.unserved,
       });
       emit({ t: engine.now, type: 'Summary', ...fields });
       return fields;
@@ -263,30 +169,23 @@ export function createSimulationCore(scenario: Scenario, opts: SimulationOptions
   };
 }
 
-function strategyName(w: Workload): string {
-  if (w.kind === 'Deployment') return 'rollingUpdate';
-  if (w.strategy.type === 'blueGreen') return 'blueGreen';
-  return w.strategy.trafficRouting === undefined ? 'canary' : `canary (trafficRouting: ${w.strategy.trafficRouting.router})`;
-}
-
-/** Canary steps of a workload (0 for blue-green and Deployments). Example: steps 20/pause/50 → 3. */
-export function stepCount(w: Workload): number {
-  return w.kind === 'Rollout' && w.strategy.type === 'canary' ? w.strategy.steps.length : 0;
-}
-
 /**
- * Does this workload ever start an AnalysisRun? Example: a canary with an `analysis` step → true;
- * an apps/v1 Deployment → false.
+ * Sample events at every scrape (just after the world's own scrape at that instant) and one at
+ * the end, when a sampler is given; nothing otherwise. Example: scrapeInterval 15 s, 1 min run →
+ * Samples at 15, 30, 45 and 60 s.
  */
-export function usesAnalysis(w: Workload): boolean {
-  if (w.kind === 'Deployment') return false;
-  const st = w.strategy;
-  if (st.type === 'blueGreen') return st.prePromotionAnalysis !== undefined || st.postPromotionAnalysis !== undefined;
-  return st.analysis !== undefined || st.steps.some((s) => 'analysis' in s);
-}
-
-export function pickWorkload(scenario: Scenario, name: string | undefined): Workload {
-  const w = name === undefined ? scenario.workloads[0] : scenario.workloads.find((x) => x.name === name);
-  if (w === undefined) throw new Error(name === undefined ? 'scenario has no workload' : `no workload named ${name}`);
-  return w;
+function createSampling(engine: Engine, opts: SimulationOptions, world: World, interval: number, emit: (e: SimEvent) => void) {
+  const sampler = opts.sampler;
+  let lastAt = -1;
+  const take = (): void => {
+    if (sampler === undefined) return;
+    lastAt = engine.now;
+    emit({ t: engine.now, type: 'Sample', ...sampler(opts.store, world, engine.now) });
+  };
+  const tick = (): void => {
+    take();
+    engine.call(interval, OBSERVE, tick);
+  };
+  if (sampler !== undefined) engine.call(interval, OBSERVE, tick);
+  return { flush: (): void => void (lastAt !== engine.now && take()) };
 }

@@ -9,8 +9,9 @@
  */
 import type { Scenario } from '../model/scenario.js';
 import { createAnalysisHost } from './analysis-host.js';
+import type { AnalysisFactory } from './analysis-port.js';
 import { combinedProvider, jobProvider } from './providers.js';
-import { createSimulationCore, type AnalysisFactory, type SimulationOptions } from './simulation-core.js';
+import { createSimulationCore, type SimulationOptions } from './simulation-core.js';
 
 export type { Simulation, SimulationOptions } from './simulation-core.js';
 
@@ -25,16 +26,15 @@ function syntheticCohorts(scenario: Scenario): number[] {
   return picked.map((c) => c.i);
 }
 
-export const ANALYSIS: AnalysisFactory = ({ engine, scenario, world, store, rolloutName, emit, onCompleted, releaseReplicaSet }) =>
-  createAnalysisHost({
-    engine, scenario, rolloutName, emit, onCompleted,
-    provider: combinedProvider(store, jobProvider(scenario, {
-      ready: () => world.counts(releaseReplicaSet()).ready > 0,
-      start: () => world.startSyntheticJob(releaseReplicaSet(), syntheticCohorts(scenario), scenario.syntheticTests?.cases ?? DEFAULT_SYNTHETIC_CASES),
-      job: (id) => world.job(id),
-      cancel: (id) => world.cancelSyntheticJob(id),
-    })),
-  });
+export const ANALYSIS: AnalysisFactory = (deps) => {
+  const { scenario, world, store, releaseReplicaSet } = deps;
+  return createAnalysisHost(deps, combinedProvider(store, jobProvider(scenario, {
+    ready: () => world.counts(releaseReplicaSet()).ready > 0,
+    start: () => world.startSyntheticJob(releaseReplicaSet(), syntheticCohorts(scenario), scenario.syntheticTests?.cases ?? DEFAULT_SYNTHETIC_CASES),
+    job: (id) => world.job(id),
+    cancel: (id) => world.cancelSyntheticJob(id),
+  })));
+};
 
 export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
   return createSimulationCore(scenario, opts, ANALYSIS);

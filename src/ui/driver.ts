@@ -1,11 +1,10 @@
 /**
  * Drives a simulation (or a comparison) for the live UI, without any clock: `advance(t)` runs
- * the core to sim time `t` and returns the actions to fold — the trace events emitted on the way
- * (subscribed once, buffered) and a fresh Sample. The playback hook decides *when*; this decides
- * nothing.
+ * the core to sim time `t` and returns the trace events emitted on the way (subscribed once,
+ * buffered). The view folds nothing but those events, so a saved trace redraws the same screen.
+ * The playback hook decides *when*; this decides nothing.
  */
-import type { SimEvent } from '../model/events.js';
-import { takeSample } from '../run/sample.js';
+import type { SimEvent, SimulationStartedFields } from '../model/events.js';
 import type { OperatorActionName } from '../model/scenario.js';
 import type { Ms } from '../model/time.js';
 import type { Comparison } from '../run/compare.js';
@@ -18,7 +17,7 @@ export interface Driver<A> {
   /** Sim time reached so far. */
   readonly now: () => Ms;
   readonly until: Ms;
-  /** Runs to `t` (capped at `until`); the events on the way, then a Sample. */
+  /** Runs to `t` (capped at `until`); the events on the way. */
   advance(t: Ms): A[];
   /** Emits the Summary (once); its actions. */
   finish(): A[];
@@ -50,19 +49,28 @@ function clocked<A>(until: Ms, runTo: (t: Ms) => void, finishRun: () => void, dr
   };
 }
 
-/** A Sample, with the world's arrival counters it lacks (they tell completed requests from those still in flight). */
-function sampleOf(sim: Simulation): Action {
-  return { type: 'Sample', sample: takeSample(sim.store, sim.world, sim.engine.now), arrivals: { arrived: sim.world.arrivals, unserved: sim.world.unserved } };
-}
-
-/** Example: createRunDriver(sim, 600_000).advance(60_000) → [...events in (0, 60s]], {type: 'Sample', …}]. */
-export function createRunDriver(sim: Simulation, until: Ms): Driver<Action> {
+/**
+ * Subscribes a buffer to a simulation and runs it to t = 0, so its SimulationStarted event (the
+ * context a view is built from) is known before playback starts; the event stays buffered and is
+ * folded with the rest. Example: startBuffer(sim).start.rollout === 'agent'.
+ */
+function startBuffer(sim: Simulation): { buffer: SimEvent[]; start: SimulationStartedFields } {
   const buffer: SimEvent[] = [];
   sim.subscribe((e) => buffer.push(e));
-  const drain = (): Action[] => [...buffer.splice(0), sampleOf(sim)];
+  sim.runUntil(0);
+  const first = buffer[0];
+  if (first?.type !== 'SimulationStarted') throw new Error('a simulation emits SimulationStarted first');
+  return { buffer, start: first };
+}
+
+/** Example: createRunDriver(sim, 600_000).advance(60_000) → the events in [0, 60 s] (t = 0 ones on the first call). */
+export function createRunDriver(sim: Simulation, until: Ms): Driver<Action> & { readonly start: SimulationStartedFields } {
+  const { buffer, start } = startBuffer(sim);
+  const drain = (): Action[] => buffer.splice(0);
   const clock = clocked(until, (t) => sim.runUntil(t), () => void sim.finish(), drain);
   return {
     ...clock,
+    start,
     send(action) {
       sim.send(action);
       sim.runUntil(clock.now()); // the action is stamped and folded at once, even while playback is paused
@@ -73,15 +81,11 @@ export function createRunDriver(sim: Simulation, until: Ms): Driver<Action> {
 
 /**
  * The same for a comparison: every panel advances on one clock; operator keys stay off.
- * Example: advance(60_000) → each panel's events as {type: 'Panel', index, action}, then its Sample.
+ * Example: advance(60_000) → each panel's events as {type: 'Panel', index, action}.
  */
-export function createCompareDriver(cmp: Comparison, until: Ms): Driver<CompareAction> {
-  const buffers: SimEvent[][] = cmp.sims.map(() => []);
-  cmp.sims.forEach((sim, i) => sim.subscribe((e) => buffers[i]?.push(e)));
+export function createCompareDriver(cmp: Comparison, until: Ms): Driver<CompareAction> & { readonly starts: readonly SimulationStartedFields[] } {
+  const buffers = cmp.sims.map(startBuffer);
   const drain = (): CompareAction[] =>
-    cmp.sims.flatMap((sim, index) => [
-      ...(buffers[index] ?? []).splice(0).map((action): CompareAction => ({ type: 'Panel', index, action })),
-      { type: 'Panel', index, action: sampleOf(sim) } satisfies CompareAction,
-    ]);
-  return { ...clocked(until, (t) => cmp.runUntil(t), () => void cmp.finish(), drain), send: undefined };
+    buffers.flatMap(({ buffer }, index) => buffer.splice(0).map((action): CompareAction => ({ type: 'Panel', index, action })));
+  return { ...clocked(until, (t) => cmp.runUntil(t), () => void cmp.finish(), drain), send: undefined, starts: buffers.map((b) => b.start) };
 }

@@ -8,7 +8,7 @@
 import { analysisHeight } from './components/AnalysisRuns.js';
 import { headerHeight, type HeaderMode } from './components/Header.js';
 import { statusHeight } from './components/StatusLine.js';
-import { summaryBoxHeight, summaryExtras } from './components/SummaryBox.js';
+import { summaryBoxHeight } from './components/SummaryBox.js';
 import { replayLines } from './format/replay.js';
 import type { RunSnapshot } from './state/types.js';
 
@@ -57,7 +57,7 @@ export function logReserve(rows: number): number {
 
 /** The summary box and the replay hint (its first line wraps) of the final screen. */
 function finalHeight(s: RunSnapshot, columns: number): number {
-  const box = s.summary === undefined ? 0 : summaryBoxHeight(s.summary, columns, summaryExtras(s));
+  const box = s.summary === undefined ? 0 : summaryBoxHeight(s.summary, columns);
   const [first = '', ...rest] = replayLines(s.context, s.operatorActions, s.now);
   return box + Math.ceil(first.length / columns) + rest.length;
 }

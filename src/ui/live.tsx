@@ -6,7 +6,7 @@
  */
 import { render } from 'ink';
 import type { ReactElement } from 'react';
-import type { Scenario } from '../model/scenario.js';
+import type { Terminal } from './terminal.js';
 import type { Comparison } from '../run/compare.js';
 import type { Simulation } from '../run/simulation.js';
 import { CompareApp } from './components/CompareApp.js';
@@ -16,13 +16,14 @@ import { createRunContext } from './state/context.js';
 import type { Clock } from './use-playback.js';
 
 export interface LiveOptions {
-  readonly scenario: Scenario;
   /** Simulated seconds per wall-clock second. */
   readonly speed: number;
   readonly color: boolean;
   readonly until: number;
-  /** Where to draw and read keys (tests pass fakes). @default process.stdout / process.stdin / process.stderr */
-  readonly streams?: { readonly stdout: NodeJS.WriteStream; readonly stdin: NodeJS.ReadStream; readonly stderr?: NodeJS.WriteStream };
+  /** The scenario file as the user named it (the replay hint repeats it). */
+  readonly file: string;
+  /** Where to draw and read keys (the CLI's terminal; tests pass fakes). */
+  readonly terminal: Terminal;
   /** The wall clock playback runs on (tests drive one by hand). @default the host clock */
   readonly clock?: Clock;
 }
@@ -59,11 +60,11 @@ function lineTracking(out: NodeJS.WriteStream): { stdout: NodeJS.WriteStream; en
  * fresh line. Both live views end this way.
  */
 async function play(app: ReactElement, opts: LiveOptions): Promise<true> {
-  const out = lineTracking(opts.streams?.stdout ?? process.stdout);
+  const out = lineTracking(opts.terminal.stdout);
   const instance = render(app, {
     stdout: out.stdout,
-    stdin: opts.streams?.stdin ?? process.stdin,
-    stderr: opts.streams?.stderr ?? process.stderr,
+    stdin: opts.terminal.stdin,
+    stderr: opts.terminal.stderr,
     exitOnCtrlC: false, // ctrl+c quits like `q`: the run is finished and its summary shown
     patchConsole: false,
   });
@@ -74,14 +75,14 @@ async function play(app: ReactElement, opts: LiveOptions): Promise<true> {
 
 /** Plays one simulation live; resolves true once the UI has finished (false: use text instead). */
 export async function runLive(sim: Simulation, opts: LiveOptions): Promise<boolean> {
-  const context = createRunContext(opts.scenario, sim.workload, { seed: sim.seed, until: opts.until });
   const driver = createRunDriver(sim, opts.until);
+  const context = createRunContext(driver.start, { file: opts.file, until: opts.until });
   return play(<RunApp driver={driver} context={context} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />, opts);
 }
 
 /** Plays a comparison live, panels side by side on one clock; resolves true once finished. */
 export async function runCompareLive(cmp: Comparison, opts: LiveOptions): Promise<boolean> {
-  const contexts = cmp.sims.map((sim) => createRunContext(opts.scenario, sim.workload, { seed: sim.seed, until: opts.until }));
   const driver = createCompareDriver(cmp, opts.until);
+  const contexts = driver.starts.map((start) => createRunContext(start, { file: opts.file, until: opts.until }));
   return play(<CompareApp driver={driver} contexts={contexts} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />, opts);
 }

@@ -53,6 +53,15 @@ export function regressionStrength(r: Regression, podAge: number, utilization: n
   return Math.min(1, (podAge - r.after) / r.ramp);
 }
 
+/**
+ * Is any of the regressions active for a request served now? Example: [{after: 10m}] on a pod ready
+ * for 5 min → false; at 12 min → true; [] → false.
+ */
+export function regressionActive(regressions: readonly Regression[], podAge: number, utilization: number): boolean {
+  for (const r of regressions) if (regressionStrength(r, podAge, utilization) > 0) return true;
+  return false;
+}
+
 function clamp01(p: number): number {
   return p < 0 ? 0 : p > 1 ? 1 : p;
 }

@@ -6,7 +6,7 @@
  */
 import { CONTROL, OBSERVE, WORLD } from '../engine/engine.js';
 import type { Rng } from '../engine/rng.js';
-import { applyRegressions, cohortModels, type ServiceParams } from './behaviour.js';
+import { applyRegressions, cohortModels, regressionActive, type ServiceParams } from './behaviour.js';
 import { Cluster } from './cluster.js';
 import { CODE_ERROR, CODE_OK, CODE_TIMEOUT } from './pod-metrics.js';
 import type { Pod, ReplicaSet } from './pods.js';
@@ -41,6 +41,8 @@ export function createWorld(opts: WorldOptions) {
   const scratch: ServiceParams = { ...models.stable[0]! };
   let unserved = 0;
   let arrivals = 0;
+  /** The first instant a release request met an active regression (undefined: none yet). */
+  let regressionSince: number | undefined;
   const nextArrival = arrivalClock(scenario.traffic.rate, streams.traffic, scenario.duration);
   /** The next arrival's exact time (float ms), in a typed array so updating it allocates nothing. */
   const nextAt = new Float64Array(1);
@@ -130,6 +132,7 @@ export function createWorld(opts: WorldOptions) {
       pod.version === 0 ? stable
         : fixed !== undefined ? fixed
         : applyRegressions(stable, regs, engine.now - pod.readyAt, pod.busy / concurrency, scratch);
+    if (regressionSince === undefined && pod.version === 1 && regressionActive(regs, engine.now - pod.readyAt, pod.busy / concurrency)) regressionSince = engine.now;
     const z = pool.z[r] as number;
     const uError = pool.uError[r] as number;
     const uTask = pool.uTask[r] as number;
@@ -228,6 +231,10 @@ export function createWorld(opts: WorldOptions) {
     mirrorTally,
     get unserved() {
       return unserved;
+    },
+    /** The first sim ms a request served by the release met an active regression; undefined while none has. */
+    get regressionSince() {
+      return regressionSince;
     },
     /** User requests that arrived so far (identical across strategies for one seed). */
     get arrivals() {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/cli/main.js';
-import type { CliIO } from '../../src/cli/io.js';
+import { listDirectory, type CliIO } from '../../src/cli/io.js';
 import { analyzeJson } from './harness.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,7 +18,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'rollout-sim-cli-'));
 async function sim(args: string[], env: Record<string, string> = { CI: 'true' }): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIO = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), readFile: (p) => readFileSync(p, 'utf8'), env, isTTY: false };
+  const io: CliIO = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), readFile: (p) => readFileSync(p, 'utf8'), listDir: listDirectory, clock: () => 0, env, isTTY: false };
   const code = await dispatch(args, io);
   return { code, out, err };
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { listDirectory } from '../../src/cli/io.js';
 import { dispatch } from '../../src/cli/main.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,7 +22,7 @@ describe.skipIf(!promtool)('exported metrics in real Prometheus tooling', () => 
     const om = join(dir, 'run.om');
     let out = '';
     const code = await dispatch(['run', join(root, 'scenarios/canary-tool-call-regression.yaml'), '--until', '15m', '--output', 'json', '--export-metrics', om], {
-      stdout: (s) => void (out += s), stderr: () => undefined, readFile: (p) => readFileSync(p, 'utf8'), env: { CI: 'true' }, isTTY: false,
+      stdout: (s) => void (out += s), stderr: () => undefined, readFile: (p) => readFileSync(p, 'utf8'), listDir: listDirectory, clock: () => 0, env: { CI: 'true' }, isTTY: false,
     });
     expect(code).toBe(0);
     const text = readFileSync(om, 'utf8');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/cli/main.js';
-import { readTextFile, type CliIO } from '../../src/cli/io.js';
+import { listDirectory, readTextFile, type CliIO } from '../../src/cli/io.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const HAPPY = join(root, 'scenarios', 'canary-happy-path.yaml');
@@ -17,7 +17,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'rollout-sim-flags-'));
 async function sim(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIO = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), readFile: readTextFile, env: { CI: 'true' }, isTTY: false };
+  const io: CliIO = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), readFile: readTextFile, listDir: listDirectory, clock: () => 0, env: { CI: 'true' }, isTTY: false };
   const code = await dispatch(args, io);
   return { code, out, err };
 }

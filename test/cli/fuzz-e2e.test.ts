@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
 import { dispatch } from '../../src/cli/main.js';
-import { readTextFile, type CliIO } from '../../src/cli/io.js';
+import { listDirectory, readTextFile, type CliIO } from '../../src/cli/io.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'rollout-sim-fuzz-'));
@@ -52,7 +52,7 @@ function apply(docs: unknown[], m: Mutation): void {
 
 async function sim(args: string[]): Promise<{ code: number; err: string }> {
   let err = '';
-  const io: CliIO = { stdout: () => undefined, stderr: (s) => void (err += s), readFile: readTextFile, env: { CI: 'true' }, isTTY: false };
+  const io: CliIO = { stdout: () => undefined, stderr: (s) => void (err += s), readFile: readTextFile, listDir: listDirectory, clock: () => 0, env: { CI: 'true' }, isTTY: false };
   return { code: await dispatch(args, io), err };
 }
 

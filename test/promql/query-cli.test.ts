@@ -16,7 +16,8 @@ function fakeIO(files: Record<string, string>): CliIO & { out: string[]; err: st
   const out: string[] = [];
   const err: string[] = [];
   return {
-    out, err, env: {}, isTTY: false,
+    out, err, env: {}, isTTY: false, clock: () => 0,
+    listDir: () => [],
     stdout: (s) => void out.push(s),
     stderr: (s) => void err.push(s),
     readFile: (p) => {

@@ -79,7 +79,7 @@ describe('any valid scenario', () => {
         expect(summary?.type).toBe('Summary');
         if (summary?.type !== 'Summary') return;
         expect(summary.harmedRequests).toBeLessThanOrEqual(summary.releaseRequests);
-        expect(summary.releaseRequests).toBeLessThanOrEqual(summary.userRequests);
+        expect(summary.releaseRequests).toBeLessThanOrEqual(summary.completedRequests);
         expect(summary.caught && summary.falseRollback).toBe(false);
         if (summary.outcome !== 'aborted') expect(summary.caught || summary.falseRollback).toBe(false);
       }),

@@ -71,10 +71,10 @@ describe('latency-leak-pod-age: a leak that grows with pod age', () => {
     const { 'agent-background': bg, 'agent-quick': quick } = compare(scenario);
     expect(after).toBe(10 * MIN);
     expect(bg).toMatchObject({ outcome: 'aborted', caught: true });
-    expect(bg?.detectedAt).toBeGreaterThan(after);
+    expect(bg?.detectedAfter).toBeGreaterThan(after);
     expect(quick).toMatchObject({ outcome: 'promoted', caught: false });
     // promoted before any canary pod was old enough to leak: the short pauses could not see it
-    expect(quick?.timeToPromote).toBeLessThan(after);
+    expect(quick?.promotedAfter).toBeLessThan(after);
     expect(quick?.harmedShare).toBeGreaterThan(0.02);
     expect(bg?.harmedRequests).toBeLessThan((quick?.harmedRequests ?? 0) / 20);
   });
@@ -91,7 +91,7 @@ describe('latency-leak-pod-age: a leak that grows with pod age', () => {
     for (const seed of SEEDS) {
       const { 'agent-background': bg, 'agent-quick': quick } = compare(scenario, seed);
       expect(bg?.caught, `seed ${seed}`).toBe(true);
-      expect(bg?.detectedAt, `seed ${seed}`).toBeGreaterThan(after);
+      expect(bg?.detectedAfter, `seed ${seed}`).toBeGreaterThan(after);
       expect(quick?.outcome, `seed ${seed}`).toBe('promoted');
     }
   });

@@ -14,7 +14,9 @@ import type { Action, RunSnapshot } from '../../src/ui/state/types.js';
 import { renderToString } from 'ink';
 import { createElement, type ReactNode } from 'react';
 import { createMetricStore } from '../../src/metrics/store.js';
+import { takeSample } from '../../src/run/sample.js';
 import { createSimulation } from '../../src/run/simulation.js';
+import { simulationStarted } from '../../src/run/trace-start.js';
 import { createCompareDriver, createRunDriver, type Driver } from '../../src/ui/driver.js';
 import { createComparison } from '../../src/run/compare.js';
 import { reduceCompare, type CompareAction, type CompareSnapshot } from '../../src/ui/state/compare.js';
@@ -35,11 +37,12 @@ export function golden(name: string): SimEvent[] {
     .map((l) => JSON.parse(l) as SimEvent);
 }
 
+/** The context of a shipped scenario's workload, from the SimulationStarted event its trace begins with. */
 export function contextFor(name: string, workload?: string): RunContext {
   const s = loadScenario(name);
   const w = workload === undefined ? s.workloads[0] : s.workloads.find((x) => x.name === workload);
   if (w === undefined) throw new Error(`no workload ${workload}`);
-  return createRunContext(s, w, { seed: s.seed, until: s.duration });
+  return createRunContext(simulationStarted(s, w, s.seed, w.image === s.stableImage), { file: s.file, until: s.duration });
 }
 
 /** Folds events into a fresh snapshot; stops before the first event later than `until` when given. */
@@ -49,13 +52,13 @@ export function fold(ctx: RunContext, events: readonly SimEvent[], until = Infin
 
 /**
  * A snapshot of a real run at sim time `at`, reached the way the UI does (driver + reducer),
- * sampling every 15 s of sim time. Deterministic: no clock involved.
+ * advancing 15 s of sim time at a time. Deterministic: no clock involved.
  */
 export function liveSnapshot(name: string, at: number, workload?: string): { snapshot: RunSnapshot; driver: Driver<Action> } {
   const scenario = loadScenario(name);
-  const sim = createSimulation(scenario, { store: createMetricStore(), ...(workload !== undefined ? { workload } : {}) });
-  const ctx = createRunContext(scenario, sim.workload, { seed: sim.seed, until: scenario.duration });
+  const sim = createSimulation(scenario, { store: createMetricStore(), sampler: takeSample, ...(workload !== undefined ? { workload } : {}) });
   const driver = createRunDriver(sim, scenario.duration);
+  const ctx = createRunContext(driver.start, { file: scenario.file, until: scenario.duration });
   let s = initialSnapshot(ctx, { speed: 60, paused: false, fastForward: false });
   for (let t = 0; t <= at; t += 15000) s = reduce(s, { type: 'Batch', actions: driver.advance(t) });
   return { snapshot: s, driver };
@@ -66,13 +69,13 @@ export function text(node: ReactNode, columns: number): string {
   return renderToString(createElement(ColorContext.Provider, { value: false }, node), { columns });
 }
 
-/** The compare view's snapshot of a real comparison at sim time `at` (sampling every 15 s). */
+/** The compare view's snapshot of a real comparison at sim time `at` (advancing 15 s at a time). */
 export function liveCompare(name: string, at: number, until?: number): { snapshot: CompareSnapshot; driver: Driver<CompareAction> } {
   const scenario = loadScenario(name);
-  const cmp = createComparison(scenario);
+  const cmp = createComparison(scenario, { sampler: takeSample });
   const end = until ?? scenario.duration;
-  const contexts = cmp.sims.map((sim) => createRunContext(scenario, sim.workload, { seed: sim.seed, until: end }));
   const driver = createCompareDriver(cmp, end);
+  const contexts = driver.starts.map((start) => createRunContext(start, { file: scenario.file, until: end }));
   let s: CompareSnapshot = { panels: contexts.map((c) => initialSnapshot(c, { speed: 60, paused: false, fastForward: false })), playback: { speed: 60, paused: false, fastForward: false } };
   for (let t = 0; t <= at; t += 15000) s = reduceCompare(s, { type: 'Batch', actions: driver.advance(t) });
   return { snapshot: s, driver };

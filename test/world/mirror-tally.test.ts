@@ -99,9 +99,9 @@ describe('the mirror tally', () => {
   });
 
   it('leaves user counts and harm alone: every user request is on stable and none is harmed', () => {
-    expect(summary.userRequests).toBe(done.length);
-    expect(summary.userRequests).toBe(summary.versions.stable.requests);
-    expect(summary.userRequests).toBe(total(store, 'http_requests_total', stableHash(store, hash)));
+    expect(summary.completedRequests).toBe(done.length);
+    expect(summary.completedRequests).toBe(summary.versions.stable.requests);
+    expect(summary.completedRequests).toBe(total(store, 'http_requests_total', stableHash(store, hash)));
     expect(summary.releaseRequests).toBe(0);
     expect(summary.versions.release.requests).toBe(0);
     expect(summary.harmedRequests).toBe(0);
@@ -111,7 +111,7 @@ describe('the mirror tally', () => {
   it('accounts for every arrival: completed, unserved, or in flight (less the copies still in flight)', () => {
     const copiesInFlight = world.mirrorsSent - world.mirrored;
     expect(copiesInFlight).toBeGreaterThanOrEqual(0);
-    expect(world.arrivals).toBe(summary.userRequests + world.unserved + world.inFlight - copiesInFlight);
+    expect(world.arrivals).toBe(summary.completedRequests + world.unserved + world.inFlight - copiesInFlight);
   });
 });
 

@@ -2,12 +2,12 @@
  * `simulate compare FILE [--strategies a,b,c]`: the scenario's Rollouts/Deployment raced on
  * identical traffic, ending with a verdict table (text), or the Summaries as JSON.
  */
-import type { SimEvent } from '../../model/events.js';
-import type { Workload } from '../../model/rollout.js';
+import { SCHEMA_VERSION, type SimEvent, type SummaryFields } from '../../model/events.js';
 import type { Scenario } from '../../model/scenario.js';
 import { createComparison } from '../../run/compare.js';
+import { formatJsonl } from '../../report/jsonl.js';
 import { createTimeline } from '../../report/timeline.js';
-import { explainVerdict, formatVerdict, verdictTitle, type VerdictRow } from '../../report/verdict.js';
+import { explainVerdict, formatVerdict, rowStrategy, verdictTitle } from '../../report/verdict.js';
 import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
@@ -15,13 +15,15 @@ import { checkAnalysisTemplates, loadOrFail, requireWorkload } from './load.js';
 import { scenarioFile } from '../package.js';
 
 export const COMPARE_USAGE = `usage: simulate compare FILE [--strategies NAME,NAME,…] [--seed N] [--until DURATION]
-                        [--output ui|text|json] [--speed X] [--no-color]
+                        [--output ui|text|json|jsonl] [--speed X] [--no-color]
 
   --strategies  the workloads to race, by metadata.name (e.g. agent-canary,agent-bluegreen)
   --speed       live playback: simulated seconds per wall second (default 60)
 
 Runs the Rollouts/Deployment named in the scenario's spec.compare (or --strategies) on identical
 traffic — the same requests, with the same draws, reach every strategy — on one shared clock.
+--output jsonl writes each strategy's whole trace, one after the other (each begins with its
+SimulationStarted event and ends with its Summary).
 FILE is a .yaml file, a folder of them, or a built-in scenario's NAME (simulate list).`;
 
 export async function compareCommand(argv: string[], io: CliIO): Promise<number> {
@@ -62,42 +64,60 @@ export interface ComparisonRunOptions {
 export async function runComparison(scenario: Scenario, io: CliIO, opts: ComparisonRunOptions): Promise<number> {
   const mode = resolveOutputMode({ flag: opts.output, isTTY: io.isTTY, env: io.env });
   checkUntil(opts.until, scenario.duration, opts.untilText);
-  if (mode === 'jsonl') throw new UsageError('compare prints text or json (a jsonl trace is per rollout: use simulate run --rollout NAME)');
-  const color = mode !== 'json' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: opts.noColor });
-  const cmp = createComparison(scenario, { ...(opts.names ? { names: opts.names } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
-  if (mode === 'ui') {
-    const { runCompareLive } = await import('../../ui/live.js');
-    if (await runCompareLive(cmp, { scenario, speed: opts.speed, color, until: opts.until ?? scenario.duration })) return EXIT_OK;
-  }
-  const timelines: string[][] = cmp.sims.map(() => []);
-  const tls = cmp.sims.map(() => createTimeline({ color }));
-  cmp.sims.forEach((sim, i) => {
-    sim.subscribe((e: SimEvent) => {
-      // Every event goes through the timeline (its wording depends on what happened before).
-      const line = tls[i]?.line(e);
-      if (line !== undefined && KEY_EVENTS.has(e.type)) timelines[i]?.push(line);
-    });
+  const color = mode !== 'json' && mode !== 'jsonl' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: opts.noColor });
+  const sampled = mode === 'ui' || mode === 'jsonl';
+  const cmp = createComparison(scenario, {
+    ...(opts.names ? { names: opts.names } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    ...(sampled ? { sampler: (await import('../../run/sample.js')).takeSample } : {}),
   });
-  cmp.runUntil(opts.until ?? scenario.duration);
-  const summaries = cmp.finish();
-  const rows: VerdictRow[] = cmp.sims.map((sim, i) => ({ name: sim.workload.name, strategy: strategyOf(sim.workload), summary: summaries[i] as VerdictRow['summary'] }));
-  if (mode === 'json') {
-    io.stdout(JSON.stringify({ scenario: scenario.name, seed: cmp.sims[0]?.seed ?? scenario.seed, results: rows.map((r, i) => ({ workload: r.name, strategy: r.strategy, offeredRequests: cmp.sims[i]?.world.arrivals ?? 0, ...r.summary })) }) + '\n');
+  const until = opts.until ?? scenario.duration;
+  if (mode === 'ui' && io.terminal !== undefined) {
+    const { runCompareLive } = await import('../../ui/live.js');
+    await runCompareLive(cmp, { speed: opts.speed, color, until, file: scenario.file, terminal: io.terminal });
     return EXIT_OK;
   }
-  const desc = scenario.description === '' ? '' : `\n  ${scenario.description.trim()}`;
-  io.stdout(`rollout-sim compare · ${scenario.name} · seed ${cmp.sims[0]?.seed ?? scenario.seed}${desc}\n`);
-  rows.forEach((r, i) => {
-    io.stdout(`\n── ${r.name} (${r.strategy}) ${'─'.repeat(Math.max(0, 60 - r.name.length - r.strategy.length))}\n`);
-    io.stdout((timelines[i] ?? []).join('\n') + '\n');
-    const world = cmp.sims[i]?.world;
-    const extras = world === undefined ? {} : { arrived: world.arrivals, unserved: world.unserved };
-    io.stdout((tls[i]?.summary(r.summary, extras) ?? []).slice(2).join('\n') + '\n');
-  });
-  io.stdout(`\n${verdictTitle(cmp.sims[0]?.world.arrivals ?? 0)}\n\n`);
-  io.stdout(formatVerdict(rows).map((l) => `  ${l}`).join('\n') + '\n\n');
-  io.stdout(explainVerdict(rows).map((l) => `  • ${l}`).join('\n') + '\n');
+  // Each panel's events, kept apart: every report reads one run's events in order.
+  const traces: SimEvent[][] = cmp.sims.map(() => []);
+  cmp.sims.forEach((sim, i) => sim.subscribe((e) => void traces[i]?.push(e)));
+  cmp.runUntil(until);
+  const summaries = cmp.finish();
+  if (mode === 'jsonl') io.stdout(traces.flat().map((e) => formatJsonl(e) + '\n').join(''));
+  else if (mode === 'json') io.stdout(JSON.stringify(comparisonJson(scenario, cmp.sims[0]?.seed ?? scenario.seed, summaries)) + '\n');
+  else io.stdout(compareText(scenario, traces, summaries, color));
   return EXIT_OK;
+}
+
+/**
+ * `compare --output json`: the Summaries, and the user requests offered to every strategy (the
+ * same ones: identical traffic). Example: {schemaVersion: 1, scenario: 'flagship', seed: 7,
+ * offeredRequests: 71973, results: [{rollout: 'agent-canary', …}, …]}.
+ */
+function comparisonJson(scenario: Scenario, seed: number, summaries: readonly SummaryFields[]): object {
+  return { schemaVersion: SCHEMA_VERSION, scenario: scenario.name, seed, offeredRequests: summaries[0]?.arrivedRequests ?? 0, results: summaries };
+}
+
+/** The text report: each strategy's key events and closing block, then the verdict table. */
+function compareText(scenario: Scenario, traces: readonly SimEvent[][], summaries: readonly SummaryFields[], color: boolean): string {
+  const first = traces[0]?.[0];
+  const seed = first?.type === 'SimulationStarted' ? first.seed : scenario.seed;
+  const desc = scenario.description === '' ? '' : `\n  ${scenario.description.trim()}`;
+  const out = [`rollout-sim compare · ${scenario.name} · seed ${seed}${desc}\n`];
+  summaries.forEach((s, i) => {
+    const label = rowStrategy(s);
+    // Every event goes through the timeline (its wording depends on what happened before).
+    const tl = createTimeline({ color });
+    const lines = (traces[i] ?? []).flatMap((e) => {
+      const line = tl.line(e);
+      return line !== undefined && KEY_EVENTS.has(e.type) ? [line] : [];
+    });
+    out.push(`\n── ${s.rollout} (${label}) ${'─'.repeat(Math.max(0, 60 - s.rollout.length - label.length))}\n`);
+    out.push(lines.join('\n') + '\n');
+    out.push(tl.summary(s).slice(2).join('\n') + '\n');
+  });
+  out.push(`\n${verdictTitle(summaries[0]?.arrivedRequests ?? 0)}\n\n`);
+  out.push(formatVerdict(summaries).map((l) => `  ${l}`).join('\n') + '\n\n');
+  out.push(explainVerdict(summaries).map((l) => `  • ${l}`).join('\n') + '\n');
+  return out.join('');
 }
 
 /** The events a side-by-side reader needs; the full trace is one `simulate run --rollout` away. */
@@ -105,12 +125,6 @@ const KEY_EVENTS = new Set<SimEvent['type']>([
   'RolloutStarted', 'StepStarted', 'ServiceSwitched', 'AnalysisRunCompleted', 'Measurement',
   'OperatorAction', 'RolloutAborted', 'RolloutPromoted',
 ]);
-
-function strategyOf(w: Workload): string {
-  if (w.kind === 'Deployment') return 'Deployment';
-  if (w.strategy.type === 'blueGreen') return 'blue-green';
-  return w.strategy.trafficRouting === undefined ? 'basic canary' : 'canary';
-}
 
 function pickNames(scenario: Scenario, list: string): string[] {
   const names = list.split(',').map((s) => s.trim()).filter((s) => s !== '');

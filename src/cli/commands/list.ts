@@ -2,7 +2,6 @@
  * `simulate list`: the built-in scenarios with their one-line descriptions, marking the ones that
  * race several strategies (run them with `simulate compare`).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioText } from '../../scenario/index.js';
 import { checkPositionals, parseFlags } from '../args.js';
@@ -21,12 +20,11 @@ export async function listCommand(argv: string[], io: CliIO, root: string): Prom
   }
   checkPositionals(positionals, 0, 'no arguments', LIST_USAGE);
   const dir = join(root, 'scenarios');
-  const rows = readdirSync(dir)
+  const rows = io.listDir(dir)
     .filter((f) => f.endsWith('.yaml'))
-    .sort()
     .map((f) => {
       const name = f.slice(0, -'.yaml'.length);
-      const loaded = loadScenarioText(readFileSync(join(dir, f), 'utf8'), f);
+      const loaded = loadScenarioText(io.readFile(join(dir, f)), f);
       if (!loaded.ok) return { command: `simulate run ${name}`, desc: `(does not load: ${loaded.errors[0]?.message ?? 'unknown error'})` };
       const verb = loaded.scenario.compare.length > 1 ? 'compare' : 'run';
       // The benchmark is listed, as README's table lists it, but marked: it teaches nothing.

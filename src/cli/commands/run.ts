@@ -7,8 +7,9 @@ import { writeOpenMetrics } from '../../metrics/openmetrics.js';
 import type { MetricStore } from '../../metrics/store.js';
 import type { SimEvent } from '../../model/events.js';
 import type { Scenario } from '../../model/scenario.js';
-import { createSimulationCore, NO_ANALYSIS, pickWorkload, usesAnalysis } from '../../run/simulation-core.js';
+import { createSimulationCore, NO_ANALYSIS, pickWorkload, usesAnalysis, type Simulation } from '../../run/simulation-core.js';
 import { formatJsonl } from '../../report/jsonl.js';
+import { headerLines } from '../../report/text.js';
 import { createTimeline } from '../../report/timeline.js';
 import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
 import { EXIT_OK, openOutput, type CliIO, type OutputFile } from '../io.js';
@@ -34,7 +35,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     io.stdout(RUN_USAGE + '\n');
     return EXIT_OK;
   }
-  const started = process.hrtime.bigint();
+  const started = io.clock();
   checkPositionals(positionals, 1, 'one FILE', RUN_USAGE);
   // Every flag is checked before the (slower) load, and whether or not this mode uses it.
   const seed = parseSeed(values.seed);
@@ -44,63 +45,66 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const { scenario, notes } = loadWithNotes(positionals[0] === undefined ? undefined : scenarioFile(positionals[0]), RUN_USAGE);
   checkUntil(until, scenario.duration, values.until);
   const color = mode !== 'json' && mode !== 'jsonl' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: values['no-color'] === true });
-  const store = createMetricStore();
   if (values.rollout !== undefined) requireWorkload(scenario, values.rollout, '--rollout');
-  const simOpts = { store, ...(seed !== undefined ? { seed } : {}), ...(values.rollout ? { workload: values.rollout } : {}) };
-  // Without AnalysisTemplates in play, PromQL and expr are never loaded (start-up counts: see npm run bench).
-  const analysed = usesAnalysis(pickWorkload(scenario, values.rollout));
-  if (analysed) await checkAnalysisTemplates(scenario);
   // Opened before simulating: a path that cannot be written fails now (after every input
   // check, so bad input leaves no empty file behind), not after the whole run.
-  const exportFile = values['export-metrics'] === undefined ? undefined : openOutput(values['export-metrics'], '--export-metrics');
-  const sim = analysed
-    ? (await import('../../run/simulation.js')).createSimulation(scenario, simOpts)
-    : createSimulationCore(scenario, simOpts, NO_ANALYSIS);
+  const exportPath = values['export-metrics'];
+  const exportFile = exportPath === undefined ? undefined : openOutput(exportPath, '--export-metrics');
+  const sim = await createRun(scenario, { seed, rollout: values.rollout, sampled: mode === 'ui' || mode === 'jsonl' });
+  const end = until ?? scenario.duration;
 
-  if (mode === 'ui') {
+  if (mode === 'ui' && io.terminal !== undefined) {
     const { runLive } = await import('../../ui/live.js');
-    if (await runLive(sim, { scenario, speed, color, until: until ?? scenario.duration })) {
-      if (exportFile !== undefined) exportMetrics(store, exportFile, values['export-metrics'] as string, io);
-      return EXIT_OK;
+    await runLive(sim, { speed, color, until: end, file: scenario.file, terminal: io.terminal });
+  } else {
+    const notesOf = (): string[] => [...notes, othersNote(scenario, sim.workload.name), capacityNote(scenario, sim.workload.replicas)].filter((n) => n !== undefined);
+    sim.subscribe(reporter(mode === 'ui' ? 'text' : mode, io, color, notesOf));
+    sim.runUntil(end);
+    const summary = sim.finish();
+    if (io.env.SIMULATE_STATS === '1') {
+      // For `npm run bench`: in-process figures on stderr, never mixed into the output.
+      const stats = { events: sim.engine.processed, requests: summary.completedRequests, simSeconds: (io.clock() - started) / 1000, series: sim.store.seriesCount, samples: sim.store.sampleCount };
+      io.stderr(`STATS ${JSON.stringify(stats)}\n`);
     }
   }
-  if (mode === 'text' || mode === 'ui') {
-    const others = scenario.workloads.length > 1
-      ? `this file has ${scenario.workloads.length} workloads (${scenario.workloads.map((w) => w.name).join(', ')}): this runs ${sim.workload.name}; --rollout NAME picks another, simulate compare races them`
-      : undefined;
-    const warnings = [...notes, others, capacityNote(scenario, sim.workload.replicas)].filter((n) => n !== undefined);
-    io.stdout(header(scenario, sim.seed, sim.workload.name) + warnings.map((n) => `  note: ${n}\n`).join('') + '\n');
-  }
-  const timeline = createTimeline({ color });
-  sim.subscribe((e: SimEvent) => {
-    if (mode === 'jsonl') io.stdout(formatJsonl(e) + '\n');
-    else if (mode === 'json') {
-      if (e.type === 'Summary') io.stdout(JSON.stringify(e) + '\n');
-    } else {
-      const line = timeline.line(e);
-      if (line !== undefined) io.stdout(line + '\n');
-      if (e.type === 'Summary') {
-        const { arrivals: arrived, unserved } = sim.world;
-        io.stdout(timeline.summary(e, { arrived, unserved }).join('\n') + '\n');
-      }
-    }
-  });
-  sim.runUntil(until ?? scenario.duration);
-  const summary = sim.finish();
-  if (io.env.SIMULATE_STATS === '1') {
-    // For `npm run bench`: in-process figures on stderr, never mixed into the output.
-    const simSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const stats = { events: sim.engine.processed, requests: summary.userRequests, simSeconds, series: store.seriesCount, samples: store.sampleCount };
-    io.stderr(`STATS ${JSON.stringify(stats)}\n`);
-  }
-
-  if (exportFile !== undefined) exportMetrics(store, exportFile, values['export-metrics'] as string, io);
+  if (exportFile !== undefined) exportMetrics(sim.store, exportFile, exportPath as string, io);
   return EXIT_OK;
 }
 
-function header(s: Scenario, seed: number, rollout: string): string {
-  const desc = s.description === '' ? '' : `\n  ${s.description.trim()}`;
-  return `rollout-sim · ${s.name} · seed ${seed} · rollout ${rollout}${desc}\n`;
+/**
+ * The simulation for one workload: with the analysis system only when it uses analysis (without
+ * AnalysisTemplates in play, PromQL and expr are never loaded: start-up counts, see npm run bench),
+ * and sampling only for a trace or the live view.
+ */
+async function createRun(scenario: Scenario, o: { seed: number | undefined; rollout: string | undefined; sampled: boolean }): Promise<Simulation> {
+  const analysed = usesAnalysis(pickWorkload(scenario, o.rollout));
+  if (analysed) await checkAnalysisTemplates(scenario);
+  const simOpts = {
+    store: createMetricStore(),
+    ...(o.seed !== undefined ? { seed: o.seed } : {}),
+    ...(o.rollout !== undefined ? { workload: o.rollout } : {}),
+    ...(o.sampled ? { sampler: (await import('../../run/sample.js')).takeSample } : {}),
+  };
+  return analysed ? (await import('../../run/simulation.js')).createSimulation(scenario, simOpts) : createSimulationCore(scenario, simOpts, NO_ANALYSIS);
+}
+
+/** What a text, json or jsonl run prints of each event. */
+function reporter(mode: 'text' | 'json' | 'jsonl', io: CliIO, color: boolean, notes: () => string[]): (e: SimEvent) => void {
+  if (mode === 'jsonl') return (e) => io.stdout(formatJsonl(e) + '\n');
+  if (mode === 'json') return (e) => void (e.type === 'Summary' && io.stdout(JSON.stringify(e) + '\n'));
+  const timeline = createTimeline({ color });
+  return (e) => {
+    if (e.type === 'SimulationStarted') io.stdout([...headerLines(e), ...notes().map((n) => `  note: ${n}`)].join('\n') + '\n\n');
+    const line = timeline.line(e);
+    if (line !== undefined) io.stdout(line + '\n');
+    if (e.type === 'Summary') io.stdout(timeline.summary(e).join('\n') + '\n');
+  };
+}
+
+/** A file with several workloads runs one: say which, and how to run the others. */
+function othersNote(s: Scenario, ran: string): string | undefined {
+  if (s.workloads.length <= 1) return undefined;
+  return `this file has ${s.workloads.length} workloads (${s.workloads.map((w) => w.name).join(', ')}): this runs ${ran}; --rollout NAME picks another, simulate compare races them`;
 }
 
 /** Writes the export and says so on stderr (stdout stays the run's own output). */

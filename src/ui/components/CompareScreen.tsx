@@ -3,7 +3,7 @@
  * 3 × 40 columns, stacked below), the status line, and at the end the verdict table.
  */
 import { Box, Text } from 'ink';
-import type { VerdictRow } from '../../report/verdict.js';
+import type { SummaryFields } from '../../model/events.js';
 import { compareLayout } from '../layout-compare.js';
 import type { CompareSnapshot } from '../state/compare.js';
 import { verdictStrategy } from '../state/context.js';
@@ -25,15 +25,10 @@ export interface CompareScreenProps {
   readonly keys: KeySet;
 }
 
-/** The verdict rows once every panel has its Summary. */
-export function verdictRows(s: CompareSnapshot): VerdictRow[] | undefined {
-  const rows = s.panels.map((p) => (p.summary === undefined ? undefined : { name: p.context.rollout, strategy: verdictStrategy(p.context), summary: p.summary }));
-  return rows.every((r) => r !== undefined) && rows.length > 0 ? (rows as VerdictRow[]) : undefined;
-}
-
-/** The user requests that arrived at each strategy (the same for all: the first panel's count). */
-export function arrivedOf(s: CompareSnapshot): number | undefined {
-  return s.panels[0]?.harmed.arrived;
+/** The Summaries once every panel has one (the verdict table's rows). */
+export function verdictRows(s: CompareSnapshot): SummaryFields[] | undefined {
+  const rows = s.panels.map((p) => p.summary);
+  return rows.length > 0 && rows.every((r) => r !== undefined) ? (rows as SummaryFields[]) : undefined;
 }
 
 export function CompareScreen({ snapshot: s, columns, rows, color, keys }: CompareScreenProps) {
@@ -56,7 +51,7 @@ export function CompareScreen({ snapshot: s, columns, rows, color, keys }: Compa
           />
         ))}
       </Box>
-      {verdict !== undefined ? <Verdict rows={verdict} arrived={arrivedOf(s)} width={columns} /> : null}
+      {verdict !== undefined ? <Verdict rows={verdict} width={columns} /> : null}
       <StatusLine now={now} until={first?.context.until ?? 0} playback={s.playback} keys={keys} finished={verdict !== undefined} width={columns} />
     </Box>
   );

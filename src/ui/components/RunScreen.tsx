@@ -18,7 +18,7 @@ import { Services } from './Services.js';
 import { Sparklines } from './Sparklines.js';
 import { StatusLine, type KeySet } from './StatusLine.js';
 import { Steps } from './Steps.js';
-import { SummaryBox, summaryExtras } from './SummaryBox.js';
+import { SummaryBox } from './SummaryBox.js';
 import { TrafficBar } from './TrafficBar.js';
 import { WhyLine } from './WhyLine.js';
 
@@ -60,7 +60,7 @@ export function RunScreen({ snapshot: s, columns, rows, color, keys, log = true 
       {l.gap ? <Box height={1} /> : null}
       {final ? (
         <>
-          <SummaryBox summary={s.summary} color={color} width={columns} extras={summaryExtras(s)} />
+          <SummaryBox summary={s.summary} color={color} width={columns} />
           <ReplayHint lines={replayLines(s.context, s.operatorActions, s.now)} width={columns} />
         </>
       ) : (

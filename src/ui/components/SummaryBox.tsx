@@ -5,8 +5,7 @@
  */
 import { Box, Text } from 'ink';
 import type { SummaryFields } from '../../model/events.js';
-import { formatSummary, type SummaryExtras } from '../../report/text.js';
-import type { RunSnapshot } from '../state/types.js';
+import { formatSummary } from '../../report/text.js';
 
 export interface SummaryBoxProps {
   /** The run's Summary. */
@@ -15,21 +14,6 @@ export interface SummaryBoxProps {
   readonly color: boolean;
   /** Columns available (lines are cut to it, never wrapped into the next). */
   readonly width: number;
-  /** What the view knows beyond the Summary (arrivals, the abort time). @default {} */
-  readonly extras?: SummaryExtras;
-}
-
-/**
- * The figures the live view has that the Summary lacks (mirrored copies are in the Summary itself).
- * Example: a false rollback at 4m0s → {abortedAt: 240000, …}.
- */
-export function summaryExtras(s: RunSnapshot): SummaryExtras {
-  const h = s.harmed;
-  return {
-    ...(h.arrived === undefined ? {} : { arrived: h.arrived, unserved: h.unserved }),
-    abortedAt: s.track.line.abortedAt,
-    updated: s.track.started,
-  };
 }
 
 /** The labelled sentences of the block (they wrap under their label); the table rows are cut instead. */
@@ -39,9 +23,9 @@ const PROSE = /^ {2}(outcome|requests|harmed|mirrored) /;
  * The block's lines without its blank ones (the border sets it apart, and the requests line it
  * gained must not cost the 80×24 final screen a row); `prose` marks the sentences that may wrap.
  */
-function summaryLines(summary: SummaryFields, color: boolean, extras: SummaryExtras): { text: string; plain: string; prose: boolean }[] {
-  const styled = formatSummary(summary, { color }, extras);
-  const plain = formatSummary(summary, { color: false }, extras);
+function summaryLines(summary: SummaryFields, color: boolean): { text: string; plain: string; prose: boolean }[] {
+  const styled = formatSummary(summary, { color });
+  const plain = formatSummary(summary, { color: false });
   return plain.map((p, i) => ({ text: styled[i] ?? p, plain: p, prose: PROSE.test(p) })).filter((l) => l.plain !== '');
 }
 
@@ -50,20 +34,20 @@ const FRAME = 4;
 /** `  outcome   ` / `  harmed    `: the label column the sentences wrap under. */
 const LABEL = 12;
 
-function boxWidth(summary: SummaryFields, width: number, extras: SummaryExtras): number {
-  return Math.min(width, FRAME + Math.max(...summaryLines(summary, false, extras).map((l) => l.plain.length)));
+function boxWidth(summary: SummaryFields, width: number): number {
+  return Math.min(width, FRAME + Math.max(...summaryLines(summary, false).map((l) => l.plain.length)));
 }
 
 /** Lines the box takes at a width. Example: the tool-call regression's summary at 120 columns → 9. */
-export function summaryBoxHeight(summary: SummaryFields, width: number, extras: SummaryExtras = {}): number {
-  const inner = boxWidth(summary, width, extras) - FRAME;
-  return 2 + summaryLines(summary, false, extras).reduce((n, l) => n + (l.prose ? Math.max(1, Math.ceil((l.plain.length - LABEL) / (inner - LABEL))) : 1), 0);
+export function summaryBoxHeight(summary: SummaryFields, width: number): number {
+  const inner = boxWidth(summary, width) - FRAME;
+  return 2 + summaryLines(summary, false).reduce((n, l) => n + (l.prose ? Math.max(1, Math.ceil((l.plain.length - LABEL) / (inner - LABEL))) : 1), 0);
 }
 
-export function SummaryBox({ summary, color, width, extras = {} }: SummaryBoxProps) {
+export function SummaryBox({ summary, color, width }: SummaryBoxProps) {
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} width={boxWidth(summary, width, extras)}>
-      {summaryLines(summary, color, extras).map((l, i) =>
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={boxWidth(summary, width)}>
+      {summaryLines(summary, color).map((l, i) =>
         l.prose ? (
           <Box key={i}>
             <Box width={LABEL} flexShrink={0}><Text>{l.text.slice(0, LABEL)}</Text></Box>

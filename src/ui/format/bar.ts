@@ -1,5 +1,5 @@
 /** The traffic bar and pod dots. Pure. */
-import type { PodState } from '../../world/pods.js';
+import type { LivePodState } from '../../model/events.js';
 
 /**
  * Cells of a `width`-wide bar given to the release for `share` percent: rounded, but never 0
@@ -14,14 +14,14 @@ export function releaseCells(share: number, width: number): number {
   return n;
 }
 
-export const POD_GLYPH: Record<Exclude<PodState, 'gone'>, string> = { ready: '●', starting: '◌', terminating: '○' };
+export const POD_GLYPH: Record<LivePodState, string> = { ready: '●', starting: '◌', terminating: '○' };
 
 /**
  * One dot per pod, cut to `max` dots with a `+n` tail.
  *
  * Example: podDots(['ready', 'ready', 'starting'], 10) === '●●◌'; podDots(12 × 'ready', 5) === '●●●●+8'.
  */
-export function podDots(pods: readonly Exclude<PodState, 'gone'>[], max: number): string {
+export function podDots(pods: readonly LivePodState[], max: number): string {
   if (pods.length <= max) return pods.map((p) => POD_GLYPH[p]).join('');
   const keep = Math.max(0, max - 1);
   return pods.slice(0, keep).map((p) => POD_GLYPH[p]).join('') + `+${pods.length - keep}`;

@@ -12,10 +12,7 @@ export function formatValue(x: number): string {
   return a < 1 ? x.toFixed(3) : a < 100 ? x.toFixed(2) : Math.round(x).toString();
 }
 
-/** Example: pct(0.0201) === '2.01%'; pct(0.94512, 1) === '94.5%'; pct(null) === '—'. */
-export function pct(x: number | null | undefined, digits = 2): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(digits)}%`;
-}
+export { pct } from '../../report/numbers.js';
 
 /** Example: secs(4.2151) === '4.22s'; secs(null) === '—'. */
 export function secs(x: number | null | undefined): string {

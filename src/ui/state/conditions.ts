@@ -3,7 +3,6 @@
  * comparison (to draw on a sparkline), which dashboard series a metric's query measures, and
  * measurement values as numbers. Display only: judging measurements is the analysis core's job.
  */
-import type { AnalysisMetric } from '../../model/rollout.js';
 
 export type CompareOp = '<' | '<=' | '>' | '>=';
 /** The dashboard series a threshold can be drawn on. */
@@ -42,7 +41,7 @@ export function parseSimpleComparison(condition: string | undefined): SimpleComp
  * The comparison a *good* value satisfies: a successCondition as written, a failureCondition
  * negated. Example: {failureCondition: 'result[0] > 0.05'} → {op: '<=', value: 0.05, ...}.
  */
-export function goodComparison(metric: Pick<AnalysisMetric, 'successCondition' | 'failureCondition'>): SimpleComparison | undefined {
+export function goodComparison(metric: { readonly successCondition?: string | undefined; readonly failureCondition?: string | undefined }): SimpleComparison | undefined {
   const success = parseSimpleComparison(metric.successCondition);
   if (success !== undefined) return success;
   const failure = parseSimpleComparison(metric.failureCondition);
@@ -70,8 +69,8 @@ export function prettyOp(op: CompareOp): string {
  * Example: a query over `http_requests_total{code=~"5.."}` → 'errorRate';
  * `histogram_quantile(0.99, …)` → 'p99'; `agent_task_outcomes_total` → 'taskSuccess'.
  */
-export function seriesKindOf(metric: Pick<AnalysisMetric, 'name' | 'provider'>): SeriesKind | undefined {
-  const q = metric.provider.prometheus?.query ?? '';
+export function seriesKindOf(metric: { readonly name: string; readonly query: string | null }): SeriesKind | undefined {
+  const q = metric.query ?? '';
   if (/agent_task_outcomes_total/.test(q)) return 'taskSuccess';
   if (/histogram_quantile|_duration_|latency/.test(q)) return 'p99';
   if (/code|status|5\.\.|error/.test(q)) return 'errorRate';

@@ -1,13 +1,12 @@
 /**
  * What the UI knows before the first event: the workload's steps, the conditions of the
  * AnalysisTemplates it references (for thresholds and why-lines), names, images and the seed.
- * Built once from the scenario; pure.
+ * Built once from the trace's SimulationStarted event (and the session's file and end); pure.
  */
-import { describeStep } from '../../controller/steps.js';
-import type { AnalysisTemplate, CanaryStep, RolloutAnalysis, Workload } from '../../model/rollout.js';
-import type { Scenario } from '../../model/scenario.js';
+import type { SimulationStartedFields, TraceMetric, TraceStep } from '../../model/events.js';
+import { pluginStrategy, strategyLabel } from '../../model/strategy.js';
 import { MINUTE, type Ms } from '../../model/time.js';
-import { templateHash } from '../../world/pods.js';
+import { headerLines } from '../../report/text.js';
 import { goodComparison, seriesKindOf, type CompareOp, type SeriesKind } from './conditions.js';
 
 export type { SeriesKind } from './conditions.js';
@@ -34,7 +33,7 @@ export interface MetricInfo {
 
 export interface StepInfo {
   readonly label: string;
-  readonly kind: 'setWeight' | 'pause' | 'analysis' | 'setCanaryScale' | 'setHeaderRoute' | 'setMirrorRoute';
+  readonly kind: TraceStep['kind'];
   readonly pauseMs: Ms | undefined;
   /** setWeight steps: the weight. */
   readonly setWeight: number | undefined;
@@ -49,7 +48,7 @@ export interface RunContext {
   readonly seed: number;
   readonly rollout: string;
   readonly namespace: string;
-  readonly kind: Workload['kind'];
+  readonly kind: SimulationStartedFields['kind'];
   /** The plugin's Strategy line: Canary, BlueGreen, or RollingUpdate for a Deployment. */
   readonly strategy: 'Canary' | 'BlueGreen' | 'RollingUpdate';
   readonly router: string | undefined;
@@ -76,40 +75,46 @@ export interface RunContext {
 
 export const SPARK_WINDOW: Ms = 10 * MINUTE;
 
-export interface ContextOptions {
-  readonly seed: number;
+/** What the session adds to the trace: the file to replay and where playback stops. */
+export interface SessionOptions {
+  /** The scenario file as the user named it (for the replay command). */
+  readonly file: string;
   readonly until: Ms;
 }
 
-/** Example: createRunContext(scenario, sim.workload, {seed: 7, until: 3_600_000}). */
-export function createRunContext(scenario: Scenario, workload: Workload, opts: ContextOptions): RunContext {
-  const referenced = referencedTemplates(workload);
-  const used = scenario.analysisTemplates.filter((t) => referenced.includes(t.name));
+/**
+ * The run's context from its SimulationStarted event (a trace alone is enough).
+ * Example: createRunContext(firstEvent, {file: 'scenarios/x.yaml', until: 3_600_000}).
+ */
+export function createRunContext(start: SimulationStartedFields, session: SessionOptions): RunContext {
+  const templates = new Map<string, MetricInfo[]>();
+  for (const m of start.metrics) templates.set(m.template, [...(templates.get(m.template) ?? []), metricInfo(m)]);
   return {
-    scenario: scenario.name, description: scenario.description.trim(), file: scenario.file, seed: opts.seed,
-    rollout: workload.name, namespace: workload.namespace, kind: workload.kind,
-    strategy: workload.kind === 'Deployment' ? 'RollingUpdate' : workload.strategy.type === 'canary' ? 'Canary' : 'BlueGreen',
-    router: workload.kind === 'Rollout' && workload.strategy.type === 'canary' ? workload.strategy.trafficRouting?.router : undefined,
-    replicas: workload.replicas,
-    steps: workload.kind === 'Rollout' && workload.strategy.type === 'canary' ? workload.strategy.steps.map(stepInfo) : [],
-    stableImage: scenario.stableImage, releaseImage: scenario.release.image,
-    stableHash: templateHash(scenario.stableImage), releaseHash: templateHash(scenario.release.image),
-    services: servicesOf(workload),
-    templates: Object.fromEntries(used.map((t) => [t.name, t.metrics.map(metricInfo)])),
-    thresholds: thresholdsOf(used),
-    until: opts.until, duration: scenario.duration, multipleWorkloads: scenario.workloads.length > 1, window: SPARK_WINDOW,
+    scenario: start.scenario, description: start.description, file: session.file, seed: start.seed,
+    rollout: start.rollout, namespace: start.namespace, kind: start.kind,
+    strategy: pluginStrategy(start.strategy), router: start.router ?? undefined,
+    replicas: start.replicas, steps: start.steps.map(stepInfo),
+    stableImage: start.stableImage, releaseImage: start.releaseImage,
+    stableHash: start.stableHash, releaseHash: start.releaseHash,
+    services: start.services, templates: Object.fromEntries(templates), thresholds: thresholdsOf(start.metrics),
+    until: session.until, duration: start.duration, multipleWorkloads: start.workloads.length > 1, window: SPARK_WINDOW,
   };
 }
 
-function stepInfo(step: CanaryStep): StepInfo {
-  const base = { label: describeStep(step), pauseMs: undefined, setWeight: undefined, mirrorPercent: undefined };
-  if ('setWeight' in step) return { ...base, kind: 'setWeight', setWeight: step.setWeight };
-  if ('pause' in step) return { ...base, kind: 'pause', pauseMs: step.pause.duration };
-  if ('analysis' in step) return { ...base, kind: 'analysis' };
-  if ('setCanaryScale' in step) return { ...base, kind: 'setCanaryScale' };
-  if ('setHeaderRoute' in step) return { ...base, kind: 'setHeaderRoute' };
-  const m = step.setMirrorRoute;
-  return { ...base, kind: 'setMirrorRoute', mirrorPercent: m.match.length === 0 ? 0 : m.percentage };
+/** Example: {kind: 'pause', pauseDuration: null, …} → {kind: 'pause', pauseMs: undefined, …} (an indefinite pause). */
+function stepInfo(step: TraceStep): StepInfo {
+  return {
+    label: step.label, kind: step.kind, pauseMs: step.pauseDuration ?? undefined,
+    setWeight: step.setWeight ?? undefined, mirrorPercent: step.mirrorPercent ?? undefined,
+  };
+}
+
+/** The trace's metric with Argo's optional conditions as optional fields. */
+function conditionsOf(m: TraceMetric): { successCondition?: string; failureCondition?: string } {
+  return {
+    ...(m.successCondition === null ? {} : { successCondition: m.successCondition }),
+    ...(m.failureCondition === null ? {} : { failureCondition: m.failureCondition }),
+  };
 }
 
 /**
@@ -117,7 +122,7 @@ function stepInfo(step: CanaryStep): StepInfo {
  * Example: ['rollout-sim · canary-happy-path · seed 7 · rollout agent', '  A healthy release …'].
  */
 export function titleLines(ctx: RunContext): string[] {
-  return [`rollout-sim · ${ctx.scenario} · seed ${ctx.seed} · rollout ${ctx.rollout}`, ...(ctx.description === '' ? [] : [`  ${ctx.description}`])];
+  return headerLines({ scenario: ctx.scenario, seed: ctx.seed, rollout: ctx.rollout, description: ctx.description });
 }
 
 /**
@@ -125,46 +130,28 @@ export function titleLines(ctx: RunContext): string[] {
  * Example: a traffic-routed canary → 'canary'; no trafficRouting → 'basic canary'.
  */
 export function verdictStrategy(ctx: RunContext): string {
-  if (ctx.strategy === 'RollingUpdate') return 'Deployment';
-  if (ctx.strategy === 'BlueGreen') return 'blue-green';
-  return ctx.router === undefined ? 'basic canary' : 'canary';
+  const type = ctx.strategy === 'Canary' ? 'canary' : ctx.strategy === 'BlueGreen' ? 'blueGreen' : 'rollingUpdate';
+  return strategyLabel({ type, router: ctx.router ?? null });
 }
 
-function servicesOf(w: Workload): RunContext['services'] {
-  if (w.kind === 'Deployment' || w.strategy.type !== 'blueGreen') return [];
-  const preview = w.strategy.previewService;
-  return [{ name: w.strategy.activeService, role: 'active' }, ...(preview === undefined ? [] : [{ name: preview, role: 'preview' as const }])];
-}
-
-function metricInfo(m: AnalysisTemplate['metrics'][number]): MetricInfo {
-  const good = goodComparison(m);
+function metricInfo(m: TraceMetric): MetricInfo {
+  const c = conditionsOf(m);
+  const good = goodComparison(c);
   return {
-    name: m.name, condition: m.successCondition ?? m.failureCondition,
+    name: m.name, condition: c.successCondition ?? c.failureCondition,
     good: good === undefined ? undefined : { op: good.op, literal: good.literal },
-    failureLimit: m.failureLimit ?? 0,
+    failureLimit: m.failureLimit,
   };
 }
 
 /** The first simple numeric threshold per series kind. */
-function thresholdsOf(templates: readonly AnalysisTemplate[]): Partial<Record<SeriesKind, Threshold>> {
+function thresholdsOf(metrics: readonly TraceMetric[]): Partial<Record<SeriesKind, Threshold>> {
   const out: Partial<Record<SeriesKind, Threshold>> = {};
-  for (const t of templates) {
-    for (const m of t.metrics) {
-      const kind = seriesKindOf(m);
-      const good = goodComparison(m);
-      if (kind === undefined || good === undefined || out[kind] !== undefined) continue;
-      out[kind] = { kind, metric: m.name, good: good.op, bound: good.value, literal: good.literal };
-    }
+  for (const m of metrics) {
+    const kind = seriesKindOf(m);
+    const good = goodComparison(conditionsOf(m));
+    if (kind === undefined || good === undefined || out[kind] !== undefined) continue;
+    out[kind] = { kind, metric: m.name, good: good.op, bound: good.value, literal: good.literal };
   }
   return out;
-}
-
-/** Names of every template the workload's steps and analyses reference. */
-function referencedTemplates(w: Workload): string[] {
-  if (w.kind === 'Deployment') return [];
-  const analyses: (RolloutAnalysis | undefined)[] =
-    w.strategy.type === 'canary'
-      ? [w.strategy.analysis, ...w.strategy.steps.map((s) => ('analysis' in s ? s.analysis : undefined))]
-      : [w.strategy.prePromotionAnalysis, w.strategy.postPromotionAnalysis];
-  return [...new Set(analyses.flatMap((a) => (a === undefined ? [] : a.templates.map((t) => t.templateName))))];
 }

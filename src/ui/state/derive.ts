@@ -2,9 +2,22 @@
  * The rendered slices derived from the tracked facts: the plugin's header block, the step list,
  * traffic by version and the ReplicaSets with their pods. Pure.
  */
-import type { ReplicaSetSample, Sample } from '../../run/sample.js';
+import type { LivePodState } from '../../model/events.js';
 import type { RunContext } from './context.js';
-import type { HeaderSlice, ImageRow, ReplicaSetRow, RunSnapshot, StepMark, StepRow, Track, TrafficSlice } from './types.js';
+import type { HeaderSlice, ImageRow, ReplicaSetRow, RunSnapshot, SampleEvent, StepMark, StepRow, Track, TrafficSlice } from './types.js';
+
+type Version = 0 | 1;
+const STATE_OF: Record<string, LivePodState> = { r: 'ready', s: 'starting', t: 'terminating' };
+
+/** A Sample's pod letters as states, in creation order. Example: 'rrs' → ['ready', 'ready', 'starting']. */
+export function podStates(pods: string): LivePodState[] {
+  return [...pods].map((c) => STATE_OF[c] ?? 'terminating');
+}
+
+/** Example: the stable version's hash → 0; any other (the release's) → 1. */
+function versionOf(ctx: RunContext, hash: string): Version {
+  return hash === ctx.stableHash ? 0 : 1;
+}
 
 /** The snapshot without its derived slices: what the reducer folds. */
 export type Facts = Omit<RunSnapshot, 'header' | 'steps' | 'services' | 'traffic' | 'replicaSets'>;
@@ -62,7 +75,7 @@ function runningStep(ctx: RunContext, t: Track): number | undefined {
 }
 
 /** The plugin's role tags of a version's ReplicaSet. Example: canary, not promoted, release → ['canary']. */
-export function tagsOf(ctx: RunContext, version: 0 | 1, promoted: boolean): string[] {
+export function tagsOf(ctx: RunContext, version: Version, promoted: boolean): string[] {
   switch (ctx.strategy) {
     case 'Canary':
       return version === 0 ? (promoted ? [] : ['stable']) : promoted ? ['stable'] : ['canary'];
@@ -73,25 +86,22 @@ export function tagsOf(ctx: RunContext, version: 0 | 1, promoted: boolean): stri
   }
 }
 
-function livePods(rs: ReplicaSetSample): number {
-  return rs.pods.filter((p) => p.state !== 'gone').length;
-}
 
 function images(ctx: RunContext, t: Track): ImageRow[] {
   const sample = t.lastSample;
   // Without a sample yet (a trace alone), the ReplicaSets' targets stand in for their pods.
-  const alive = (v: 0 | 1): boolean =>
+  const alive = (v: Version): boolean =>
     sample === undefined
       ? (t.desired[v === 0 ? ctx.stableHash : ctx.releaseHash] ?? (v === 0 ? ctx.replicas : 0)) > 0
-      : sample.replicaSets.some((rs) => rs.version === v && livePods(rs) > 0);
+      : sample.replicaSets.some((rs) => versionOf(ctx, rs.hash) === v && rs.pods.length > 0);
   const rows: ImageRow[] = [];
   if (alive(1) || t.promoted) rows.push({ image: ctx.releaseImage, tags: tagsOf(ctx, 1, t.promoted) });
   if (alive(0)) rows.push({ image: ctx.stableImage, tags: tagsOf(ctx, 0, t.promoted) });
   return t.promoted ? rows : rows.reverse();
 }
 
-function replicaCounts(ctx: RunContext, sample: Sample | undefined): HeaderSlice['replicas'] {
-  const pods = (sample?.replicaSets ?? []).flatMap((rs) => rs.pods.map((p) => ({ version: rs.version, state: p.state })));
+function replicaCounts(ctx: RunContext, sample: SampleEvent | undefined): HeaderSlice['replicas'] {
+  const pods = (sample?.replicaSets ?? []).flatMap((rs) => podStates(rs.pods).map((state) => ({ version: versionOf(ctx, rs.hash), state })));
   const live = pods.filter((p) => p.state === 'ready' || p.state === 'starting');
   const ready = pods.filter((p) => p.state === 'ready').length;
   return {
@@ -157,12 +167,15 @@ function mirrorPercent(ctx: RunContext, t: Track): number | undefined {
 function replicaSets(ctx: RunContext, t: Track): ReplicaSetRow[] {
   const sets = t.lastSample?.replicaSets ?? [];
   return sets
-    .filter((rs) => livePods(rs) > 0 || (t.desired[rs.hash] ?? 0) > 0)
-    .map((rs) => ({
-      hash: rs.hash, name: `${ctx.rollout}-${rs.hash}`, image: rs.image, revision: rs.version + 1,
-      tags: tagsOf(ctx, rs.version, t.promoted),
-      desired: t.desired[rs.hash] ?? (rs.version === 0 ? ctx.replicas : 0),
-      pods: rs.pods.flatMap((p) => (p.state === 'gone' ? [] : [p.state])),
-    }))
+    .filter((rs) => rs.pods.length > 0 || (t.desired[rs.hash] ?? 0) > 0)
+    .map((rs) => {
+      const version = versionOf(ctx, rs.hash);
+      return {
+        hash: rs.hash, name: `${ctx.rollout}-${rs.hash}`, image: version === 0 ? ctx.stableImage : ctx.releaseImage, revision: version + 1,
+        tags: tagsOf(ctx, version, t.promoted),
+        desired: t.desired[rs.hash] ?? (version === 0 ? ctx.replicas : 0),
+        pods: podStates(rs.pods),
+      };
+    })
     .sort((a, b) => b.revision - a.revision);
 }

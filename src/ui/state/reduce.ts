@@ -9,7 +9,7 @@ import type { SimEvent } from '../../model/events.js';
 import type { OperatorActionName } from '../../model/scenario.js';
 import { formatTextLine, nextLineContext, START_CONTEXT, type LineContext } from '../../report/text.js';
 import { foldAnalysis } from './analysis.js';
-import { titleLines, type RunContext } from './context.js';
+import { createRunContext, titleLines, type RunContext, type SessionOptions } from './context.js';
 import { derive } from './derive.js';
 import { applyPlayback } from './playback.js';
 import { foldSeries } from './series.js';
@@ -48,13 +48,13 @@ function fold(s: RunSnapshot, a: Action): RunSnapshot {
     case 'Playback':
       return { ...s, playback: applyPlayback(s.playback, a.change) };
     case 'Sample': {
-      const now = Math.max(s.now, a.sample.t);
-      const { sample } = a;
+      // Figures only: no log line, no why-line, no transition.
+      const now = Math.max(s.now, a.t);
       return {
         ...s, now,
-        track: { ...s.track, lastSample: sample },
-        series: { ...s.series, now, versions: foldSeries(s.series.versions, sample, s.context.window) },
-        harmed: { ...s.harmed, ...a.arrivals, harmed: sample.harmedRequests, userRequests: sample.userRequests, releaseRequests: sample.releaseRequests, mirrored: sample.mirrored },
+        track: { ...s.track, lastSample: a },
+        series: { ...s.series, now, versions: foldSeries(s.series.versions, a, s.context) },
+        harmed: { harmed: a.harmed, userRequests: a.completed, arrived: a.arrived, unserved: a.unserved, releaseRequests: a.releaseRequests, mirrored: a.mirrored },
       };
     }
     default:
@@ -134,4 +134,15 @@ function track(before: Track, e: SimEvent, ctx: RunContext): Track {
 function lineStart(ctx: RunContext): LineContext {
   const strategy = ctx.strategy === 'BlueGreen' ? 'blueGreen' : ctx.strategy === 'RollingUpdate' ? 'rollingUpdate' : 'canary';
   return { ...START_CONTEXT, strategy };
+}
+
+/**
+ * Folds a whole trace (a saved jsonl) into the snapshot a live run ends with: the context comes
+ * from its first event, SimulationStarted. Example: replay(events, {file: 'x.yaml', until: 3_600_000},
+ * playing(60)) → the run's final screen.
+ */
+export function replay(events: readonly SimEvent[], session: SessionOptions, playback: PlaybackSlice): RunSnapshot {
+  const first = events[0];
+  if (first?.type !== 'SimulationStarted') throw new Error('a trace starts with SimulationStarted');
+  return reduce(initialSnapshot(createRunContext(first, session), playback), { type: 'Batch', actions: events });
 }

@@ -3,8 +3,9 @@
  * Sample, kept over a sliding window of sim time. Pure.
  */
 import type { Ms } from '../../model/time.js';
-import type { Sample, VersionSample } from '../../run/sample.js';
-import type { Point, VersionSeries } from './types.js';
+import type { SampleVersion } from '../../model/events.js';
+import type { RunContext } from './context.js';
+import type { Point, SampleEvent, VersionSeries } from './types.js';
 
 /**
  * Appends a point, replacing one at the same instant, and drops points that fell out of the
@@ -24,11 +25,14 @@ export function push(points: readonly Point[], p: Point, window: Ms): Point[] {
  * Folds one Sample into the per-version series (a version appears once its ReplicaSet exists).
  * Example: a sample at 60 s with the release at 2.1 % errors appends {t: 60000, v: 0.021} to version 1's errorRate.
  */
-export function foldSeries(series: readonly VersionSeries[], sample: Sample, window: Ms): VersionSeries[] {
+export function foldSeries(series: readonly VersionSeries[], sample: SampleEvent, ctx: RunContext): VersionSeries[] {
   const out = [...series];
+  const window = ctx.window;
   for (const v of sample.versions) {
-    const i = out.findIndex((s) => s.version === v.version);
-    const cur = i >= 0 ? (out[i] as VersionSeries) : { version: v.version, image: v.image, errorRate: [], p99: [], taskSuccess: [] };
+    const version: 0 | 1 = v.hash === ctx.stableHash ? 0 : 1;
+    const i = out.findIndex((s) => s.version === version);
+    const image = version === 0 ? ctx.stableImage : ctx.releaseImage;
+    const cur: VersionSeries = i >= 0 ? (out[i] as VersionSeries) : { version, image, errorRate: [], p99: [], taskSuccess: [] };
     const next = withSample(cur, v, sample.t, window);
     if (i >= 0) out[i] = next;
     else out.push(next);
@@ -36,11 +40,12 @@ export function foldSeries(series: readonly VersionSeries[], sample: Sample, win
   return out.sort((a, b) => a.version - b.version);
 }
 
-function withSample(s: VersionSeries, v: VersionSample, t: Ms, window: Ms): VersionSeries {
+/** The sparkline draws p99 in seconds (the unit of Prometheus' histogram and of templates' thresholds). */
+function withSample(s: VersionSeries, v: SampleVersion, t: Ms, window: Ms): VersionSeries {
   return {
     ...s,
     errorRate: push(s.errorRate, { t, v: v.errorRate }, window),
-    p99: push(s.p99, { t, v: v.p99 }, window),
+    p99: push(s.p99, { t, v: v.p99 === null ? null : v.p99 / 1000 }, window),
     taskSuccess: push(s.taskSuccess, { t, v: v.taskSuccess }, window),
   };
 }

@@ -2,19 +2,18 @@
  * The snapshot the live UI renders, and the actions folded into it. Everything here is plain
  * data: `reduce()` builds it from trace events and samples, components render slices of it.
  */
-import type { AnalysisPhase, RolloutPhase, SimEvent, SummaryFields } from '../../model/events.js';
+import type { AnalysisPhase, LivePodState, RolloutPhase, SimEvent, SummaryFields } from '../../model/events.js';
 import type { OperatorActionName } from '../../model/scenario.js';
 import type { Ms } from '../../model/time.js';
 import type { LineContext } from '../../report/text.js';
-import type { Sample } from '../../run/sample.js';
-import type { PodState } from '../../world/pods.js';
 import type { RunContext, Threshold, SeriesKind } from './context.js';
 import type { PlaybackChange } from './playback.js';
 
+/** The periodic Sample event of a trace. */
+export type SampleEvent = Extract<SimEvent, { type: 'Sample' }>;
+
 /** UI-only actions; every other action is a trace event. */
 export type UiAction =
-  /** `arrivals`: the world's counters the Sample lacks (user requests that arrived, and those that found no ready pod). */
-  | { readonly type: 'Sample'; readonly sample: Sample; readonly arrivals?: { readonly arrived: number; readonly unserved: number } }
   | { readonly type: 'Playback'; readonly change: PlaybackChange }
   | { readonly type: 'Batch'; readonly actions: readonly Action[] };
 
@@ -96,7 +95,7 @@ export interface ReplicaSetRow {
   readonly revision: number;
   readonly tags: readonly string[];
   readonly desired: number;
-  readonly pods: readonly Exclude<PodState, 'gone'>[];
+  readonly pods: readonly LivePodState[];
 }
 
 export interface Point {
@@ -148,7 +147,7 @@ export interface HarmedSlice {
   readonly harmed: number;
   /** Completed user requests (the Summary's userRequests): the harmed share's denominator. */
   readonly userRequests: number;
-  /** User requests that arrived so far (undefined until the driver reports it, e.g. a folded trace). */
+  /** User requests that arrived so far (undefined before the first Sample). */
   readonly arrived: number | undefined;
   readonly unserved: number;
   readonly releaseRequests: number;
@@ -183,7 +182,7 @@ export interface Track {
   readonly selectors: Readonly<Record<string, string>>;
   /** Target replicas per pod-template hash, from ReplicaSetScaled. */
   readonly desired: Readonly<Record<string, number>>;
-  readonly lastSample: Sample | undefined;
+  readonly lastSample: SampleEvent | undefined;
   /** The text timeline's context (strategy words, promoted/aborted and when). */
   readonly line: LineContext;
 }
