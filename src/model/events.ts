@@ -51,7 +51,11 @@ export interface SummaryFields {
   readonly updateStartedAt: Ms | null;
   /** The scenario injects a regression into the release. */
   readonly regressionConfigured: boolean;
-  /** A regression was active on a release request before the outcome (an abort, the promotion, or the end). */
+  /**
+   * A regression was active on the release before the outcome (an abort, the promotion, or the end):
+   * the release served some request while a regression's conditions held (`after:`, load), whichever
+   * cohort the regression targets.
+   */
   readonly regressionInEffect: boolean;
   /** Null unless the outcome is `aborted`. */
   readonly abortCause: AbortCause | null;

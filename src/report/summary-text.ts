@@ -32,28 +32,32 @@ function mirroredLine(m: VersionFigures): string {
   return m.requests === 0 ? head : `${head}: errors ${pct(m.errorRate)}, p99 ${m.p99 === null ? '—' : formatDuration(m.p99)}, task ok ${pct(m.taskSuccess)}`;
 }
 
-/** An abort's cause in a few words. Example: 'noData' → 'the analysis had no data'. */
+/** An abort's cause in a few words (the outcome line must fit an 80-column summary box). Example: 'noData' → 'analysis had no data'. */
 export function abortCauseText(cause: AbortCause): string {
   switch (cause) {
-    case 'failed': return 'an analysis failed';
-    case 'error': return 'an analysis errored';
-    case 'noData': return 'the analysis had no data';
-    case 'inconclusive': return 'an operator aborted an inconclusive analysis';
-    case 'operator': return 'an operator aborted';
-    case 'progressDeadline': return 'the progress deadline passed';
+    case 'failed': return 'analysis failed';
+    case 'error': return 'analysis error';
+    case 'noData': return 'analysis had no data';
+    case 'inconclusive': return 'by the operator, on an inconclusive analysis';
+    case 'operator': return 'by the operator';
+    case 'progressDeadline': return 'progress deadline exceeded';
   }
 }
 
 /**
  * What the outcome says about the regression. Example: aborted with one in effect → 'the regression
- * was caught'; a regression configured to appear after the promotion → 'a regression was configured
- * but never in effect before the promotion'.
+ * was caught'; a pod-age leak that appears 10 min after a 5 min canary promoted → 'promoted before
+ * the regression showed up; it then harmed 1847 requests'.
  */
 export function judgement(s: SummaryFields): string {
   if (s.caught) return 'the regression was caught';
   if (s.falseRollback) return s.regressionConfigured ? 'FALSE ROLLBACK: the regression was not yet in effect when the release was aborted' : 'FALSE ROLLBACK: a healthy release was aborted';
   if (s.regressionInEffect) return s.outcome === 'promoted' ? 'the regression was MISSED and promoted' : 'a regression is in effect and was not caught yet';
-  if (s.regressionConfigured) return `a regression was configured but never in effect before the ${s.outcome === 'promoted' ? 'promotion' : 'end'}`;
+  if (s.regressionConfigured && s.outcome === 'promoted') {
+    // A leak that shows up later (`after:`, load) was invisible to the analysis, yet it ships: observe longer.
+    return s.harmedRequests > 0 ? `promoted before the regression showed up; it then harmed ${s.harmedRequests} requests` : 'a regression was configured but never in effect before the promotion';
+  }
+  if (s.regressionConfigured) return 'a regression was configured but never in effect';
   return 'no regression was injected';
 }
 

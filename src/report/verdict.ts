@@ -26,7 +26,7 @@ export function rowStrategy(s: SummaryFields): string {
 /**
  * Example row: `agent-canary  canary  aborted  yes  5m20s  71949  1.71%  16  0.02%  —` ("on release" is the
  * share of completed user requests the release served: who met it at all).
- * `caught` reads yes/no only when a regression was in effect ("—" otherwise).
+ * `caught` reads yes/no only when a regression was in effect or shipped and harmed users ("—" otherwise).
  */
 export function formatVerdict(rows: readonly SummaryFields[]): string[] {
   const header = ['workload', 'strategy', 'outcome', 'caught', 'detected after', 'completed', 'on release', 'harmed', 'harmed share', 'promoted after'];
@@ -35,7 +35,7 @@ export function formatVerdict(rows: readonly SummaryFields[]): string[] {
       s.rollout,
       rowStrategy(s),
       s.falseRollback ? 'aborted (false rollback)' : s.outcome,
-      s.regressionInEffect ? (s.caught ? 'yes' : 'NO') : '—',
+      s.caught ? 'yes' : missed(s) ? 'NO' : '—',
       s.detectedAfter === null ? '—' : formatDuration(s.detectedAfter),
       String(s.completedRequests),
       s.completedRequests === 0 ? '—' : pct(s.releaseRequests / s.completedRequests),
@@ -49,14 +49,20 @@ export function formatVerdict(rows: readonly SummaryFields[]): string[] {
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
 }
 
+/** A regression that reached users unstopped: in effect and not caught, or shipped before it showed up and harmful after. */
+function missed(s: SummaryFields): boolean {
+  return (s.regressionInEffect && !s.caught) || (s.regressionConfigured && s.outcome === 'promoted' && s.harmedRequests > 0);
+}
+
 /** One plain sentence per row, for a learner reading the table. */
 export function explainVerdict(rows: readonly SummaryFields[]): string[] {
   return rows.map((s) => {
     const name = s.rollout;
-    if (s.caught) return `${name}: caught the regression ${formatDuration(s.detectedAfter ?? 0)} into the update, after ${s.harmedRequests} harmed requests.`;
+    if (s.caught) return `${name}: caught the regression after ${formatDuration(s.detectedAfter ?? 0)} and ${s.harmedRequests} harmed requests.`;
     if (s.falseRollback) return `${name}: rolled back a healthy release (a false alarm).`;
     const harmed = `${s.harmedRequests} of its ${s.completedRequests} completed user requests (${pct(s.harmedShare)})`;
     if (s.regressionInEffect && s.outcome === 'promoted') return `${name}: promoted the regression; ${harmed} were harmed.`;
+    if (missed(s)) return `${name}: promoted before the regression showed up; ${harmed} were harmed after.`;
     if (s.regressionInEffect) return `${name}: has not caught the regression yet; ${harmed} harmed so far.`;
     return `${name}: ${s.outcome === 'promoted' ? `promoted in ${formatDuration(s.promotedAfter ?? 0)}` : s.outcome}.`;
   });

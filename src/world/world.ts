@@ -132,7 +132,8 @@ export function createWorld(opts: WorldOptions) {
       pod.version === 0 ? stable
         : fixed !== undefined ? fixed
         : applyRegressions(stable, regs, engine.now - pod.readyAt, pod.busy / concurrency, scratch);
-    if (regressionSince === undefined && pod.version === 1 && regressionActive(regs, engine.now - pod.readyAt, pod.busy / concurrency)) regressionSince = engine.now;
+    // In effect once the release serves any request while a regression's conditions hold (whichever cohort it targets).
+    if (regressionSince === undefined && pod.version === 1 && regressionActive(scenario.release.regressions, engine.now - pod.readyAt, pod.busy / concurrency)) regressionSince = engine.now;
     const z = pool.z[r] as number;
     const uError = pool.uError[r] as number;
     const uTask = pool.uTask[r] as number;

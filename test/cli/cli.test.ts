@@ -45,8 +45,8 @@ describe('simulate run', () => {
   it('--output json prints only the Summary', async () => {
     const r = await sim(['run', scenario('canary-happy-path.yaml'), '--output', 'json']);
     const summary = JSON.parse(r.out) as Record<string, unknown>;
-    expect(Object.keys(summary).slice(0, 5)).toEqual(['t', 'type', 'rollout', 'outcome', 'regressionPresent']);
-    expect(summary).toMatchObject({ type: 'Summary', outcome: 'promoted', timeToPromote: 660_000 });
+    expect(Object.keys(summary).slice(0, 7)).toEqual(['t', 'type', 'schemaVersion', 'rollout', 'strategy', 'router', 'outcome']);
+    expect(summary).toMatchObject({ type: 'Summary', schemaVersion: 1, outcome: 'promoted', promotedAfter: 660_000, abortCause: null });
   });
 
   it('text output in a pipe has no escape codes at all', async () => {
@@ -88,23 +88,25 @@ describe('simulate (no arguments) and simulate compare', () => {
     const d = await sim(['run', scenario('low-traffic-nan.yaml'), '--rollout', 'agent-unguarded']);
     expect(d.out).toContain('    3m20s  ⚠ agent-unguarded-rv8mt5frdr-2-2/error-rate = (no value) → Error (could not evaluate successCondition');
     expect(d.out).toContain('     4m0s  ⇄ weight: canary 0% · stable 100% (aborted: back to the stable version)');
-    expect(d.out).toContain('  outcome   aborted at 4m0s; FALSE ROLLBACK: a healthy release was aborted');
+    expect(d.out).toContain('  outcome   aborted after 4m0s (analysis had no data); FALSE ROLLBACK: a healthy release was aborted');
   });
 
   it('compare gives byte-identical JSON twice, and every strategy sees the same user requests', async () => {
     const a = await sim(['compare', scenario('flagship.yaml'), '--output', 'json']);
     const b = await sim(['compare', scenario('flagship.yaml'), '--output', 'json']);
     expect(a.out).toBe(b.out);
-    const results = (JSON.parse(a.out) as { results: { workload: string; userRequests: number; offeredRequests: number }[] }).results;
-    expect(results.map((r) => r.workload)).toEqual(['agent-canary', 'agent-bluegreen', 'agent-deployment']);
-    expect(new Set(results.map((r) => r.offeredRequests)).size).toBe(1);
-    expect(new Set(results.map((r) => r.userRequests)).size).toBe(1);
-    expect(results[0]?.offeredRequests).toBeGreaterThan(results[0]?.userRequests as number);
+    const json = JSON.parse(a.out) as { schemaVersion: number; offeredRequests: number; results: { rollout: string; arrivedRequests: number; completedRequests: number }[] };
+    const results = json.results;
+    expect(json.schemaVersion).toBe(1);
+    expect(results.map((r) => r.rollout)).toEqual(['agent-canary', 'agent-bluegreen', 'agent-deployment']);
+    expect(results.map((r) => r.arrivedRequests)).toEqual([json.offeredRequests, json.offeredRequests, json.offeredRequests]);
+    expect(new Set(results.map((r) => r.completedRequests)).size).toBe(1);
+    expect(json.offeredRequests).toBeGreaterThan(results[0]?.completedRequests as number);
   });
 
   it('--strategies picks and orders the panels, and a misspelled name is exit 2 with a suggestion', async () => {
     const r = await sim(['compare', scenario('flagship.yaml'), '--strategies', 'agent-deployment,agent-canary', '--output', 'json']);
-    expect((JSON.parse(r.out) as { results: { workload: string }[] }).results.map((x) => x.workload)).toEqual(['agent-deployment', 'agent-canary']);
+    expect((JSON.parse(r.out) as { results: { rollout: string }[] }).results.map((x) => x.rollout)).toEqual(['agent-deployment', 'agent-canary']);
     const bad = await sim(['compare', scenario('flagship.yaml'), '--strategies', 'agent-canry']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('did you mean "agent-canary"');

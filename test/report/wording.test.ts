@@ -31,7 +31,7 @@ describe('weight lines say what the numbers mean', () => {
     expect(formatTextLine(scaled('stable', 7), plain, 0, at('rollingUpdate', 'updating'))).toBe('      55s  ⊞ old ReplicaSet nlfdd44spj scaled to 7');
     expect(formatTextLine(scaled('active', 0), plain, 0, at('blueGreen', 'promoted'))).toBe('      55s  ⊞ old ReplicaSet nlfdd44spj scaled to 0');
     expect(formatTextLine(scaled('preview', 0), plain, 0, at('blueGreen', 'aborted'))).toBe('      55s  ⊞ preview ReplicaSet nlfdd44spj scaled to 0');
-    const started: SimEvent = { t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'blueGreen', replicas: 10, stableImage: 'v1', releaseImage: 'v2', steps: 0 };
+    const started: SimEvent = { t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'blueGreen', router: null, replicas: 10, stableImage: 'v1', releaseImage: 'v2', stableHash: 'h1', releaseHash: 'h2', steps: 0 };
     expect(formatTextLine(started, plain, 0)).toBe('       0s  ▶ update started: a (blueGreen, 10 replicas) v1 → v2');
   });
 
@@ -46,7 +46,7 @@ describe('weight lines say what the numbers mean', () => {
   });
 
   it('the context follows the trace: strategy from RolloutStarted, stage from promote, abort and retry', () => {
-    const started: SimEvent = { t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'rollingUpdate', replicas: 10, stableImage: 'v1', releaseImage: 'v2', steps: 0 };
+    const started: SimEvent = { t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'rollingUpdate', router: null, replicas: 10, stableImage: 'v1', releaseImage: 'v2', stableHash: 'h1', releaseHash: 'h2', steps: 0 };
     let c = nextLineContext(START_CONTEXT, started);
     expect(c).toEqual({ strategy: 'rollingUpdate', stage: 'updating', abortedAt: undefined });
     c = nextLineContext(c, { t: 5000, type: 'RolloutAborted', reason: 'x' });
@@ -72,8 +72,11 @@ describe('steps and measurements', () => {
 });
 
 const base: SummaryFields = {
-  rollout: 'agent', outcome: 'aborted', regressionPresent: false, caught: false, falseRollback: true, detectedAt: null,
-  userRequests: 2423, releaseRequests: 51, harmedRequests: 0, harmedShare: 0, timeToPromote: null,
+  schemaVersion: 1, rollout: 'agent', strategy: 'canary', router: 'istio', outcome: 'aborted', updateStartedAt: 0,
+  regressionConfigured: false, regressionInEffect: false, abortCause: 'noData', caught: false, falseRollback: true,
+  detectedAfter: null, abortedAfter: 240_000, promotedAfter: null,
+  arrivedRequests: 2427, completedRequests: 2423, inFlightRequests: 4, unservedRequests: 0,
+  releaseRequests: 51, harmedRequests: 0, harmedShare: 0,
   versions: {
     stable: { image: 'agent:v1', requests: 2372, errorRate: 0.0017, p99: 4386, taskSuccess: 0.9481 },
     release: { image: 'agent:v2', requests: 51, errorRate: 0, p99: 2962, taskSuccess: 0.9608 },
@@ -82,11 +85,11 @@ const base: SummaryFields = {
 };
 
 describe('summary', () => {
-  it('counts completed requests, says how many were still in flight, and gives a false rollback its time', () => {
-    expect(formatSummary(base, plain, { arrived: 2427, unserved: 0, abortedAt: 240_000 })).toEqual([
+  it('counts completed requests, says how many were still in flight, and gives a false rollback its time and cause', () => {
+    expect(formatSummary(base, plain)).toEqual([
       '',
       'Summary — agent',
-      '  outcome   aborted at 4m0s; FALSE ROLLBACK: a healthy release was aborted',
+      '  outcome   aborted after 4m0s (analysis had no data); FALSE ROLLBACK: a healthy release was aborted',
       '  requests  2423 completed user requests (4 still in flight at the end)',
       '  harmed    0 of the 2423 completed (0.00%); 51 served by the release',
       '',
@@ -96,9 +99,16 @@ describe('summary', () => {
     ]);
   });
 
-  it('without the arrivals it says nothing of in-flight requests; unserved ones are named', () => {
-    expect(formatSummary(base, plain)[3]).toBe('  requests  2423 completed user requests');
-    expect(formatSummary(base, plain, { arrived: 2430, unserved: 2 })[3]).toBe('  requests  2423 completed user requests (5 still in flight at the end, 2 found no ready pod)');
+  it('says nothing of in-flight requests when none were; unserved ones are named', () => {
+    expect(formatSummary({ ...base, arrivedRequests: 2423, inFlightRequests: 0 }, plain)[3]).toBe('  requests  2423 completed user requests');
+    expect(formatSummary({ ...base, arrivedRequests: 2430, inFlightRequests: 5, unservedRequests: 2 }, plain)[3]).toBe('  requests  2423 completed user requests (5 still in flight at the end, 2 found no ready pod)');
+  });
+
+  it('a regression that never took effect before the outcome is not caught, nor missed', () => {
+    const early = { ...base, regressionConfigured: true, abortCause: 'failed' as const };
+    expect(formatSummary(early, plain)[2]).toBe('  outcome   aborted after 4m0s (analysis failed); FALSE ROLLBACK: the regression was not yet in effect when the release was aborted');
+    const late = { ...base, outcome: 'promoted' as const, regressionConfigured: true, abortCause: null, falseRollback: false, abortedAfter: null, promotedAfter: 600_000 };
+    expect(formatSummary(late, plain)[2]).toBe('  outcome   promoted after 10m0s; a regression was configured but never in effect before the promotion');
   });
 
   it('mirrored copies get a line of their own, from the Summary\'s own figures', () => {
@@ -117,31 +127,36 @@ describe('summary', () => {
 });
 
 describe('verdict', () => {
-  const row = (name: string, s: Partial<SummaryFields>) => ({ name, strategy: 'canary', summary: { ...base, ...s } });
+  const row = (rollout: string, s: Partial<SummaryFields>): SummaryFields => ({ ...base, rollout, ...s });
   it('the title counts arrivals; the table shows each strategy\'s completed requests, the shares\' denominator', () => {
     expect(verdictTitle(71973)).toBe('Verdict (identical traffic: the same 71973 user requests arrived at each)');
-    const rows = [row('agent-quick', { outcome: 'promoted', regressionPresent: true, falseRollback: false, userRequests: 53901, releaseRequests: 49822, harmedRequests: 1847, harmedShare: 0.034266, timeToPromote: 600_000 })];
+    const rows = [row('agent-quick', { outcome: 'promoted', regressionConfigured: true, regressionInEffect: true, falseRollback: false, abortCause: null, abortedAfter: null, completedRequests: 53901, releaseRequests: 49822, harmedRequests: 1847, harmedShare: 0.034266, promotedAfter: 600_000 })];
     expect(formatVerdict(rows)).toEqual([
-      'workload     strategy  outcome   caught  detected at  completed  on release  harmed  harmed share  time to promote',
-      '───────────  ────────  ────────  ──────  ───────────  ─────────  ──────────  ──────  ────────────  ───────────────',
-      'agent-quick  canary    promoted  NO      —                53901      92.43%    1847         3.43%            10m0s',
+      'workload     strategy  outcome   caught  detected after  completed  on release  harmed  harmed share  promoted after',
+      '───────────  ────────  ────────  ──────  ──────────────  ─────────  ──────────  ──────  ────────────  ──────────────',
+      'agent-quick  canary    promoted  NO      —                   53901      92.43%    1847         3.43%           10m0s',
     ]);
     expect(explainVerdict(rows)).toEqual(['agent-quick: promoted the regression; 1847 of its 53901 completed user requests (3.43%) were harmed.']);
+  });
+
+  it('names the strategy from the Summary: a canary without a router is a basic canary', () => {
+    expect(formatVerdict([row('a', { router: null })])[2]).toMatch(/^a {9}basic canary {2}aborted \(false rollback\)/);
+    expect(formatVerdict([row('b', { strategy: 'blueGreen', router: null })])[2]).toMatch(/^b {9}blue-green /);
   });
 });
 
 describe('createTimeline (what the CLI prints, with the state a line needs)', () => {
-  it('words the weight after PROMOTED and gives the summary its abort time', () => {
+  it('words the weight after PROMOTED; the summary reads the Summary alone', () => {
     const t = createTimeline(plain);
     const out = ([
-      { t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'canary (trafficRouting: istio)', replicas: 10, stableImage: 'v1', releaseImage: 'v2', steps: 4 },
+      { t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'canary', router: 'istio', replicas: 10, stableImage: 'v1', releaseImage: 'v2', stableHash: 'h1', releaseHash: 'h2', steps: 4 },
       { t: 660_000, type: 'RolloutPromoted' },
       { t: 660_000, type: 'WeightChanged', canary: 0, stable: 100, actual: 0 },
     ] as SimEvent[]).map((e) => t.line(e));
     expect(out[2]).toBe('    11m0s  ⇄ weight: canary 0% · stable 100% (the release is now stable)');
     const u = createTimeline(plain);
-    u.line({ t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'canary', replicas: 10, stableImage: 'v1', releaseImage: 'v2', steps: 4 });
+    u.line({ t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'canary', router: null, replicas: 10, stableImage: 'v1', releaseImage: 'v2', stableHash: 'h1', releaseHash: 'h2', steps: 4 });
     u.line({ t: 240_000, type: 'RolloutAborted', reason: 'x' });
-    expect(u.summary(base)[2]).toBe('  outcome   aborted at 4m0s; FALSE ROLLBACK: a healthy release was aborted');
+    expect(u.summary(base)[2]).toBe('  outcome   aborted after 4m0s (analysis had no data); FALSE ROLLBACK: a healthy release was aborted');
   });
 });

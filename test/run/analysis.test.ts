@@ -36,7 +36,7 @@ describe('canary error-rate analysis on a 6 % tool-call regression', () => {
     const failed = 'Metric "error-rate" assessed Failed due to failed (1) > failureLimit (0)';
     expect(analysis[2]).toEqual({ t: 320_000, type: 'AnalysisRunCompleted', name: 'agent-rv8mt5frdr-2-2', phase: 'Failed', message: failed });
     expect(analysis[3]).toEqual({ t: 320_000, type: 'RolloutAborted', reason: `Step-based analysis phase error/failed: ${failed}` });
-    expect(summary).toMatchObject({ outcome: 'aborted', caught: true, detectedAt: 320_000 });
+    expect(summary).toMatchObject({ outcome: 'aborted', caught: true, detectedAfter: 320_000 });
     expect(summary.harmedShare).toBeLessThan(0.001);
   });
 

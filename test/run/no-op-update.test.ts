@@ -19,10 +19,11 @@ describe('a template equal to the stable image', () => {
     expect(scenario.stableImage).toBe('agent:v1');
     expect(scenario.release.regressions.length).toBeGreaterThan(0);
     const events = traceOf(scenario);
-    expect(events.map((e) => e.type)).toEqual(['Summary']);
-    const summary = events[0];
+    expect(events.map((e) => e.type)).toEqual(['SimulationStarted', 'Summary']);
+    expect(events[0]).toMatchObject({ type: 'SimulationStarted', updateAt: null });
+    const summary = events[1];
     if (summary?.type !== 'Summary') throw new Error('no Summary');
-    expect(summary).toMatchObject({ outcome: 'incomplete', regressionPresent: false, caught: false, releaseRequests: 0, harmedRequests: 0 });
+    expect(summary).toMatchObject({ outcome: 'incomplete', updateStartedAt: null, regressionConfigured: false, regressionInEffect: false, caught: false, releaseRequests: 0, harmedRequests: 0 });
     expect(summary.completedRequests).toBeGreaterThan(0);
   });
 
@@ -39,7 +40,7 @@ describe('a template equal to the stable image', () => {
   it('is also a no-op when the release image is the stable image, and the text summary says no update happened', () => {
     const scenario = aScenario({ duration: 60_000, workloads: [aCanaryRollout({ image: 'agent:v1' })], release: { image: 'agent:v1', at: 0, regressions: [] } });
     const events = traceOf(scenario);
-    expect(events.map((e) => e.type)).toEqual(['Summary']);
+    expect(events.map((e) => e.type)).toEqual(['SimulationStarted', 'Summary']);
     const tl = createTimeline({ color: false });
     const lines = events.flatMap((e) => (e.type === 'Summary' ? tl.summary(e) : []));
     expect(lines[2]).toBe("  outcome   no update: the Rollout's template is the stable image, so nothing rolled out");

@@ -109,7 +109,7 @@ describe('quality-drop-task-success: worse answers, same error rate', () => {
     const { events, summary } = run(scenario, { workload: 'agent-quality' });
     const first = ofType(events, 'Measurement').filter((m) => m.run === ofType(events, 'AnalysisRunStarted')[0]?.name);
     expect(first.map((m) => [m.metric, m.phase])).toEqual([['error-rate', 'Successful'], ['task-success', 'Failed']]);
-    expect(summary).toMatchObject({ outcome: 'aborted', caught: true, detectedAt: first[1]?.t });
+    expect(summary).toMatchObject({ outcome: 'aborted', caught: true, detectedAfter: first[1]?.t });
 
     const other = run(scenario, { workload: 'agent-errors-only' }).summary;
     expect(other).toMatchObject({ outcome: 'promoted', caught: false });
@@ -203,7 +203,7 @@ describe('bluegreen-pre-post-analysis: post-promotion analysis on real traffic',
     expect(requests.filter((r) => r.version === 1 && r.arrival > (back?.t ?? 0)).length).toBe(0);
     expect(ofType(events, 'AnalysisRunCompleted').map((r) => [r.name.replace(/^.*-/, ''), r.phase])).toEqual([['pre', 'Successful'], ['post', 'Failed']]);
     expect(ofType(events, 'RolloutAborted')[0]?.reason).toMatch(/^Blue\/green post-promotion analysis phase error\/failed/);
-    expect(summary).toMatchObject({ outcome: 'aborted', caught: true, detectedAt: back?.t });
+    expect(summary).toMatchObject({ outcome: 'aborted', caught: true, detectedAfter: back?.t });
   });
 
   it('harms a small fraction of what pre-only blue-green harms — which is exactly the flagship\'s blue-green', () => {

@@ -38,10 +38,10 @@ describe('Header', () => {
       '                 agent:v2 (canary)',
       'Replicas:',
       '  Desired:       10',
-      '  Current:       0',
-      '  Updated:       0',
-      '  Ready:         0',
-      '  Available:     0',
+      '  Current:       12',
+      '  Updated:       2',
+      '  Ready:         12',
+      '  Available:     12',
     ]);
   });
 
@@ -169,17 +169,17 @@ describe('log, why, harmed, status, summary, replay', () => {
 
   it('SummaryBox: report/text.ts\'s summary inside a box as wide as its longest line', () => {
     const out = lines(text(<SummaryBox summary={aborted.summary!} color={false} width={120} />, 120));
-    const row = (l: string): string => `│ ${l.padEnd(74)} │`;
+    const row = (l: string): string => `│ ${l.padEnd(76)} │`;
     expect(out).toEqual([
-      `╭${'─'.repeat(76)}╮`,
+      `╭${'─'.repeat(78)}╮`,
       row('Summary — agent'),
-      row('  outcome   aborted at 5m20s; the regression was caught'),
-      row('  requests  71949 completed user requests'),
+      row('  outcome   aborted after 5m20s (analysis failed); the regression was caught'),
+      row('  requests  71949 completed user requests (24 still in flight at the end)'),
       row('  harmed    16 of the 71949 completed (0.02%); 1227 served by the release'),
       row('  version  image                    completed   errors        p99  task ok'),
       row('  stable   agent:v1                     70722    0.51%     4.231s   94.40%'),
       row('  release  agent:v2                      1227    2.20%     4.591s   92.58%'),
-      `╰${'─'.repeat(76)}╯`,
+      `╰${'─'.repeat(78)}╯`,
     ]);
   });
 
@@ -187,10 +187,10 @@ describe('log, why, harmed, status, summary, replay', () => {
     const out = lines(text(<SummaryBox summary={aborted.summary!} color={false} width={60} />, 60));
     const row = (l: string): string => `│ ${l.padEnd(56)} │`;
     expect(out.slice(2, 6)).toEqual([
-      row('  outcome   aborted at 5m20s; the regression was caught'),
-      row('  requests  71949 completed user requests'),
-      row('  harmed    16 of the 71949 completed (0.02%); 1227'),
-      row('            served by the release'),
+      row('  outcome   aborted after 5m20s (analysis failed); the'),
+      row('            regression was caught'),
+      row('  requests  71949 completed user requests (24 still in'),
+      row('            flight at the end)'),
     ]);
     expect(out).toHaveLength(summaryBoxHeight(aborted.summary!, 60));
     expect(summaryBoxHeight(aborted.summary!, 120)).toBe(9);

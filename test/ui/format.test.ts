@@ -45,11 +45,11 @@ describe('conditions', () => {
   });
 
   it('knows which dashboard series a query measures', () => {
-    const m = (query: string, name = 'm') => ({ name, provider: { prometheus: { address: undefined, query } } });
+    const m = (query: string, name = 'm') => ({ name, query });
     expect(seriesKindOf(m('sum(rate(http_requests_total{code=~"5.."}[5m])) / sum(rate(http_requests_total[5m]))'))).toBe('errorRate');
     expect(seriesKindOf(m('histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))'))).toBe('p99');
     expect(seriesKindOf(m('sum(rate(agent_task_outcomes_total{outcome="success"}[5m]))'))).toBe('taskSuccess');
-    expect(seriesKindOf({ name: 'golden-prompts', provider: { job: { spec: {} } } })).toBeUndefined();
+    expect(seriesKindOf({ name: 'golden-prompts', query: null })).toBeUndefined();
   });
 
   it('takes the first number of a measurement value', () => {

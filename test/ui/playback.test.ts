@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMetricStore } from '../../src/metrics/store.js';
 import type { SimEvent } from '../../src/model/events.js';
+import { takeSample } from '../../src/run/sample.js';
 import { createSimulation } from '../../src/run/simulation.js';
 import { formatJsonl } from '../../src/report/jsonl.js';
 import { createRunDriver } from '../../src/ui/driver.js';
@@ -18,18 +19,18 @@ import { contextFor, golden, loadScenario } from './helpers.js';
 /** `wall` is the clock the fast-forward budget is measured on; the default never moves. */
 function setup(name: string, until: number, wall: () => number = () => 0) {
   const scenario = loadScenario(name);
-  const sim = createSimulation(scenario, { store: createMetricStore() });
+  const sim = createSimulation(scenario, { store: createMetricStore(), sampler: takeSample });
   const driver = createRunDriver(sim, until);
   const batches: Action[][] = [];
   const ticker = createTicker(driver, (b) => batches.push([...b]), { now: wall });
-  const events = (): SimEvent[] => batches.flat().filter((a): a is SimEvent => a.type !== 'Sample' && a.type !== 'Playback' && a.type !== 'Batch');
+  const events = (): SimEvent[] => batches.flat().filter((a): a is SimEvent => a.type !== 'Playback' && a.type !== 'Batch');
   return { driver, ticker, batches, events };
 }
 
 const play = { speed: 60, paused: false, fastForward: false };
 
 describe('createTicker over a real run', () => {
-  it('advances speed × elapsed wall ms, one batch per tick ending with a Sample', () => {
+  it('advances speed × elapsed wall ms, one batch per tick, with the Samples of the scrapes it passed', () => {
     const { driver, ticker, batches } = setup('canary-happy-path', 600000);
     ticker.tick(0, play);
     expect(driver.now()).toBe(0);
@@ -38,9 +39,7 @@ describe('createTicker over a real run', () => {
     ticker.tick(250, { speed: 120, paused: false, fastForward: false });
     expect(driver.now()).toBe(36000);
     expect(batches).toHaveLength(3);
-    expect(batches.map((b) => b.at(-1)?.type)).toEqual(['Sample', 'Sample', 'Sample']);
-    const last = batches[2]?.at(-1);
-    expect(last?.type === 'Sample' && last.sample.t).toBe(36000);
+    expect(batches.map((b) => b.filter((a) => a.type === 'Sample').map((a) => a.type === 'Sample' && a.t))).toEqual([[], [], [15000, 30000]]);
   });
 
   it('does nothing while paused', () => {
@@ -80,7 +79,7 @@ describe('createTicker over a real run', () => {
     const { driver, ticker } = setup('canary-tool-call-regression', 3600000);
     ticker.tick(1000, play);
     const actions = driver.send?.('abort') ?? [];
-    expect(actions.map((a) => a.type)).toEqual(['OperatorAction', 'RolloutAborted', 'WeightChanged', 'PhaseChanged', 'Sample']);
+    expect(actions.map((a) => a.type)).toEqual(['OperatorAction', 'RolloutAborted', 'WeightChanged', 'PhaseChanged']);
     expect(actions[0]).toEqual({ t: 60000, type: 'OperatorAction', action: 'abort' });
   });
 
@@ -151,7 +150,7 @@ describe('createTicker over a real run', () => {
     cost = FAST_FORWARD_BUDGET_MS + 10;
     frame(); frame(); frame(); frame(); // 48 s, then 24 s, 12 s, 6 s: never under the base
     expect(reached).toEqual([6, 18, 42, 90, 114, 126, 132]);
-    expect(batches.map((b) => b.filter((a) => a.type === 'Sample'))).toHaveLength(7); // one batch, one Sample a frame
+    expect(batches).toHaveLength(7); // one batch a frame
     ticker.tick(100, play); // back to normal: 6 s a tick, and a later fast-forward starts over
     ticker.tick(100, ff);
     expect(driver.now()).toBe(144000);

@@ -70,7 +70,7 @@ describe('reduce over canary-tool-call-regression.jsonl (analysis aborts at 5m20
   });
 
   it('keeps the Summary and logs every timeline line plus the why-lines', () => {
-    expect(end.summary).toMatchObject({ outcome: 'aborted', caught: true, detectedAt: 320000, harmedRequests: 16 });
+    expect(end.summary).toMatchObject({ outcome: 'aborted', caught: true, abortCause: 'failed', detectedAfter: 320000, harmedRequests: 16 });
     const logged = end.log.filter((e) => e.kind === 'event').map((e) => (e.kind === 'event' ? e.event.type : ''));
     expect(logged).not.toContain('Paused'); // the PhaseChanged line that follows says it
     expect(logged).not.toContain('Summary');
@@ -81,7 +81,7 @@ describe('reduce over canary-tool-call-regression.jsonl (analysis aborts at 5m20
     ]);
   });
 
-  it('at 1m40s: paused at step 2 with the whole pause left (no sample has moved the clock)', () => {
+  it('at 1m40s: paused at step 2, the clock at the last Sample (1m30s), 3m50s of the pause left', () => {
     const mid = fold(ctx, trace, 100000);
     expect(mid.header.phase).toBe('Paused');
     expect(mid.header.message).toBe('CanaryPauseStep');
@@ -89,7 +89,8 @@ describe('reduce over canary-tool-call-regression.jsonl (analysis aborts at 5m20
     expect(mid.header.setWeight).toBe(20);
     expect(mid.header.actualWeight).toBe(20);
     expect(marks(mid)).toEqual(['done', 'current', 'pending', 'pending', 'pending', 'pending']);
-    expect(mid.steps[1]?.remaining).toBe(300000);
+    expect(mid.now).toBe(90000);
+    expect(mid.steps[1]?.remaining).toBe(230000);
     expect(mid.header.images).toEqual([{ image: 'agent:v1', tags: ['stable'] }, { image: 'agent:v2', tags: ['canary'] }]);
     expect(mid.traffic.releaseShare).toBe(20);
   });

@@ -48,7 +48,7 @@ describe.each(SIZES)('run screen at %i×%i', (columns, rows) => {
   it('at the end: the summary box and how to replay replace the live metrics', () => {
     const out = run(ending, columns, rows).join(' ').replace(/\s+/g, ' ');
     expect(out).toContain('Summary — agent');
-    expect(out).toContain('aborted at 5m20s; the regression was caught');
+    expect(out).toContain('aborted after 5m20s (analysis failed); the regression was caught');
     expect(out).toMatch(/Replay: simulate run \S+canary-tool-call-regression\.yaml --seed 7/);
     expect(out).toContain('■ finished');
     expect(out).not.toContain('error rate');
@@ -94,9 +94,9 @@ describe('compare screen', () => {
     const out = lines(text(<CompareScreen snapshot={final} columns={80} rows={24} color={false} keys="compare" />, 80));
     expect(out[1]).toBe('⟳ agent-canary (canary)  ✖ Degraded  Step 0/6 · SetWeight 0 · ActualWeight 0');
     expect(out).toContain('Verdict (identical traffic: the same 7809 user requests arrived at each)');
-    expect(out).toContain('  agent-canary      canary      aborted   yes     5m20s             7787');
-    expect(out).toContain('  workload          on release  harmed  harmed share  time to promote');
-    expect(out).toContain('  agent-canary          15.76%      16         0.21%                —');
-    expect(out.join('\n')).toContain('• agent-canary: caught the regression at 5m20s, after 16 harmed requests.');
+    expect(out).toContain('  agent-canary      canary      aborted   yes     5m20s                7787');
+    expect(out).toContain('  workload          on release  harmed  harmed share  promoted after');
+    expect(out).toContain('  agent-canary          15.76%      16         0.21%               —');
+    expect(out.join('\n')).toContain('• agent-canary: caught the regression after 5m20s and 16 harmed requests.');
   });
 });

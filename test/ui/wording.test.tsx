@@ -9,9 +9,9 @@ import { LogLine } from '../../src/ui/components/EventLog.js';
 import { Harmed } from '../../src/ui/components/Harmed.js';
 import { Header } from '../../src/ui/components/Header.js';
 import { Steps } from '../../src/ui/components/Steps.js';
-import { SummaryBox, summaryExtras } from '../../src/ui/components/SummaryBox.js';
+import { SummaryBox } from '../../src/ui/components/SummaryBox.js';
 import { Verdict } from '../../src/ui/components/Verdict.js';
-import { arrivedOf, verdictRows } from '../../src/ui/components/CompareScreen.js';
+import { verdictRows } from '../../src/ui/components/CompareScreen.js';
 import { reduceCompare } from '../../src/ui/state/compare.js';
 import { contextFor, fold, golden, liveCompare, liveSnapshot, text } from './helpers.js';
 
@@ -66,7 +66,7 @@ describe('analysis, header, steps', () => {
   it('Steps marks the current step in words', () => {
     expect(lines(text(<Steps steps={paused.steps} maxRows={10} width={60} strategy="Canary" />, 60)).slice(1, 3)).toEqual([
       '✔ 1 setWeight: 20',
-      '॥ 2 pause: {duration: 5m0s}  ← 5m0s left',
+      '॥ 2 pause: {duration: 5m0s}  ← 3m50s left', // the trace's last Sample before 1m40s is at 1m30s; the pause began at 20s
     ]);
   });
 });
@@ -78,26 +78,26 @@ describe('request counts', () => {
   });
 
   it('SummaryBox: a false rollback has its time; requests and harm say what they count', () => {
-    const out = lines(text(<SummaryBox summary={nan.summary!} color={false} width={120} extras={summaryExtras(nan)} />, 120)).map((l) => l.slice(2, -1).trimEnd());
+    const out = lines(text(<SummaryBox summary={nan.summary!} color={false} width={120} />, 120)).map((l) => l.slice(2, -1).trimEnd());
     expect(out.slice(1, 5)).toEqual([
       'Summary — agent-unguarded',
-      '  outcome   aborted at 4m0s; FALSE ROLLBACK: a healthy release was aborted',
-      '  requests  2423 completed user requests',
+      '  outcome   aborted after 4m0s (analysis had no data); FALSE ROLLBACK: a healthy release was aborted',
+      '  requests  2423 completed user requests (4 still in flight at the end)',
       '  harmed    0 of the 2423 completed (0.00%); 51 served by the release',
     ]);
   });
 
   it('SummaryBox: a run in which no update started (a no-op template) says so instead of "incomplete"', () => {
-    const onlySummary = golden('canary-happy-path').filter((e) => e.type === 'Summary');
+    const onlySummary = golden('canary-happy-path').flatMap((e) => (e.type === 'Summary' ? [{ ...e, updateStartedAt: null }] : []));
     const noop = fold(contextFor('canary-happy-path'), onlySummary);
-    const out = lines(text(<SummaryBox summary={noop.summary!} color={false} width={120} extras={summaryExtras(noop)} />, 120)).map((l) => l.slice(2, -1).trimEnd());
+    const out = lines(text(<SummaryBox summary={noop.summary!} color={false} width={120} />, 120)).map((l) => l.slice(2, -1).trimEnd());
     expect(out[2]).toBe("  outcome   no update: the Rollout's template is the stable image, so nothing rolled out");
   });
 
   it('Verdict: the title counts the requests that arrived at each strategy', () => {
     const { snapshot, driver } = liveCompare('low-traffic-nan', 600_000, 600_000);
     const end = reduceCompare(snapshot, { type: 'Batch', actions: driver.finish() });
-    expect(lines(text(<Verdict rows={verdictRows(end)!} arrived={arrivedOf(end)} width={130} />, 130))[0]).toBe(
+    expect(lines(text(<Verdict rows={verdictRows(end)!} width={130} />, 130))[0]).toBe(
       'Verdict (identical traffic: the same 1202 user requests arrived at each)',
     );
   });
