@@ -13,7 +13,8 @@ const STABLE = 'nlfdd44spj';
 const op = (at: number, action: OperatorAction['action']): OperatorAction => ({ at, action, rollout: undefined });
 
 function trace(workload: Scenario['workloads'][number], operator: OperatorAction[] = [], duration = 600_000): SimEvent[] {
-  return traceOf(aScenario({ duration, traffic: quiet, workloads: [workload], operator })).filter((e) => e.type !== 'Summary');
+  // The controller's events: the trace's header (SimulationStarted) and Summary are not its.
+  return traceOf(aScenario({ duration, traffic: quiet, workloads: [workload], operator })).filter((e) => e.type !== 'Summary' && e.type !== 'SimulationStarted');
 }
 const between = (events: SimEvent[], from: number, to: number) => events.filter((e) => e.t >= from && e.t <= to);
 
@@ -22,7 +23,7 @@ describe('traffic-routed canary', () => {
 
   it('scales the canary to ceil(20% × 10) = 2 at once and applies the weight when its pods are ready', () => {
     expect(between(trace(aCanaryRollout({}, steps)), 0, 20_000)).toEqual([
-      { t: 0, type: 'RolloutStarted', rollout: 'agent', strategy: 'canary (trafficRouting: istio)', replicas: 10, stableImage: 'agent:v1', releaseImage: 'agent:v2', steps: 4 },
+      { t: 0, type: 'RolloutStarted', rollout: 'agent', strategy: 'canary', router: 'istio', replicas: 10, stableImage: 'agent:v1', releaseImage: 'agent:v2', stableHash: 'nlfdd44spj', releaseHash: 'rv8mt5frdr', steps: 4 },
       { t: 0, type: 'StepStarted', index: 0, step: 'setWeight: 20' },
       { t: 0, type: 'ReplicaSetScaled', role: 'canary', hash: CANARY, replicas: 2 },
       { t: 0, type: 'PhaseChanged', phase: 'Progressing', message: 'more replicas need to be updated' },
@@ -155,7 +156,7 @@ describe('blue-green', () => {
   it('with autoPromotionEnabled: false it previews, pauses until promote, switches and scales the old RS down 30 s later', () => {
     const events = trace(aBlueGreenRollout({ autoPromotionEnabled: false }), [op(120_000, 'promote')]);
     expect(events).toEqual([
-      { t: 0, type: 'RolloutStarted', rollout: 'agent', strategy: 'blueGreen', replicas: 10, stableImage: 'agent:v1', releaseImage: 'agent:v2', steps: 0 },
+      { t: 0, type: 'RolloutStarted', rollout: 'agent', strategy: 'blueGreen', router: null, replicas: 10, stableImage: 'agent:v1', releaseImage: 'agent:v2', stableHash: 'nlfdd44spj', releaseHash: 'rv8mt5frdr', steps: 0 },
       { t: 0, type: 'ServiceSwitched', service: 'agent-preview', to: CANARY },
       { t: 0, type: 'ReplicaSetScaled', role: 'preview', hash: CANARY, replicas: 10 },
       { t: 0, type: 'PhaseChanged', phase: 'Progressing', message: 'more replicas need to be updated' },

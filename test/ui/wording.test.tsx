@@ -82,7 +82,7 @@ describe('request counts', () => {
     expect(out.slice(1, 5)).toEqual([
       'Summary — agent-unguarded',
       '  outcome   aborted after 4m0s (analysis had no data); FALSE ROLLBACK: a healthy release was aborted',
-      '  requests  2423 completed user requests (4 still in flight at the end)',
+      '  requests  2423 completed user requests (1 still in flight at the end)',
       '  harmed    0 of the 2423 completed (0.00%); 51 served by the release',
     ]);
   });
