@@ -45,9 +45,6 @@ function driveRuns(c: CanaryContext, a: AnalysisContext): boolean {
 
 /** Failed/Error ⇒ abort, Inconclusive ⇒ pause; true when the reconcile must stop progressing. */
 function haltsOn(a: AnalysisContext, key: string, kind: 'step' | 'background'): boolean {
-  const r = a.outcome(key);
-  if (r.outcome === 'failed') a.abort(kind, r.message);
-  else if (r.outcome === 'inconclusive') a.pauseInconclusive();
-  else return false;
-  return true;
+  const outcome = a.actOn(key, kind);
+  return outcome === 'failed' || outcome === 'inconclusive';
 }
