@@ -35,7 +35,7 @@ export function reconcileBlueGreen(rollout: Rollout, status: RolloutStatus, obse
 
 /**
  * Promoted or aborted: every AnalysisRun of this attempt still going is terminated.
- * Example: aborted with 'pre' Running → effects [terminateAnalysis pre]; status unchanged.
+ * Example: aborted with 'pre' (in analysisKeys) Running → effects [terminateAnalysis pre]; status unchanged.
  */
 function terminateAnalysisRuns(c: BlueGreenContext, s: RolloutStatus): StageResult {
   if (!c.promoted && !s.abort) return { status: s, effects: [] };
@@ -48,8 +48,9 @@ function terminateAnalysisRuns(c: BlueGreenContext, s: RolloutStatus): StageResu
  * Argo's syncRolloutStatusBlueGreen tail: progressDeadlineSeconds (not counted while paused), then
  * phase and message, where waitingForBlueGreenPostPromotionAnalysis is a post-promotion run
  * configured and not yet complete.
- * Example: switched to v2 with the post run Running, phase 'Progressing' 'active service cutover
- * pending' → effects [emit PhaseChanged Progressing 'waiting for analysis to complete'].
+ * Example: v2 at full size and available, switched to, the post run Running, phase 'Progressing'
+ * 'active service cutover pending' → effects [emit PhaseChanged Progressing 'waiting for analysis
+ * to complete'].
  */
 function syncRolloutStatusBlueGreen(rollout: Rollout, c: BlueGreenContext, s: RolloutStatus): StageResult {
   const postOutcome = outcomeOf(c.observed, 'post').outcome;
