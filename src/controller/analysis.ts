@@ -72,6 +72,18 @@ export class AnalysisContext {
     return this.created.has(key) ? { outcome: 'running', message: '' } : outcomeOf(this.observed, key);
   }
 
+  /**
+   * Reads the run for `key` and acts on it: Failed/Error aborts with `kind`'s message, Inconclusive
+   * pauses; returns the outcome read. Example: 'pre' observed Failed 'm' → the update aborts with
+   * 'Blue/green pre-promotion analysis phase error/failed: m', returns 'failed'.
+   */
+  actOn(key: string, kind: keyof typeof ABORT_PREFIX): RunOutcome {
+    const r = this.outcome(key);
+    if (r.outcome === 'failed') this.abort(kind, r.message);
+    else if (r.outcome === 'inconclusive') this.pauseInconclusive();
+    return r.outcome;
+  }
+
   /** Terminates every run of this attempt that is still going (promotion, abort, step skipped). */
   terminateRunning(keep: (key: string) => boolean = () => false): void {
     for (const key of this.status.analysisKeys) {
