@@ -59,7 +59,7 @@ export function createControllerLoop(deps: ControllerDeps): { request(): void } 
       const result = reconcile(deps.workload, state.status, observe(deps));
       state.status = result.status;
       let acted = false;
-      for (const effect of result.effects) acted = apply(effect) || acted;
+      for (const effect of result.effects) acted = applyEffect(deps, effect, requeue) || acted;
       deps.applyRoutes();
       if (!acted && state.status === before) return;
     }
@@ -76,39 +76,44 @@ export function createControllerLoop(deps: ControllerDeps): { request(): void } 
     });
   }
 
-  /** Applies one effect; true when it changed the world. */
-  function apply(effect: Effect): boolean {
-    switch (effect.type) {
-      case 'scale':
-        scale(deps, effect.hash, effect.role, effect.replicas);
-        return true;
-      case 'setWeight':
-      case 'switchService':
-        return true;
-      case 'startAnalysis':
-        deps.analysis().start({
-          key: effect.key, kind: effect.kind, analysis: effect.analysis, stepIndex: effect.stepIndex,
-          podHash: state.status.currentPodHash, revision: state.status.revision, stableHash: state.status.stableRS ?? deps.stableHash,
-        });
-        return true;
-      case 'terminateAnalysis':
-        deps.analysis().terminate(effect.key);
-        return true;
-      case 'requeueAt':
-        requeue(effect.at);
-        return false;
-      case 'emit':
-        if (effect.event.type === 'RolloutPromoted' && !state.status.abort) state.promotedAt = engine.now;
-        deps.emit(effect.event);
-        return false;
-      default: {
-        const never: never = effect;
-        throw new Error(`unknown effect ${JSON.stringify(never)}`);
-      }
+  return { request };
+}
+
+/**
+ * Applies one effect to the world, the analysis system or the trace; true when it changed the
+ * world (another pass follows). Example: {type: 'scale', hash: 'rv8mt5frdr', role: 'canary', replicas: 2}
+ * → the canary ReplicaSet grows to 2 pods, a ReplicaSetScaled event, true.
+ */
+function applyEffect(deps: ControllerDeps, effect: Effect, requeue: (at: number) => void): boolean {
+  const { state } = deps;
+  switch (effect.type) {
+    case 'scale':
+      scale(deps, effect.hash, effect.role, effect.replicas);
+      return true;
+    case 'setWeight':
+    case 'switchService':
+      return true;
+    case 'startAnalysis':
+      deps.analysis().start({
+        key: effect.key, kind: effect.kind, analysis: effect.analysis, stepIndex: effect.stepIndex,
+        podHash: state.status.currentPodHash, revision: state.status.revision, stableHash: state.status.stableRS ?? deps.stableHash,
+      });
+      return true;
+    case 'terminateAnalysis':
+      deps.analysis().terminate(effect.key);
+      return true;
+    case 'requeueAt':
+      requeue(effect.at);
+      return false;
+    case 'emit':
+      if (effect.event.type === 'RolloutPromoted' && !state.status.abort) state.promotedAt = deps.engine.now;
+      deps.emit(effect.event);
+      return false;
+    default: {
+      const never: never = effect;
+      throw new Error(`unknown effect ${JSON.stringify(never)}`);
     }
   }
-
-  return { request };
 }
 
 /** What the controller observes now: each ReplicaSet's replicas and available pods, spec.paused, the runs' phases. */

@@ -67,11 +67,28 @@ function buildCluster(scenario: Scenario, workload: Workload, engine: Engine, op
   return { world, routing, rsByHash, stableHash };
 }
 
-/**
- * Example: createSimulationCore(scenario, {store}, ANALYSIS).runUntil(scenario.duration) emits
- * SimulationStarted, RolloutStarted at release.at, the controller's events, …; finish() the Summary.
- */
-export function createSimulationCore(scenario: Scenario, opts: SimulationOptions, analysisFactory: AnalysisFactory) {
+/** One workload's simulation, wired: what the stages below share. */
+interface Core {
+  readonly scenario: Scenario;
+  readonly workload: Workload;
+  readonly seed: number;
+  readonly steps: number;
+  readonly engine: Engine;
+  readonly world: World;
+  readonly rsByHash: Map<string, number>;
+  readonly stableHash: string;
+  readonly state: ControllerState;
+  readonly analysis: AnalysisPort;
+  readonly emit: (e: SimEvent) => void;
+  readonly listeners: ((e: SimEvent) => void)[];
+  readonly causes: ReturnType<typeof createAbortCauses>;
+  readonly reconcile: () => void;
+  /** A template equal to the stable one is a no-op update (DESIGN §3): nothing starts. */
+  readonly noOpUpdate: boolean;
+}
+
+/** Builds the engine, the world, the controller's state and the analysis system for one workload. */
+function wire(scenario: Scenario, opts: SimulationOptions, analysisFactory: AnalysisFactory): Core {
   const seed = opts.seed ?? scenario.seed;
   const workload = pickWorkload(scenario, opts.workload);
   const steps = stepCount(workload);
@@ -83,87 +100,95 @@ export function createSimulationCore(scenario: Scenario, opts: SimulationOptions
     listeners.forEach((l) => l(e));
   };
   const loop = { request: (): void => controller.request() };
-  const { world, routing, rsByHash, stableHash } = buildCluster(scenario, workload, engine, opts, seed, () => loop.request());
+  const reconcile = (): void => loop.request();
+  const { world, routing, rsByHash, stableHash } = buildCluster(scenario, workload, engine, opts, seed, reconcile);
   const state: ControllerState = { status: initialStatus(stableHash, steps), paused: workload.kind === 'Rollout' && workload.paused, promotedAt: undefined };
   const applyRoutes = (): void => {
     const plan = routePlan(routing, state.status);
     world.setRoutes(plan.routes, plan.byCohort, plan.mirrors);
   };
   applyRoutes();
-  const analysis: AnalysisPort = analysisFactory({
-    engine, scenario, world, store: opts.store, rolloutName: workload.name, emit, onCompleted: () => loop.request(),
+  const analysis = analysisFactory({
+    engine, scenario, world, store: opts.store, rolloutName: workload.name, emit, onCompleted: reconcile,
     releaseReplicaSet: () => rsByHash.get(state.status.currentPodHash) as number,
   });
   const controller = createControllerLoop({ engine, world, workload, rsByHash, stableHash, analysis: () => analysis, state, emit, applyRoutes });
-  const operate = createOperator({ engine, workload, state, steps, stableHash, analysis, emit, reconcile: () => loop.request() });
-
-  // A template equal to the stable one is a no-op update (DESIGN §3): nothing starts.
   const noOpUpdate = workload.image === scenario.stableImage;
-  if (!noOpUpdate) engine.call(scenario.release.at, CONTROL, beginUpdate);
+  return { scenario, workload, seed, steps, engine, world, rsByHash, stableHash, state, analysis, emit, listeners, causes, reconcile, noOpUpdate };
+}
+
+/** The update starts: the release's ReplicaSet exists (empty) and the controller takes over. */
+function beginUpdate(core: Core): void {
+  const { scenario, workload, world, rsByHash, engine } = core;
+  const releaseHash = templateHash(scenario.release.image);
+  if (!rsByHash.has(releaseHash)) rsByHash.set(releaseHash, world.createReplicaSet(releaseHash, scenario.release.image, 1));
+  core.state.status = startUpdate(core.state.status, releaseHash, core.steps);
+  const { type: strategy, router } = strategyOf(workload);
+  core.emit({
+    t: engine.now, type: 'RolloutStarted', rollout: workload.name, strategy, router, replicas: workload.replicas,
+    stableImage: scenario.stableImage, releaseImage: scenario.release.image, stableHash: core.stableHash, releaseHash, steps: core.steps,
+  });
+  core.reconcile();
+}
+
+/** The Summary now: the outcome the controller's state says, its cause from the trace, the world's tallies. */
+function summaryOf(core: Core): SummaryFields {
+  const { scenario, workload, world, state, engine } = core;
+  const last = core.causes.last();
+  const aborted = state.status.abort && last !== undefined ? { at: state.status.abortedAt ?? last.t, cause: last.cause } : undefined;
+  return summarize({
+    scenario, workload: workload.name, strategy: strategyOf(workload), now: engine.now,
+    promotedAt: state.status.abort ? undefined : state.promotedAt, aborted,
+    regressionSince: core.noOpUpdate ? undefined : world.regressionSince,
+    tallies: world.tallies,
+    mirrored: world.mirrorsSent > 0 ? world.mirrorTally : undefined,
+    updated: !core.noOpUpdate, arrived: world.arrivals, unserved: world.unserved,
+  });
+}
+
+/**
+ * Example: createSimulationCore(scenario, {store}, ANALYSIS).runUntil(scenario.duration) emits
+ * SimulationStarted, RolloutStarted at release.at, the controller's events, …; finish() the Summary.
+ */
+export function createSimulationCore(scenario: Scenario, opts: SimulationOptions, analysisFactory: AnalysisFactory) {
+  const core = wire(scenario, opts, analysisFactory);
+  const { engine, world, workload, state } = core;
+  const operate = createOperator(core);
+  if (!core.noOpUpdate) engine.call(scenario.release.at, CONTROL, () => beginUpdate(core));
   for (const op of scenario.operator) {
     if (op.rollout === undefined || op.rollout === workload.name) engine.call(op.at, CONTROL, () => operate(op.action));
   }
   world.start();
-  const sampling = createSampling(engine, opts, world, scenario.scrapeInterval, emit);
-
-  function beginUpdate(): void {
-    const releaseHash = templateHash(scenario.release.image);
-    if (!rsByHash.has(releaseHash)) rsByHash.set(releaseHash, world.createReplicaSet(releaseHash, scenario.release.image, 1));
-    state.status = startUpdate(state.status, releaseHash, steps);
-    const { type: strategy, router } = strategyOf(workload);
-    emit({
-      t: engine.now, type: 'RolloutStarted', rollout: workload.name, strategy, router, replicas: workload.replicas,
-      stableImage: scenario.stableImage, releaseImage: scenario.release.image, stableHash, releaseHash, steps,
-    });
-    loop.request();
-  }
-
+  const sampling = createSampling(engine, opts, world, scenario.scrapeInterval, core.emit);
   let started = false;
   /** SimulationStarted comes first, before anything the engine runs at t = 0. */
-  function start(): void {
+  const start = (): void => {
     if (started) return;
     started = true;
-    emit({ t: 0, type: 'SimulationStarted', ...simulationStarted(scenario, workload, seed, noOpUpdate) });
-  }
-
+    core.emit({ t: 0, type: 'SimulationStarted', ...simulationStarted(scenario, workload, core.seed, core.noOpUpdate) });
+  };
   return {
-    engine,
-    world,
-    workload,
-    seed,
+    engine, world, workload, seed: core.seed,
     get status() {
       return state.status;
     },
-    subscribe(listener: (e: SimEvent) => void): void {
-      listeners.push(listener);
-    },
+    subscribe: (listener: (e: SimEvent) => void): void => void core.listeners.push(listener),
     /** An operator action now (UI keys); stamped with sim time and recorded in the trace. */
-    send(action: OperatorActionName): void {
-      engine.call(0, CONTROL, () => operate(action));
-    },
+    send: (action: OperatorActionName): void => engine.call(0, CONTROL, () => operate(action)),
     runUntil(t: number): void {
       start();
       engine.runUntil(Math.min(t, scenario.duration));
     },
-    /** The series store this run scrapes into (dashboards and the live view read it). */
+    /** The series store this run scrapes into (an --export-metrics file is written from it). */
     store: opts.store,
     /** The analysis runs of this simulation. */
-    analysisRuns: () => analysis.runs(),
+    analysisRuns: () => core.analysis.runs(),
     /** Emits a last Sample (when sampling) and the Summary; returns the Summary. */
     finish(): SummaryFields {
       start();
       sampling.flush();
-      const last = causes.last();
-      const aborted = state.status.abort && last !== undefined ? { at: state.status.abortedAt ?? last.t, cause: last.cause } : undefined;
-      const fields = summarize({
-        scenario, workload: workload.name, strategy: strategyOf(workload), now: engine.now,
-        promotedAt: state.status.abort ? undefined : state.promotedAt, aborted,
-        regressionSince: noOpUpdate ? undefined : world.regressionSince,
-        tallies: world.tallies,
-        mirrored: world.mirrorsSent > 0 ? world.mirrorTally : undefined,
-        updated: !noOpUpdate, arrived: world.arrivals, unserved: world.unserved,
-      });
-      emit({ t: engine.now, type: 'Summary', ...fields });
+      const fields = summaryOf(core);
+      core.emit({ t: engine.now, type: 'Summary', ...fields });
       return fields;
     },
   };
