@@ -3,7 +3,7 @@
  * Scans the source of every core folder (comments stripped) for forbidden imports and globals.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -63,5 +63,58 @@ describe('architecture: the core is pure', () => {
     expect(codeOnly('const x = Date.now(); // Date')).toMatch(/\bDate\b/);
     expect(codeOnly('// Math.random() in a comment')).not.toMatch(/Math\.random/);
     expect(codeOnly("const s = 'console.log';")).not.toMatch(/console\./);
+  });
+});
+
+/**
+ * Import direction: cli → ui → report / run → the domain (analysis, controller, world, promql,
+ * scenario) → model / engine / metrics / go. A folder imports only folders of a lower layer (report
+ * and run, peers, not each other); the edge (cli, ui, report) never reaches into world/.
+ */
+const LAYER: Record<string, number> = {
+  model: 0, engine: 0, metrics: 0, go: 0,
+  promql: 1, scenario: 1, controller: 1, world: 1,
+  analysis: 2,
+  run: 3, report: 3,
+  ui: 4,
+  cli: 5,
+};
+const EDGE = ['cli', 'ui', 'report'];
+
+/** The src/ folder a file is in. Example: src/ui/state/reduce.ts → 'ui'. */
+const folderOf = (file: string): string => relative(SRC, file).split(/[\\/]/)[0] as string;
+
+/** Every relative import of every source file as [from folder, to folder, file, specifier]. */
+function importEdges(): [string, string, string, string][] {
+  return files(SRC).flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    const specs = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)].map((m) => m[1] as string);
+    return specs.map((spec): [string, string, string, string] => [folderOf(file), folderOf(resolve(dirname(file), spec)), relative(SRC, file), spec]);
+  });
+}
+
+describe('architecture: imports point down the layers', () => {
+  const edges = importEdges();
+  const folders = [...new Set(files(SRC).map(folderOf))].filter((f) => !/\.tsx?$/.test(f));
+
+  it('every folder of src/ has a layer', () => {
+    expect(folders.filter((f) => LAYER[f] === undefined)).toEqual([]);
+    expect(edges.length).toBeGreaterThan(300);
+  });
+
+  it('nothing imports a folder above (or beside) its own layer', () => {
+    const upward = edges.filter(([from, to]) => from !== to && (LAYER[to] as number) >= (LAYER[from] as number));
+    expect(upward.map(([from, to, file, spec]) => `${file} (${from}) imports ${spec} (${to})`)).toEqual([]);
+  });
+
+  it('the edge (cli, ui, report) never reaches into world/', () => {
+    const reaching = edges.filter(([from, to]) => EDGE.includes(from) && to === 'world');
+    expect(reaching.map(([, , file, spec]) => `${file} imports ${spec}`)).toEqual([]);
+  });
+
+  it('the check sees a violation when there is one', () => {
+    const [from, to] = ['model', 'ui'];
+    expect((LAYER[to] as number) >= (LAYER[from] as number)).toBe(true);
+    expect(folderOf(join(SRC, 'ui', 'state', 'reduce.ts'))).toBe('ui');
   });
 });

@@ -16,7 +16,7 @@ import { EXIT_OK, openOutput, type CliIO, type OutputFile } from '../io.js';
 import { scenarioFile } from '../package.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { checkAnalysisTemplates, loadWithNotes, requireWorkload } from './load.js';
-import { capacityNote } from '../../report/notes.js';
+import { capacityNote } from '../../run/capacity.js';
 
 export const RUN_USAGE = `usage: simulate run FILE [--seed N] [--output ui|text|json|jsonl] [--until DURATION]
                     [--rollout NAME] [--export-metrics OUT.om] [--speed X] [--no-color]

@@ -1,6 +1,6 @@
 /**
- * Plain-language notes printed before a run: what the loader skipped, and whether the pods can
- * carry the traffic at all (an overloaded run queues without bound and every figure is about that).
+ * Whether the pods can carry the traffic at all, as a plain-language note printed before a run (an
+ * overloaded run queues without bound and every figure is about that). Pure: from the scenario.
  */
 import type { Scenario } from '../model/scenario.js';
 import { paramsOf } from '../world/behaviour.js';
@@ -12,7 +12,7 @@ import { paramsOf } from '../world/behaviour.js';
  */
 export function capacityNote(scenario: Scenario, replicas: number): string | undefined {
   const rate = scenario.traffic.rate;
-  const peak = rate.kind === 'constant' ? rate.rps : rate.kind === 'steps' ? Math.max(...rate.points.map((p) => p.rps)) : rate.max;
+  const peak = rate.kind === 'constant' ? rate.rps : rate.kind === 'steps' ? rate.points.reduce((m, p) => Math.max(m, p.rps), 0) : rate.max;
   let mean = 0;
   for (const c of scenario.traffic.cohorts) mean += (c.share * paramsOf(scenario.agent.cohorts[c.name] ?? scenario.agent.base).meanMs) / 1000;
   const needed = peak * mean;

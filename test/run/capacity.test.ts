@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacityNote } from '../../src/report/notes.js';
+import { capacityNote } from '../../src/run/capacity.js';
 import { aScenario } from '../helpers/builders.js';
 
 describe('capacityNote', () => {
