@@ -4,24 +4,17 @@
  */
 import { applyOperatorAction } from '../controller/actions.js';
 import { startUpdate } from '../controller/status.js';
-import type { Engine } from '../engine/engine.js';
-import type { SimEvent } from '../model/events.js';
-import type { Workload } from '../model/rollout.js';
 import type { OperatorActionName } from '../model/scenario.js';
 import type { AnalysisPort } from './analysis-port.js';
-import type { ControllerState } from './controller-loop.js';
+import type { ControllerDeps } from './controller-loop.js';
 
-export interface OperatorDeps {
-  readonly engine: Engine;
-  readonly workload: Workload;
-  readonly state: ControllerState;
+/** The controller's own dependencies, plus what an action needs to know of the rollout. */
+export type OperatorDeps = Pick<ControllerDeps, 'engine' | 'workload' | 'state' | 'stableHash' | 'emit'> & {
   readonly steps: number;
-  readonly stableHash: string;
   readonly analysis: AnalysisPort;
-  readonly emit: (e: SimEvent) => void;
   /** Queues a reconcile after the action. */
   readonly reconcile: () => void;
-}
+};
 
 /** Example: operate('promote') on a canary paused at step 1 → the pause is skipped and step 2 starts. */
 export function createOperator(deps: OperatorDeps): (action: OperatorActionName) => void {

@@ -4,7 +4,7 @@
  * Built once from the trace's SimulationStarted event (and the session's file and end); pure.
  */
 import type { SimulationStartedFields, TraceMetric, TraceStep } from '../../model/events.js';
-import { pluginStrategy, strategyLabel } from '../../model/strategy.js';
+import { pluginStrategy, strategyLabel, type StrategyType } from '../../model/strategy.js';
 import { MINUTE, type Ms } from '../../model/time.js';
 import { headerLines } from '../../report/text.js';
 import { goodComparison, seriesKindOf, type CompareOp, type SeriesKind } from './conditions.js';
@@ -51,6 +51,8 @@ export interface RunContext {
   readonly kind: SimulationStartedFields['kind'];
   /** The plugin's Strategy line: Canary, BlueGreen, or RollingUpdate for a Deployment. */
   readonly strategy: 'Canary' | 'BlueGreen' | 'RollingUpdate';
+  /** The same strategy in the trace's vocabulary (model/strategy.ts). */
+  readonly strategyType: StrategyType;
   readonly router: string | undefined;
   readonly replicas: number;
   readonly steps: readonly StepInfo[];
@@ -92,7 +94,7 @@ export function createRunContext(start: SimulationStartedFields, session: Sessio
   return {
     scenario: start.scenario, description: start.description, file: session.file, seed: start.seed,
     rollout: start.rollout, namespace: start.namespace, kind: start.kind,
-    strategy: pluginStrategy(start.strategy), router: start.router ?? undefined,
+    strategy: pluginStrategy(start.strategy), strategyType: start.strategy, router: start.router ?? undefined,
     replicas: start.replicas, steps: start.steps.map(stepInfo),
     stableImage: start.stableImage, releaseImage: start.releaseImage,
     stableHash: start.stableHash, releaseHash: start.releaseHash,
@@ -130,8 +132,7 @@ export function titleLines(ctx: RunContext): string[] {
  * Example: a traffic-routed canary → 'canary'; no trafficRouting → 'basic canary'.
  */
 export function verdictStrategy(ctx: RunContext): string {
-  const type = ctx.strategy === 'Canary' ? 'canary' : ctx.strategy === 'BlueGreen' ? 'blueGreen' : 'rollingUpdate';
-  return strategyLabel({ type, router: ctx.router ?? null });
+  return strategyLabel({ type: ctx.strategyType, router: ctx.router ?? null });
 }
 
 function metricInfo(m: TraceMetric): MetricInfo {

@@ -132,8 +132,7 @@ function track(before: Track, e: SimEvent, ctx: RunContext): Track {
 
 /** The timeline context before the first event: the workload's strategy, updating. */
 function lineStart(ctx: RunContext): LineContext {
-  const strategy = ctx.strategy === 'BlueGreen' ? 'blueGreen' : ctx.strategy === 'RollingUpdate' ? 'rollingUpdate' : 'canary';
-  return { ...START_CONTEXT, strategy };
+  return { ...START_CONTEXT, strategy: ctx.strategyType };
 }
 
 /**
