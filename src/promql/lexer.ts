@@ -6,7 +6,7 @@
  *
  *   lex('rate(x[5m] offset 1x)').error ⇒ {pos: 18, msg: 'bad number or duration syntax: "1"'}
  */
-import { goQuote } from '../metrics/labels.js';
+import { formatRuneU, goQuoteControlsOnly, goQuoteRuneBasic, isNotAsciiControl } from '../go/index.js';
 
 export type TokKind =
   | 'EOF' | 'IDENTIFIER' | 'METRIC_IDENTIFIER' | 'NUMBER' | 'DURATION' | 'STRING' | 'COMMENT'
@@ -39,16 +39,16 @@ const isAlnum = (c: string): boolean => isAlpha(c) || isDigit(c);
 export function describeToken(t: Token): string {
   switch (t.kind) {
     case 'EOF': return 'end of input';
-    case 'IDENTIFIER': return `identifier ${goQuote(t.val)}`;
-    case 'METRIC_IDENTIFIER': return `metric identifier ${goQuote(t.val)}`;
+    case 'IDENTIFIER': return `identifier ${goQuoteControlsOnly(t.val)}`;
+    case 'METRIC_IDENTIFIER': return `metric identifier ${goQuoteControlsOnly(t.val)}`;
     case 'OPERATOR': return `<op:${t.val}>`;
     case 'AGGREGATOR': return `<aggr:${t.val}>`;
     case 'KEYWORD': return `<${t.val}>`;
-    case 'PUNCT': return goQuote(t.val);
+    case 'PUNCT': return goQuoteControlsOnly(t.val);
     default: {
       const kind = t.kind.toLowerCase();
       const chars = [...t.val];
-      return chars.length > 10 ? `${kind} ${goQuote(chars.slice(0, 10).join(''))}...` : `${kind} ${goQuote(t.val)}`;
+      return chars.length > 10 ? `${kind} ${goQuoteControlsOnly(chars.slice(0, 10).join(''))}...` : `${kind} ${goQuoteControlsOnly(t.val)}`;
     }
   }
 }
@@ -112,11 +112,11 @@ export function lex(input: string): LexResult {
       [n, base, max] = ch === 'x' ? [2, 16, 255] : ch === 'u' ? [4, 16, 0x10ffff] : [8, 16, 0x10ffff];
       ch = next();
     } else if (ch === '') return 'escape sequence not terminated';
-    else return `unknown escape sequence ${goRuneU(ch)}`;
+    else return `unknown escape sequence ${formatRuneU(ch, isNotAsciiControl)}`;
     let x = 0;
     for (; n > 0; n--) {
       const d = ch === '' ? 16 : parseInt(ch, 16);
-      if (Number.isNaN(d) || d >= base) return ch === '' ? 'escape sequence not terminated' : `illegal character ${goRuneU(ch)} in escape sequence`;
+      if (Number.isNaN(d) || d >= base) return ch === '' ? 'escape sequence not terminated' : `illegal character ${formatRuneU(ch, isNotAsciiControl)} in escape sequence`;
       x = x * base + d;
       ch = next();
     }
@@ -164,13 +164,13 @@ export function lex(input: string): LexResult {
         } else emit('PUNCT');
       } else if (c === '!') {
         const nc = next();
-        if (nc !== '~' && nc !== '=') return fail(`unexpected character after '!' inside braces: ${goRuneQuote(nc)}`);
+        if (nc !== '~' && nc !== '=') return fail(`unexpected character after '!' inside braces: ${goQuoteRuneBasic(nc)}`);
         emit('OPERATOR');
       } else if (c === '{') return fail(`unexpected left brace '{'`);
       else if (c === '}') {
         emit('PUNCT');
         braceOpen = false;
-      } else return fail(`unexpected character inside braces: ${goRuneQuote(c)}`);
+      } else return fail(`unexpected character inside braces: ${goQuoteRuneBasic(c)}`);
       continue;
     }
     if (peek() === '#') {
@@ -198,7 +198,7 @@ export function lex(input: string): LexResult {
       else emit('PUNCT');
     } else if (c === '!') {
       const nc = next();
-      if (nc !== '=') return fail(`unexpected character after '!': ${goRuneQuote(nc)}`);
+      if (nc !== '=') return fail(`unexpected character after '!': ${goQuoteRuneBasic(nc)}`);
       emit('OPERATOR');
     } else if (c === '<' || c === '>') {
       if (peek() === '=') pos++;
@@ -209,7 +209,7 @@ export function lex(input: string): LexResult {
       else if (acceptRemainingDuration()) {
         pos--;
         emit('DURATION');
-      } else return fail(`bad number or duration syntax: ${goQuote(input.slice(start, pos))}`);
+      } else return fail(`bad number or duration syntax: ${goQuoteControlsOnly(input.slice(start, pos))}`);
     } else if (c === '"' || c === "'" || c === '`') {
       const err = lexString(c);
       if (err) return fail(err);
@@ -225,7 +225,7 @@ export function lex(input: string): LexResult {
         else if (KEYWORDS.has(lower)) emit('KEYWORD');
         else emit(word.includes(':') ? 'METRIC_IDENTIFIER' : 'IDENTIFIER');
       } else {
-        if (gotColon) return fail(`unexpected colon ${goRuneQuote(c)}`);
+        if (gotColon) return fail(`unexpected colon ${goQuoteRuneBasic(c)}`);
         emit('PUNCT');
         gotColon = true;
       }
@@ -250,30 +250,13 @@ export function lex(input: string): LexResult {
       start = pos;
       bracketOpen = true;
       if (scanNumber()) return fail('missing unit character in duration');
-      if (!acceptRemainingDuration()) return fail(`bad duration syntax: ${goQuote(input.slice(start, pos))}`);
+      if (!acceptRemainingDuration()) return fail(`bad duration syntax: ${goQuoteControlsOnly(input.slice(start, pos))}`);
       pos--;
       emit('DURATION');
     } else if (c === ']') {
       if (!bracketOpen) return fail(`unexpected right bracket ']'`);
       emit('PUNCT');
       bracketOpen = false;
-    } else return fail(`unexpected character: ${goRuneQuote(c)}`);
+    } else return fail(`unexpected character: ${goQuoteRuneBasic(c)}`);
   }
-}
-
-/** Go's %#U: `U+0071 'q'` (printable) or `U+000A`. */
-function goRuneU(c: string): string {
-  const cp = c.codePointAt(0) as number;
-  const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
-  return cp >= 0x20 && cp !== 0x7f ? `${hex} '${c}'` : hex;
-}
-
-/** Go's %q for a rune: `'x'`, `'\n'`. */
-function goRuneQuote(c: string): string {
-  if (c === '') return `'\\x00'`;
-  if (c === '\n') return `'\\n'`;
-  if (c === '\t') return `'\\t'`;
-  if (c === "'") return `'\\''`;
-  if (c === '\\') return `'\\\\'`;
-  return `'${c}'`;
 }

@@ -31,14 +31,6 @@ export function tokenError(lexed: LexResult): { pos: number; msg: string } | nul
   return null;
 }
 
-/** Go's %f for the @-modifier bounds message: `1e30` ⇒ '1000000000000000019884624838656.000000'. */
-export function goFormatF6(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
-  if (Math.abs(v) >= 1e21) return BigInt(v).toString() + '.000000';
-  return v.toFixed(6);
-}
-
 function context(tokens: readonly Token[], i: number): string {
   const prev = (k: number): Token | undefined => tokens[i - k];
   const p1 = prev(1);
