@@ -6,7 +6,7 @@
  *   new Walker(query, lex(query)).expr(tree.topNode.firstChild) ⇒ {kind: 'binary', op: '/', ...}
  */
 import type { SyntaxNode } from '@lezer/common';
-import { formatGoFixed6 } from '../go/index.js';
+import { formatGoFixed6, numError } from '../go/index.js';
 import { METRIC_NAME } from '../metrics/labels.js';
 import type { LabelMatcher, MatchType } from '../metrics/store.js';
 import { FUNCTIONS } from './ast.js';
@@ -107,7 +107,7 @@ export class Walker {
     const tok = this.lexed.tokens.find((t) => t.pos === n.from + raw.length - body.length);
     if (tok && tok.kind !== 'NUMBER') throw unexpectedAt(this.lexed, tok.pos);
     const v = parseNumber(body);
-    if (v === null) throw new ParseError(n.from, `error parsing number: strconv.ParseFloat: parsing ${JSON.stringify(body)}: invalid syntax`);
+    if (v === null) throw new ParseError(n.from, `error parsing number: ${numError('ParseFloat', body, 'invalid syntax')}`);
     return { kind: 'number', value: sign === '-' ? -v : v, pos: this.pos(n) };
   }
 
