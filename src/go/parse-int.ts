@@ -7,7 +7,10 @@ import { numError, underscoreOk } from './num-error.js';
 const UINT64_MAX = 2n ** 64n - 1n;
 const INT64_LIMIT = 2n ** 63n;
 
-/** Splits a base-0 literal into its radix and digits: `0x`/`0o`/`0b` prefixes, or a leading `0` for octal. */
+/**
+ * Splits a base-0 literal into its radix and digits: `0x`/`0o`/`0b` prefixes, or a leading `0` for octal.
+ * `basePrefix('0x1F')` ⇒ [16, '1F']; `basePrefix('017')` ⇒ [8, '17']; `basePrefix('0')` ⇒ [10, '0'].
+ */
 function basePrefix(body: string): [radix: number, digits: string] {
   const lower = body.toLowerCase();
   if (lower.startsWith('0x')) return [16, body.slice(2)];

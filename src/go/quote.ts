@@ -37,6 +37,7 @@ const BASIC_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\
 /**
  * Double-quotes `s`: a character with an entry in `escapes` is replaced by it, a printable one is kept,
  * any other is written `\xNN`, `\uNNNN` or `\UNNNNNNNN` (lower-case hex) as Go does.
+ * `quoteWith('a\u200b', GO_ESCAPES, isGoPrint)` ⇒ `"a\u200b"` (the escape spelled out).
  */
 function quoteWith(s: string, escapes: Readonly<Record<string, string>>, isPrint: (ch: string) => boolean): string {
   let out = '"';

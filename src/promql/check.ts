@@ -51,6 +51,7 @@ export function checkAST(node: Expr, query: string): ValueType {
   return typeOf(node);
 }
 
+/** Stops checking with 2.42's message at `pos` (a node's range starts where the error is reported). */
 function fail(pos: PosRange | number, msg: string): never {
   throw new ParseError(typeof pos === 'number' ? pos : pos.start, msg);
 }

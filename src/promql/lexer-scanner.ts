@@ -40,10 +40,12 @@ export class Scanner {
 
   constructor(readonly input: string) {}
 
+  /** The next character, without consuming it; '' at the end. */
   peek(): string {
     return this.input[this.pos] ?? '';
   }
 
+  /** Consumes and returns the next character; '' at the end (and `pos` still moves, as in Go). */
   next(): string {
     return this.input[this.pos++] ?? '';
   }
@@ -68,6 +70,7 @@ export class Scanner {
     return this.input.slice(this.start, this.pos);
   }
 
+  /** Ends the token being built as a `kind` token; the next one starts here. */
   emit(kind: TokKind): void {
     this.tokens.push({ kind, pos: this.start, val: this.text() });
     this.start = this.pos;

@@ -136,6 +136,7 @@ function readClassItem(src: string, i: number): { item: ClassItem; next: number 
 /**
  * The range whose `-` is at `src[dash]`, after its low end `lo`: the range text, plus its lower- and
  * upper-case ranges under (?i). The high end must be a character not below `lo`.
+ * `classRange('[a-c]', 2, <char a>, true)` ⇒ {texts: ['a-c', 'A-C'], next: 4}.
  */
 function classRange(src: string, dash: number, lo: ClassItem & { kind: 'char' }, ci: boolean): { texts: string[]; next: number } | string {
   const hi = readClassItem(src, dash + 1);

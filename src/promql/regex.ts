@@ -21,6 +21,7 @@ const GROUP_OPEN = /^\(\?(P<([A-Za-z_][A-Za-z0-9_]*)>|([imsU]*)(?:-([imsU]*))?(:
 /** `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`, each optionally lazy. */
 const REPEAT = /^(?:[*+?]|\{(\d+)(,(\d*))?\})\??/;
 
+/** Go's `*syntax.Error` text. `regexpError('unexpected )', 'a)')` ⇒ 'error parsing regexp: unexpected ): `a)`'. */
 const regexpError = (code: string, frag: string): string => `error parsing regexp: ${code}: \`${frag}\``;
 
 /** The state of one translation: the output so far and what a repetition operator may follow. */

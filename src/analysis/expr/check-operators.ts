@@ -20,9 +20,11 @@ interface UniformRule {
 }
 
 const bool = (): Nature => N.of(N.T_BOOL);
+/** One uniform rule per operator in `ops`. `rules(['%'], [N.isInteger], int)` ⇒ [['%', {checks, result}]]. */
 const rules = (ops: readonly string[], checks: readonly N.NatureCheck[], result: () => Nature): Array<[string, UniformRule]> =>
   ops.map((op) => [op, { checks, result }]);
 
+/** The operators of expr's `binaryNode` that follow the uniform rule, with their checks and result. */
 const UNIFORM_RULES: ReadonlyMap<string, UniformRule> = new Map([
   ...rules(['or', '||', 'and', '&&'], [N.isBool], bool),
   ...rules(['<', '>', '>=', '<='], [N.isNumber, N.isString], bool),
@@ -70,7 +72,10 @@ function arithmetic(op: '-' | '*' | '+', l: Nature, r: Nature): Nature | undefin
   return N.maybeCompatible(l, r, ...checks) ? N.UNKNOWN : undefined;
 }
 
-/** `a ?? b`: the side that is not nil, else (both typed) the left side if the right fits it. */
+/**
+ * `a ?? b`: the side that is not nil, else (both typed) the left side if the right fits it.
+ * `nilCoalescing(NIL, float64)` ⇒ float64; `nilCoalescing(int, string)` ⇒ unknown.
+ */
 function nilCoalescing(l: Nature, r: Nature): Nature {
   if (l.nil === true && r.nil !== true) return r;
   if (l.nil !== true && r.nil === true) return l;

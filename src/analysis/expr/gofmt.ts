@@ -3,8 +3,7 @@
  * expr value. The value-independent Go helpers (quoting, float formatting, string order, UTF-8,
  * float→int64) live in src/go.
  */
-import { compareCodePoints } from '../../go/compare-strings.js';
-import { formatGoFloat } from '../../go/format-float.js';
+import { compareCodePoints, formatGoFloat } from '../../go/index.js';
 import { typeString, goTypeOfValue } from './types.js';
 import { GoFunc, GoInt, GoSlice, isExprMap } from './values.js';
 import type { ExprValue } from './values.js';
