@@ -5,10 +5,11 @@
  *   loadDataset('{__name__="up", job="a"} 1 1767225600000\n')
  *     ⇒ {ok: true, store} with one series, one sample at t = 1767225600000 ms
  */
+import { parseGoFloatLenient } from '../go/index.js';
 import { createMetricStore } from './store.js';
 import { parseOpenMetrics } from './openmetrics.js';
 import type { ParseResult } from './openmetrics.js';
-import { parseGoFloat, parseSeriesPrefix } from './textformat.js';
+import { parseSeriesPrefix } from './textformat.js';
 
 export type { ParseResult } from './openmetrics.js';
 
@@ -24,7 +25,7 @@ export function parsePromtoolDump(text: string): ParseResult {
     if (typeof head === 'string') return { ok: false, error: head, line: k + 1 };
     const fields = line.slice(head.end).trim().split(/\s+/);
     if (fields.length !== 2) return { ok: false, error: 'expected "{labels} value timestampMs"', line: k + 1 };
-    const value = parseGoFloat(fields[0] as string);
+    const value = parseGoFloatLenient(fields[0] as string);
     if (value === null) return { ok: false, error: `invalid value "${fields[0]}"`, line: k + 1 };
     const ts = Number(fields[1]);
     if (!/^-?\d+$/.test(fields[1] as string) || !Number.isSafeInteger(ts)) {

@@ -3,25 +3,11 @@
  * with `__name__` as an ordinary label. A `Labels` object built here has its keys in sorted order, so
  * `JSON.stringify` prints it exactly like Prometheus' API prints a metric.
  */
+import { cmpBytes, goQuoteControlsOnly } from '../go/index.js';
+
 export type Labels = Readonly<Record<string, string>>;
 
 export const METRIC_NAME = '__name__';
-
-/** Compares two strings by their UTF-8 bytes, as Go does. `cmpBytes('Z', 'a') < 0`, `cmpBytes('\uFFFF', '😀') < 0`. */
-export function cmpBytes(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // Surrogates (U+D800..DFFF) encode code points above U+FFFF, whose UTF-8 sorts after U+E000..FFFF.
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    if (xs !== ys && (x >= 0xe000 || y >= 0xe000)) return xs ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
-}
 
 /** Returns the label set with keys sorted and empty values removed (Prometheus drops empty labels).
  *  `normalizeLabels({b: '1', a: '', __name__: 'x'})` ⇒ `{__name__: 'x', b: '1'}`. */
@@ -67,25 +53,10 @@ export function compareLabels(a: Labels, b: Labels): number {
   return ka.length - kb.length;
 }
 
-/** Go's strconv.Quote for the printable ASCII/Unicode cases label values use. `goQuote('a"b')` ⇒ `"a\"b"`. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + '"';
-}
-
 /** Prometheus' Labels.String(): `{a="1", b="2"}`. */
 export function labelsToString(labels: Labels): string {
   const parts: string[] = [];
-  for (const n in labels) parts.push(`${n}=${goQuote(labels[n] as string)}`);
+  for (const n in labels) parts.push(`${n}=${goQuoteControlsOnly(labels[n] as string)}`);
   return '{' + parts.join(', ') + '}';
 }
 

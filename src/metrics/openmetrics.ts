@@ -10,11 +10,12 @@
  *   http_requests_total{code="200",pod="a"} 12 1767225600
  *   # EOF
  */
-import { METRIC_NAME, cmpBytes, compareLabels } from './labels.js';
+import { cmpBytes, parseGoFloatLenient } from '../go/index.js';
+import { METRIC_NAME, compareLabels } from './labels.js';
 import type { Labels } from './labels.js';
 import { createMetricStore } from './store.js';
 import type { MetricStore, SeriesView } from './store.js';
-import { escapeLabelValue, formatTextFloat, parseGoFloat, parseSeriesPrefix } from './textformat.js';
+import { escapeLabelValue, formatTextFloat, parseSeriesPrefix } from './textformat.js';
 
 type FamilyType = 'counter' | 'histogram' | 'unknown';
 
@@ -75,7 +76,7 @@ function histogramOrder(a: SeriesView, b: SeriesView): number {
   };
   const d = rank(a) - rank(b);
   if (d !== 0 || rank(a) !== 0) return d;
-  return (parseGoFloat(a.labels['le'] ?? '') ?? NaN) - (parseGoFloat(b.labels['le'] ?? '') ?? NaN);
+  return (parseGoFloatLenient(a.labels['le'] ?? '') ?? NaN) - (parseGoFloatLenient(b.labels['le'] ?? '') ?? NaN);
 }
 
 function sampleLine(s: SeriesView, text: string, i: number): string {
@@ -157,10 +158,10 @@ function parseSampleLine(store: MetricStore, line: string): string | null {
   const rest = line.slice(head.end).split(' # ')[0] as string;
   const fields = rest.trim().split(/ +/);
   if (rest[0] !== ' ' || fields.length < 1 || fields.length > 2) return 'expected " value [timestamp]" after the series';
-  const value = parseGoFloat(fields[0] as string);
+  const value = parseGoFloatLenient(fields[0] as string);
   if (value === null) return `invalid value "${fields[0]}"`;
   if (fields.length < 2) return 'sample without a timestamp (a dataset needs explicit timestamps)';
-  const ts = parseGoFloat(fields[1] as string);
+  const ts = parseGoFloatLenient(fields[1] as string);
   if (ts === null || !Number.isFinite(ts)) return `invalid timestamp "${fields[1]}"`;
   const ref = store.seriesRef(head.labels);
   try {

@@ -1,41 +1,19 @@
 /**
- * Shared pieces of the Prometheus text formats: Go float syntax, label-block parsing and escaping.
+ * Shared pieces of the Prometheus text formats: float output, label-block parsing and escaping (floats
+ * are read with src/go's `parseGoFloatLenient`).
  */
+import { goFloatSpecial } from '../go/index.js';
 import type { Labels } from './labels.js';
 import { normalizeLabels } from './labels.js';
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)$/;
-
 /**
- * Go's strconv.ParseFloat(s, 64), or null when Go would fail.
- * `parseGoFloat('+Inf')` ⇒ Infinity, `parseGoFloat('1e3')` ⇒ 1000, `parseGoFloat('0x1p-2')` ⇒ 0.25, `parseGoFloat('1x')` ⇒ null.
- */
-export function parseGoFloat(s: string): number | null {
-  const lower = s.toLowerCase();
-  const unsigned = lower.replace(/^[+-]/, '');
-  if (unsigned === 'inf' || unsigned === 'infinity') return lower.startsWith('-') ? -Infinity : Infinity;
-  if (unsigned === 'nan') return NaN;
-  if (DECIMAL.test(s)) return Number(s);
-  const hex = HEX_FLOAT.exec(s);
-  if (hex && (hex[2] !== '' || hex[3] !== '')) {
-    const intPart = hex[2] === '' ? 0 : parseInt(hex[2] as string, 16);
-    const frac = hex[3] as string;
-    const fracPart = frac === '' ? 0 : parseInt(frac, 16) / 16 ** frac.length;
-    const v = (intPart + fracPart) * 2 ** Number(hex[4]);
-    return hex[1] === '-' ? -v : v;
-  }
-  return null;
-}
-
-/** Formats a float for the text formats so Go's ParseFloat reads it back exactly.
+ * Formats a float for the text formats so Go's ParseFloat reads it back exactly: Go's spelling of NaN
+ * and the infinities, `-0` for negative zero, else JavaScript's shortest form (not Go's 'g' layout:
+ * 123456789 stays '123456789' and 1e-7 is '1e-7', where Go would print '1.23456789e+08' and '1e-07').
  *  `formatTextFloat(Infinity)` ⇒ '+Inf', `formatTextFloat(0.1)` ⇒ '0.1'. */
 export function formatTextFloat(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
   if (Object.is(v, -0)) return '-0';
-  return String(v);
+  return goFloatSpecial(v) ?? String(v);
 }
 
 /** Escapes a label value for the text formats: backslash, double quote and newline. */

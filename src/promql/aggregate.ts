@@ -5,11 +5,11 @@
  *
  *   sum by (a) over [{a:1} 1, {a:2} 2, {a:1} 3] ⇒ [{a:1} 4, {a:2} 2]
  */
+import { formatGoFloat } from '../go/index.js';
 import { METRIC_NAME, isValidLabelName, onlyLabels, setLabel, withoutLabels } from '../metrics/labels.js';
 import type { Labels } from '../metrics/labels.js';
 import type { AggregateExpr } from './ast.js';
 import { EvalError } from './errors.js';
-import { formatGoFloatF } from './format.js';
 import type { Sample } from './values.js';
 import { Heap, quantile } from './heap.js';
 
@@ -49,7 +49,7 @@ export function aggregate(e: AggregateExpr, param: number | string | null, vec: 
   }
   const groups = new Map<string, Group>();
   for (const s of vec) {
-    const metric = op === 'count_values' ? setLabel(s.metric, valueLabel, formatGoFloatF(s.v)) : s.metric;
+    const metric = op === 'count_values' ? setLabel(s.metric, valueLabel, formatGoFloat(s.v, 'f')) : s.metric;
     const key = groupKey(metric, grouping, without);
     const g = groups.get(key);
     if (!g) {

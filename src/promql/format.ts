@@ -3,37 +3,25 @@
  *
  *   formatValue(0.5) ⇒ '0.5'          formatValue(1.5e-7) ⇒ '1.5e-07'     formatValue(2e21) ⇒ '2e+21'
  *   formatValue(-0) ⇒ '-0'            formatValue(Infinity) ⇒ '+Inf'      formatValue(NaN) ⇒ 'NaN'
- *   formatGoFloatF(1e21) ⇒ '1000000000000000000000'   (Go's 'f' -1, used for count_values labels)
+ *   (count_values labels and Argo's measurement values use Go's 'f' -1: src/go's formatGoFloat(v, 'f'))
  */
+import { formatGoFloat } from '../go/index.js';
 import type { Labels } from '../metrics/labels.js';
 
 /** jsonutil.MarshalValue: Go 'f' −1 formatting, 'e' for 0 < |v| < 1e-6 or |v| ≥ 1e21. */
 export function formatValue(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
   const abs = Math.abs(v);
-  if (abs < 1e-6 || abs >= 1e21) return v.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
-  return String(v);
+  return formatGoFloat(v, abs !== 0 && (abs < 1e-6 || abs >= 1e21) ? 'e' : 'f');
 }
 
-/** Go's strconv.FormatFloat(v, 'f', -1, 64): shortest round-trip digits, never an exponent. */
+/**
+ * Go's strconv.FormatFloat(v, 'f', -1, 64). Kept only for src/run/providers.ts, which is to import
+ * `formatGoFloat` from src/go instead; new code should do that.
+ *
+ * @example formatGoFloatF(1e21) // '1000000000000000000000'
+ */
 export function formatGoFloatF(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  if (Object.is(v, -0)) return '-0';
-  const s = String(v);
-  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
-  if (!m) return s;
-  const digits = (m[2] as string) + (m[3] ?? '');
-  const exp = Number(m[4]);
-  if (exp >= 0) {
-    const frac = digits.slice(exp + 1);
-    return m[1] + digits.padEnd(exp + 1, '0').slice(0, exp + 1) + (frac ? '.' + frac : '');
-  }
-  return `${m[1]}0.${'0'.repeat(-exp - 1)}${digits}`;
+  return formatGoFloat(v, 'f');
 }
 
 /** Evaluation timestamps in the API are seconds with up to 3 decimals. */

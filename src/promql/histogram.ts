@@ -6,8 +6,8 @@
  *   bucketQuantile(0.5, [{le: 1, count: 10}, {le: 2, count: 20}, {le: Inf, count: 20}]) ⇒ 1
  *   bucketQuantile(0.75, same) ⇒ 1.5      bucketQuantile(1.5, same) ⇒ Infinity
  */
+import { parseGoFloatLenient } from '../go/index.js';
 import { METRIC_NAME } from '../metrics/labels.js';
-import { parseGoFloat } from '../metrics/textformat.js';
 import type { Sample } from './values.js';
 import { withoutLabels } from '../metrics/labels.js';
 
@@ -63,7 +63,7 @@ export function histogramQuantile(q: number, vec: readonly Sample[]): Sample[] {
   const groups = new Map<string, { metric: Sample['metric']; buckets: Bucket[] }>();
   for (const s of vec) {
     const le = s.metric['le'];
-    const upperBound = le === undefined ? null : parseGoFloat(le);
+    const upperBound = le === undefined ? null : parseGoFloatLenient(le);
     if (upperBound === null) continue;
     let key = '';
     for (const n in s.metric) if (n !== 'le') key += n + '\xff' + s.metric[n] + '\xfe';

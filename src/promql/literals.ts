@@ -2,7 +2,7 @@
  * PromQL 2.42 literal syntax: numbers (Go ParseInt base 0, then ParseFloat), durations
  * (model.ParseDuration), and quoted strings (Go unquoting).
  */
-import { parseGoFloat } from '../metrics/textformat.js';
+import { parseGoFloatLenient } from '../go/index.js';
 
 /**
  * Parses a NUMBER token as Prometheus' parseNumber does (ParseInt(s, 0, 64) first, so `010` is octal).
@@ -15,7 +15,7 @@ export function parseNumber(s: string): number | null {
   else if (/^0[0-7]+$/.test(s)) big = BigInt('0o' + s.slice(1));
   else if (/^[0-9]+$/.test(s)) big = BigInt(s);
   if (big !== null && big <= maxInt) return Number(big);
-  return parseGoFloat(s);
+  return parseGoFloatLenient(s);
 }
 
 const UNIT_MS: Record<string, number> = {

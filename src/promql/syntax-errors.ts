@@ -8,6 +8,7 @@
  *   `x offset`                 ⇒ 1:9:  unexpected end of input in offset, expected duration
  *   `rate(x[5m],)`             ⇒ 1:11: trailing commas not allowed in function call args
  */
+import { goQuote, numError } from '../go/index.js';
 import { ParseError } from './errors.js';
 import { describeToken } from './lexer.js';
 import type { LexResult, Token } from './lexer.js';
@@ -19,7 +20,7 @@ const MATCH_OPS = new Set(['=', '!=', '=~', '!~']);
 export function tokenError(lexed: LexResult): { pos: number; msg: string } | null {
   for (const t of lexed.tokens) {
     if (t.kind === 'NUMBER' && parseNumber(t.val) === null) {
-      return { pos: t.pos, msg: `error parsing number: strconv.ParseFloat: parsing ${JSON.stringify(t.val)}: invalid syntax` };
+      return { pos: t.pos, msg: `error parsing number: ${numError('ParseFloat', t.val, 'invalid syntax')}` };
     }
     const before = lexed.tokens[lexed.tokens.indexOf(t) - 1];
     const inDurationContext = before && ['[', ':', 'offset', '-'].includes(before.val.toLowerCase());
@@ -29,14 +30,6 @@ export function tokenError(lexed: LexResult): { pos: number; msg: string } | nul
     }
   }
   return null;
-}
-
-/** Go's %f for the @-modifier bounds message: `1e30` ⇒ '1000000000000000019884624838656.000000'. */
-export function goFormatF6(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
-  if (Math.abs(v) >= 1e21) return BigInt(v).toString() + '.000000';
-  return v.toFixed(6);
 }
 
 function context(tokens: readonly Token[], i: number): string {
@@ -140,7 +133,7 @@ export function unexpectedAt(lexed: LexResult, pos: number, fallbackContext = ''
   }
   const isLabel = p1 !== undefined && groupingOpen(tokens, i - 1);
   if (tok.val === '(' && !isLabel && (p1?.kind === 'IDENTIFIER' || p1?.kind === 'METRIC_IDENTIFIER')) {
-    return new ParseError(p1.pos, `unknown function with name ${JSON.stringify(p1.val)}`);
+    return new ParseError(p1.pos, `unknown function with name ${goQuote(p1.val)}`);
   }
   return new ParseError(tok.pos, `unexpected ${describeToken(tok)}${context(tokens, i) || fallbackContext}`);
 }

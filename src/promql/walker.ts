@@ -6,6 +6,7 @@
  *   new Walker(query, lex(query)).expr(tree.topNode.firstChild) ⇒ {kind: 'binary', op: '/', ...}
  */
 import type { SyntaxNode } from '@lezer/common';
+import { formatGoFixed6, numError } from '../go/index.js';
 import { METRIC_NAME } from '../metrics/labels.js';
 import type { LabelMatcher, MatchType } from '../metrics/store.js';
 import { FUNCTIONS } from './ast.js';
@@ -14,7 +15,7 @@ import { ParseError } from './errors.js';
 import type { LexResult } from './lexer.js';
 import { parseDuration, parseNumber, unquote } from './literals.js';
 import { compileAnchored } from './regex.js';
-import { goFormatF6, unexpectedAt } from './syntax-errors.js';
+import { unexpectedAt } from './syntax-errors.js';
 
 const BINARY_OPS: Record<string, BinaryOp> = {
   Pow: '^', Mul: '*', Div: '/', Mod: '%', Atan2: 'atan2', Add: '+', Sub: '-', Eql: '==', Neq: '!=',
@@ -106,7 +107,7 @@ export class Walker {
     const tok = this.lexed.tokens.find((t) => t.pos === n.from + raw.length - body.length);
     if (tok && tok.kind !== 'NUMBER') throw unexpectedAt(this.lexed, tok.pos);
     const v = parseNumber(body);
-    if (v === null) throw new ParseError(n.from, `error parsing number: strconv.ParseFloat: parsing ${JSON.stringify(body)}: invalid syntax`);
+    if (v === null) throw new ParseError(n.from, `error parsing number: ${numError('ParseFloat', body, 'invalid syntax')}`);
     return { kind: 'number', value: sign === '-' ? -v : v, pos: this.pos(n) };
   }
 
@@ -185,7 +186,7 @@ export class Walker {
       const num = this.number(v);
       const ts = num.kind === 'number' ? num.value : NaN;
       if (!Number.isFinite(ts) || Math.abs(ts) >= 9.223372036854776e18) {
-        throw new ParseError(inner.pos.start, `timestamp out of bounds for @ modifier: ${goFormatF6(ts)}`);
+        throw new ParseError(inner.pos.start, `timestamp out of bounds for @ modifier: ${formatGoFixed6(ts)}`);
       }
       at = { kind: 'ts', ms: Math.round(ts * 1000) };
     }

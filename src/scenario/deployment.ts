@@ -3,8 +3,8 @@
  * Kubernetes' own rules apply: maxSurge/maxUnavailable strings need a `%`, not both 0.
  */
 import type { Deployment, Service } from '../model/rollout.js';
-import { checkSpecRules, type BuiltWorkload } from './rollout-build.js';
-import { LabelSelector, ObjectMeta, PodTemplate, envelope, templateImage } from './k8s.js';
+import { checkSpecRules, workloadBase, type BuiltWorkload } from './rollout-build.js';
+import { LabelSelector, ObjectMeta, PodTemplate, envelope } from './k8s.js';
 import { any, dflt, obj, opt, refine, req } from './schema.js';
 import { bool, enumOf, int, intOrPercent, str } from './scalars.js';
 import { checkFields, defined, fail, posOf } from './validate.js';
@@ -55,12 +55,7 @@ export function buildDeployment(cx: Cx): BuiltWorkload<Deployment> | undefined {
   if (!defined(spec, 'replicas', 'template', 'strategy', 'minReadySeconds', 'progressDeadlineSeconds')) return undefined;
   const workload: Deployment = {
     kind: 'Deployment',
-    name: doc.metadata.name,
-    namespace: doc.metadata.namespace ?? '',
-    replicas: spec.replicas,
-    image: templateImage(spec.template),
-    minReadySeconds: spec.minReadySeconds,
-    progressDeadlineSeconds: spec.progressDeadlineSeconds,
+    ...workloadBase(doc.metadata, spec),
     maxSurge: spec.strategy.rollingUpdate.maxSurge,
     maxUnavailable: spec.strategy.rollingUpdate.maxUnavailable,
     source: posOf(cx, ''),

@@ -4,7 +4,7 @@
  * reported at once.
  */
 import { isSeq } from 'yaml';
-import type { BlueGreenStrategy, CanaryStrategy, Rollout, RolloutAnalysis, TrafficRouting } from '../model/rollout.js';
+import type { BlueGreenStrategy, CanaryStrategy, Rollout, RolloutAnalysis, TrafficRouting, WorkloadBase } from '../model/rollout.js';
 import { envelope, selectorMismatch, templateImage } from './k8s.js';
 import { BackgroundAnalysis, BlueGreen, Canary, ROUTERS, RolloutAnalysis as AnalysisSchema, RolloutSpec, Strategy } from './rollout-schema.js';
 import { buildSteps } from './rollout-steps.js';
@@ -47,12 +47,7 @@ export function buildRollout(cx: Cx): BuiltWorkload<Rollout> | undefined {
   if (!defined(s, 'replicas', 'template', 'minReadySeconds', 'progressDeadlineSeconds', 'progressDeadlineAbort', 'paused')) return undefined;
   const rollout: Rollout = {
     kind: 'Rollout',
-    name: doc.metadata.name,
-    namespace: doc.metadata.namespace ?? '',
-    replicas: s.replicas,
-    image: templateImage(s.template),
-    minReadySeconds: s.minReadySeconds,
-    progressDeadlineSeconds: s.progressDeadlineSeconds,
+    ...workloadBase(doc.metadata, s),
     progressDeadlineAbort: s.progressDeadlineAbort,
     paused: s.paused,
     strategy,
@@ -68,6 +63,30 @@ export interface CommonSpecFields {
   readonly minReadySeconds?: number | undefined;
   readonly selector?: Parameters<typeof selectorMismatch>[0] | undefined;
   readonly template?: { readonly metadata?: { readonly labels?: Readonly<Record<string, string>> | undefined } | undefined } | undefined;
+}
+
+/** The defaulted spec fields `workloadBase` reads. */
+interface BaseSpecFields {
+  readonly replicas: number;
+  readonly template: Parameters<typeof templateImage>[0];
+  readonly minReadySeconds: number;
+  readonly progressDeadlineSeconds: number;
+}
+
+/**
+ * The WorkloadBase fields Rollouts and Deployments fill alike (all but `source`, which each kind writes
+ * after its own fields): `{name: 'web', namespace: '', replicas: 3, image: 'app:v2', ...}` for a manifest
+ * without a namespace (filled in later).
+ */
+export function workloadBase(meta: { readonly name: string; readonly namespace?: string | undefined }, spec: BaseSpecFields): Omit<WorkloadBase, 'source'> {
+  return {
+    name: meta.name,
+    namespace: meta.namespace ?? '',
+    replicas: spec.replicas,
+    image: templateImage(spec.template),
+    minReadySeconds: spec.minReadySeconds,
+    progressDeadlineSeconds: spec.progressDeadlineSeconds,
+  };
 }
 
 /** Rules for Rollouts and Deployments alike: at least one replica, deadline after minReady, selector matching labels. */

@@ -86,35 +86,45 @@ function rangeJson(r: Range): Record<string, number> {
 /** Kubernetes' and Argo's integer fields are int32: the API server refuses anything larger. */
 export const INT32_MAX = 2_147_483_647;
 
-/** An integer, at most INT32_MAX unless `max` says otherwise. */
-export function int(o: Meta & Range = {}): ScalarSchema<number> {
-  const r: Range = { ...o, max: o.max ?? INT32_MAX };
+/** What sets integers and numbers apart: the JSON type, the word for messages, the test, the text of one quoted. */
+interface NumberKind {
+  readonly type: 'integer' | 'number';
+  readonly what: string;
+  readonly accepts: (n: number) => boolean;
+  readonly quoted: RegExp;
+}
+
+const INTEGER: NumberKind = { type: 'integer', what: 'an integer', accepts: Number.isInteger, quoted: /^[-+]?\d+$/ };
+const NUMBER: NumberKind = { type: 'number', what: 'a number', accepts: Number.isFinite, quoted: /^[-+]?\d+(\.\d+)?$/ };
+
+/**
+ * A number of `kind` within range `r`. `"20"` where a number belongs gets a hint: Kubernetes refuses the
+ * quotes, so say to drop them (`int()` on `"20"` ⇒ 'expected an integer, got the string "20"', hint
+ * 'write 20 without quotes').
+ */
+function numeric(kind: NumberKind, r: Range, o: Meta): ScalarSchema<number> {
   return scalar<number>(
     (v) => {
-      if (typeof v !== 'number' || !Number.isInteger(v)) return bad(`expected an integer, got ${describe(v)}`, digitsHint(v));
+      if (typeof v !== 'number' || !kind.accepts(v)) {
+        const hint = typeof v === 'string' && kind.quoted.test(v.trim()) ? `write ${v.trim()} without quotes` : undefined;
+        return bad(`expected ${kind.what}, got ${describe(v)}`, hint);
+      }
       const e = rangeError(v, r);
       return e === undefined ? ok(v) : bad(e);
     },
-    { type: 'integer', ...rangeJson(r) },
+    { type: kind.type, ...rangeJson(r) },
     o,
   );
 }
 
-const numberHint = (v: unknown): string | undefined => (typeof v === 'string' && /^[-+]?\d+(\.\d+)?$/.test(v.trim()) ? `write ${v.trim()} without quotes` : undefined);
+/** An integer, at most INT32_MAX unless `max` says otherwise. */
+export function int(o: Meta & Range = {}): ScalarSchema<number> {
+  return numeric(INTEGER, { ...o, max: o.max ?? INT32_MAX }, o);
+}
 
-/** `"20"` where a number belongs: Kubernetes refuses the quotes, so say to drop them. */
-const digitsHint = (v: unknown): string | undefined => (typeof v === 'string' && /^[-+]?\d+$/.test(v.trim()) ? `write ${v.trim()} without quotes` : undefined);
-
+/** A finite number within the range `o` gives. */
 export function num(o: Meta & Range = {}): ScalarSchema<number> {
-  return scalar<number>(
-    (v) => {
-      if (typeof v !== 'number' || !Number.isFinite(v)) return bad(`expected a number, got ${describe(v)}`, numberHint(v));
-      const e = rangeError(v, o);
-      return e === undefined ? ok(v) : bad(e);
-    },
-    { type: 'number', ...rangeJson(o) },
-    o,
-  );
+  return numeric(NUMBER, o, o);
 }
 
 export function enumOf<T extends string>(values: readonly T[], o: Meta = {}): ScalarSchema<T> {

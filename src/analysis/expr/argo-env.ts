@@ -3,8 +3,8 @@
  * `asInt`, `asFloat`, `isNaN`, `isInf`, `isNil`, `default`. `isNil` and `default` ignore their
  * first argument and look at `result` itself (argo-semantics.md §5.9).
  */
-import { floatToInt64, formatValue, goTypeName } from './gofmt.js';
-import { parseGoFloat, parseGoInt } from './strconv.js';
+import { floatToInt64, parseGoFloat, parseGoInt } from '../../go/index.js';
+import { formatValue, goTypeName } from './gofmt.js';
 import { T_ANY, T_BOOL, T_FLOAT, fn } from './types.js';
 import type { FuncType } from './types.js';
 import { ExprPanic, GoFunc, GoInt, isNilValue } from './values.js';

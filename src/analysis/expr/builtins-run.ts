@@ -4,10 +4,10 @@
  * `mean([])` is 0.0), `first`/`last`/`get` (nil instead of an index error), collections and bit
  * operations. String built-ins live in `builtins-strings.ts`.
  */
+import { floatToInt64, parseGoAtoi, parseGoFloat } from '../../go/index.js';
 import { STRING_BUILTINS, str } from './builtins-strings.js';
-import { floatToInt64, formatValue, goTypeName } from './gofmt.js';
+import { formatValue, goTypeName } from './gofmt.js';
 import { compare, equal, fetch, interfaceConversion, length, toInt } from './runtime.js';
-import { parseGoAtoi, parseGoFloat } from './strconv.js';
 import { ExprPanic, GoFunc, GoInt, GoSlice, isExprMap, isNumeric, sliceItems } from './values.js';
 import type { ExprValue } from './values.js';
 

@@ -2,7 +2,7 @@
  * Run-time string built-ins (Go `strings` semantics: byte offsets for `indexOf`, rune-wise
  * splitting on an empty separator, `SplitN` with n = 0 giving a nil slice).
  */
-import { utf8Length } from './gofmt.js';
+import { utf8Length } from '../../go/index.js';
 import { interfaceConversion, toInt } from './runtime.js';
 import { ExprPanic, GoInt, GoSlice, sliceItems } from './values.js';
 import type { ExprValue } from './values.js';

@@ -11,6 +11,30 @@ import * as N from './types.js';
 import type { Nature } from './types.js';
 
 /**
+ * An operator whose operands must both pass one of `checks` (or might: one side unknown, the other
+ * passing), giving a fixed result nature; most of expr's operators follow this one rule.
+ */
+interface UniformRule {
+  readonly checks: readonly N.NatureCheck[];
+  readonly result: () => Nature;
+}
+
+const bool = (): Nature => N.of(N.T_BOOL);
+/** One uniform rule per operator in `ops`. `rules(['%'], [N.isInteger], int)` ⇒ [['%', {checks, result}]]. */
+const rules = (ops: readonly string[], checks: readonly N.NatureCheck[], result: () => Nature): Array<[string, UniformRule]> =>
+  ops.map((op) => [op, { checks, result }]);
+
+/** The operators of expr's `binaryNode` that follow the uniform rule, with their checks and result. */
+const UNIFORM_RULES: ReadonlyMap<string, UniformRule> = new Map([
+  ...rules(['or', '||', 'and', '&&'], [N.isBool], bool),
+  ...rules(['<', '>', '>=', '<='], [N.isNumber, N.isString], bool),
+  ...rules(['/', '**', '^'], [N.isNumber], () => N.of(N.T_FLOAT)),
+  ...rules(['%'], [N.isInteger], () => N.of(N.T_INT)),
+  ...rules(['matches', 'contains', 'startsWith', 'endsWith'], [N.isString], bool),
+  ...rules(['..'], [N.isInteger], () => N.arrayOf(N.of(N.T_INT))),
+]);
+
+/**
  * The nature of `left op right`, or a CheckError.
  *
  * @example checkBinary(v, '/', intNode, intNode) // float64 nature: `/` is always float
@@ -18,74 +42,48 @@ import type { Nature } from './types.js';
 export function checkBinary(v: Checker, op: string, leftNode: Node, rightNode: Node): Nature {
   const l = v.visit(leftNode);
   const r = v.visit(rightNode);
-  const bool = N.of(N.T_BOOL);
-  const both = (c: N.NatureCheck): boolean => c(l) && c(r);
-  const maybe = (...checks: N.NatureCheck[]): boolean => N.maybeCompatible(l, r, ...checks);
-  const promoted = (): Nature =>
-    N.isUnknown(l) || N.isUnknown(r) ? N.UNKNOWN : N.of(N.isFloat(l) || N.isFloat(r) ? N.T_FLOAT : N.T_INT);
-  switch (op) {
-    case '==':
-    case '!=':
-      if (N.comparable(l, r)) return bool;
-      break;
-    case 'or':
-    case '||':
-    case 'and':
-    case '&&':
-      if (both(N.isBool) || maybe(N.isBool)) return bool;
-      break;
-    case '<':
-    case '>':
-    case '>=':
-    case '<=':
-      if (both(N.isNumber) || both(N.isString) || maybe(N.isNumber, N.isString)) return bool;
-      break;
-    case '-':
-    case '*':
-      if (both(N.isNumber)) return promoted();
-      if (maybe(N.isNumber)) return N.UNKNOWN;
-      break;
-    case '+':
-      if (both(N.isNumber)) return promoted();
-      if (both(N.isString)) return N.of(N.T_STRING);
-      if (maybe(N.isNumber, N.isString)) return N.UNKNOWN;
-      break;
-    case '/':
-    case '**':
-    case '^':
-      if (both(N.isNumber) || maybe(N.isNumber)) return N.of(N.T_FLOAT);
-      break;
-    case '%':
-      if (both(N.isInteger) || maybe(N.isInteger)) return N.of(N.T_INT);
-      break;
-    case 'in':
-      return inOperator(v, l, r);
-    case 'matches':
-      if (rightNode.k === 'string') {
-        const re = compileRegex(rightNode.value);
-        if (typeof re === 'string') v.fail(re);
-      }
-      if ((N.isString(l) && N.isString(r)) || maybe(N.isString)) return bool;
-      break;
-    case 'contains':
-    case 'startsWith':
-    case 'endsWith':
-      if (both(N.isString) || maybe(N.isString)) return bool;
-      break;
-    case '..':
-      if (both(N.isInteger) || maybe(N.isInteger)) return N.arrayOf(N.of(N.T_INT));
-      break;
-    case '??':
-      if (l.nil === true && r.nil !== true) return r;
-      if (l.nil !== true && r.nil === true) return l;
-      if (l.nil === true && r.nil === true) return N.NIL;
-      return N.assignable(r, l) ? l : N.UNKNOWN;
-    default:
-      return v.fail(`unknown operator (${op})`);
+  if (op === 'matches' && rightNode.k === 'string') {
+    const re = compileRegex(rightNode.value);
+    if (typeof re === 'string') v.fail(re);
   }
-  return v.fail(`invalid operation: ${op} (mismatched types ${N.natureString(l)} and ${N.natureString(r)})`);
+  const uniform = UNIFORM_RULES.get(op);
+  let result: Nature | undefined;
+  if (uniform !== undefined) {
+    const ok = uniform.checks.some((c) => c(l) && c(r)) || N.maybeCompatible(l, r, ...uniform.checks);
+    result = ok ? uniform.result() : undefined;
+  } else if (op === '==' || op === '!=') result = N.comparable(l, r) ? bool() : undefined;
+  else if (op === '-' || op === '*' || op === '+') result = arithmetic(op, l, r);
+  else if (op === 'in') return inOperator(v, l, r);
+  else if (op === '??') return nilCoalescing(l, r);
+  else return v.fail(`unknown operator (${op})`);
+  return result ?? v.fail(`invalid operation: ${op} (mismatched types ${N.natureString(l)} and ${N.natureString(r)})`);
 }
 
+/**
+ * `-`, `*`, `+`: numbers give int unless a side is float (unknown if a side is unknown); `+` also joins
+ * strings; undefined when the operands cannot work. `arithmetic('+', int, float)` ⇒ float64.
+ */
+function arithmetic(op: '-' | '*' | '+', l: Nature, r: Nature): Nature | undefined {
+  if (N.isNumber(l) && N.isNumber(r)) {
+    return N.isUnknown(l) || N.isUnknown(r) ? N.UNKNOWN : N.of(N.isFloat(l) || N.isFloat(r) ? N.T_FLOAT : N.T_INT);
+  }
+  if (op === '+' && N.isString(l) && N.isString(r)) return N.of(N.T_STRING);
+  const checks = op === '+' ? [N.isNumber, N.isString] : [N.isNumber];
+  return N.maybeCompatible(l, r, ...checks) ? N.UNKNOWN : undefined;
+}
+
+/**
+ * `a ?? b`: the side that is not nil, else (both typed) the left side if the right fits it.
+ * `nilCoalescing(NIL, float64)` ⇒ float64; `nilCoalescing(int, string)` ⇒ unknown.
+ */
+function nilCoalescing(l: Nature, r: Nature): Nature {
+  if (l.nil === true && r.nil !== true) return r;
+  if (l.nil !== true && r.nil === true) return l;
+  if (l.nil === true && r.nil === true) return N.NIL;
+  return N.assignable(r, l) ? l : N.UNKNOWN;
+}
+
+/** `x in m` needs a key `m`'s keys accept, `x in arr` an element comparable with `arr`'s. */
 function inOperator(v: Checker, l: Nature, r: Nature): Nature {
   if (N.isMap(r)) {
     const key = N.keyOf(r);

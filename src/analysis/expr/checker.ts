@@ -12,6 +12,9 @@ import { checkBinary } from './check-operators.js';
 import * as N from './types.js';
 import type { Nature, ResultTypeInfo } from './types.js';
 
+/** The Go type of each literal node (a folded constant is always an array). */
+const LITERAL_TYPES = { int: N.T_INT, float: N.T_FLOAT, bool: N.T_BOOL, string: N.T_STRING, const: N.T_ARRAY } as const;
+
 /** A compile-time (type) error; the message is expr's. */
 export class CheckError extends Error {}
 
@@ -62,15 +65,11 @@ export class Checker {
       case 'ident':
         return this.identifier(node.name);
       case 'int':
-        return N.of(N.T_INT);
       case 'float':
-        return N.of(N.T_FLOAT);
       case 'bool':
-        return N.of(N.T_BOOL);
       case 'string':
-        return N.of(N.T_STRING);
       case 'const':
-        return N.of(N.T_ARRAY);
+        return N.of(LITERAL_TYPES[node.k]);
       case 'unary':
         return this.unary(node.op, this.visit(node.node));
       case 'binary':

@@ -4,8 +4,9 @@
  * element to an int 0 accumulator, `findIndex` gives nil when nothing matches, `one` visits every
  * element, and a predicate that is not a bool is a type-assertion panic.
  */
+import { utf8Encode } from '../../go/index.js';
 import type { BuiltinNode, Node } from './ast.js';
-import { goTypeName, utf8Encode } from './gofmt.js';
+import { goTypeName } from './gofmt.js';
 import * as R from './runtime.js';
 import { ExprPanic, GoInt, isExprMap, sliceItems } from './values.js';
 import type { ExprValue } from './values.js';

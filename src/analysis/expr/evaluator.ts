@@ -4,7 +4,7 @@
  * memory budget (1e6 elements) so that `1..1e12`-style conditions fail instead of hanging.
  */
 import { envFunction } from './argo-env.js';
-import type { BuiltinNode, MemberNode, Node } from './ast.js';
+import type { BuiltinNode, LetNode, MapNode, MemberNode, Node, SliceNode } from './ast.js';
 import { BUILTIN_IMPLS } from './builtins-run.js';
 import { runPredicateBuiltin } from './eval-builtins.js';
 import { goTypeName } from './gofmt.js';
@@ -76,12 +76,8 @@ class Evaluator {
         return this.chain(node.node);
       case 'member':
         return this.member(node);
-      case 'slice': {
-        const base = this.visit(node.node);
-        const to = node.to === undefined ? R.length(base) : this.visit(node.to);
-        const from = node.from === undefined ? new GoInt(0n) : this.visit(node.from);
-        return R.slice(base, from, to);
-      }
+      case 'slice':
+        return this.slice(node);
       case 'call':
         return this.call(node.callee, node.args);
       case 'builtin':
@@ -90,12 +86,8 @@ class Evaluator {
         return this.visit(node.node);
       case 'pointer':
         return this.pointer(node.name);
-      case 'let': {
-        this.vars.push([node.name, this.visit(node.value)]);
-        const value = this.visit(node.expr);
-        this.vars.pop();
-        return value;
-      }
+      case 'let':
+        return this.letIn(node);
       case 'seq':
         return node.nodes.reduce<ExprValue>((_, n) => this.visit(n), null);
       case 'cond':
@@ -105,17 +97,40 @@ class Evaluator {
         this.grow(values.length);
         return values;
       }
-      case 'map': {
-        const out: Record<string, ExprValue> = Object.create(null) as Record<string, ExprValue>;
-        for (const pair of node.pairs) {
-          const key = this.visit(pair.key);
-          if (typeof key !== 'string') throw R.interfaceConversion(key, 'string');
-          out[key] = this.visit(pair.value);
-        }
-        this.grow(node.pairs.length);
-        return { ...out };
-      }
+      case 'map':
+        return this.mapLiteral(node);
     }
+  }
+
+  /**
+   * `a[from:to]`, the bounds defaulting to the whole value; evaluated in the order expr's compiler emits
+   * them (base, `to`, `from`), which decides which panic a bad slice reports.
+   */
+  private slice(node: SliceNode): ExprValue {
+    const base = this.visit(node.node);
+    const to = node.to === undefined ? R.length(base) : this.visit(node.to);
+    const from = node.from === undefined ? new GoInt(0n) : this.visit(node.from);
+    return R.slice(base, from, to);
+  }
+
+  /** `let name = value; expr`: `name` is visible in `expr` only, shadowing any outer one. */
+  private letIn(node: LetNode): ExprValue {
+    this.vars.push([node.name, this.visit(node.value)]);
+    const value = this.visit(node.expr);
+    this.vars.pop();
+    return value;
+  }
+
+  /** `{k: v, ...}`: keys must evaluate to strings (a Go interface conversion panic otherwise); a later key wins. */
+  private mapLiteral(node: MapNode): ExprValue {
+    const out: Record<string, ExprValue> = Object.create(null) as Record<string, ExprValue>;
+    for (const pair of node.pairs) {
+      const key = this.visit(pair.key);
+      if (typeof key !== 'string') throw R.interfaceConversion(key, 'string');
+      out[key] = this.visit(pair.value);
+    }
+    this.grow(node.pairs.length);
+    return { ...out };
   }
 
   private identifier(name: string): ExprValue {

@@ -3,8 +3,8 @@
  * tokenize (and fail) the way the Go library does: `<<` is two `<` operators, `=` alone is an
  * operator token, `not in` is two tokens, `1..2` is a number, a range and a number.
  */
-import { formatRuneU, goQuote } from './gofmt.js';
-import { UnescapeError, unescape } from './strconv.js';
+import { formatRuneU, goQuote } from '../../go/index.js';
+import { UnescapeError, unescape } from './unescape.js';
 
 export type TokenKind = 'Identifier' | 'Number' | 'String' | 'Operator' | 'Bracket' | 'EOF';
 

@@ -3,12 +3,12 @@
  * precedence, chained comparisons (`a < b < c`), `not in`, pipes, `let`, `if`/`else`, ternaries,
  * predicates and the first-error messages come out the same.
  */
+import { parseGoFloat, parseGoInt } from '../../go/index.js';
 import type { Node } from './ast.js';
 import { tokenize } from './lexer.js';
 import type { Token } from './lexer.js';
 import { parseArray, parseCall, parseMap, parsePostfix } from './parser-calls.js';
 import { TokenCursor } from './parser-cursor.js';
-import { parseGoFloat, parseGoInt } from './strconv.js';
 
 interface Op {
   readonly prec: number;

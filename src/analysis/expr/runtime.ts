@@ -3,7 +3,8 @@
  * and `len`, with Go's numeric rules (ints and floats mix; `/` is always float; `%` ints only)
  * and Go's panic messages (`invalid operation: <nil> < float64`, `index out of range: ...`).
  */
-import { compareCodePoints, floatToInt64, formatValue, goTypeName, utf8Decode, utf8Encode, utf8Length } from './gofmt.js';
+import { compareCodePoints, floatToInt64, utf8Decode, utf8Encode, utf8Length } from '../../go/index.js';
+import { formatValue, goTypeName } from './gofmt.js';
 import { ExprPanic, GoInt, GoSlice, isExprMap, isNilValue, isNumeric, mapGet, sliceItems } from './values.js';
 import type { ExprValue } from './values.js';
 
