@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-const CORE = ['engine', 'world', 'metrics', 'promql', 'analysis', 'controller', 'run', 'model'];
+const CORE = ['engine', 'world', 'metrics', 'promql', 'analysis', 'controller', 'run', 'model', 'go'];
 
 const FORBIDDEN_IMPORTS = [/^node:/, /^(fs|path|os|child_process|worker_threads|url|util|process)$/, /^react/, /^ink/];
 const FORBIDDEN_GLOBALS = [
@@ -68,16 +68,18 @@ describe('architecture: the core is pure', () => {
 
 /**
  * Import direction: cli → ui → report / run → the domain (analysis, controller, world, promql,
- * scenario) → model / engine / metrics / go. A folder imports only folders of a lower layer (report
- * and run, peers, not each other); the edge (cli, ui, report) never reaches into world/.
+ * scenario) → metrics → model / engine / go (Go's strconv and friends, used by metrics and PromQL).
+ * A folder imports only folders of a lower layer (peers such as report and run not each other);
+ * the edge (cli, ui, report) never reaches into world/.
  */
 const LAYER: Record<string, number> = {
-  model: 0, engine: 0, metrics: 0, go: 0,
-  promql: 1, scenario: 1, controller: 1, world: 1,
-  analysis: 2,
-  run: 3, report: 3,
-  ui: 4,
-  cli: 5,
+  go: 0, model: 0, engine: 0,
+  metrics: 1,
+  promql: 2, scenario: 2, controller: 2, world: 2,
+  analysis: 3,
+  run: 4, report: 4,
+  ui: 5,
+  cli: 6,
 };
 const EDGE = ['cli', 'ui', 'report'];
 

@@ -14,16 +14,6 @@ export function formatValue(v: number): string {
   return formatGoFloat(v, abs !== 0 && (abs < 1e-6 || abs >= 1e21) ? 'e' : 'f');
 }
 
-/**
- * Go's strconv.FormatFloat(v, 'f', -1, 64). Kept only for src/run/providers.ts, which is to import
- * `formatGoFloat` from src/go instead; new code should do that.
- *
- * @example formatGoFloatF(1e21) // '1000000000000000000000'
- */
-export function formatGoFloatF(v: number): string {
-  return formatGoFloat(v, 'f');
-}
-
 /** Evaluation timestamps in the API are seconds with up to 3 decimals. */
 export function apiTime(tMs: number): number {
   return tMs / 1000;

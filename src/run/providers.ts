@@ -8,7 +8,7 @@ import type { MetricStore } from '../metrics/store.js';
 import type { AnalysisMetric } from '../model/rollout.js';
 import type { Scenario } from '../model/scenario.js';
 import { evaluateInstant, toArgoValue } from '../promql/index.js';
-import { formatGoFloatF } from '../promql/format.js';
+import { formatGoFloat } from '../go/index.js';
 import type { SyntheticJob } from '../world/world.js';
 
 /** How often a running Job is polled (Argo backs off; a fixed period keeps traces readable). */
@@ -20,7 +20,7 @@ export const JOB_POLL_MS = 5_000;
  * Example: display([0.5, NaN]) === '[0.5,NaN]'; display([1e-7]) === '[0.0000001]'.
  */
 export function display(value: number | number[]): string {
-  return Array.isArray(value) ? `[${value.map(formatGoFloatF).join(',')}]` : formatGoFloatF(value);
+  return Array.isArray(value) ? `[${value.map((v) => formatGoFloat(v, 'f')).join(',')}]` : formatGoFloat(value, 'f');
 }
 
 export function prometheusProvider(store: MetricStore, metric: AnalysisMetric, now: number): ProviderResult {

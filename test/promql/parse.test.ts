@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMetricStore } from '../../src/metrics/store.js';
 import { evaluateInstant, parsePromQL } from '../../src/promql/index.js';
-import { formatGoFloatF, formatValue, toArgoValue } from '../../src/promql/format.js';
+import { formatGoFloat } from '../../src/go/index.js';
+import { formatValue, toArgoValue } from '../../src/promql/format.js';
 
 const store = createMetricStore();
 const x = store.seriesRef({ __name__: 'x', pod: 'a' });
@@ -98,7 +99,7 @@ describe('value formatting', () => {
   it('formats like Prometheus', () => {
     expect([0.5, 1.5e-7, -9.5e-7, 1e21, 2.0000000000001235e21, 0.000001, 999999999999999900000, -0, NaN, Infinity, -Infinity].map(formatValue))
       .toEqual(['0.5', '1.5e-07', '-9.5e-07', '1e+21', '2.0000000000001235e+21', '0.000001', '999999999999999900000', '-0', 'NaN', '+Inf', '-Inf']);
-    expect([1e21, 1.5e-7, 123.25, -2e22].map(formatGoFloatF)).toEqual(['1000000000000000000000', '0.00000015', '123.25', '-20000000000000000000000']);
+    expect([1e21, 1.5e-7, 123.25, -2e22].map((v) => formatGoFloat(v, 'f'))).toEqual(['1000000000000000000000', '0.00000015', '123.25', '-20000000000000000000000']);
   });
 
   it('hands Argo what its prometheus provider would', () => {
