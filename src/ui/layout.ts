@@ -59,7 +59,28 @@ export function logReserve(rows: number): number {
 function finalHeight(s: RunSnapshot, columns: number): number {
   const box = s.summary === undefined ? 0 : summaryBoxHeight(s.summary, columns);
   const [first = '', ...rest] = replayLines(s.context, s.operatorActions, s.now);
-  return box + Math.ceil(first.length / columns) + rest.length;
+  return box + wrappedLines(first, columns) + rest.length;
+}
+
+/**
+ * Lines a text takes when wrapped at word boundaries to `width` (as ink's `wrap="wrap"` does; a word
+ * longer than the width is cut). Example: wrappedLines('aaa bbb ccc', 7) === 2; wrappedLines('x'.repeat(10), 4) === 3.
+ */
+export function wrappedLines(text: string, width: number): number {
+  let lines = 1;
+  let col = 0;
+  for (const word of text.split(' ')) {
+    if (col > 0 && col + 1 + word.length <= width) col += 1 + word.length;
+    else {
+      if (col > 0) lines++;
+      col = word.length;
+    }
+    while (col > width) {
+      lines++;
+      col -= width;
+    }
+  }
+  return lines;
 }
 
 /** Rows of the step list (title + steps), of blue-green's Services, or the one-line note when there are none. */

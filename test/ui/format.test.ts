@@ -142,3 +142,14 @@ describe('bar, dots, table, keys, playback, replay', () => {
     expect(replayLines({ ...flagship, until: 600000 }, [])[0]).toBe(`Replay: simulate run ${flagship.file} --seed 7 --rollout agent-bluegreen --until 10m0s (same inputs, same run)`);
   });
 });
+
+describe('wrappedLines (the replay hint\'s height at the end)', () => {
+  it('counts word-wrapped lines like ink, cutting words longer than the width', async () => {
+    const { wrappedLines } = await import('../../src/ui/layout.js');
+    expect([wrappedLines('aaa bbb ccc', 7), wrappedLines('aaa bbb ccc', 11), wrappedLines('x'.repeat(10), 4), wrappedLines('', 10)]).toEqual([2, 1, 3, 1]);
+    // A long path wraps on its own line: ceil(length / width) would say 2 here, ink draws 3.
+    const hint = `Replay: simulate run /a/very/long/checkout/path/that/pushes/the/next/word/scenarios/canary.yaml --seed 7 --until 5m30s (same inputs, same run)`;
+    expect(Math.ceil(hint.length / 80)).toBe(2);
+    expect(wrappedLines(hint, 80)).toBe(3);
+  });
+});

@@ -55,7 +55,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
 
   if (mode === 'ui' && io.terminal !== undefined) {
     const { runLive } = await import('../../ui/live.js');
-    await runLive(sim, { speed, color, until: end, file: scenario.file, terminal: io.terminal });
+    await runLive(sim, { speed, color, until: end, file: positionals[0] ?? scenario.file, terminal: io.terminal }); // the replay hint repeats FILE as typed
   } else {
     const notesOf = (): string[] => [...notes, othersNote(scenario, sim.workload.name), capacityNote(scenario, sim.workload.replicas)].filter((n) => n !== undefined);
     sim.subscribe(reporter(mode === 'ui' ? 'text' : mode, io, color, notesOf));
