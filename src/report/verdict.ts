@@ -29,7 +29,7 @@ export function rowStrategy(s: SummaryFields): string {
  * `caught` reads yes/no only when a regression was in effect or shipped and harmed users ("—" otherwise).
  */
 export function formatVerdict(rows: readonly SummaryFields[]): string[] {
-  const header = ['workload', 'strategy', 'outcome', 'caught', 'detected after', 'completed', 'on release', 'harmed', 'harmed share', 'promoted after'];
+  const header = ['workload', 'strategy', 'outcome', 'caught', 'detected in', 'completed', 'on release', 'harmed', 'harmed share', 'promoted in'];
   const body = rows.map((s) => {
     return [
       s.rollout,

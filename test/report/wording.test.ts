@@ -132,9 +132,9 @@ describe('verdict', () => {
     expect(verdictTitle(71973)).toBe('Verdict (identical traffic: the same 71973 user requests arrived at each)');
     const rows = [row('agent-quick', { outcome: 'promoted', regressionConfigured: true, regressionInEffect: true, falseRollback: false, abortCause: null, abortedAfter: null, completedRequests: 53901, releaseRequests: 49822, harmedRequests: 1847, harmedShare: 0.034266, promotedAfter: 600_000 })];
     expect(formatVerdict(rows)).toEqual([
-      'workload     strategy  outcome   caught  detected after  completed  on release  harmed  harmed share  promoted after',
-      '───────────  ────────  ────────  ──────  ──────────────  ─────────  ──────────  ──────  ────────────  ──────────────',
-      'agent-quick  canary    promoted  NO      —                   53901      92.43%    1847         3.43%           10m0s',
+      'workload     strategy  outcome   caught  detected in  completed  on release  harmed  harmed share  promoted in',
+      '───────────  ────────  ────────  ──────  ───────────  ─────────  ──────────  ──────  ────────────  ───────────',
+      'agent-quick  canary    promoted  NO      —                53901      92.43%    1847         3.43%        10m0s',
     ]);
     expect(explainVerdict(rows)).toEqual(['agent-quick: promoted the regression; 1847 of its 53901 completed user requests (3.43%) were harmed.']);
   });

@@ -94,9 +94,9 @@ describe('compare screen', () => {
     const out = lines(text(<CompareScreen snapshot={final} columns={80} rows={24} color={false} keys="compare" />, 80));
     expect(out[1]).toBe('⟳ agent-canary (canary)  ✖ Degraded  Step 0/6 · SetWeight 0 · ActualWeight 0');
     expect(out).toContain('Verdict (identical traffic: the same 7809 user requests arrived at each)');
-    expect(out).toContain('  agent-canary      canary      aborted   yes     5m20s                7787');
-    expect(out).toContain('  workload          on release  harmed  harmed share  promoted after');
-    expect(out).toContain('  agent-canary          15.76%      16         0.21%               —');
+    expect(out).toContain('  agent-canary      canary      aborted   yes     5m20s             7787');
+    expect(out).toContain('  workload          on release  harmed  harmed share  promoted in');
+    expect(out).toContain('  agent-canary          15.76%      16         0.21%            —');
     expect(out.join('\n')).toContain('• agent-canary: caught the regression after 5m20s and 16 harmed requests.');
   });
 });
