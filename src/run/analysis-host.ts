@@ -48,7 +48,6 @@ export function createAnalysisHost(deps: AnalysisDeps, provider: Provider): Anal
       for (const [key, message] of runs.failed) out.set(key, { phase: 'Error', message });
       return out;
     },
-    runs: (): readonly AnalysisRun[] => [...runs.byKey.values()],
   };
 }
 

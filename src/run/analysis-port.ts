@@ -3,7 +3,6 @@
  * observe AnalysisRuns) and the one set of dependencies every part of it is given. A scenario
  * without AnalysisTemplates plugs in NO_ANALYSIS and never loads PromQL or expr.
  */
-import type { AnalysisRun } from '../analysis/run/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { MetricStore } from '../metrics/store.js';
 import type { AnalysisPhase, SimEvent } from '../model/events.js';
@@ -28,7 +27,6 @@ export interface AnalysisPort {
   start(req: StartRequest): void;
   terminate(key: string): void;
   observe(): Map<string, { phase: AnalysisPhase; message: string }>;
-  runs(): readonly AnalysisRun[];
 }
 
 /** Everything an analysis system may use: the clock, the world, the store, and the current hashes. */
@@ -54,5 +52,4 @@ export const NO_ANALYSIS: AnalysisFactory = () => ({
   },
   terminate: () => undefined,
   observe: () => new Map(),
-  runs: () => [],
 });

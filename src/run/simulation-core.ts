@@ -181,8 +181,6 @@ export function createSimulationCore(scenario: Scenario, opts: SimulationOptions
     },
     /** The series store this run scrapes into (an --export-metrics file is written from it). */
     store: opts.store,
-    /** The analysis runs of this simulation. */
-    analysisRuns: () => core.analysis.runs(),
     /** Emits a last Sample (when sampling) and the Summary; returns the Summary. */
     finish(): SummaryFields {
       start();
