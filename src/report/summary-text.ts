@@ -46,8 +46,8 @@ export function abortCauseText(cause: AbortCause): string {
 
 /**
  * What the outcome says about the regression. Example: aborted with one in effect → 'the regression
- * was caught'; a pod-age leak that appears 10 min after a 5 min canary promoted → 'promoted before
- * the regression showed up; it then harmed 1847 requests'.
+ * was caught'; a pod-age leak that appears 10 min after a 5 min canary promoted → 'the regression
+ * showed up only later and harmed 1847 requests' (the line reads 'promoted after 5m0s; …').
  */
 export function judgement(s: SummaryFields): string {
   if (s.caught) return 'the regression was caught';
@@ -55,7 +55,7 @@ export function judgement(s: SummaryFields): string {
   if (s.regressionInEffect) return s.outcome === 'promoted' ? 'the regression was MISSED and promoted' : 'a regression is in effect and was not caught yet';
   if (s.regressionConfigured && s.outcome === 'promoted') {
     // A leak that shows up later (`after:`, load) was invisible to the analysis, yet it ships: observe longer.
-    return s.harmedRequests > 0 ? `promoted before the regression showed up; it then harmed ${s.harmedRequests} requests` : 'a regression was configured but never in effect before the promotion';
+    return s.harmedRequests > 0 ? `the regression showed up only later and harmed ${s.harmedRequests} requests` : 'a regression was configured but never in effect before the promotion';
   }
   if (s.regressionConfigured) return 'a regression was configured but never in effect';
   return 'no regression was injected';

@@ -49,7 +49,7 @@ describe('regressionInEffect, caught and the times of a run', () => {
     expect(s).toMatchObject({ outcome: 'promoted', regressionInEffect: false, caught: false, falseRollback: false });
     expect(s.promotedAfter).toBeLessThan(20 * MIN);
     expect(s.harmedRequests).toBeGreaterThan(0);
-    expect(formatSummary(s, { color: false })[2]).toMatch(/^ {2}outcome {3}promoted after \S+; promoted before the regression showed up; it then harmed \d+ requests$/);
+    expect(formatSummary(s, { color: false })[2]).toMatch(/^ {2}outcome {3}promoted after \S+; the regression showed up only later and harmed \d+ requests$/);
   });
 
   it('progressDeadlineAbort: pods slower to start than the deadline abort with cause progressDeadline', () => {
