@@ -2,7 +2,7 @@
  * What the run screen shows at a terminal size. Elements are dropped or shrunk in a fixed order
  * until the live area fits (so ink never has to clear the screen, and nothing wraps): why-line to
  * one line, gaps, header compact, fewer AnalysisRuns, no metric lines, a shorter step window, no
- * sparklines, a mini header, no AnalysisRuns. Rows above the live area are left to the event log.
+ * sparklines, a mini header, no AnalysisRuns, a still shorter step window. Rows above the live area are left to the event log.
  * Pure.
  */
 import { analysisHeight } from './components/AnalysisRuns.js';
@@ -48,6 +48,8 @@ const SHRINK: readonly ((c: Choice) => Choice)[] = [
   (c) => ({ ...c, sparklines: 'none' }),
   (c) => ({ ...c, header: 'mini' }),
   (c) => ({ ...c, analysisMax: 0 }),
+  // Last: a final screen whose replay command wraps (a long path) still fits 80×24.
+  (c) => ({ ...c, stepsMax: 3 }),
 ];
 
 /** Rows left above the live area for the newest event-log lines. Example: logReserve(40) === 6; logReserve(24) === 2. */
