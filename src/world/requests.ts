@@ -8,6 +8,12 @@ export const USER = 0;
 export const SYNTHETIC = 1;
 export const MIRROR = 2;
 
+/** A request's fault, decided when its service starts (a crash is also an error to the caller). */
+export const FAULT_NONE = 0;
+export const FAULT_ERROR = 1;
+export const FAULT_CRASH = 2;
+export type Fault = typeof FAULT_NONE | typeof FAULT_ERROR | typeof FAULT_CRASH;
+
 export class RequestPool {
   private cap = 0;
   private free: number[] = [];
@@ -25,7 +31,7 @@ export class RequestPool {
   service = new Uint8Array(0);
   /** Pod crash epoch when service started: a crash in between fails the request. */
   epoch = new Int32Array(0);
-  /** Decided at service start: 0 ok, 1 error, 2 crash. */
+  /** Decided at service start: FAULT_NONE, FAULT_ERROR or FAULT_CRASH. */
   fault = new Uint8Array(0);
   taskOk = new Uint8Array(0);
   tokens = new Float64Array(0);

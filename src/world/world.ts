@@ -10,15 +10,16 @@ import { applyRegressions, cohortModels, type ServiceParams } from './behaviour.
 import { Cluster } from './cluster.js';
 import { CODE_ERROR, CODE_OK, CODE_TIMEOUT } from './pod-metrics.js';
 import type { Pod, ReplicaSet } from './pods.js';
-import { MIRROR, RequestPool, SYNTHETIC, USER } from './requests.js';
+import { FAULT_CRASH, FAULT_ERROR, FAULT_NONE, MIRROR, RequestPool, SYNTHETIC, USER } from './requests.js';
 import { RouteTable, type Mirror, type Route } from './route-table.js';
 import { VersionTally } from './tally.js';
 import { arrivalClock, cumulative } from './traffic.js';
 import { SyntheticJobs } from './synthetic-jobs.js';
-import type { SyntheticJob, WorldOptions } from './world-types.js';
+import { RELEASE_VERSION, STABLE_VERSION, type SyntheticJob, type Version, type WorldOptions } from './world-types.js';
 
 export type { Mirror, Route } from './route-table.js';
-export type { CompletedRequest, SyntheticJob, WorldOptions, WorldStreams } from './world-types.js';
+export type { CompletedRequest, SyntheticJob, Version, WorldOptions, WorldStreams } from './world-types.js';
+export { RELEASE_VERSION, STABLE_VERSION } from './world-types.js';
 
 export type World = ReturnType<typeof createWorld>;
 
@@ -127,7 +128,7 @@ export function createWorld(opts: WorldOptions) {
     const regs = models.regressions[c] ?? [];
     const fixed = models.release[c];
     const params =
-      pod.version === 0 ? stable
+      pod.version === STABLE_VERSION ? stable
         : fixed !== undefined ? fixed
         : applyRegressions(stable, regs, engine.now - pod.readyAt, pod.busy / concurrency, scratch);
     const z = pool.z[r] as number;
@@ -136,7 +137,7 @@ export function createWorld(opts: WorldOptions) {
     const crash = (pool.uCrash[r] as number) < params.crashRate;
     const error = crash || uError < params.errorRate;
     const serviceMs = Math.max(1, Math.round(Math.exp(params.mu + params.sigma * z)));
-    pool.fault[r] = crash ? 2 : error ? 1 : 0;
+    pool.fault[r] = crash ? FAULT_CRASH : error ? FAULT_ERROR : FAULT_NONE;
     pool.taskOk[r] = !error && uTask < params.taskSuccess ? 1 : 0;
     // Tokens scale with the work: longer generations take longer (mean `tokens` per request).
     pool.tokens[r] = Math.round((params.tokens * serviceMs) / params.meanMs);
@@ -144,7 +145,7 @@ export function createWorld(opts: WorldOptions) {
     pool.epoch[r] = pod.epoch;
     // Users' harm, and a synthetic case's failure: the release doing worse than stable would have
     // with the same draws (golden prompts are the ones the stable version answers well).
-    pool.harmed[r] = pod.version === 1 && pool.kind[r] !== MIRROR ? harmOf(r, params, stable, error, serviceMs) : 0;
+    pool.harmed[r] = pod.version === RELEASE_VERSION && pool.kind[r] !== MIRROR ? harmOf(r, params, stable, error, serviceMs) : 0;
     engine.schedule(serviceMs, WORLD, COMPLETE, r);
   }
 
@@ -164,7 +165,7 @@ export function createWorld(opts: WorldOptions) {
     const pod = pods[pool.pod[r] as number] as Pod;
     const crashedSince = pool.epoch[r] !== pod.epoch;
     finish(r, pod, crashedSince);
-    if (pool.fault[r] === 2 && !crashedSince) crash(pod);
+    if (pool.fault[r] === FAULT_CRASH && !crashedSince) crash(pod);
     pool.release(r);
     pod.busy--;
     if (pod.queue.length > 0 && pod.state !== 'starting') startService(pod.queue.shift(), pod);
@@ -175,7 +176,7 @@ export function createWorld(opts: WorldOptions) {
   function finish(r: number, pod: Pod, failed: boolean): void {
     const now = engine.now;
     const latency = now - (pool.arrival[r] as number);
-    const error = failed || pool.fault[r] !== 0;
+    const error = failed || pool.fault[r] !== FAULT_NONE;
     const code = error ? CODE_ERROR : latency > timeout ? CODE_TIMEOUT : CODE_OK;
     const taskOk = !failed && pool.taskOk[r] === 1 && code === CODE_OK;
     const c = pool.cohort[r] as number;
@@ -199,8 +200,8 @@ export function createWorld(opts: WorldOptions) {
     cluster.markNotReady(pod);
     while (pod.queue.length > 0) {
       const q = pod.queue.shift();
-      pool.fault[q] = 1;
-      pool.harmed[q] = pod.version === 1 && pool.kind[q] !== MIRROR ? 1 : 0;
+      pool.fault[q] = FAULT_ERROR;
+      pool.harmed[q] = pod.version === RELEASE_VERSION && pool.kind[q] !== MIRROR ? 1 : 0;
       finish(q, pod, true);
       pool.release(q);
     }
@@ -238,7 +239,7 @@ export function createWorld(opts: WorldOptions) {
     },
     /** Registers a Service; returns its index. */
     addService: (name: string): number => cluster.addService(name),
-    createReplicaSet: (hash: string, image: string, version: 0 | 1): number => cluster.createReplicaSet(hash, image, version),
+    createReplicaSet: (hash: string, image: string, version: Version): number => cluster.createReplicaSet(hash, image, version),
     /** Scales a ReplicaSet; `ready` creates the new pods already ready (the stable RS at t = 0). */
     scale(rsId: number, replicas: number, ready = false): void {
       const rs = cluster.rs(rsId);
