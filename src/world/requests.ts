@@ -4,6 +4,8 @@
  * Each request draws its random numbers once, at arrival: the same draws decide its outcome on
  * whichever version serves it, which is what makes harm counterfactual and `compare` fair.
  */
+import type { Rng } from '../engine/rng.js';
+
 export const USER = 0;
 export const SYNTHETIC = 1;
 export const MIRROR = 2;
@@ -56,6 +58,26 @@ export class RequestPool {
 
   release(i: number): void {
     this.free.push(i);
+  }
+
+  /**
+   * Request `r`'s own random numbers, drawn once from `rng` in the same order for every strategy.
+   * The crash draw is taken only when some version can crash (`crashPossible`), else it is 1 (never).
+   */
+  draw(r: number, rng: Rng, crashPossible: boolean): void {
+    this.z[r] = rng.normal();
+    this.uError[r] = rng.next();
+    this.uTask[r] = rng.next();
+    this.uCrash[r] = crashPossible ? rng.next() : 1;
+  }
+
+  /** Gives request `to` the cohort and draws of `from`: a mirrored copy is the same request. */
+  copyDraws(from: number, to: number): void {
+    this.cohort[to] = this.cohort[from] as number;
+    this.z[to] = this.z[from] as number;
+    this.uError[to] = this.uError[from] as number;
+    this.uTask[to] = this.uTask[from] as number;
+    this.uCrash[to] = this.uCrash[from] as number;
   }
 
   private resize(cap: number): void {
