@@ -34,7 +34,7 @@ export class Arrivals {
     this.duration = scenario.duration;
     this.cumShares = cumulative(scenario.traffic.cohorts.map((c) => c.share));
     this.nextArrival = arrivalClock(scenario.traffic.rate, rng, scenario.duration);
-    this.arriveKind = engine.register(() => this.onArrival());
+    this.arriveKind = engine.register(this.onArrival);
   }
 
   /** Schedules the first arrival (none when it would fall past the scenario's end). */
@@ -48,7 +48,8 @@ export class Arrivals {
     if (at <= this.duration) this.engine.scheduleAt(Math.round(at), WORLD, this.arriveKind, 0);
   }
 
-  private onArrival(): void {
+  /** The handler itself, an arrow field (see `Servers`): one arrival, and the next scheduled. */
+  private readonly onArrival = (): void => {
     const t = this.engine.now;
     this.scheduleAfter(this.nextAt[0] as number);
     this.count++;
@@ -59,5 +60,5 @@ export class Arrivals {
     pool.cohort[r] = pickCohort(this.cumShares, this.rng.next());
     pool.draw(r, this.rng, this.crashPossible);
     this.router.route(r);
-  }
+  };
 }

@@ -17,7 +17,7 @@ export class Scrapes {
     private readonly cluster: Cluster,
     private readonly sink: SeriesSink,
   ) {
-    this.scrapeKind = engine.register(() => this.onScrape());
+    this.scrapeKind = engine.register(this.onScrape);
   }
 
   /** Schedules the first scrape, one interval in (none when that is past the scenario's end). */
@@ -26,9 +26,9 @@ export class Scrapes {
     if (scrapeInterval <= duration) this.engine.schedule(scrapeInterval, OBSERVE, this.scrapeKind, 0);
   }
 
-  private onScrape(): void {
+  private readonly onScrape = (): void => {
     const { scrapeInterval, duration } = this.scenario;
     this.cluster.scrape(this.sink, this.engine.now);
     if (this.engine.now + scrapeInterval <= duration) this.engine.schedule(scrapeInterval, OBSERVE, this.scrapeKind, 0);
-  }
+  };
 }

@@ -24,6 +24,8 @@ export class Servers {
   private readonly pods: readonly Pod[];
   /** Reused for the release's params when they vary per request, so deciding allocates nothing. */
   private readonly scratch: ServiceParams;
+  // Event handlers are arrow fields, registered as they are: the engine calls the handler itself,
+  // which V8 optimizes as a whole (a wrapper calling a method measured ~1 % more instructions on W1).
   private readonly completeKind: number;
   // Readiness is a control-plane fact (the kubelet reports it): pods that become ready at the same
   // instant are all seen by the reconcile that follows, as one ReplicaSet status update would be.
@@ -44,8 +46,8 @@ export class Servers {
     this.startup = scenario.agent.startup;
     this.pods = cluster.pods;
     this.scratch = { ...(models.stable[0] as ServiceParams) };
-    this.completeKind = engine.register((r) => this.onComplete(r));
-    this.readyKind = engine.register((podId) => this.onReady(podId));
+    this.completeKind = engine.register(this.onComplete);
+    this.readyKind = engine.register(this.onReady);
   }
 
   /** Hands request `r` (come through Service `service`) to `pod`: into service if a slot is free, else to the back of its queue. */
@@ -106,7 +108,7 @@ export class Servers {
   }
 
   /** Request `r` is done: counted, its slot freed, the next queued request started. */
-  private onComplete(r: number): void {
+  private readonly onComplete = (r: number): void => {
     const pool = this.pool;
     const pod = this.pods[pool.pod[r] as number] as Pod;
     const crashedSince = pool.epoch[r] !== pod.epoch;
@@ -116,7 +118,7 @@ export class Servers {
     pod.busy--;
     if (pod.queue.length > 0 && pod.state !== 'starting') this.startService(pod.queue.shift(), pod);
     if (pod.state === 'terminating' && pod.busy === 0 && pod.queue.length === 0) pod.state = 'gone';
-  }
+  };
 
   /** The pod restarts: it leaves the endpoints, its queue fails, it is ready again after startup. */
   private crash(pod: Pod): void {
@@ -135,11 +137,11 @@ export class Servers {
   }
 
   /** A starting pod is ready: it joins the endpoints and takes what queued for it. */
-  private onReady(podId: number): void {
+  private readonly onReady = (podId: number): void => {
     const pod = this.pods[podId] as Pod;
     if (pod.state !== 'starting') return;
     this.cluster.markReady(pod, this.engine.now);
     while (pod.queue.length > 0 && pod.busy < this.concurrency) this.startService(pod.queue.shift(), pod);
     this.opts.onPodReady();
-  }
+  };
 }
