@@ -42,6 +42,7 @@ export class Arrivals {
     this.scheduleAfter(0);
   }
 
+  /** Draws the arrival after `t` (exact ms) and schedules it at its rounded time, unless past the end. */
   private scheduleAfter(t: number): void {
     const at = this.nextArrival(t);
     this.nextAt[0] = at;

@@ -10,6 +10,9 @@ import { SYNTHETIC, type RequestPool } from './requests.js';
 import type { Servers } from './servers.js';
 import type { SyntheticJobs } from './synthetic-jobs.js';
 
+/** Cases come through the first Service registered (the run layer registers the primary one first). */
+const FIRST_SERVICE = 0;
+
 export class SyntheticCases {
   constructor(
     private readonly engine: Engine,
@@ -41,7 +44,7 @@ export class SyntheticCases {
       pool.job[r] = id;
       pool.cohort[r] = cohorts[i % cohorts.length] as number;
       pool.draw(r, this.rng, this.crashPossible);
-      this.servers.admit(r, pod, 0);
+      this.servers.admit(r, pod, FIRST_SERVICE);
     }
     return id;
   }
