@@ -84,7 +84,14 @@ export class Servers {
     const pool = this.pool;
     const c = pool.cohort[r] as number;
     const stable = this.models.stable[c] as ServiceParams;
-    const params = pod.version === STABLE_VERSION ? stable : this.releaseParams(c, stable, pod);
+    // The release's params: computed once when no regression varies (`fixed`), else now, at the
+    // pod's age and load. Inline on purpose: left this size, V8 compiles startService once rather
+    // than inlining it into its three callers, which measurably shortened W1's warm-up.
+    const fixed = this.models.release[c];
+    const params =
+      pod.version === STABLE_VERSION ? stable
+        : fixed !== undefined ? fixed
+        : applyRegressions(stable, this.models.regressions[c] ?? [], this.engine.now - pod.readyAt, pod.busy / this.concurrency, this.scratch);
     const fault = faultOf(params, pool.uCrash[r] as number, pool.uError[r] as number);
     const error = fault !== FAULT_NONE;
     const serviceMs = serviceTimeMs(params, pool.z[r] as number);
@@ -97,14 +104,6 @@ export class Servers {
     // with the same draws (golden prompts are the ones the stable version answers well).
     pool.harmed[r] = pod.version === RELEASE_VERSION && pool.kind[r] !== MIRROR ? harmOf(pool, r, params, stable, error, serviceMs, this.slo) : 0;
     this.engine.schedule(serviceMs, WORLD, this.completeKind, r);
-  }
-
-  /** The release's params for cohort `c` on `pod`: computed once when fixed, else now (pod age, load). */
-  private releaseParams(c: number, stable: ServiceParams, pod: Pod): ServiceParams {
-    const fixed = this.models.release[c];
-    if (fixed !== undefined) return fixed;
-    const podAge = this.engine.now - pod.readyAt;
-    return applyRegressions(stable, this.models.regressions[c] ?? [], podAge, pod.busy / this.concurrency, this.scratch);
   }
 
   /** Request `r` is done: counted, its slot freed, the next queued request started. */
