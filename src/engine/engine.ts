@@ -40,23 +40,41 @@ export interface Engine {
   runUntil(until: number): void;
 }
 
-export function createEngine(): Engine {
-  const queue = new EventQueue();
-  const handlers: Handler[] = [];
-  const closures: ((() => void) | undefined)[] = [];
-  const freeSlots: number[] = [];
-  let now = 0;
-  let processed = 0;
+/**
+ * One-off closures parked in recycled slots, so `call` schedules them as plain (handler, aux)
+ * events: the aux is the slot. A slot is freed before its closure runs, so the closure's own
+ * `call` may reuse it. Example: park(f) → 0, park(g) → 1; run(0) calls f; park(h) → 0 again.
+ */
+class ClosureSlots {
+  private readonly fns: ((() => void) | undefined)[] = [];
+  private readonly free: number[] = [];
 
-  const runClosure: Handler = (slot) => {
-    const fn = closures[slot];
-    closures[slot] = undefined;
-    freeSlots.push(slot);
+  /** Keeps `fn` until its event runs; returns its slot. */
+  park(fn: () => void): number {
+    const slot = this.free.length > 0 ? (this.free.pop() as number) : this.fns.length;
+    this.fns[slot] = fn;
+    return slot;
+  }
+
+  /** Frees `slot`, then runs the closure it held; an empty slot is a kernel bug and throws. */
+  run(slot: number): void {
+    const fn = this.fns[slot];
+    this.fns[slot] = undefined;
+    this.free.push(slot);
     if (fn === undefined) throw new Error(`engine: closure slot ${slot} is empty`);
     fn();
-  };
-  handlers.push(runClosure);
-  const CALL = 0;
+  }
+}
+
+/** Handler id of `call`'s closures: registered first, before any other handler. */
+const CALL = 0;
+
+export function createEngine(): Engine {
+  const queue = new EventQueue();
+  const closures = new ClosureSlots();
+  const handlers: Handler[] = [(slot) => closures.run(slot)];
+  let now = 0;
+  let processed = 0;
 
   function scheduleAt(time: number, priority: Priority, kind: number, aux: number): void {
     if (!(time >= now) || !Number.isInteger(time)) {
@@ -93,11 +111,7 @@ export function createEngine(): Engine {
     },
     schedule,
     scheduleAt,
-    call(delay, priority, fn) {
-      const slot = freeSlots.length > 0 ? (freeSlots.pop() as number) : closures.length;
-      closures[slot] = fn;
-      schedule(delay, priority, CALL, slot);
-    },
+    call: (delay, priority, fn) => schedule(delay, priority, CALL, closures.park(fn)),
     peekTime: () => queue.peekTime(),
     step,
     runUntil(until) {

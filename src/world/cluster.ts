@@ -7,6 +7,7 @@ import type { Rng } from '../engine/rng.js';
 import { PodMetrics } from './pod-metrics.js';
 import { removeFrom, RequestQueue, type Pod, type ReplicaSet } from './pods.js';
 import type { SeriesSink } from './series-sink.js';
+import type { Version } from './world-types.js';
 
 export interface ClusterIdentity {
   readonly namespace: string;
@@ -29,7 +30,7 @@ export class Cluster {
     return this.services.length - 1;
   }
 
-  createReplicaSet(hash: string, image: string, version: 0 | 1): number {
+  createReplicaSet(hash: string, image: string, version: Version): number {
     this.replicaSets.push({ id: this.replicaSets.length, hash, image, version, pods: [], ready: [] });
     return this.replicaSets.length - 1;
   }

@@ -4,6 +4,7 @@
  * leaves the endpoints at once but finishes what it holds before it is gone (graceful shutdown).
  */
 import type { PodMetrics } from './pod-metrics.js';
+import type { Version } from './world-types.js';
 
 export type PodState = 'starting' | 'ready' | 'terminating' | 'gone';
 
@@ -51,8 +52,8 @@ export interface Pod {
   readonly id: number;
   readonly name: string;
   readonly rs: number;
-  /** 0 = stable version, 1 = release version. */
-  readonly version: 0 | 1;
+  /** Its ReplicaSet's: STABLE_VERSION or RELEASE_VERSION. */
+  readonly version: Version;
   readonly createdAt: number;
   /** When it last became ready (Infinity while starting). Pod age for regressions counts from here. */
   readyAt: number;
@@ -68,7 +69,7 @@ export interface ReplicaSet {
   readonly id: number;
   readonly hash: string;
   readonly image: string;
-  readonly version: 0 | 1;
+  readonly version: Version;
   /** Pods that count toward `replicas` (starting or ready, not terminating). */
   readonly pods: number[];
   /** Ready pods, the endpoints traffic can reach; order is creation order (deterministic). */

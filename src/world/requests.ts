@@ -4,9 +4,17 @@
  * Each request draws its random numbers once, at arrival: the same draws decide its outcome on
  * whichever version serves it, which is what makes harm counterfactual and `compare` fair.
  */
+import type { Rng } from '../engine/rng.js';
+
 export const USER = 0;
 export const SYNTHETIC = 1;
 export const MIRROR = 2;
+
+/** A request's fault, decided when its service starts (a crash is also an error to the caller). */
+export const FAULT_NONE = 0;
+export const FAULT_ERROR = 1;
+export const FAULT_CRASH = 2;
+export type Fault = typeof FAULT_NONE | typeof FAULT_ERROR | typeof FAULT_CRASH;
 
 export class RequestPool {
   private cap = 0;
@@ -25,7 +33,7 @@ export class RequestPool {
   service = new Uint8Array(0);
   /** Pod crash epoch when service started: a crash in between fails the request. */
   epoch = new Int32Array(0);
-  /** Decided at service start: 0 ok, 1 error, 2 crash. */
+  /** Decided at service start: FAULT_NONE, FAULT_ERROR or FAULT_CRASH. */
   fault = new Uint8Array(0);
   taskOk = new Uint8Array(0);
   tokens = new Float64Array(0);
@@ -50,6 +58,26 @@ export class RequestPool {
 
   release(i: number): void {
     this.free.push(i);
+  }
+
+  /**
+   * Request `r`'s own random numbers, drawn once from `rng` in the same order for every strategy.
+   * The crash draw is taken only when some version can crash (`crashPossible`), else it is 1 (never).
+   */
+  draw(r: number, rng: Rng, crashPossible: boolean): void {
+    this.z[r] = rng.normal();
+    this.uError[r] = rng.next();
+    this.uTask[r] = rng.next();
+    this.uCrash[r] = crashPossible ? rng.next() : 1;
+  }
+
+  /** Gives request `to` the cohort and draws of `from`: a mirrored copy is the same request. */
+  copyDraws(from: number, to: number): void {
+    this.cohort[to] = this.cohort[from] as number;
+    this.z[to] = this.z[from] as number;
+    this.uError[to] = this.uError[from] as number;
+    this.uTask[to] = this.uTask[from] as number;
+    this.uCrash[to] = this.uCrash[from] as number;
   }
 
   private resize(cap: number): void {

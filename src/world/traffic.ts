@@ -58,3 +58,15 @@ export function cumulative(shares: readonly number[]): number[] {
   let s = 0;
   return shares.map((x) => (s += x));
 }
+
+/**
+ * The cohort a uniform draw `u` falls in, given the running sums of the shares; the last cohort
+ * takes whatever the shares leave (a linear scan: there are a handful of cohorts).
+ *
+ * Example: sums [0.5, 0.75, 1]: u = 0.2 → 0; u = 0.5 → 1; u = 0.9 → 2.
+ */
+export function pickCohort(cumShares: readonly number[], u: number): number {
+  let i = 0;
+  while (i < cumShares.length - 1 && u >= (cumShares[i] as number)) i++;
+  return i;
+}

@@ -7,12 +7,20 @@ import type { Rng } from '../engine/rng.js';
 import type { Scenario } from '../model/scenario.js';
 import type { SeriesSink } from './series-sink.js';
 
+/**
+ * Which template a ReplicaSet (and its pods) runs: the stable one the rollout started from, or the
+ * release being rolled out. The numbers index `World.tallies`, so they stay 0 and 1.
+ */
+export const STABLE_VERSION = 0;
+export const RELEASE_VERSION = 1;
+export type Version = typeof STABLE_VERSION | typeof RELEASE_VERSION;
+
 /** Handed to an optional observer for every completed user request (tests, sweeps). */
 export interface CompletedRequest {
   readonly arrival: number;
   readonly completion: number;
   readonly cohort: number;
-  readonly version: 0 | 1;
+  readonly version: Version;
   /** Pod age (ms since ready) at completion. */
   readonly podAge: number;
   /** Service time (ms), excluding time in the queue. */

@@ -53,6 +53,22 @@ describe('engine ordering', () => {
     expect(() => engine.runUntil(10)).toThrow(/before now/);
   });
 
+  it('runs each call closure once, also one scheduled from inside another (its freed slot reused)', () => {
+    const engine = createEngine();
+    const seen: string[] = [];
+    const chain = (n: number) => (): void => {
+      seen.push(`${engine.now}:${n}`);
+      if (n < 3) engine.call(1, CONTROL, chain(n + 1));
+    };
+    engine.call(0, CONTROL, chain(1));
+    engine.call(5, CONTROL, () => seen.push(`${engine.now}:other`));
+    engine.runUntil(10);
+    expect(seen).toEqual(['0:1', '1:2', '2:3', '5:other']);
+    expect(engine.processed).toBe(4);
+    // Handler 0 is the closures' own: the first registered handler gets id 1.
+    expect(engine.register(() => undefined)).toBe(1);
+  });
+
   it('keeps a total order for many simultaneous events (heap stress)', () => {
     const engine = createEngine();
     const seen: number[] = [];

@@ -1,0 +1,52 @@
+/**
+ * Where a finished request is counted. Every request shows in its pod's series (metrics see all
+ * traffic alike); beyond that, by kind: a synthetic case in its job, a mirrored copy in the mirror
+ * tally (no user saw its answer), a user request in its version's tally and to the observer.
+ */
+import type { Engine } from '../engine/engine.js';
+import { CODE_OK } from './pod-metrics.js';
+import { responseCode } from './outcome.js';
+import type { Pod } from './pods.js';
+import { FAULT_NONE, MIRROR, SYNTHETIC, USER, type RequestPool } from './requests.js';
+import type { SyntheticJobs } from './synthetic-jobs.js';
+import { VersionTally } from './tally.js';
+import type { WorldOptions } from './world-types.js';
+
+export class Ledger {
+  /** User requests by the version that served them (index: STABLE_VERSION, RELEASE_VERSION). */
+  readonly tallies = [new VersionTally(), new VersionTally()] as const;
+  /** Mirrored copies, measured like user requests but apart from them: they never answer users. */
+  readonly mirrorTally = new VersionTally();
+  private readonly engine: Engine;
+  private readonly timeout: number;
+
+  constructor(
+    private readonly opts: WorldOptions,
+    private readonly pool: RequestPool,
+    private readonly jobs: SyntheticJobs,
+  ) {
+    this.engine = opts.engine;
+    this.timeout = opts.scenario.agent.timeout ?? Infinity;
+  }
+
+  /** Counts request `r`, finished now at `pod`; `failed` when a crash cut it short (it errs, whatever its draws). */
+  record(r: number, pod: Pod, failed: boolean): void {
+    const pool = this.pool;
+    const now = this.engine.now;
+    const latency = now - (pool.arrival[r] as number);
+    const code = responseCode(failed || pool.fault[r] !== FAULT_NONE, latency, this.timeout);
+    const taskOk = !failed && pool.taskOk[r] === 1 && code === CODE_OK;
+    const c = pool.cohort[r] as number;
+    pod.metrics.record(c, code, latency / 1000, taskOk, pool.tokens[r] as number, pool.service[r] as number);
+    if (pool.kind[r] === SYNTHETIC) return this.jobs.onFinished(r, failed || pool.harmed[r] === 1);
+    if (pool.kind[r] === MIRROR) return this.mirrorTally.add(latency, code !== CODE_OK, taskOk, false);
+    if (pool.kind[r] !== USER) return;
+    const harmed = pool.harmed[r] === 1;
+    this.tallies[pod.version].add(latency, code !== CODE_OK, taskOk, harmed);
+    this.opts.onComplete?.({
+      arrival: pool.arrival[r] as number, completion: now, cohort: c, version: pod.version,
+      podAge: now - pod.readyAt, serviceMs: pool.serviceMs[r] as number, z: pool.z[r] as number, uError: pool.uError[r] as number,
+      uTask: pool.uTask[r] as number, code, taskOk, harmed,
+    });
+  }
+}
