@@ -9,7 +9,7 @@ import { fit, pct, secs } from '../format/numbers.js';
 import { runs, sparkDomain, sparkline, type CellTone } from '../format/sparkline.js';
 import type { SeriesKind, Threshold } from '../state/context.js';
 import { prettyOp } from '../state/conditions.js';
-import type { Point, SeriesSlice } from '../state/types.js';
+import { STABLE, type Point, type SeriesSlice } from '../state/types.js';
 import { Paint } from '../theme.js';
 import type { Tone } from '../format/glyphs.js';
 
@@ -57,7 +57,7 @@ export function Sparklines({ series, width, title = true }: SparklinesProps) {
         <Text wrap="truncate-end">
           <Paint tone="plain" bold>{`last ${formatDuration(series.window)}`.padEnd(LABEL)}</Paint>
           {versions.map((v) => (
-            <Paint key={v.version} tone={v.version === 0 ? 'ok' : 'warn'}>{fit(v.image, per + VALUE + 2).padEnd(per + VALUE + 3)}</Paint>
+            <Paint key={v.version} tone={v.version === STABLE ? 'ok' : 'warn'}>{fit(v.image, per + VALUE + 2).padEnd(per + VALUE + 3)}</Paint>
           ))}
         </Text>
       ) : null}

@@ -4,9 +4,8 @@
  */
 import type { LivePodState } from '../../model/events.js';
 import type { RunContext } from './context.js';
-import type { HeaderSlice, ImageRow, ReplicaSetRow, RunSnapshot, SampleEvent, StepMark, StepRow, Track, TrafficSlice } from './types.js';
+import { RELEASE, STABLE, type HeaderSlice, type ImageRow, type ReplicaSetRow, type RunSnapshot, type SampleEvent, type StepMark, type StepRow, type Track, type TrafficSlice, type Version } from './types.js';
 
-type Version = 0 | 1;
 const STATE_OF: Record<string, LivePodState> = { r: 'ready', s: 'starting', t: 'terminating' };
 
 /** A Sample's pod letters as states, in creation order. Example: 'rrs' → ['ready', 'ready', 'starting']. */
@@ -16,7 +15,7 @@ export function podStates(pods: string): LivePodState[] {
 
 /** Example: the stable version's hash → 0; any other (the release's) → 1. */
 function versionOf(ctx: RunContext, hash: string): Version {
-  return hash === ctx.stableHash ? 0 : 1;
+  return hash === ctx.stableHash ? STABLE : RELEASE;
 }
 
 /** The snapshot without its derived slices: what the reducer folds. */
@@ -78,11 +77,11 @@ function runningStep(ctx: RunContext, t: Track): number | undefined {
 export function tagsOf(ctx: RunContext, version: Version, promoted: boolean): string[] {
   switch (ctx.strategy) {
     case 'Canary':
-      return version === 0 ? (promoted ? [] : ['stable']) : promoted ? ['stable'] : ['canary'];
+      return version === STABLE ? (promoted ? [] : ['stable']) : promoted ? ['stable'] : ['canary'];
     case 'BlueGreen':
-      return version === 0 ? (promoted ? [] : ['stable', 'active']) : promoted ? ['stable', 'active'] : ['preview'];
+      return version === STABLE ? (promoted ? [] : ['stable', 'active']) : promoted ? ['stable', 'active'] : ['preview'];
     case 'RollingUpdate':
-      return version === 0 ? ['old'] : ['new'];
+      return version === STABLE ? ['old'] : ['new'];
   }
 }
 
@@ -92,11 +91,11 @@ function images(ctx: RunContext, t: Track): ImageRow[] {
   // Without a sample yet (a trace alone), the ReplicaSets' targets stand in for their pods.
   const alive = (v: Version): boolean =>
     sample === undefined
-      ? (t.desired[v === 0 ? ctx.stableHash : ctx.releaseHash] ?? (v === 0 ? ctx.replicas : 0)) > 0
+      ? (t.desired[v === STABLE ? ctx.stableHash : ctx.releaseHash] ?? (v === STABLE ? ctx.replicas : 0)) > 0
       : sample.replicaSets.some((rs) => versionOf(ctx, rs.hash) === v && rs.pods.length > 0);
   const rows: ImageRow[] = [];
-  if (alive(1) || t.promoted) rows.push({ image: ctx.releaseImage, tags: tagsOf(ctx, 1, t.promoted) });
-  if (alive(0)) rows.push({ image: ctx.stableImage, tags: tagsOf(ctx, 0, t.promoted) });
+  if (alive(RELEASE) || t.promoted) rows.push({ image: ctx.releaseImage, tags: tagsOf(ctx, RELEASE, t.promoted) });
+  if (alive(STABLE)) rows.push({ image: ctx.stableImage, tags: tagsOf(ctx, STABLE, t.promoted) });
   return t.promoted ? rows : rows.reverse();
 }
 
@@ -105,7 +104,7 @@ function replicaCounts(ctx: RunContext, sample: SampleEvent | undefined): Header
   const live = pods.filter((p) => p.state === 'ready' || p.state === 'starting');
   const ready = pods.filter((p) => p.state === 'ready').length;
   return {
-    desired: ctx.replicas, current: live.length, updated: live.filter((p) => p.version === 1).length,
+    desired: ctx.replicas, current: live.length, updated: live.filter((p) => p.version === RELEASE).length,
     ready, available: ready,
   };
 }
@@ -171,9 +170,9 @@ function replicaSets(ctx: RunContext, t: Track): ReplicaSetRow[] {
     .map((rs) => {
       const version = versionOf(ctx, rs.hash);
       return {
-        hash: rs.hash, name: `${ctx.rollout}-${rs.hash}`, image: version === 0 ? ctx.stableImage : ctx.releaseImage, revision: version + 1,
+        hash: rs.hash, name: `${ctx.rollout}-${rs.hash}`, image: version === STABLE ? ctx.stableImage : ctx.releaseImage, revision: version + 1, // revision 1 is the stable version, 2 the release
         tags: tagsOf(ctx, version, t.promoted),
-        desired: t.desired[rs.hash] ?? (version === 0 ? ctx.replicas : 0),
+        desired: t.desired[rs.hash] ?? (version === STABLE ? ctx.replicas : 0),
         pods: podStates(rs.pods),
       };
     })

@@ -5,7 +5,7 @@
 import type { Ms } from '../../model/time.js';
 import type { SampleVersion } from '../../model/events.js';
 import type { RunContext } from './context.js';
-import type { Point, SampleEvent, VersionSeries } from './types.js';
+import { RELEASE, STABLE, type Point, type SampleEvent, type Version, type VersionSeries } from './types.js';
 
 /**
  * Appends a point, replacing one at the same instant, and drops points that fell out of the
@@ -29,9 +29,9 @@ export function foldSeries(series: readonly VersionSeries[], sample: SampleEvent
   const out = [...series];
   const window = ctx.window;
   for (const v of sample.versions) {
-    const version: 0 | 1 = v.hash === ctx.stableHash ? 0 : 1;
+    const version: Version = v.hash === ctx.stableHash ? STABLE : RELEASE;
     const i = out.findIndex((s) => s.version === version);
-    const image = version === 0 ? ctx.stableImage : ctx.releaseImage;
+    const image = version === STABLE ? ctx.stableImage : ctx.releaseImage;
     const cur: VersionSeries = i >= 0 ? (out[i] as VersionSeries) : { version, image, errorRate: [], p99: [], taskSuccess: [] };
     const next = withSample(cur, v, sample.t, window);
     if (i >= 0) out[i] = next;

@@ -98,13 +98,18 @@ export interface ReplicaSetRow {
   readonly pods: readonly LivePodState[];
 }
 
+/** Which of the two versions: the stable one (revision 1) or the release (revision 2). */
+export const STABLE = 0;
+export const RELEASE = 1;
+export type Version = typeof STABLE | typeof RELEASE;
+
 export interface Point {
   readonly t: Ms;
   readonly v: number | null;
 }
 
 export interface VersionSeries {
-  readonly version: 0 | 1;
+  readonly version: Version;
   readonly image: string;
   readonly errorRate: readonly Point[];
   readonly p99: readonly Point[];
