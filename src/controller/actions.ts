@@ -45,25 +45,15 @@ export function applyOperatorAction(
   return { ...r, events: [{ t: now, type: 'OperatorAction', action }, ...r.events] };
 }
 
+/** What each `kubectl argo rollouts` action does to the status (a total table: every action has a row). */
+const PATCHES: Readonly<Record<OperatorActionName, (a: ActionInput) => ActionResult>> = {
+  promote, promoteFull, abort, retry,
+  pause: (a) => ({ status: a.status, paused: true, events: [] }),
+  resume,
+};
+
 function patchFor(action: OperatorActionName, a: ActionInput): ActionResult {
-  switch (action) {
-    case 'promote':
-      return promote(a);
-    case 'promoteFull':
-      return promoteFull(a);
-    case 'abort':
-      return abort(a);
-    case 'retry':
-      return retry(a);
-    case 'pause':
-      return { status: a.status, paused: true, events: [] };
-    case 'resume':
-      return resume(a);
-    default: {
-      const never: never = action;
-      throw new Error(`unknown operator action ${String(never)}`);
-    }
-  }
+  return PATCHES[action](a);
 }
 
 /**
