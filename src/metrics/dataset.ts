@@ -5,7 +5,7 @@
  *   loadDataset('{__name__="up", job="a"} 1 1767225600000\n')
  *     ⇒ {ok: true, store} with one series, one sample at t = 1767225600000 ms
  */
-import { parseGoFloatLenient } from '../go/index.js';
+import { parseGoFloatLenient } from '../go/parse-float.js';
 import { createMetricStore } from './store.js';
 import { parseOpenMetrics } from './openmetrics.js';
 import type { ParseResult } from './openmetrics.js';

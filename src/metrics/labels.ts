@@ -3,7 +3,9 @@
  * with `__name__` as an ordinary label. A `Labels` object built here has its keys in sorted order, so
  * `JSON.stringify` prints it exactly like Prometheus' API prints a metric.
  */
-import { cmpBytes, goQuoteControlsOnly } from '../go/index.js';
+// Their own files, not the index: metrics loads on every run's start-up path (see npm run bench).
+import { cmpBytes } from '../go/compare-strings.js';
+import { goQuoteControlsOnly } from '../go/quote.js';
 
 export type Labels = Readonly<Record<string, string>>;
 

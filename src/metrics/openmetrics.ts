@@ -10,7 +10,8 @@
  *   http_requests_total{code="200",pod="a"} 12 1767225600
  *   # EOF
  */
-import { cmpBytes, parseGoFloatLenient } from '../go/index.js';
+import { cmpBytes } from '../go/compare-strings.js';
+import { parseGoFloatLenient } from '../go/parse-float.js';
 import { METRIC_NAME, compareLabels } from './labels.js';
 import type { Labels } from './labels.js';
 import { createMetricStore } from './store.js';

@@ -2,7 +2,7 @@
  * Shared pieces of the Prometheus text formats: float output, label-block parsing and escaping (floats
  * are read with src/go's `parseGoFloatLenient`).
  */
-import { goFloatSpecial } from '../go/index.js';
+import { goFloatSpecial } from '../go/format-float.js'; // not the index: on the start-up path
 import type { Labels } from './labels.js';
 import { normalizeLabels } from './labels.js';
 

@@ -3,20 +3,15 @@
  * terminal), jsonl trace, or just the Summary as JSON.
  */
 import { createMetricStore } from '../../metrics/store.js';
-import { writeOpenMetrics } from '../../metrics/openmetrics.js';
 import type { MetricStore } from '../../metrics/store.js';
 import type { SimEvent } from '../../model/events.js';
 import type { Scenario } from '../../model/scenario.js';
 import { createSimulationCore, NO_ANALYSIS, pickWorkload, usesAnalysis, type Simulation } from '../../run/simulation-core.js';
-import { formatJsonl } from '../../report/jsonl.js';
-import { headerLines } from '../../report/text.js';
-import { createTimeline } from '../../report/timeline.js';
 import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
 import { EXIT_OK, openOutput, type CliIO, type OutputFile } from '../io.js';
 import { scenarioFile } from '../package.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { checkAnalysisTemplates, loadWithNotes, requireWorkload } from './load.js';
-import { capacityNote } from '../../run/capacity.js';
 
 export const RUN_USAGE = `usage: simulate run FILE [--seed N] [--output ui|text|json|jsonl] [--until DURATION]
                     [--rollout NAME] [--export-metrics OUT.om] [--speed X] [--no-color]
@@ -57,8 +52,9 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     const { runLive } = await import('../../ui/live.js');
     await runLive(sim, { speed, color, until: end, file: positionals[0] ?? scenario.file, terminal: io.terminal }); // the replay hint repeats FILE as typed
   } else {
+    const { capacityNote } = await import('../../run/capacity.js');
     const notesOf = (): string[] => [...notes, othersNote(scenario, sim.workload.name), capacityNote(scenario, sim.workload.replicas)].filter((n) => n !== undefined);
-    sim.subscribe(reporter(mode === 'ui' ? 'text' : mode, io, color, notesOf));
+    sim.subscribe(await reporter(mode === 'ui' ? 'text' : mode, io, color, notesOf));
     sim.runUntil(end);
     const summary = sim.finish();
     if (io.env.SIMULATE_STATS === '1') {
@@ -67,7 +63,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`STATS ${JSON.stringify(stats)}\n`);
     }
   }
-  if (exportFile !== undefined) exportMetrics(sim.store, exportFile, exportPath as string, io);
+  if (exportFile !== undefined) await exportMetrics(sim.store, exportFile, exportPath as string, io);
   return EXIT_OK;
 }
 
@@ -88,10 +84,14 @@ async function createRun(scenario: Scenario, o: { seed: number | undefined; roll
   return analysed ? (await import('../../run/simulation.js')).createSimulation(scenario, simOpts) : createSimulationCore(scenario, simOpts, NO_ANALYSIS);
 }
 
-/** What a text, json or jsonl run prints of each event. */
-function reporter(mode: 'text' | 'json' | 'jsonl', io: CliIO, color: boolean, notes: () => string[]): (e: SimEvent) => void {
-  if (mode === 'jsonl') return (e) => io.stdout(formatJsonl(e) + '\n');
+/** What a text, json or jsonl run prints of each event (each mode loads only its own formatter: start-up counts). */
+async function reporter(mode: 'text' | 'json' | 'jsonl', io: CliIO, color: boolean, notes: () => string[]): Promise<(e: SimEvent) => void> {
   if (mode === 'json') return (e) => void (e.type === 'Summary' && io.stdout(JSON.stringify(e) + '\n'));
+  if (mode === 'jsonl') {
+    const { formatJsonl } = await import('../../report/jsonl.js');
+    return (e) => io.stdout(formatJsonl(e) + '\n');
+  }
+  const [{ headerLines }, { createTimeline }] = await Promise.all([import('../../report/text.js'), import('../../report/timeline.js')]);
   const timeline = createTimeline({ color });
   return (e) => {
     if (e.type === 'SimulationStarted') io.stdout([...headerLines(e), ...notes().map((n) => `  note: ${n}`)].join('\n') + '\n\n');
@@ -108,7 +108,8 @@ function othersNote(s: Scenario, ran: string): string | undefined {
 }
 
 /** Writes the export and says so on stderr (stdout stays the run's own output). */
-function exportMetrics(store: MetricStore, file: OutputFile, path: string, io: CliIO): void {
+async function exportMetrics(store: MetricStore, file: OutputFile, path: string, io: CliIO): Promise<void> {
+  const { writeOpenMetrics } = await import('../../metrics/openmetrics.js');
   let bytes = 0;
   writeOpenMetrics(store, (chunk) => {
     bytes += Buffer.byteLength(chunk);
