@@ -97,7 +97,7 @@ function Events({ s, n, color }: { readonly s: RunSnapshot; readonly n: number; 
 
 export function ComparePanel({ snapshot: s, strategy, width, variant, events, lines = 3, color }: ComparePanelProps) {
   const h = s.harmed;
-  const share = h.userRequests === 0 ? 0 : h.harmed / h.userRequests;
+  const share = h.completed === 0 ? 0 : h.harmed / h.completed;
   const harmed = <><Paint tone={h.harmed > 0 ? 'bad' : 'ok'} bold>{h.harmed}</Paint> ({pct(share)}) · {h.releaseRequests} to release</>;
   const why = <Paint tone="accent">{s.why?.text ?? 'waiting for the update to start'}</Paint>;
   if (variant === 'stacked') {

@@ -16,13 +16,13 @@ export interface HarmedProps {
 
 /** Example: `Harmed  16 of 6606 completed user requests (0.24%) · 25 in flight · 1227 served by the release`. */
 export function Harmed({ harmed: h, width }: HarmedProps) {
-  const share = h.userRequests === 0 ? 0 : h.harmed / h.userRequests;
-  const inFlight = h.arrived === undefined ? 0 : h.arrived - h.userRequests - h.unserved;
+  const share = h.completed === 0 ? 0 : h.harmed / h.completed;
+  const inFlight = h.arrived === undefined ? 0 : h.arrived - h.completed - h.unserved;
   return (
     <Box width={width}>
       <Text wrap="truncate-end">
         <Paint tone="plain" bold>Harmed  </Paint>
-        <Paint tone={h.harmed > 0 ? 'bad' : 'ok'} bold>{h.harmed}</Paint> of {h.userRequests} completed user requests ({pct(share)}){inFlight > 0 ? ` · ${inFlight} in flight` : ''} · {h.releaseRequests} served by the release
+        <Paint tone={h.harmed > 0 ? 'bad' : 'ok'} bold>{h.harmed}</Paint> of {h.completed} completed user requests ({pct(share)}){inFlight > 0 ? ` · ${inFlight} in flight` : ''} · {h.releaseRequests} served by the release
         {h.mirrored > 0 ? ` · ${h.mirrored} mirrored` : ''}
       </Text>
     </Box>

@@ -150,8 +150,8 @@ export type LogEntry =
 
 export interface HarmedSlice {
   readonly harmed: number;
-  /** Completed user requests (the Summary's userRequests): the harmed share's denominator. */
-  readonly userRequests: number;
+  /** Completed user requests (the Summary's completedRequests): the harmed share's denominator. */
+  readonly completed: number;
   /** User requests that arrived so far (undefined before the first Sample). */
   readonly arrived: number | undefined;
   readonly unserved: number;
