@@ -6,6 +6,7 @@ import type { SummaryFields } from '../model/events.js';
 import { strategyLabel } from '../model/strategy.js';
 import { formatDuration } from '../model/time.js';
 import { pct } from './numbers.js';
+import { maxOf } from '../model/numbers.js';
 
 
 /**
@@ -44,7 +45,7 @@ export function formatVerdict(rows: readonly SummaryFields[]): string[] {
       s.promotedAfter === null ? '—' : formatDuration(s.promotedAfter),
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
+  const widths = header.map((h, i) => maxOf(body.map((r) => (r[i] as string).length), h.length));
   const line = (cells: readonly string[]): string => cells.map((c, i) => (i >= 5 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
 }

@@ -4,6 +4,7 @@
  */
 import type { RateProfile } from '../model/scenario.js';
 import type { Rng } from '../engine/rng.js';
+import { maxOf } from '../model/numbers.js';
 
 /** Instantaneous rate in requests per ms at time t (ms). Example: constant 200 rps → 0.2. */
 export function rateAt(profile: RateProfile, t: number): number {
@@ -27,7 +28,7 @@ function maxRate(profile: RateProfile): number {
     case 'constant':
       return profile.rps / 1000;
     case 'steps':
-      return Math.max(0, ...profile.points.map((p) => p.rps)) / 1000;
+      return maxOf(profile.points.map((p) => p.rps), 0) / 1000;
     case 'diurnal':
       return profile.max / 1000;
   }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadScenarioText } from '../../scenario/index.js';
 import { checkPositionals, parseFlags } from '../args.js';
 import { EXIT_OK, type CliIO } from '../io.js';
+import { maxOf } from '../../model/numbers.js';
 
 export const LIST_USAGE = `usage: simulate list
 
@@ -32,7 +33,7 @@ export async function listCommand(argv: string[], io: CliIO, root: string): Prom
       return { command: `simulate ${verb} ${name}`, desc: mark + loaded.scenario.description };
     });
   io.stdout('Built-in scenarios, each as the command that runs it from any directory:\n\n');
-  const width = Math.max(...rows.map((r) => r.command.length));
+  const width = maxOf(rows.map((r) => r.command.length), 0);
   for (const r of rows) io.stdout(`  ${r.command.padEnd(width)}  ${r.desc}\n`);
   io.stdout('\n`simulate` alone runs flagship as a comparison; your own file: simulate run PATH.\n');
   return EXIT_OK;

@@ -16,6 +16,7 @@ import { evaluateInstant } from '../../promql/index.js';
 import type { ApiData } from '../../promql/index.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../io.js';
 import type { CliIO } from '../io.js';
+import { maxOf } from '../../model/numbers.js';
 
 const USAGE = `usage: simulate query DATASET PROMQL [--time T] [--output text|json] [--no-color]
 
@@ -127,7 +128,7 @@ export function renderText(data: ApiData): string {
     case 'vector': {
       if (data.result.length === 0) return 'empty vector (Argo sees result = [])\n';
       const rows = data.result.map((e) => [metricText(e.metric), e.value[1]] as const);
-      const w = Math.max(6, ...rows.map((r) => r[0].length));
+      const w = maxOf(rows.map((r) => r[0].length), 6);
       const head = `${'METRIC'.padEnd(w)}  VALUE\n`;
       return head + rows.map(([m, v]) => `${m.padEnd(w)}  ${v}\n`).join('') + `(${rows.length} series @ ${data.result[0]?.value[0]})\n`;
     }

@@ -11,6 +11,7 @@ import { Paint } from '../theme.js';
 import { ComparePanel } from './ComparePanel.js';
 import { StatusLine, statusHeight, type KeySet } from './StatusLine.js';
 import { Verdict, verdictLines } from './Verdict.js';
+import { maxOf } from '../../model/numbers.js';
 
 export interface CompareScreenProps {
   /** The compare snapshot to draw. */
@@ -36,7 +37,7 @@ export function CompareScreen({ snapshot: s, columns, rows, color, keys }: Compa
   const extra = (verdict === undefined ? 0 : verdictLines(verdict, columns).height) + statusHeight(verdict !== undefined) - 1;
   const l = compareLayout(s.panels.length, columns, rows, extra);
   const first = s.panels[0];
-  const now = Math.max(0, ...s.panels.map((p) => p.now));
+  const now = maxOf(s.panels.map((p) => p.now), 0);
   return (
     <Box flexDirection="column" width={columns}>
       <Text wrap="truncate-end">

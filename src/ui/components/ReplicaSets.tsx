@@ -7,6 +7,7 @@ import { podDots } from '../format/bar.js';
 import { KIND, tagsTone, type Tone } from '../format/glyphs.js';
 import type { ReplicaSetRow } from '../state/types.js';
 import { Paint } from '../theme.js';
+import { maxOf } from '../../model/numbers.js';
 
 export interface ReplicaSetsProps {
   /** The ReplicaSet rows of the snapshot. */
@@ -38,12 +39,12 @@ function Dots({ dots }: { readonly dots: string }) {
 
 /** Example: `⧉ agent-rv8mt5frdr  canary  ●●  2/2 ready`; narrow: `⧉ rv8mt5frdr  canary  ●●  2/2`. */
 export function ReplicaSets({ replicaSets, width, legend = true }: ReplicaSetsProps) {
-  const tags = Math.max(0, ...replicaSets.map((r) => r.tags.join(',').length));
-  const widest = Math.max(0, ...replicaSets.map((r) => 2 + r.name.length + 2 + tags + 2 + r.pods.length + `  ${r.desired}/${r.desired} ready`.length));
+  const tags = maxOf(replicaSets.map((r) => r.tags.join(',').length), 0);
+  const widest = maxOf(replicaSets.map((r) => 2 + r.name.length + 2 + tags + 2 + r.pods.length + `  ${r.desired}/${r.desired} ready`.length), 0);
   const narrow = widest > width;
   const nameOf = (rs: ReplicaSetRow): string => (narrow ? rs.hash : rs.name);
-  const nameWidth = Math.max(0, ...replicaSets.map((r) => nameOf(r).length));
-  const tagWidth = Math.max(0, ...replicaSets.map((r) => r.tags.join(',').length));
+  const nameWidth = maxOf(replicaSets.map((r) => nameOf(r).length), 0);
+  const tagWidth = tags;
   return (
     <Box flexDirection="column" width={width}>
       {replicaSets.map((rs, i) => {

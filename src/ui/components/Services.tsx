@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { tagTone } from '../format/glyphs.js';
 import type { ServiceRow } from '../state/types.js';
 import { Paint } from '../theme.js';
+import { maxOf } from '../../model/numbers.js';
 
 export interface ServicesProps {
   /** The services slice of the snapshot. */
@@ -13,7 +14,7 @@ export interface ServicesProps {
 
 /** Example: `⑃ agent-active   → agent:v1 (active)`, `⑃ agent-preview  → agent:v2 (preview)`. */
 export function Services({ services, width }: ServicesProps) {
-  const nameWidth = Math.max(0, ...services.map((x) => x.name.length));
+  const nameWidth = maxOf(services.map((x) => x.name.length), 0);
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end"><Paint tone="plain" bold>Services</Paint></Text>

@@ -12,6 +12,7 @@ import { prettyOp } from '../state/conditions.js';
 import { STABLE, type Point, type SeriesSlice } from '../state/types.js';
 import { Paint } from '../theme.js';
 import type { Tone } from '../format/glyphs.js';
+import { maxOf } from '../../model/numbers.js';
 
 export interface SparklinesProps {
   /** The series slice of the snapshot. */
@@ -49,7 +50,7 @@ function last(points: readonly Point[]): number | null | undefined {
 /** Example row: `error rate   ▁▁▁▁▁▁ 0.51%   ▁▂▅▆▇█ 2.01%   < 1.50%`. */
 export function Sparklines({ series, width, title = true }: SparklinesProps) {
   const versions = series.versions;
-  const tail = Math.max(0, ...ROWS.map((r) => (series.thresholds[r.kind] ? thresholdText(series.thresholds[r.kind] as Threshold).length + 2 : 0)));
+  const tail = maxOf(ROWS.map((r) => (series.thresholds[r.kind] ? thresholdText(series.thresholds[r.kind] as Threshold).length + 2 : 0)), 0);
   const per = Math.max(4, Math.floor((width - LABEL - tail) / Math.max(1, versions.length)) - VALUE - 3);
   return (
     <Box flexDirection="column" width={width}>

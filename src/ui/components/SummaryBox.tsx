@@ -6,6 +6,7 @@
 import { Box, Text } from 'ink';
 import type { SummaryFields } from '../../model/events.js';
 import { formatSummary } from '../../report/text.js';
+import { maxOf } from '../../model/numbers.js';
 
 export interface SummaryBoxProps {
   /** The run's Summary. */
@@ -35,7 +36,7 @@ const FRAME = 4;
 const LABEL = 12;
 
 function boxWidth(summary: SummaryFields, width: number): number {
-  return Math.min(width, FRAME + Math.max(...summaryLines(summary, false).map((l) => l.plain.length)));
+  return Math.min(width, FRAME + maxOf(summaryLines(summary, false).map((l) => l.plain.length), 0));
 }
 
 /** Lines the box takes at a width. Example: the tool-call regression's summary at 120 columns → 9. */

@@ -7,6 +7,7 @@ import type { Ms } from '../../model/time.js';
 import type { Threshold } from '../state/context.js';
 import type { Point } from '../state/types.js';
 import { holds } from '../state/conditions.js';
+import { maxOf } from '../../model/numbers.js';
 
 const LEVELS = '▁▂▃▄▅▆▇█';
 
@@ -33,11 +34,11 @@ export function sparkDomain(series: readonly (readonly Point[])[], threshold: Th
   const values = series.flatMap((s) => s.map((p) => p.v)).filter((v): v is number => v !== null && Number.isFinite(v));
   if (threshold !== undefined) {
     const c = threshold.bound;
-    const far = Math.max(0, ...values.map((v) => Math.abs(v - c)));
+    const far = maxOf(values.map((v) => Math.abs(v - c)), 0);
     const span = Math.max(far, Math.abs(c) / 2, 1e-9);
     return { lo: c - span, hi: c + span };
   }
-  return { lo: 0, hi: Math.max(1e-9, ...values) };
+  return { lo: 0, hi: maxOf(values, 1e-9) };
 }
 
 export interface SparkOptions {

@@ -1,4 +1,5 @@
 /** Folding a fixed-width text table (like the verdict table) to a narrow terminal. Pure. */
+import { maxOf } from '../../model/numbers.js';
 
 interface Column {
   readonly start: number;
@@ -19,7 +20,7 @@ function columnsOf(separator: string): Column[] {
  */
 export function foldTable(lines: readonly string[], width: number): string[] {
   const cols = columnsOf(lines[1] ?? '');
-  const widest = Math.max(0, ...lines.map((l) => l.length));
+  const widest = maxOf(lines.map((l) => l.length), 0);
   const [key, ...rest] = cols;
   if (widest <= width || key === undefined || rest.length === 0) return [...lines];
   const groups: Column[][] = [];

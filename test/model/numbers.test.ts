@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { maxOf } from '../../src/model/numbers.js';
+
+describe('maxOf', () => {
+  it('is the largest value, never below the floor, for an empty list too', () => {
+    expect([maxOf([3, 9, 4], 0), maxOf([], 0), maxOf([-5], -Infinity), maxOf([2, 1], 7)]).toEqual([9, 0, -5, 7]);
+  });
+
+  it('takes 300 000 values, where Math.max(...values) overflows the stack', () => {
+    const values = Array.from({ length: 300_000 }, (_, i) => i % 1000);
+    values[212_345] = 123_456;
+    expect(() => Math.max(...values)).toThrow(RangeError);
+    expect(maxOf(values, 0)).toBe(123_456);
+  });
+});
