@@ -31,7 +31,7 @@ export interface ControllerDeps {
   /** World ReplicaSet ids by pod-template hash. */
   readonly rsByHash: ReadonlyMap<string, number>;
   readonly stableHash: string;
-  readonly analysis: () => AnalysisPort;
+  readonly analysis: AnalysisPort;
   readonly state: ControllerState;
   readonly emit: (e: SimEvent) => void;
   /** Points the world's routes at what the status says (after every pass). */
@@ -94,13 +94,13 @@ function applyEffect(deps: ControllerDeps, effect: Effect, requeue: (at: number)
     case 'switchService':
       return true;
     case 'startAnalysis':
-      deps.analysis().start({
+      deps.analysis.start({
         key: effect.key, kind: effect.kind, analysis: effect.analysis, stepIndex: effect.stepIndex,
         podHash: state.status.currentPodHash, revision: state.status.revision, stableHash: state.status.stableRS ?? deps.stableHash,
       });
       return true;
     case 'terminateAnalysis':
-      deps.analysis().terminate(effect.key);
+      deps.analysis.terminate(effect.key);
       return true;
     case 'requeueAt':
       requeue(effect.at);
@@ -123,7 +123,7 @@ function observe(deps: ControllerDeps): Observed {
     const c = deps.world.counts(id);
     replicaSets.set(hash, { replicas: c.replicas, available: c.ready });
   }
-  return { now: deps.engine.now, replicaSets, paused: deps.state.paused, analysisRuns: deps.analysis().observe() };
+  return { now: deps.engine.now, replicaSets, paused: deps.state.paused, analysisRuns: deps.analysis.observe() };
 }
 
 function scale(deps: ControllerDeps, hash: string, role: Extract<Effect, { type: 'scale' }>['role'], replicas: number): void {

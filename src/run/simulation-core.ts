@@ -14,7 +14,7 @@ import type { Workload } from '../model/rollout.js';
 import type { OperatorActionName, Scenario } from '../model/scenario.js';
 import { strategyOf } from '../model/strategy.js';
 import { templateHash } from '../world/pods.js';
-import { createWorld, type CompletedRequest, type World } from '../world/world.js';
+import { createWorld, RELEASE_VERSION, STABLE_VERSION, type CompletedRequest, type World } from '../world/world.js';
 import type { AnalysisFactory, AnalysisPort } from './analysis-port.js';
 import { createAbortCauses } from './abort-cause.js';
 import { createControllerLoop, type ControllerState } from './controller-loop.js';
@@ -62,7 +62,7 @@ function buildCluster(scenario: Scenario, workload: Workload, engine: Engine, op
     secondaryService: secondary === primary ? primaryService : world.addService(secondary),
   };
   const stableHash = templateHash(scenario.stableImage);
-  rsByHash.set(stableHash, world.createReplicaSet(stableHash, scenario.stableImage, 0));
+  rsByHash.set(stableHash, world.createReplicaSet(stableHash, scenario.stableImage, STABLE_VERSION));
   world.scale(rsByHash.get(stableHash) as number, workload.replicas, true);
   return { world, routing, rsByHash, stableHash };
 }
@@ -99,8 +99,9 @@ function wire(scenario: Scenario, opts: SimulationOptions, analysisFactory: Anal
     causes.observe(e);
     listeners.forEach((l) => l(e));
   };
-  const loop = { request: (): void => controller.request() };
-  const reconcile = (): void => loop.request();
+  // The controller is built last (it needs the world and the analysis system), but both already
+  // ask for reconciles through this: called only once the simulation runs.
+  const reconcile = (): void => controller.request();
   const { world, routing, rsByHash, stableHash } = buildCluster(scenario, workload, engine, opts, seed, reconcile);
   const state: ControllerState = { status: initialStatus(stableHash, steps), paused: workload.kind === 'Rollout' && workload.paused, promotedAt: undefined };
   const applyRoutes = (): void => {
@@ -112,7 +113,7 @@ function wire(scenario: Scenario, opts: SimulationOptions, analysisFactory: Anal
     engine, scenario, world, store: opts.store, rolloutName: workload.name, emit, onCompleted: reconcile,
     releaseReplicaSet: () => rsByHash.get(state.status.currentPodHash) as number,
   });
-  const controller = createControllerLoop({ engine, world, workload, rsByHash, stableHash, analysis: () => analysis, state, emit, applyRoutes });
+  const controller = createControllerLoop({ engine, world, workload, rsByHash, stableHash, analysis, state, emit, applyRoutes });
   const noOpUpdate = workload.image === scenario.stableImage;
   return { scenario, workload, seed, steps, engine, world, rsByHash, stableHash, state, analysis, emit, listeners, causes, reconcile, noOpUpdate };
 }
@@ -121,7 +122,7 @@ function wire(scenario: Scenario, opts: SimulationOptions, analysisFactory: Anal
 function beginUpdate(core: Core): void {
   const { scenario, workload, world, rsByHash, engine } = core;
   const releaseHash = templateHash(scenario.release.image);
-  if (!rsByHash.has(releaseHash)) rsByHash.set(releaseHash, world.createReplicaSet(releaseHash, scenario.release.image, 1));
+  if (!rsByHash.has(releaseHash)) rsByHash.set(releaseHash, world.createReplicaSet(releaseHash, scenario.release.image, RELEASE_VERSION));
   core.state.status = startUpdate(core.state.status, releaseHash, core.steps);
   const { type: strategy, router } = strategyOf(workload);
   core.emit({
@@ -139,7 +140,7 @@ function summaryOf(core: Core): SummaryFields {
   return summarize({
     scenario, workload: workload.name, strategy: strategyOf(workload), now: engine.now,
     promotedAt: state.status.abort ? undefined : state.promotedAt, aborted,
-    regressionSince: core.noOpUpdate ? undefined : world.regressionSince,
+    regressionSince: world.regressionSince,
     tallies: world.tallies,
     mirrored: world.mirrorsSent > 0 ? world.mirrorTally : undefined,
     updated: !core.noOpUpdate, arrived: world.arrivals, unserved: world.unserved,

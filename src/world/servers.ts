@@ -8,6 +8,7 @@
  */
 import { CONTROL, WORLD, type Engine } from '../engine/engine.js';
 import { applyRegressions, regressionActive, type CohortModels, type ServiceParams } from './behaviour.js';
+import type { Regression } from '../model/scenario.js';
 import type { Cluster } from './cluster.js';
 import type { Ledger } from './ledger.js';
 import { faultOf, harmOf, serviceTimeMs, taskSucceeds, tokensOf } from './outcome.js';
@@ -19,6 +20,8 @@ import { RELEASE_VERSION, STABLE_VERSION, type WorldOptions } from './world-type
 export class Servers {
   /** The first sim ms a request served by the release met an active regression; undefined while none has. */
   regressionSince: number | undefined = undefined;
+  /** The regressions still to be seen in effect: none once one has been (or when there are none), so the check costs nothing then. */
+  private pendingRegressions: readonly Regression[];
   private readonly engine: Engine;
   private readonly concurrency: number;
   private readonly slo: number;
@@ -48,6 +51,7 @@ export class Servers {
     this.startup = scenario.agent.startup;
     this.pods = cluster.pods;
     this.scratch = { ...(models.stable[0] as ServiceParams) };
+    this.pendingRegressions = scenario.release.regressions;
     this.completeKind = engine.register(this.onComplete);
     this.readyKind = engine.register(this.onReady);
   }
@@ -96,7 +100,10 @@ export class Servers {
         : applyRegressions(stable, this.models.regressions[c] ?? [], this.engine.now - pod.readyAt, pod.busy / this.concurrency, this.scratch);
     // A regression is in effect once the release serves any request while one's conditions hold
     // (whichever cohort it targets): the Summary's regressionInEffect.
-    if (this.regressionSince === undefined && pod.version === RELEASE_VERSION && regressionActive(this.opts.scenario.release.regressions, this.engine.now - pod.readyAt, pod.busy / this.concurrency)) this.regressionSince = this.engine.now;
+    if (this.pendingRegressions.length > 0 && pod.version === RELEASE_VERSION && regressionActive(this.pendingRegressions, this.engine.now - pod.readyAt, pod.busy / this.concurrency)) {
+      this.regressionSince = this.engine.now;
+      this.pendingRegressions = [];
+    }
     const fault = faultOf(params, pool.uCrash[r] as number, pool.uError[r] as number);
     const error = fault !== FAULT_NONE;
     const serviceMs = serviceTimeMs(params, pool.z[r] as number);
