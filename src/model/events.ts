@@ -147,6 +147,19 @@ export interface SimulationStartedFields {
 /** A pod's state as a Sample shows it (gone pods are left out). */
 export type LivePodState = 'starting' | 'ready' | 'terminating';
 
+/** The letter a Sample writes for each pod state (`SampleFields.replicaSets[].pods`). */
+export const POD_LETTER: Readonly<Record<LivePodState, string>> = { ready: 'r', starting: 's', terminating: 't' };
+
+/**
+ * A Sample's pod letters read back as states, in creation order.
+ * Example: podStates('rrs') → ['ready', 'ready', 'starting'].
+ */
+export function podStates(pods: string): LivePodState[] {
+  const out: LivePodState[] = [];
+  for (const c of pods) out.push(c === POD_LETTER.ready ? 'ready' : c === POD_LETTER.starting ? 'starting' : 'terminating');
+  return out;
+}
+
 /** One version's dashboard figures over the last minute (PromQL over the scraped series). */
 export interface SampleVersion {
   readonly hash: string;

@@ -6,10 +6,9 @@
  * screen from events alone. Pure: reads the store and the world, changes nothing.
  */
 import type { MetricStore } from '../metrics/store.js';
-import type { SampleFields, SampleVersion } from '../model/events.js';
+import { POD_LETTER, type SampleFields, type SampleVersion } from '../model/events.js';
 import type { Ms } from '../model/time.js';
 import { evaluateInstant } from '../promql/index.js';
-import type { PodState } from '../world/pods.js';
 import type { World } from '../world/world.js';
 import { rate6 } from './summary.js';
 
@@ -20,9 +19,6 @@ const QUERIES = {
   p99: `histogram_quantile(0.99, sum by (${BY}, le) (rate(http_request_duration_seconds_bucket[1m])))`,
   taskSuccess: `sum by (${BY}) (rate(agent_task_outcomes_total{outcome="success"}[1m])) / sum by (${BY}) (rate(agent_task_outcomes_total[1m]))`,
 } as const;
-
-/** One letter per pod state in a Sample's `pods` string; gone pods are left out. */
-export const POD_LETTER: Record<Exclude<PodState, 'gone'>, string> = { ready: 'r', starting: 's', terminating: 't' };
 
 /** One PromQL query's answer by pod-template hash. Example: {abc: 0.02, def: 0.005}. */
 function byHash(store: MetricStore, query: string, t: Ms): Map<string, number> {

@@ -2,16 +2,9 @@
  * The rendered slices derived from the tracked facts: the plugin's header block, the step list,
  * traffic by version and the ReplicaSets with their pods. Pure.
  */
-import type { LivePodState } from '../../model/events.js';
+import { podStates } from '../../model/events.js';
 import type { RunContext } from './context.js';
-import { RELEASE, STABLE, type HeaderSlice, type ImageRow, type ReplicaSetRow, type RunSnapshot, type SampleEvent, type StepMark, type StepRow, type Track, type TrafficSlice, type Version } from './types.js';
-
-const STATE_OF: Record<string, LivePodState> = { r: 'ready', s: 'starting', t: 'terminating' };
-
-/** A Sample's pod letters as states, in creation order. Example: 'rrs' → ['ready', 'ready', 'starting']. */
-export function podStates(pods: string): LivePodState[] {
-  return [...pods].map((c) => STATE_OF[c] ?? 'terminating');
-}
+import { RELEASE, STABLE, type HarmedSlice, type HeaderSlice, type ImageRow, type ReplicaSetRow, type RunSnapshot, type SampleEvent, type StepMark, type StepRow, type Track, type TrafficSlice, type Version } from './types.js';
 
 /** Example: the stable version's hash → 0; any other (the release's) → 1. */
 function versionOf(ctx: RunContext, hash: string): Version {
@@ -19,7 +12,7 @@ function versionOf(ctx: RunContext, hash: string): Version {
 }
 
 /** The snapshot without its derived slices: what the reducer folds. */
-export type Facts = Omit<RunSnapshot, 'header' | 'steps' | 'services' | 'traffic' | 'replicaSets'>;
+export type Facts = Omit<RunSnapshot, 'header' | 'steps' | 'services' | 'traffic' | 'replicaSets' | 'harmed'>;
 
 /** Recomputes every derived slice of the snapshot. Example: after RolloutAborted at step 2, `steps[2].mark` is 'aborted' and the header shows Step 0/n. */
 export function derive(s: Facts): RunSnapshot {
@@ -31,7 +24,14 @@ export function derive(s: Facts): RunSnapshot {
     services: s.context.services.map((x) => ({ ...x, image: imageOf(s.context, s.track.selectors[x.name]) })),
     traffic: traffic(s.context, s.track, weights.actual),
     replicaSets: replicaSets(s.context, s.track),
+    harmed: harmedOf(s.track.lastSample),
   };
+}
+
+/** The request counters of the last Sample (nothing before the first). */
+function harmedOf(sample: SampleEvent | undefined): HarmedSlice {
+  if (sample === undefined) return { harmed: 0, completed: 0, arrived: undefined, unserved: 0, releaseRequests: 0, mirrored: 0 };
+  return { harmed: sample.harmed, completed: sample.completed, arrived: sample.arrived, unserved: sample.unserved, releaseRequests: sample.releaseRequests, mirrored: sample.mirrored };
 }
 
 /**

@@ -28,7 +28,6 @@ export function initialSnapshot(context: RunContext, playback: PlaybackSlice): R
     context, now: 0, track, playback,
     series: { window: context.window, now: 0, versions: [], thresholds: context.thresholds },
     analysisRuns: [], log: titleLines(context).map((text, id) => ({ id, kind: 'note', text })), why: undefined,
-    harmed: { harmed: 0, completed: 0, arrived: undefined, unserved: 0, releaseRequests: 0, mirrored: 0 },
     operatorActions: [], summary: undefined,
   });
 }
@@ -54,7 +53,6 @@ function fold(s: RunSnapshot, a: Action): RunSnapshot {
         ...s, now,
         track: { ...s.track, lastSample: a },
         series: { ...s.series, now, versions: foldSeries(s.series.versions, a, s.context) },
-        harmed: { harmed: a.harmed, completed: a.completed, arrived: a.arrived, unserved: a.unserved, releaseRequests: a.releaseRequests, mirrored: a.mirrored },
       };
     }
     default:
