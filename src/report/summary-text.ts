@@ -33,7 +33,7 @@ function mirroredLine(m: VersionFigures): string {
 }
 
 /** An abort's cause in a few words (the outcome line must fit an 80-column summary box). Example: 'noData' → 'analysis had no data'. */
-export function abortCauseText(cause: AbortCause): string {
+function abortCauseText(cause: AbortCause): string {
   switch (cause) {
     case 'failed': return 'analysis failed';
     case 'error': return 'analysis error';
@@ -49,7 +49,7 @@ export function abortCauseText(cause: AbortCause): string {
  * was caught'; a pod-age leak that appears 10 min after a 5 min canary promoted → 'the regression
  * showed up only later and harmed 1847 requests' (the line reads 'promoted after 5m0s; …').
  */
-export function judgement(s: SummaryFields): string {
+function judgement(s: SummaryFields): string {
   if (s.caught) return 'the regression was caught';
   if (s.falseRollback) return s.regressionConfigured ? 'FALSE ROLLBACK: the regression was not yet in effect when the release was aborted' : 'FALSE ROLLBACK: a healthy release was aborted';
   if (s.regressionInEffect) return s.outcome === 'promoted' ? 'the regression was MISSED and promoted' : 'a regression is in effect and was not caught yet';

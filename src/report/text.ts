@@ -27,28 +27,26 @@ export function clock(t: number): string {
 export interface LineContext {
   readonly strategy: StrategyType;
   readonly stage: 'updating' | 'promoted' | 'aborted';
-  /** Sim ms of the abort in force (the Summary keeps it only when a regression was caught). */
-  readonly abortedAt: number | undefined;
 }
 
-export const START_CONTEXT: LineContext = { strategy: 'canary', stage: 'updating', abortedAt: undefined };
+export const START_CONTEXT: LineContext = { strategy: 'canary', stage: 'updating' };
 
 /**
  * The context after event `e`. Example: RolloutStarted{strategy: 'blueGreen'} → {blueGreen, updating};
- * then RolloutAborted at 85 s → {blueGreen, aborted, abortedAt: 85000}; retry → updating again.
+ * then RolloutAborted at 85 s → {blueGreen, aborted}; retry → updating again.
  */
 export function nextLineContext(c: LineContext, e: SimEvent): LineContext {
   switch (e.type) {
     case 'SimulationStarted':
     case 'RolloutStarted':
-      return { strategy: e.strategy, stage: 'updating', abortedAt: undefined };
+      return { strategy: e.strategy, stage: 'updating' };
     case 'RolloutAborted':
-      return { ...c, stage: 'aborted', abortedAt: e.t };
+      return { ...c, stage: 'aborted' };
     case 'RolloutPromoted':
       return c.stage === 'aborted' ? c : { ...c, stage: 'promoted' };
     case 'OperatorAction':
       // retry and promote --full both clear Argo's abort (the events that follow do not say so).
-      return e.action === 'retry' || e.action === 'promoteFull' ? { ...c, stage: 'updating', abortedAt: undefined } : c;
+      return e.action === 'retry' || e.action === 'promoteFull' ? { ...c, stage: 'updating' } : c;
     default:
       return c;
   }

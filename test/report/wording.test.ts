@@ -48,9 +48,9 @@ describe('weight lines say what the numbers mean', () => {
   it('the context follows the trace: strategy from RolloutStarted, stage from promote, abort and retry', () => {
     const started: SimEvent = { t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'rollingUpdate', router: null, replicas: 10, stableImage: 'v1', releaseImage: 'v2', stableHash: 'h1', releaseHash: 'h2', steps: 0 };
     let c = nextLineContext(START_CONTEXT, started);
-    expect(c).toEqual({ strategy: 'rollingUpdate', stage: 'updating', abortedAt: undefined });
+    expect(c).toEqual({ strategy: 'rollingUpdate', stage: 'updating' });
     c = nextLineContext(c, { t: 5000, type: 'RolloutAborted', reason: 'x' });
-    expect(c).toEqual({ strategy: 'rollingUpdate', stage: 'aborted', abortedAt: 5000 });
+    expect(c).toEqual({ strategy: 'rollingUpdate', stage: 'aborted' }); // the abort's time is the Summary's abortedAfter
     c = nextLineContext(c, { t: 6000, type: 'OperatorAction', action: 'retry' });
     expect(c.stage).toBe('updating');
     expect(nextLineContext(c, { t: 7000, type: 'RolloutPromoted' }).stage).toBe('promoted');
