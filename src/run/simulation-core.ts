@@ -15,9 +15,9 @@ import type { OperatorActionName, Scenario } from '../model/scenario.js';
 import { strategyOf } from '../model/strategy.js';
 import { templateHash } from '../world/pods.js';
 import { createWorld, RELEASE_VERSION, STABLE_VERSION, type CompletedRequest, type World } from '../world/world.js';
-import type { AnalysisFactory, AnalysisPort } from './analysis-port.js';
+import type { AnalysisFactory } from './analysis-port.js';
 import { createAbortCauses } from './abort-cause.js';
-import { createControllerLoop, type ControllerState } from './controller-loop.js';
+import { createControllerLoop, type ControllerDeps, type ControllerState } from './controller-loop.js';
 import { createOperator } from './operator.js';
 import { routePlan, serviceNames, trafficModel, type RoutingContext } from './routing.js';
 import { summarize } from './summary.js';
@@ -68,18 +68,11 @@ function buildCluster(scenario: Scenario, workload: Workload, engine: Engine, op
 }
 
 /** One workload's simulation, wired: what the stages below share. */
-interface Core {
+interface Core extends Omit<ControllerDeps, 'rsByHash' | 'applyRoutes'> {
   readonly scenario: Scenario;
-  readonly workload: Workload;
   readonly seed: number;
   readonly steps: number;
-  readonly engine: Engine;
-  readonly world: World;
   readonly rsByHash: Map<string, number>;
-  readonly stableHash: string;
-  readonly state: ControllerState;
-  readonly analysis: AnalysisPort;
-  readonly emit: (e: SimEvent) => void;
   readonly listeners: ((e: SimEvent) => void)[];
   readonly causes: ReturnType<typeof createAbortCauses>;
   readonly reconcile: () => void;
