@@ -5,12 +5,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { GoInt, GoSlice, float64Vector, fromJson, goInt } from '../../src/analysis/expr/index.js';
 import type { ExprValue } from '../../src/analysis/expr/index.js';
 import { ORACLES } from '../helpers/oracles.js';
 
-const testDir = path.dirname(fileURLToPath(import.meta.url));
 /** The vendored copy of the expr oracle (test/oracles/README.md says where it comes from). */
 export const ORACLE_DIR = path.join(ORACLES, 'expr');
 

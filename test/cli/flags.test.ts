@@ -2,7 +2,7 @@
  * Bad command lines (DESIGN §2, §11): every wrong, missing or extra flag or argument is exit 2
  * with a message naming it — never ignored, never exit 1, never a JavaScript error text.
  */
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -5,13 +5,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatTrajectory, simulateBasicCanaryScaling } from '../../src/controller/replica-math.js';
 import type { IntOrPercent } from '../../src/controller/replica-math.js';
 import { ORACLES } from '../helpers/oracles.js';
 
-const testDir = path.dirname(fileURLToPath(import.meta.url));
 const csvPath = path.join(ORACLES, 'argo/oracle-canary-replicas.csv');
 
 const EXPECTED_HEADER = [

@@ -7,7 +7,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { ORACLES, readOracle } from '../helpers/oracles.js';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/metrics/dataset.js';
 import type { MetricStore } from '../../src/metrics/store.js';

@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { ORACLES, readOracle } from '../helpers/oracles.js';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseApiTime, runQuery } from '../../src/cli/commands/query.js';
 import type { CliIO } from '../../src/cli/io.js';

@@ -7,7 +7,7 @@
 import { floatToInt64, parseGoAtoi, parseGoFloat } from '../../go/index.js';
 import { STRING_BUILTINS, str } from './builtins-strings.js';
 import { formatValue, goTypeName } from './gofmt.js';
-import { compare, equal, fetch, interfaceConversion, length, toInt } from './runtime.js';
+import { compare, equal, fetch, interfaceConversion, length } from './runtime.js';
 import { ExprPanic, GoFunc, GoInt, GoSlice, isExprMap, isNumeric, sliceItems } from './values.js';
 import type { ExprValue } from './values.js';
 

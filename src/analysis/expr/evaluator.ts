@@ -11,7 +11,7 @@ import { goTypeName } from './gofmt.js';
 import { compileRegex } from './regex.js';
 import * as R from './runtime.js';
 import { typeString } from './types.js';
-import { ExprPanic, GoFunc, GoInt, GoSlice, isExprMap, isNilValue, sliceItems } from './values.js';
+import { ExprPanic, GoFunc, GoInt, GoSlice, isNilValue } from './values.js';
 import type { ExprValue } from './values.js';
 
 const MEMORY_BUDGET = 1_000_000;

@@ -12,7 +12,7 @@ import { float64Vector, fromJson, type ExprValue } from '../../analysis/expr/ind
 import { loadDataset } from '../../metrics/dataset.js';
 import type { MetricStore } from '../../metrics/store.js';
 import type { AnalysisTemplate } from '../../model/rollout.js';
-import { display, prometheusProvider } from '../../run/providers.js';
+import { prometheusProvider } from '../../run/providers.js';
 import { formatLoadError, loadTemplatesText } from '../../scenario/index.js';
 import { checkPositionals, closest, parseFlags } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
