@@ -69,11 +69,12 @@ class ClosureSlots {
 /** Handler id of `call`'s closures: registered first, before any other handler. */
 const CALL = 0;
 
-export function createEngine(): Engine {
+/** A new engine whose clock starts at `start` ms (negative: the world runs before t = 0, see run/history.ts). */
+export function createEngine(start = 0): Engine {
   const queue = new EventQueue();
   const closures = new ClosureSlots();
   const handlers: Handler[] = [(slot) => closures.run(slot)];
-  let now = 0;
+  let now = start;
   let processed = 0;
 
   function scheduleAt(time: number, priority: Priority, kind: number, aux: number): void {

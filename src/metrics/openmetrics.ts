@@ -84,8 +84,18 @@ function sampleLine(s: SeriesView, text: string, i: number): string {
   return `${text} ${formatTextFloat(s.v[i] as number)} ${formatTextFloat((s.t[i] as number) / 1000)}\n`;
 }
 
-/** Writes the whole store as OpenMetrics text, ending with `# EOF`. */
-export function writeOpenMetrics(store: MetricStore, write: (chunk: string) => void): void {
+/**
+ * Writes the store as OpenMetrics text, ending with `# EOF`: every sample at or after `fromMs`
+ * (a run's export starts at t = 0: the world's history before it has negative times, which
+ * Prometheus cannot store). Returns the number of samples written.
+ */
+export function writeOpenMetrics(store: MetricStore, write: (chunk: string) => void, fromMs = -Infinity): number {
+  let written = 0;
+  const keep = (s: SeriesView, i: number): boolean => {
+    const ok = !s.stale?.[i] && (s.t[i] as number) >= fromMs;
+    if (ok) written++;
+    return ok;
+  };
   for (const f of classify(store)) {
     write(`# TYPE ${f.name} ${f.type}\n`);
     for (const members of f.groups.values()) {
@@ -93,7 +103,7 @@ export function writeOpenMetrics(store: MetricStore, write: (chunk: string) => v
         const s = members[0] as SeriesView;
         const text = seriesText(s.labels);
         let chunk = '';
-        for (let i = 0; i < s.n; i++) if (!s.stale?.[i]) chunk += sampleLine(s, text, i);
+        for (let i = 0; i < s.n; i++) if (keep(s, i)) chunk += sampleLine(s, text, i);
         write(chunk);
         continue;
       }
@@ -111,7 +121,7 @@ export function writeOpenMetrics(store: MetricStore, write: (chunk: string) => v
         ordered.forEach((s, k) => {
           const i = idx[k] as number;
           if (i < s.n && s.t[i] === next) {
-            if (!s.stale?.[i]) chunk += sampleLine(s, texts[k] as string, i);
+            if (keep(s, i)) chunk += sampleLine(s, texts[k] as string, i);
             idx[k] = i + 1;
           }
         });
@@ -120,6 +130,7 @@ export function writeOpenMetrics(store: MetricStore, write: (chunk: string) => v
     }
   }
   write('# EOF\n');
+  return written;
 }
 
 export type ParseResult = { ok: true; store: MetricStore } | { ok: false; error: string; line: number };

@@ -20,6 +20,7 @@ import { createAbortCauses } from './abort-cause.js';
 import { createControllerLoop, type ControllerDeps, type ControllerState } from './controller-loop.js';
 import { createOperator } from './operator.js';
 import { routePlan, serviceNames, trafficModel, type RoutingContext } from './routing.js';
+import { historyMs } from './history.js';
 import { summarize } from './summary.js';
 import { simulationStarted } from './trace-start.js';
 import { pickWorkload, stepCount } from './workload.js';
@@ -39,6 +40,8 @@ export interface SimulationOptions {
   readonly onComplete?: (r: CompletedRequest) => void;
   /** Emit a Sample event at every scrape and at the end (a trace for a reader to redraw). */
   readonly sampler?: Sampler;
+  /** The longest span any analysis query reads back (ms): the world's history covers it (history.ts). */
+  readonly queryLookbackMs?: number;
 }
 
 export type Simulation = ReturnType<typeof createSimulationCore>;
@@ -85,7 +88,7 @@ function wire(scenario: Scenario, opts: SimulationOptions, analysisFactory: Anal
   const seed = opts.seed ?? scenario.seed;
   const workload = pickWorkload(scenario, opts.workload);
   const steps = stepCount(workload);
-  const engine = createEngine();
+  const engine = createEngine(-historyMs(scenario.scrapeInterval, scenario.release.at, opts.queryLookbackMs ?? 0));
   const listeners: ((e: SimEvent) => void)[] = [];
   const causes = createAbortCauses();
   const emit = (e: SimEvent): void => {
@@ -148,9 +151,11 @@ export function createSimulationCore(scenario: Scenario, opts: SimulationOptions
   const core = wire(scenario, opts, analysisFactory);
   const { engine, world, workload, state } = core;
   const operate = createOperator(core);
-  if (!core.noOpUpdate) engine.call(scenario.release.at, CONTROL, () => beginUpdate(core));
+  // Scenario times are from t = 0; the engine may start earlier (history.ts).
+  const at = (t: number): number => t - engine.now;
+  if (!core.noOpUpdate) engine.call(at(scenario.release.at), CONTROL, () => beginUpdate(core));
   for (const op of scenario.operator) {
-    if (op.rollout === undefined || op.rollout === workload.name) engine.call(op.at, CONTROL, () => operate(op.action));
+    if (op.rollout === undefined || op.rollout === workload.name) engine.call(at(op.at), CONTROL, () => operate(op.action));
   }
   world.start();
   const sampling = createSampling(engine, opts, world, scenario.scrapeInterval, core.emit);
@@ -203,6 +208,7 @@ function createSampling(engine: Engine, opts: SimulationOptions, world: World, i
     take();
     engine.call(interval, OBSERVE, tick);
   };
-  if (sampler !== undefined) engine.call(interval, OBSERVE, tick);
+  // The first Sample is one interval after t = 0: the history before it is not the scenario's window.
+  if (sampler !== undefined) engine.call(interval - engine.now, OBSERVE, tick);
   return { flush: (): void => void (lastAt !== engine.now && take()) };
 }

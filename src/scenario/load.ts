@@ -79,6 +79,7 @@ export function loadScenarioSources(sources: readonly Source[]): LoadResult {
     const inputs = {
       workloadNames: workloadDocs.map((sd) => ({ name: docName(sd) ?? '', kind: (of('Rollout').includes(sd) ? 'Rollout' : 'Deployment') as Workload['kind'] })),
       firstImage: workloads[0]?.workload.image,
+      fewestReplicas: workloads.length === 0 ? undefined : Math.min(...workloads.map((w) => w.workload.replicas)),
       manifestNamespace: firstNamespace(docs.filter((d) => workloadDocs.includes(d) || of('AnalysisTemplate').includes(d) || of('Service').includes(d))),
     };
     scenarioCx = newCx(first, issues, notes);

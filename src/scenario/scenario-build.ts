@@ -2,13 +2,14 @@
  * Scenario document → the model's Scenario (minus the manifests, which load.ts attaches):
  * defaults that depend on other documents, cohort and workload references, the request cap.
  */
-import type { Behaviour, Cohort, OperatorAction, Regression, Scenario } from '../model/scenario.js';
+import { lognormalMeanMs } from '../model/latency.js';
+import type { Behaviour, Cohort, OperatorAction, RateProfile, Regression, Scenario } from '../model/scenario.js';
 import { formatDuration } from '../model/time.js';
 import { didYouMean, quoteList } from './errors.js';
 import { MAX_EXPECTED_REQUESTS, ScenarioEnvelope, ScenarioSpec } from './scenario-schema.js';
 import type { Agent, BehaviourOverride } from './scenario-schema.js';
 import type { Out } from './schema.js';
-import { expectedRequests, stableImageFor, toRateProfile } from './traffic.js';
+import { expectedRequests, stableImageFor, toRateProfile, type RpsValue } from './traffic.js';
 import { checkFields, child, defined, fail, failKey, index, posOf } from './validate.js';
 import type { Cx } from './validate.js';
 import { getKey } from './yaml-doc.js';
@@ -22,6 +23,8 @@ export interface ScenarioInputs {
   readonly firstImage: string | undefined;
   /** The first metadata.namespace written in a manifest (the default namespace). */
   readonly manifestNamespace: string | undefined;
+  /** The fewest spec.replicas of the valid workloads (sizes the default traffic). */
+  readonly fewestReplicas: number | undefined;
 }
 
 export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | undefined {
@@ -43,7 +46,7 @@ export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | un
   const operator = spec.operator && buildOperator(cx, spec.operator, inputs);
   const compare = checkCompare(cx, spec.compare, inputs);
   checkTimes(cx, spec);
-  const rate = spec.traffic && toRateProfile(spec.traffic.rps);
+  const rate = spec.traffic && rateOf(cx, spec.traffic.rps, agent, cohorts, inputs.fewestReplicas);
   if (rate !== undefined && spec.duration !== undefined) {
     const n = expectedRequests(rate, spec.duration);
     if (n > MAX_EXPECTED_REQUESTS) {
@@ -70,6 +73,30 @@ export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | un
     operator,
     compare: compare ?? inputs.workloadNames.map((w) => w.name),
   };
+}
+
+/**
+ * The given rate, or by default about half the capacity of the smallest workload: replicas ×
+ * concurrency busy slots, each freeing up once per mean service time (a saturated default would
+ * make every run about queueing, not about the release). Says so in a note.
+ * Example: 10 replicas × concurrency 4, {median: 900ms, p99: 4s} (mean ≈ 1.106 s) → 18 rps.
+ */
+function rateOf(cx: Cx, rps: RpsValue | undefined, agent: Scenario['agent'] | undefined, cohorts: readonly { name: string; share: number }[] | undefined, replicas: number | undefined): RateProfile | undefined {
+  if (rps !== undefined) return toRateProfile(rps);
+  if (agent === undefined || cohorts === undefined || replicas === undefined) return undefined;
+  let meanS = 0;
+  for (const c of cohorts) meanS += (c.share * lognormalMeanMs((agent.cohorts[c.name] ?? agent.base).latency)) / 1000;
+  const capacity = (Math.max(1, replicas) * agent.concurrency) / meanS;
+  const chosen = roundSignificant(capacity / 2, 2);
+  cx.notes.push(`${cx.sd.file}: spec.traffic.rps: not set, so ${chosen} rps: about half of what ${replicas} pod${replicas === 1 ? '' : 's'} × concurrency ${agent.concurrency} serve (mean service time ${meanS.toFixed(2)} s)`);
+  return { kind: 'constant', rps: chosen };
+}
+
+/** Example: roundSignificant(18.08, 2) → 18; roundSignificant(0.7234, 2) → 0.72; roundSignificant(1234, 2) → 1200. */
+export function roundSignificant(x: number, digits: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const scale = 10 ** (digits - 1 - Math.floor(Math.log10(Math.abs(x))));
+  return Math.round(x * scale) / scale;
 }
 
 function buildAgent(cx: Cx, a: Out<typeof Agent>, cohorts: readonly { name: string }[] | undefined): Scenario['agent'] | undefined {

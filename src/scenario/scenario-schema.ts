@@ -141,7 +141,10 @@ export const Cohorts = refine(arr(Cohort, { minItems: 1, description: 'The real 
 const misplacedProfile = (form: string) => ({ message: `a traffic profile goes under rps, not beside it`, suggestion: `write rps: ${form}`, excuses: ['rps'] });
 
 export const Traffic = obj(
-  { rps: req(Rps), cohorts: dflt(Cohorts, [{ name: 'default', share: 1 }]) },
+  {
+    rps: opt(Rps, { description: "Arrival rate. Default: about half of what the smallest workload's replicas serve (replicas × agent.concurrency / mean service time ÷ 2)." }),
+    cohorts: dflt(Cohorts, [{ name: 'default', share: 1 }]),
+  },
   {
     description: 'Arrivals (Poisson at the profile\'s rate) and the cohort mix.',
     rejected: { steps: misplacedProfile('[{at: 0s, rps: 20}, {at: 30m, rps: 80}]'), diurnal: misplacedProfile('{diurnal: {min, max, period, peakAt}}') },
@@ -211,7 +214,7 @@ export const ScenarioSpec = obj({
     }),
     { description: "Namespace of the simulated objects. Default: the manifests' own metadata.namespace, else `default`." },
   ),
-  traffic: req(Traffic),
+  traffic: dflt(Traffic, {}),
   agent: dflt(Agent, {}),
   release: dflt(Release, {}),
   slo: opt(obj({ latency: opt(duration({ positive: true }), { description: 'A request slower than this is a bad experience. Default: 2 × agent p99.' }) })),

@@ -7,7 +7,7 @@ import type { Ms } from '../model/time.js';
 import type { Rps } from './scenario-schema.js';
 import type { Out } from './schema.js';
 
-type RpsValue = Out<typeof Rps>;
+export type RpsValue = Out<typeof Rps>;
 
 /**
  * Example: toRateProfile(40) gives {kind: 'constant', rps: 40};

@@ -7,7 +7,7 @@
 import { WORLD, type Engine } from '../engine/engine.js';
 import type { Rng } from '../engine/rng.js';
 import type { Scenario } from '../model/scenario.js';
-import { USER, type RequestPool } from './requests.js';
+import { HISTORY, USER, type RequestPool } from './requests.js';
 import type { Router } from './router.js';
 import { arrivalClock, cumulative, pickCohort } from './traffic.js';
 
@@ -39,7 +39,7 @@ export class Arrivals {
 
   /** Schedules the first arrival (none when it would fall past the scenario's end). */
   start(): void {
-    this.scheduleAfter(0);
+    this.scheduleAfter(this.engine.now);
   }
 
   /** Draws the arrival after `t` (exact ms) and schedules it at its rounded time, unless past the end. */
@@ -53,11 +53,13 @@ export class Arrivals {
   private readonly onArrival = (): void => {
     const t = this.engine.now;
     this.scheduleAfter(this.nextAt[0] as number);
-    this.count++;
+    // Before t = 0 the world only builds history (run/history.ts): served and scraped like any
+    // request, but no user of the scenario's window, so never counted, tallied or harmed.
+    if (t >= 0) this.count++;
     const pool = this.pool;
     const r = pool.alloc();
     pool.arrival[r] = t;
-    pool.kind[r] = USER;
+    pool.kind[r] = t >= 0 ? USER : HISTORY;
     pool.cohort[r] = pickCohort(this.cumShares, this.rng.next());
     pool.draw(r, this.rng, this.crashPossible);
     this.router.route(r);

@@ -3,10 +3,8 @@
  * token and crash probabilities, with the release's regressions applied. Pure functions of
  * (scenario, cohort, pod age, pod utilisation); the world calls them once per request.
  */
+import { lognormalMeanMs, lognormalSigma } from '../model/latency.js';
 import type { Behaviour, Regression, Scenario } from '../model/scenario.js';
-
-/** z-score of the 99th percentile of a standard normal. */
-const Z99 = 2.3263478740408408;
 
 /** Everything needed to turn one request's draws into its outcome. Mutable scratch, reused. */
 export interface ServiceParams {
@@ -28,14 +26,13 @@ export interface ServiceParams {
  * so exp(mu + sigma·z) is 900 ms at z = 0 and 4000 ms at z = 2.326.
  */
 export function paramsOf(b: Behaviour): ServiceParams {
-  const sigma = Math.log(b.latency.p99 / b.latency.median) / Z99;
   return {
     mu: Math.log(b.latency.median),
-    sigma,
+    sigma: lognormalSigma(b.latency),
     errorRate: b.errorRate,
     taskSuccess: b.taskSuccess,
     tokens: b.tokens,
-    meanMs: b.latency.median * Math.exp((sigma * sigma) / 2),
+    meanMs: lognormalMeanMs(b.latency),
     crashRate: b.crashRate,
   };
 }

@@ -9,6 +9,8 @@ import type { Rng } from '../engine/rng.js';
 export const USER = 0;
 export const SYNTHETIC = 1;
 export const MIRROR = 2;
+/** User traffic before t = 0: the world's history (run/history.ts), scraped but never tallied. */
+export const HISTORY = 3;
 
 /** A request's fault, decided when its service starts (a crash is also an error to the caller). */
 export const FAULT_NONE = 0;

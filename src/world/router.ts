@@ -7,7 +7,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { Rng } from '../engine/rng.js';
 import type { Cluster } from './cluster.js';
-import { MIRROR, type RequestPool } from './requests.js';
+import { MIRROR, USER, type RequestPool } from './requests.js';
 import { RouteTable, type Mirror } from './route-table.js';
 import type { Servers } from './servers.js';
 
@@ -34,7 +34,7 @@ export class Router {
     const chosen = this.table.choose(cohort, this.rng);
     const pod = chosen === undefined ? undefined : this.cluster.pickReadyPod(chosen.rs, this.rng);
     if (pod === undefined || chosen === undefined) {
-      this.unserved++;
+      if (this.pool.kind[r] === USER) this.unserved++;
       this.pool.release(r);
       return;
     }

@@ -13,7 +13,8 @@ export function rateAt(profile: RateProfile, t: number): number {
       return profile.rps / 1000;
     case 'steps': {
       let rps = 0;
-      for (const p of profile.points) if (p.at <= t) rps = p.rps;
+      // Before t = 0 (the world's history) the profile's first rate holds.
+      for (const p of profile.points) if (p.at <= Math.max(t, 0)) rps = p.rps;
       return rps / 1000;
     }
     case 'diurnal': {

@@ -33,8 +33,9 @@ describe('--dataset says when it measured', () => {
     expect((await sim(['run', scenarioPath('canary-manual-abort.yaml'), '--until', '10m', '--output', 'json', '--export-metrics', om])).code).toBe(0);
     const r = await sim(['analyze', ONE, '--dataset', om, '--args', 'hash=rv8mt5frdr']);
     expect(r.code).toBe(0);
-    // The canary has no error series yet at 15s: `[]` is an Error, which Argo retries every 10s.
-    expect(r.out).toContain("note: one measurement, at t=15s (the dataset's first sample), retried after an Error until t=45s; use --from T to measure at another instant\n");
+    // The export starts at t = 0 (the scrape there sees the world's history); the canary has no
+    // series yet: `[]` is an Error, which Argo retries every 10s.
+    expect(r.out).toContain("note: one measurement, at t=0s (the dataset's first sample), retried after an Error until t=40s; use --from T to measure at another instant\n");
     const at = await sim(['analyze', ONE, '--dataset', om, '--args', 'hash=rv8mt5frdr', '--from', '300']);
     expect(at.out).toContain('note: one measurement, at t=300s (--from)\n');
   });

@@ -57,10 +57,10 @@ describe('simulate run', () => {
 
   it('a mirrored run shows the shadow copies\' own figures, in the text and in the Summary JSON (after versions)', async () => {
     const text = await sim(['run', scenario('mirrored-shadow-traffic.yaml')]);
-    expect(text.out).toContain('\n  harmed    0 of the 35807 completed (0.00%); 0 served by the release\n  mirrored  2545 copies served by the release (never answered users): errors 3.22%, p99 4.386s, task ok 91.94%\n');
+    expect(text.out).toContain('\n  harmed    0 of the 35779 completed (0.00%); 0 served by the release\n  mirrored  2515 copies served by the release (never answered users): errors 3.18%, p99 3.706s, task ok 91.29%\n');
     const json = JSON.parse((await sim(['run', scenario('mirrored-shadow-traffic.yaml'), '--output', 'json'])).out) as Record<string, unknown>;
     expect(Object.keys(json).slice(-2)).toEqual(['versions', 'mirrored']);
-    expect(json).toMatchObject({ releaseRequests: 0, harmedRequests: 0, mirrored: { image: 'agent:v2', requests: 2545, errorRate: 0.03222 } });
+    expect(json).toMatchObject({ releaseRequests: 0, harmedRequests: 0, mirrored: { image: 'agent:v2', requests: 2515, errorRate: 0.031809 } });
   });
 
   it('`simulate FILE.yaml` is `simulate run FILE.yaml`; `simulate` alone runs the default scenario', async () => {
@@ -76,11 +76,11 @@ describe('simulate (no arguments) and simulate compare', () => {
     expect(d.out).not.toMatch(/\u001b/);
     const table = d.out.slice(d.out.indexOf('Verdict'));
     // Arrivals in the title, each strategy's completed requests (the harmed-share denominator) in a column.
-    expect(table).toMatch(/^Verdict \(identical traffic: the same 71973 user requests arrived at each\)/);
-    expect(table).toMatch(/agent-canary\s+canary\s+aborted\s+yes\s+5m20s\s+71949\s+1\.71%\s+16\s+0\.02%/);
-    expect(table).toMatch(/agent-bluegreen\s+blue-green\s+promoted\s+NO\s+—\s+71949\s+99\.30%\s+1146\s+1\.59%/);
-    expect(table).toMatch(/agent-deployment\s+Deployment\s+promoted\s+NO\s+—\s+71949\s+99\.\d\d%\s+\d+\s+1\.59%/);
-    expect(d.out).toContain('requests  71949 completed user requests (24 still in flight at the end)');
+    expect(table).toMatch(/^Verdict \(identical traffic: the same 71855 user requests arrived at each\)/);
+    expect(table).toMatch(/agent-canary\s+canary\s+aborted\s+yes\s+5m20s\s+71833\s+1\.63%\s+14\s+0\.02%/);
+    expect(table).toMatch(/agent-bluegreen\s+blue-green\s+promoted\s+NO\s+—\s+71833\s+99\.31%\s+1134\s+1\.58%/);
+    expect(table).toMatch(/agent-deployment\s+Deployment\s+promoted\s+NO\s+—\s+71833\s+99\.\d\d%\s+\d+\s+1\.58%/);
+    expect(d.out).toContain('requests  71833 completed user requests (22 still in flight at the end)');
     expect(d.out).toContain('golden-prompts = 0/40 failed → Successful');
   });
 

@@ -44,7 +44,7 @@ describe('files the CLI writes are checked before the simulation', () => {
     const text = readFileSync(out, 'utf8');
     expect(text).toMatch(/# EOF\n$/);
     const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
-    expect(r.err).toMatch(new RegExp(`^exported \\d+ series, \\d+ samples \\(${mb.replace('.', '\\.')} MB\\) to .*ok\\.om\\n$`));
+    expect(r.err).toMatch(new RegExp(`^exported \\d+ series, \\d+ samples from t = 0 \\(${mb.replace('.', '\\.')} MB\\) to .*ok\\.om\\n$`));
   });
 });
 

@@ -57,9 +57,10 @@ const scaledAfter = (events: SimEvent[], t: number) => events.filter((e) => e.ty
 describe('canary background run Inconclusive', () => {
   it('promote at an indefinite pause step: a new run starts, the pause step completes, no second pause at that instant', () => {
     const events = run(canary([setWeight(20), pause(), setWeight(50), pause(600_000)]), [errorRate], [{ at: 900_000, action: 'promote', rollout: undefined }]);
-    expect(decisions(events, 100_000, 100_000)).toEqual([
-      { t: 100_000, type: 'AnalysisRunCompleted', name: 'agent-rv8mt5frdr-2', phase: 'Inconclusive', message: 'Metric "error-rate" assessed Inconclusive due to inconclusive (1) > inconclusiveLimit (0)' },
-      { t: 100_000, type: 'Paused', reason: 'InconclusiveAnalysisRun' },
+    // The first measurement (30 s) is Successful on the world's history; the second (90 s) Inconclusive.
+    expect(decisions(events, 90_000, 90_000)).toEqual([
+      { t: 90_000, type: 'AnalysisRunCompleted', name: 'agent-rv8mt5frdr-2', phase: 'Inconclusive', message: 'Metric "error-rate" assessed Inconclusive due to inconclusive (1) > inconclusiveLimit (0)' },
+      { t: 90_000, type: 'Paused', reason: 'InconclusiveAnalysisRun' },
     ]);
     expect(decisions(events, 900_000, 900_000)).toEqual([
       { t: 900_000, type: 'OperatorAction', action: 'promote' },

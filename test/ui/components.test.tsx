@@ -108,9 +108,9 @@ describe('traffic, pods, metrics, analysis', () => {
     const out = lines(text(<Sparklines series={live.series} width={80} />, 80));
     expect(out).toHaveLength(4);
     expect(out[0]).toMatch(/^last 10m0s {3}agent:v1 +agent:v2$/);
-    expect(out[1]).toMatch(/^error rate {3}.+ {3}0\.31% .+ {3}1\.84% {2}┈ < 1\.50%$/);
-    expect(out[2]).toMatch(/^p99 {10}.+4\.43s .+6\.14s$/);
-    expect(out[3]).toMatch(/^task success .+93\.5% .+93\.5%$/);
+    expect(out[1]).toMatch(/^error rate {3}.+ {3}1\.07% .+ {3}2\.26% {2}┈ < 1\.50%$/);
+    expect(out[2]).toMatch(/^p99 {10}.+4\.50s .+4\.62s$/);
+    expect(out[3]).toMatch(/^task success .+93\.6% .+92\.0%$/);
     expect(out.every((l) => l.length <= 80)).toBe(true);
     expect(thresholdText({ kind: 'taskSuccess', metric: 'q', good: '>=', bound: 0.93, literal: '0.93' })).toBe('≥ 93.0%');
   });
@@ -118,7 +118,7 @@ describe('traffic, pods, metrics, analysis', () => {
   it('AnalysisRuns: the plugin\'s counts and the last measurement against its condition', () => {
     expect(lines(text(<AnalysisRuns runs={aborted.analysisRuns} max={3} width={80} />, 80))).toEqual([
       'α agent-rv8mt5frdr-2-2  ✖ Failed  ✔ 0,✖ 1,? 0,⚠ 0',
-      '   ✖ error-rate = 0.020  vs result[0] < 0.015',
+      '   ✖ error-rate = 0.015  vs result[0] < 0.015',
     ]);
     expect(text(<AnalysisRuns runs={aborted.analysisRuns} max={3} metrics={false} width={80} />, 80)).toBe('α agent-rv8mt5frdr-2-2  ✖ Failed  ✔ 0,✖ 1,? 0,⚠ 0');
     expect(text(<AnalysisRuns runs={[]} max={3} width={80} />, 80)).toBe('');
@@ -137,14 +137,14 @@ describe('log, why, harmed, status, summary, replay', () => {
     const why = [...aborted.log].reverse().find((e) => e.kind === 'why');
     if (why === undefined) throw new Error('no why-line in the log');
     expect(text(<LogLine entry={why} color={false} totalSteps={6} width={100} />, 100)).toBe(
-      '             ↳ why: aborted: error-rate 0.020 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
+      '             ↳ why: aborted: error-rate 0.015 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
     );
   });
 
   it('WhyLine and Harmed', () => {
-    expect(text(<WhyLine why={aborted.why} width={80} />, 80)).toBe('Why     aborted: error-rate 0.020 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s');
+    expect(text(<WhyLine why={aborted.why} width={80} />, 80)).toBe('Why     aborted: error-rate 0.015 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s');
     expect(text(<WhyLine why={undefined} width={80} />, 80)).toBe('Why     waiting for the update to start');
-    expect(text(<Harmed harmed={live.harmed} width={100} />, 100)).toBe('Harmed  16 of 6606 completed user requests (0.24%) · 25 in flight · 1227 served by the release');
+    expect(text(<Harmed harmed={live.harmed} width={100} />, 100)).toBe('Harmed  14 of 6581 completed user requests (0.21%) · 22 in flight · 1172 served by the release');
   });
 
   it('StatusLine: clock, speed, state, what is playing; then the key help (shorter under 110 columns)', () => {
@@ -174,11 +174,11 @@ describe('log, why, harmed, status, summary, replay', () => {
       `╭${'─'.repeat(78)}╮`,
       row('Summary — agent'),
       row('  outcome   aborted after 5m20s (analysis failed); the regression was caught'),
-      row('  requests  71949 completed user requests (24 still in flight at the end)'),
-      row('  harmed    16 of the 71949 completed (0.02%); 1227 served by the release'),
+      row('  requests  71833 completed user requests (22 still in flight at the end)'),
+      row('  harmed    14 of the 71833 completed (0.02%); 1172 served by the release'),
       row('  version  image                    completed   errors        p99  task ok'),
-      row('  stable   agent:v1                     70722    0.51%     4.231s   94.40%'),
-      row('  release  agent:v2                      1227    2.20%     4.591s   92.58%'),
+      row('  stable   agent:v1                     70661    0.51%     4.214s   94.45%'),
+      row('  release  agent:v2                      1172    1.96%     4.207s   93.17%'),
       `╰${'─'.repeat(78)}╯`,
     ]);
   });
@@ -189,7 +189,7 @@ describe('log, why, harmed, status, summary, replay', () => {
     expect(out.slice(2, 6)).toEqual([
       row('  outcome   aborted after 5m20s (analysis failed); the'),
       row('            regression was caught'),
-      row('  requests  71949 completed user requests (24 still in'),
+      row('  requests  71833 completed user requests (22 still in'),
       row('            flight at the end)'),
     ]);
     expect(out).toHaveLength(summaryBoxHeight(aborted.summary!, 60));

@@ -47,12 +47,12 @@ describe('reduce over canary-tool-call-regression.jsonl (analysis aborts at 5m20
   });
 
   it('explains every transition in one line, the abort with value vs threshold', () => {
-    expect(end.why).toEqual({ t: 320000, text: 'aborted: error-rate 0.020 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s' });
+    expect(end.why).toEqual({ t: 320000, text: 'aborted: error-rate 0.015 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s' });
     expect(whys(end)).toEqual([
       'step 1 of 6 (setWeight: 20) done: ActualWeight 20 (canary pods ready) at 20s',
       'paused: step 2 of 6 pause: {duration: 5m0s}, resumes by itself at 5m20s',
       'step 2 of 6 (pause: {duration: 5m0s}) done: 5m0s elapsed at 5m20s',
-      'aborted: error-rate 0.020 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
+      'aborted: error-rate 0.015 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
     ]);
   });
 
@@ -61,7 +61,7 @@ describe('reduce over canary-tool-call-regression.jsonl (analysis aborts at 5m20
     const run = end.analysisRuns[0];
     expect(run).toMatchObject({ name: 'agent-rv8mt5frdr-2-2', phase: 'Failed', successful: 0, failed: 1, inconclusive: 0, error: 0 });
     expect(run?.metrics).toEqual([
-      { name: 'error-rate', condition: 'result[0] < 0.015', last: { value: '[0.020024318671242793]', phase: 'Failed', message: '', t: 320000 } },
+      { name: 'error-rate', condition: 'result[0] < 0.015', last: { value: '[0.015379993450386212]', phase: 'Failed', message: '', t: 320000 } },
     ]);
   });
 
@@ -70,7 +70,7 @@ describe('reduce over canary-tool-call-regression.jsonl (analysis aborts at 5m20
   });
 
   it('keeps the Summary and logs every timeline line plus the why-lines', () => {
-    expect(end.summary).toMatchObject({ outcome: 'aborted', caught: true, abortCause: 'failed', detectedAfter: 320000, harmedRequests: 16 });
+    expect(end.summary).toMatchObject({ outcome: 'aborted', caught: true, abortCause: 'failed', detectedAfter: 320000, harmedRequests: 14 });
     const logged = end.log.filter((e) => e.kind === 'event').map((e) => (e.kind === 'event' ? e.event.type : ''));
     expect(logged).not.toContain('Paused'); // the PhaseChanged line that follows says it
     expect(logged).not.toContain('Summary');
@@ -126,7 +126,7 @@ describe('reduce over the other shipped traces', () => {
     const s = fold(contextFor('flagship', 'agent-canary'), golden('flagship'));
     expect(s.header.name).toBe('agent-canary');
     expect(s.analysisRuns[0]?.name).toBe('agent-canary-rv8mt5frdr-2-2');
-    expect(s.why?.text).toBe('aborted: error-rate 0.020 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s');
+    expect(s.why?.text).toBe('aborted: error-rate 0.015 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s');
   });
 });
 

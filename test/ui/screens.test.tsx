@@ -39,8 +39,8 @@ describe.each(SIZES)('run screen at %i×%i', (columns, rows) => {
   it('during the run: header, steps, traffic, pods, metrics, analysis, why, harmed, keys', () => {
     const out = run(during, columns, rows).join('\n');
     for (const want of ['Status:          ✖ Degraded', '✖ 3 analysis: {templates: [error-rate]}', 'Traffic ', 'stable  ●●●●●●●●●●', 'error rate', '┈ < 1.50%',
-      'α agent-rv8mt5frdr-2-2  ✖ Failed  ✔ 0,✖ 1,? 0,⚠ 0', 'Why     aborted: error-rate 0.020 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
-      'Harmed  16 of 6606 completed user requests', '⟳ 5m30s / 1h0m0s  60×  ▶ playing  · canary-tool-call-regression · seed 7', 'f fast', 'P promote']) {
+      'α agent-rv8mt5frdr-2-2  ✖ Failed  ✔ 0,✖ 1,? 0,⚠ 0', 'Why     aborted: error-rate 0.015 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
+      'Harmed  14 of 6581 completed user requests', '⟳ 5m30s / 1h0m0s  60×  ▶ playing  · canary-tool-call-regression · seed 7', 'f fast', 'P promote']) {
       expect(out).toContain(want);
     }
   });
@@ -85,7 +85,7 @@ describe('compare screen', () => {
     expect(out[0]).toBe('rollout-sim compare · flagship · seed 7 · identical traffic for every strategy');
     expect(out[2]).toMatch(/^│ ⟳ agent-canary canary +││ ⟳ agent-bluegreen blue-green +││ ⟳ agent-deployment Deployment +│$/);
     expect(out[3]).toMatch(/^│ Status ✖ Degraded · Step 0\/6 +││ Status ✔ Healthy +││ Status ✔ Healthy +│$/);
-    expect(out.join('\n')).toContain('Why aborted: error-rate 0.020 ≥');
+    expect(out.join('\n')).toContain('Why aborted: error-rate 0.015 ≥');
     expect(out.slice(-2)).toEqual(['⟳ 6m30s / 1h0m0s  60×  ▶ playing', 'space pause · +/- speed · f fast-forward · q quit · operator keys off: traffic stays identical']);
   });
 
@@ -93,10 +93,10 @@ describe('compare screen', () => {
     expect(compareLayout(3, 80, 24).sideBySide).toBe(false);
     const out = lines(text(<CompareScreen snapshot={final} columns={80} rows={24} color={false} keys="compare" />, 80));
     expect(out[1]).toBe('⟳ agent-canary (canary)  ✖ Degraded  Step 0/6 · SetWeight 0 · ActualWeight 0');
-    expect(out).toContain('Verdict (identical traffic: the same 7809 user requests arrived at each)');
-    expect(out).toContain('  agent-canary      canary      aborted   yes     5m20s             7787');
+    expect(out).toContain('Verdict (identical traffic: the same 7796 user requests arrived at each)');
+    expect(out).toContain('  agent-canary      canary      aborted   yes     5m20s             7773');
     expect(out).toContain('  workload          on release  harmed  harmed share  promoted in');
-    expect(out).toContain('  agent-canary          15.76%      16         0.21%            —');
-    expect(out.join('\n')).toContain('• agent-canary: caught the regression after 5m20s and 16 harmed requests.');
+    expect(out).toContain('  agent-canary          15.08%      14         0.18%            —');
+    expect(out.join('\n')).toContain('• agent-canary: caught the regression after 5m20s and 14 harmed requests.');
   });
 });

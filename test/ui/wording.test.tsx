@@ -74,7 +74,7 @@ describe('analysis, header, steps', () => {
 describe('request counts', () => {
   it('Harmed: of the completed user requests, and how many are still in flight', () => {
     const live = liveSnapshot('canary-tool-call-regression', 330000).snapshot;
-    expect(text(<Harmed harmed={live.harmed} width={120} />, 120)).toBe('Harmed  16 of 6606 completed user requests (0.24%) · 25 in flight · 1227 served by the release');
+    expect(text(<Harmed harmed={live.harmed} width={120} />, 120)).toBe('Harmed  14 of 6581 completed user requests (0.21%) · 22 in flight · 1172 served by the release');
   });
 
   it('SummaryBox: a false rollback has its time; requests and harm say what they count', () => {
@@ -82,8 +82,8 @@ describe('request counts', () => {
     expect(out.slice(1, 5)).toEqual([
       'Summary — agent-unguarded',
       '  outcome   aborted after 4m0s (analysis had no data); FALSE ROLLBACK: a healthy release was aborted',
-      '  requests  2423 completed user requests (1 still in flight at the end)',
-      '  harmed    0 of the 2423 completed (0.00%); 51 served by the release',
+      '  requests  2383 completed user requests (4 still in flight at the end)',
+      '  harmed    0 of the 2383 completed (0.00%); 36 served by the release',
     ]);
   });
 
@@ -98,7 +98,7 @@ describe('request counts', () => {
     const { snapshot, driver } = liveCompare('low-traffic-nan', 600_000, 600_000);
     const end = reduceCompare(snapshot, { type: 'Batch', actions: driver.finish() });
     expect(lines(text(<Verdict rows={verdictRows(end)!} width={130} />, 130))[0]).toBe(
-      'Verdict (identical traffic: the same 1202 user requests arrived at each)',
+      'Verdict (identical traffic: the same 1214 user requests arrived at each)',
     );
   });
 });

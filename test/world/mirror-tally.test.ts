@@ -32,13 +32,17 @@ function shadowRollout(percentage: number): Rollout {
   return { ...r, strategy: { ...st, trafficRouting: { router: 'istio', maxTrafficWeight: 100, managedRoutes: ['shadow'] } } };
 }
 
-/** 10 minutes (a multiple of the 15 s scrape, so the last scrape sees every completion), paused at weight 0. */
+/**
+ * 15 minutes (a multiple of the 15 s scrape, so the last scrape sees every completion), paused at
+ * weight 0. The update at 5 m is the world's whole history (run/history.ts), so the engine starts at
+ * t = 0 and the pods' counters count exactly the scenario's requests.
+ */
 function run(percentage: number) {
   const scenario = aScenario({
-    duration: 600_000,
+    duration: 900_000,
     traffic: { rate: { kind: 'constant', rps: 20 }, cohorts },
     workloads: [shadowRollout(percentage)],
-    release: { image: 'agent:v2', at: 0, regressions: [aRegression({ to: 0.03 })] },
+    release: { image: 'agent:v2', at: 300_000, regressions: [aRegression({ to: 0.03 })] },
   });
   const store = createMetricStore();
   const done: CompletedRequest[] = [];

@@ -111,10 +111,10 @@ function othersNote(s: Scenario, ran: string): string | undefined {
 async function exportMetrics(store: MetricStore, file: OutputFile, path: string, io: CliIO): Promise<void> {
   const { writeOpenMetrics } = await import('../../metrics/openmetrics.js');
   let bytes = 0;
-  writeOpenMetrics(store, (chunk) => {
+  const samples = writeOpenMetrics(store, (chunk) => {
     bytes += Buffer.byteLength(chunk);
     file.write(chunk);
-  });
+  }, 0);
   file.close();
-  io.stderr(`exported ${store.seriesCount} series, ${store.sampleCount} samples (${(bytes / 1e6).toFixed(1)} MB) to ${path}\n`);
+  io.stderr(`exported ${store.seriesCount} series, ${samples} samples from t = 0 (${(bytes / 1e6).toFixed(1)} MB) to ${path}\n`);
 }
