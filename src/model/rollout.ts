@@ -147,7 +147,17 @@ export interface AnalysisMetric {
   readonly consecutiveSuccessLimit: number | undefined;
   readonly provider: MetricProvider;
   readonly source: SourceRef;
+  /**
+   * Fields written as `{{args.x}}` text (e.g. `interval: "{{args.every}}"`): Argo substitutes args
+   * over the whole metric when the run is created, so they are parsed then; the numeric field
+   * above stays undefined until the run fills it in.
+   */
+  readonly templated?: TemplatedFields;
 }
+
+/** The metric fields that may hold an argument placeholder instead of a duration or a number. */
+export const TEMPLATABLE_FIELDS = ['interval', 'initialDelay', 'count', 'failureLimit', 'inconclusiveLimit', 'consecutiveErrorLimit', 'consecutiveSuccessLimit'] as const;
+export type TemplatedFields = { readonly [K in (typeof TEMPLATABLE_FIELDS)[number]]?: string };
 
 export interface AnalysisTemplate {
   readonly kind: 'AnalysisTemplate' | 'ClusterAnalysisTemplate';

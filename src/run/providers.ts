@@ -33,16 +33,52 @@ export function prometheusProvider(store: MetricStore, metric: AnalysisMetric, n
 }
 
 export interface JobRunner {
-  /** True when the release has a ready pod to test (a suite sent earlier would only fail to connect). */
+  /** True when the release has a ready pod to test. */
   ready(): boolean;
-  /** Starts the synthetic suite against the release's pods; returns a job id. */
+  /** Sends the synthetic suite to the release's ready pods now (a case finding none fails as unreachable); returns a job id. */
   start(): number;
   job(id: number): Readonly<SyntheticJob>;
   /** Deletes the job: no further case is sent (Argo deletes the Job of a terminated measurement). */
   cancel(id: number): void;
 }
 
-/** The `job` provider: one synthetic suite per measurement, polled until every case is done. */
+/**
+ * How long a test Job waits for a ready release pod when its spec sets no `activeDeadlineSeconds`.
+ * Kubernetes sets no default; 10 minutes is about how long a Job with the default `backoffLimit`
+ * (6) keeps re-creating a pod that cannot connect (10 s + 20 s + … + 320 s = 630 s).
+ */
+export const JOB_CONNECT_DEADLINE_MS = 600_000;
+
+/**
+ * How long the Job waits for a release pod: its spec's `activeDeadlineSeconds` (Kubernetes fails a
+ * Job that runs longer), else `JOB_CONNECT_DEADLINE_MS`.
+ * Example: jobDeadline({spec: {activeDeadlineSeconds: 120}}) === 120_000; jobDeadline({spec: {}}) === 600_000.
+ */
+export function jobDeadline(job: { readonly spec: unknown } | undefined): number {
+  const s = job?.spec as { activeDeadlineSeconds?: unknown } | null | undefined;
+  const v = s?.activeDeadlineSeconds;
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v * 1000 : JOB_CONNECT_DEADLINE_MS;
+}
+
+/**
+ * The measurement's value: the suite's tally, and why cases failed when they never reached a pod.
+ * Example: jobValue({failed: 20, total: 20, unreachable: 20}) === '20/20 failed (20 found no ready
+ * release pod)'; jobValue({failed: 1, total: 40, unreachable: 0}) === '1/40 failed'.
+ */
+export function jobValue(job: Pick<SyntheticJob, 'failed' | 'total' | 'unreachable'>): string {
+  const why = job.unreachable > 0 ? ` (${job.unreachable} found no ready release pod)` : '';
+  return `${job.failed}/${job.total} failed${why}`;
+}
+
+/**
+ * The `job` provider: one synthetic suite per measurement. The Job exists from the moment the
+ * measurement starts (Argo's `JobProvider.Run` creates it at once, `metricproviders/job/job.go`),
+ * so the measurement is Running at once even when the release has no ready pod yet (an analysis
+ * step before any setWeight, a background analysis from step 0). Its suite then waits for a ready
+ * release pod, as a test retries until its Service has endpoints, for at most `jobDeadline`; past
+ * that every case fails as unreachable and the Job fails, saying so in the measurement's value.
+ * Once sent, the suite is polled until every case is done.
+ */
 export function jobProvider(scenario: Scenario, runner: JobRunner): Provider {
   const started = new Map<string, number>();
   const maxFailures = scenario.syntheticTests?.maxFailures ?? 0;
@@ -56,8 +92,10 @@ export function jobProvider(scenario: Scenario, runner: JobRunner): Provider {
     const key = keyOf(metric, ctx);
     let id = started.get(key);
     if (id === undefined) {
-      // Like a Job whose pod retries until the service has endpoints: wait for a ready pod.
-      if (!runner.ready()) return { ok: true, running: true, resumeAt: ctx.now + JOB_POLL_MS };
+      const giveUpAt = (ctx.inFlight?.startedAt ?? ctx.now) + jobDeadline(metric.provider.job);
+      if (!runner.ready() && ctx.now < giveUpAt) {
+        return { ok: true, running: true, resumeAt: Math.min(ctx.now + JOB_POLL_MS, giveUpAt) };
+      }
       id = runner.start();
       started.set(key, id);
     }
@@ -66,7 +104,7 @@ export function jobProvider(scenario: Scenario, runner: JobRunner): Provider {
     const passed = job.failed <= maxFailures;
     // Argo's Job measurement carries no message (Job Complete/Failed is all it reads), so none
     // reaches the run's message; the suite's tally is shown as the measurement value instead.
-    return { ok: true, phase: passed ? 'Successful' : 'Failed', display: `${job.failed}/${job.total} failed` };
+    return { ok: true, phase: passed ? 'Successful' : 'Failed', display: jobValue(job) };
   };
   return Object.assign(run, { terminate });
 }

@@ -3,12 +3,12 @@
  * `prometheus` and `job` are rejected by name. Queries and conditions are kept as text (their
  * own parsers live elsewhere); only `{{args.x}}` placeholders are checked against the args.
  */
-import type { AnalysisMetric, AnalysisTemplate, MetricProvider } from '../model/rollout.js';
+import { TEMPLATABLE_FIELDS, type AnalysisMetric, type AnalysisTemplate, type MetricProvider, type TemplatedFields } from '../model/rollout.js';
 import { didYouMean } from './errors.js';
 import { envelope } from './k8s.js';
-import { any, arr, dflt, notSimulated, obj, opt, refine, req } from './schema.js';
-import type { Out, Rejection } from './schema.js';
-import { bool, int, intOrString, str } from './scalars.js';
+import { any, arr, dflt, notSimulated, obj, opt, refine, req, scalar } from './schema.js';
+import type { Out, Rejection, ScalarSchema } from './schema.js';
+import { bool, int, intOrString, ok, str } from './scalars.js';
 import { goDuration } from './durations.js';
 import { check, checkFields, fail, index, posOf } from './validate.js';
 import type { Cx } from './validate.js';
@@ -41,24 +41,49 @@ const Provider = refine(
   },
 );
 
+/** A field written as argument placeholder text, parsed when the run is created. */
+interface Placeholder {
+  readonly placeholder: string;
+}
+
+/**
+ * A duration or counter field that may instead hold `{{…}}` text: Argo resolves args over the
+ * whole metric serialised as JSON (`ResolveMetricArgs`), so `interval: "{{args.every}}"` works there
+ * (argo-rollouts' e2e `rollout-bg-analysis-withArgs.yaml` does it). The text is kept; the value is
+ * parsed and validated when the run is created. Anything else goes to `inner`.
+ * Example: orPlaceholder(goDuration()).parse('{{args.every}}', …) gives {placeholder: '{{args.every}}'}.
+ */
+function orPlaceholder<T>(inner: ScalarSchema<T>): ScalarSchema<T | Placeholder> {
+  return scalar<T | Placeholder>(
+    (v, source) => (typeof v === 'string' && v.includes('{{') ? ok({ placeholder: v }) : inner.parse(v, source)),
+    { anyOf: [inner.json, { type: 'string', pattern: '\\{\\{' }] },
+    inner,
+  );
+}
+
+/** The number, or undefined when absent or still a placeholder. */
+const num = (v: number | Placeholder | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
+
 const Metric = refine(
   obj({
     name: req(str({ nonEmpty: true })),
-    interval: opt(goDuration()),
-    initialDelay: opt(goDuration()),
-    count: opt(intOrString({ min: 0 })),
+    interval: opt(orPlaceholder(goDuration())),
+    initialDelay: opt(orPlaceholder(goDuration())),
+    count: opt(orPlaceholder(intOrString({ min: 0 }))),
     successCondition: opt(str()),
     failureCondition: opt(str()),
-    failureLimit: opt(intOrString({ min: -1 })),
-    inconclusiveLimit: opt(intOrString({ min: 0 })),
-    consecutiveErrorLimit: opt(intOrString({ min: 0 })),
-    consecutiveSuccessLimit: opt(intOrString({ min: 0 })),
+    failureLimit: opt(orPlaceholder(intOrString({ min: -1 }))),
+    inconclusiveLimit: opt(orPlaceholder(intOrString({ min: 0 }))),
+    consecutiveErrorLimit: opt(orPlaceholder(intOrString({ min: 0 }))),
+    consecutiveSuccessLimit: opt(orPlaceholder(intOrString({ min: 0 }))),
     provider: req(Provider),
   }),
   (m, report) => {
-    const count = m.count ?? 0;
-    if (count > 0 && count < (m.failureLimit ?? 0)) report('count', 'count must be >= failureLimit');
-    if (count > 0 && count < (m.inconclusiveLimit ?? 0)) report('count', 'count must be >= inconclusiveLimit');
+    // A placeholder's value is only known when the run is created, which checks these again.
+    const placeholder = (v: unknown): boolean => v !== undefined && typeof v !== 'number';
+    const count = num(m.count) ?? 0;
+    if (count > 0 && !placeholder(m.failureLimit) && count < (num(m.failureLimit) ?? 0)) report('count', 'count must be >= failureLimit');
+    if (count > 0 && !placeholder(m.inconclusiveLimit) && count < (num(m.inconclusiveLimit) ?? 0)) report('count', 'count must be >= inconclusiveLimit');
     if (count > 1 && m.interval === undefined) report('count', 'interval must be specified when count > 1');
   },
 );
@@ -116,7 +141,9 @@ export function buildAnalysisTemplate(cx: Cx, kind: AnalysisTemplate['kind']): B
     metrics.push(toModelMetric(m, path, cx));
   });
   const args = spec.args ?? [];
-  checkPlaceholders(cx, metrics, args.map((a) => a.name));
+  // Names from the YAML itself: an argument whose value is mistyped is still declared (its own
+  // error is reported once; a placeholder naming it is no follow-on error).
+  checkPlaceholders(cx, metrics, declaredArgNames(cx, specNode));
   if (cx.issues.count !== before || doc.metadata === undefined || spec.dryRun === undefined || spec.measurementRetention === undefined) return undefined;
   const template: AnalysisTemplate = {
     kind,
@@ -135,20 +162,37 @@ function toModelMetric(m: Out<typeof Metric>, path: string, cx: Cx): AnalysisMet
     m.provider.prometheus !== undefined
       ? { prometheus: { address: m.provider.prometheus.address, query: m.provider.prometheus.query } }
       : { job: { spec: m.provider.job?.spec } };
+  const templated: { -readonly [K in keyof TemplatedFields]: string } = {};
+  for (const k of TEMPLATABLE_FIELDS) {
+    const v = m[k];
+    if (v !== undefined && typeof v !== 'number') templated[k] = v.placeholder;
+  }
   return {
     name: m.name,
-    interval: m.interval,
-    initialDelay: m.initialDelay,
-    count: m.count,
+    interval: num(m.interval),
+    initialDelay: num(m.initialDelay),
+    count: num(m.count),
     successCondition: m.successCondition,
     failureCondition: m.failureCondition,
-    failureLimit: m.failureLimit,
-    inconclusiveLimit: m.inconclusiveLimit,
-    consecutiveErrorLimit: m.consecutiveErrorLimit,
-    consecutiveSuccessLimit: m.consecutiveSuccessLimit,
+    failureLimit: num(m.failureLimit),
+    inconclusiveLimit: num(m.inconclusiveLimit),
+    consecutiveErrorLimit: num(m.consecutiveErrorLimit),
+    consecutiveSuccessLimit: num(m.consecutiveSuccessLimit),
     provider,
     source: posOf(cx, path),
+    ...(Object.keys(templated).length > 0 ? { templated } : {}),
   };
+}
+
+/** Every `spec.args[].name` written as a string, whether or not the rest of the arg is valid. */
+function declaredArgNames(cx: Cx, specNode: unknown): string[] {
+  const argsNode = getKey(cx.sd, specNode, 'args') as { items?: unknown[] } | undefined;
+  const names: string[] = [];
+  for (const item of argsNode?.items ?? []) {
+    const name = getKey(cx.sd, item, 'name') as { value?: unknown } | undefined;
+    if (typeof name?.value === 'string') names.push(name.value);
+  }
+  return names;
 }
 
 const PLACEHOLDER = /\{\{\s*args\.([A-Za-z0-9_.-]+?)\s*\}\}/g;
@@ -164,6 +208,7 @@ function checkPlaceholders(cx: Cx, metrics: readonly AnalysisMetric[], argNames:
     const texts: [string, string][] = [
       ['successCondition', m.successCondition ?? ''],
       ['failureCondition', m.failureCondition ?? ''],
+      ...TEMPLATABLE_FIELDS.map((k): [string, string] => [k, m.templated?.[k] ?? '']),
     ];
     if (m.provider.prometheus !== undefined) {
       texts.push(['provider.prometheus.query', m.provider.prometheus.query], ['provider.prometheus.address', m.provider.prometheus.address ?? '']);

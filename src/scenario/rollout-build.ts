@@ -7,6 +7,7 @@ import { isSeq } from 'yaml';
 import type { BlueGreenStrategy, CanaryStrategy, Rollout, RolloutAnalysis, TrafficRouting, WorkloadBase } from '../model/rollout.js';
 import { envelope, selectorMismatch, templateImage } from './k8s.js';
 import { BackgroundAnalysis, BlueGreen, Canary, ROUTERS, RolloutAnalysis as AnalysisSchema, RolloutSpec, Strategy } from './rollout-schema.js';
+import { checkPingPong } from './rollout-pingpong.js';
 import { buildSteps } from './rollout-steps.js';
 import type { RoutingFacts } from './rollout-steps.js';
 import { any } from './schema.js';
@@ -130,7 +131,8 @@ function buildCanary(cx: Cx, node: unknown, refs: WorkloadRefs): CanaryStrategy 
   if (c.canaryService !== undefined && c.canaryService === c.stableService) {
     fail(cx, `${P}.stableService`, 'This rollout uses the same service for the stable and canary services, but two different services are required.');
   }
-  if (tr !== undefined && requiresServices(tr)) {
+  const pingPong = checkPingPong(cx, node, tr);
+  if (tr !== undefined && requiresServices(tr, pingPong)) {
     for (const k of ['stableService', 'canaryService'] as const) {
       if (c[k] === undefined) fail(cx, `${P}.${k}`, 'Canary service and Stable service must to be set to use Traffic Routing');
     }
@@ -193,11 +195,12 @@ function modelRouting(r: RoutingFacts): TrafficRouting {
   return { router: r.routers.join('+'), maxTrafficWeight: r.maxTrafficWeight, managedRoutes: r.managedRoutes ?? [] };
 }
 
-/** Argo's requireCanaryStableServices: routers that re-point both Services. */
-function requiresServices(tr: TR): boolean {
+/** Argo's requireCanaryStableServices: routers that re-point both Services (ALB and host-level Istio not with pingPong). */
+function requiresServices(tr: TR, pingPong: boolean): boolean {
   const istio = tr.istio as { destinationRule?: unknown } | null | undefined;
   const istioHostLevel = istio !== undefined && (istio === null || typeof istio !== 'object' || istio.destinationRule === undefined);
-  return [tr.alb, tr.smi, tr.apisix, tr.ambassador, tr.nginx, tr.appMesh, tr.traefik].some((v) => v !== undefined) || istioHostLevel;
+  if (!pingPong && (tr.alb !== undefined || istioHostLevel)) return true;
+  return [tr.smi, tr.apisix, tr.ambassador, tr.nginx, tr.appMesh, tr.traefik].some((v) => v !== undefined);
 }
 
 function isZero(v: number | string): boolean {

@@ -26,7 +26,12 @@ export class SyntheticCases {
     private readonly crashPossible: boolean,
   ) {}
 
-  /** Creates a job of `cases` cases and sends them all now; a case with no ready pod fails at once. Returns the job's id. */
+  /**
+   * Creates a job of `cases` cases and sends them all now; returns the job's id. A case that finds
+   * no ready pod fails at once and counts as unreachable: a test Job's request to a Service with no
+   * endpoints is refused, it does not wait (Argo starts the Job when the measurement starts, ready
+   * pods or not: `metricproviders/job/job.go` `Run`).
+   */
   start(rsId: number, cohorts: readonly number[], cases: number): number {
     const id = this.jobs.create(cases);
     const job = this.jobs.get(id);
@@ -36,6 +41,7 @@ export class SyntheticCases {
       if (pod === undefined) {
         job.done++;
         job.failed++;
+        job.unreachable++;
         continue;
       }
       const r = pool.alloc();

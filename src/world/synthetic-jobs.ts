@@ -13,7 +13,7 @@ export class SyntheticJobs {
 
   /** A new job of `cases` cases; returns its id. */
   create(cases: number): number {
-    return this.jobs.push({ total: cases, done: 0, failed: 0, sent: 0, cancelled: false }) - 1;
+    return this.jobs.push({ total: cases, done: 0, failed: 0, unreachable: 0, sent: 0, cancelled: false }) - 1;
   }
 
   get(id: number): SyntheticJob {

@@ -46,6 +46,8 @@ export interface SyntheticJob {
   readonly total: number;
   done: number;
   failed: number;
+  /** Failed cases that found no ready pod to send to (a Service without endpoints refuses them). */
+  unreachable: number;
   /** Cases the app has begun to serve (a case queued at a busy pod is sent when a slot frees). */
   sent: number;
   /** Its Job was deleted (the AnalysisRun was terminated): no further case is sent or counted. */

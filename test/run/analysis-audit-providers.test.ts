@@ -47,7 +47,7 @@ function runnerFailing(failed: number): JobRunner {
   const jobs: SyntheticJob[] = [];
   return {
     ready: () => true,
-    start: () => jobs.push({ total: 40, done: 40, failed, sent: 40, cancelled: false }) - 1,
+    start: () => jobs.push({ total: 40, done: 40, failed, unreachable: 0, sent: 40, cancelled: false }) - 1,
     job: (id) => jobs[id] as SyntheticJob,
     cancel: (id) => void ((jobs[id] as SyntheticJob).cancelled = true),
   };

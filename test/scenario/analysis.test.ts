@@ -85,9 +85,9 @@ describe("Argo's metric rules", () => {
     ]);
   });
 
-  it('counters may be digit strings but not argument placeholders', () => {
+  it('counters may be digit strings or argument placeholders (substituted when the run is created; see analysis-arg-fields.test.ts)', () => {
     const text = file(SCENARIO, ROLLOUT, template('    - name: m\n      count: "{{args.n}}"\n      provider: {prometheus: {query: up}}\n'));
-    expect(messages(text)).toEqual([`${where(text, '"{{args')}: spec.metrics[0].count: argument placeholders in counters ("{{args.n}}") are not simulated (write the number itself)`]);
+    expect(messages(text)).toEqual([`${where(text, '"{{args')}: spec.metrics[0].count: "{{args.n}}" refers to an argument not declared in spec.args (declare it: args: [{name: n}])`]);
   });
 
   it('exactly one provider; metric names unique; at least one metric', () => {

@@ -29,7 +29,7 @@ describe('cancelSyntheticJob', () => {
     const sim = world();
     const rs = sim.world.replicaSets[0]?.id as number;
     const id = sim.world.startSyntheticJob(rs, [0], 200);
-    expect(sim.world.job(id)).toEqual({ total: 200, done: 0, failed: 0, sent: 40, cancelled: false });
+    expect(sim.world.job(id)).toEqual({ total: 200, done: 0, failed: 0, unreachable: 0, sent: 40, cancelled: false });
     sim.runUntil(60_000);
     expect(sim.world.job(id)).toMatchObject({ total: 200, done: 200, sent: 200, cancelled: false });
   });
@@ -40,7 +40,7 @@ describe('cancelSyntheticJob', () => {
     const id = sim.world.startSyntheticJob(rs, [0], 200);
     sim.world.cancelSyntheticJob(id);
     sim.runUntil(60_000);
-    expect(sim.world.job(id)).toEqual({ total: 200, done: 0, failed: 0, sent: 40, cancelled: true });
+    expect(sim.world.job(id)).toEqual({ total: 200, done: 0, failed: 0, unreachable: 0, sent: 40, cancelled: true });
     expect(sim.world.inFlight).toBe(0);
   });
 });

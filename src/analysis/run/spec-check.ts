@@ -4,6 +4,7 @@
  * creates one (`validateDryRunMetrics`, `validateMeasurementRetentionMetrics`).
  */
 import type { AnalysisMetric } from '../../model/rollout.js';
+import { goParseDuration } from './go-duration.js';
 
 /** The default `consecutiveErrorLimit` (Argo's `DefaultConsecutiveErrorLimit`). */
 export const DEFAULT_CONSECUTIVE_ERROR_LIMIT = 4;
@@ -23,34 +24,50 @@ export function effectiveCount(metric: AnalysisMetric): number | undefined {
 }
 
 /**
- * `ValidateMetric` for one metric; undefined when valid.
+ * `ValidateMetric` (`utils/analysis/factory.go`) for one metric, in Argo's order and words;
+ * undefined when valid. A duration substituted from an argument that Go cannot parse is reported
+ * from its text (`metric.templated`).
  *
  * Example: {count: 3, interval: undefined} → 'interval must be specified when count > 1';
  * {failureLimit: -1, consecutiveSuccessLimit: undefined} → 'failureLimit and
- * consecutiveSuccessLimit cannot both be disabled'.
+ * consecutiveSuccessLimit cannot both be disabled'; {count: 2, failureLimit: 3} → 'count (2) must
+ * be >= failureLimit + consecutiveSuccessLimit (3 + 0) if both >= 0'; templated {interval: '10'}
+ * → 'invalid interval string: time: missing unit in duration "10"'.
  */
 export function validateMetric(metric: AnalysisMetric): string | undefined {
   const count = metric.count ?? 0;
   const failureLimit = metric.failureLimit ?? 0;
   const inconclusiveLimit = metric.inconclusiveLimit ?? 0;
   const successLimit = metric.consecutiveSuccessLimit ?? 0;
+  if (successLimit < 0) return 'consecutiveSuccessLimit must be >= 0';
+  if (failureLimit < -1) return 'failureLimit must be >= 0, or -1 to be disabled';
+  if (successLimit === 0 && failureLimit === -1) return 'failureLimit and consecutiveSuccessLimit cannot both be disabled';
+  if (inconclusiveLimit < 0) return 'inconclusiveLimit must be >= 0';
+  if ((metric.consecutiveErrorLimit ?? 0) < 0) return 'consecutiveErrorLimit must be >= 0';
   if (count > 0) {
     if (failureLimit >= 0 && count < failureLimit + successLimit) {
-      return successLimit > 0 ? 'count must be >= failureLimit + consecutiveSuccessLimit' : 'count must be >= failureLimit';
+      return `count (${count}) must be >= failureLimit + consecutiveSuccessLimit (${failureLimit} + ${successLimit}) if both >= 0`;
     }
     if (failureLimit < 0 && count < successLimit) return 'count must be >= consecutiveSuccessLimit';
     if (count < inconclusiveLimit) return 'count must be >= inconclusiveLimit';
   }
-  if (count > 1 && metric.interval === undefined) return 'interval must be specified when count > 1';
-  if (failureLimit < -1) return 'failureLimit must be >= -1';
-  if (inconclusiveLimit < 0) return 'inconclusiveLimit must be >= 0';
-  if ((metric.consecutiveErrorLimit ?? 0) < 0) return 'consecutiveErrorLimit must be >= 0';
-  if (successLimit < 0) return 'consecutiveSuccessLimit must be >= 0';
-  if (failureLimit === -1 && successLimit === 0) return 'failureLimit and consecutiveSuccessLimit cannot both be disabled';
+  const intervalText = metric.templated?.interval ?? '';
+  if (count > 1 && metric.interval === undefined && intervalText === '') return 'interval must be specified when count > 1';
+  const badInterval = durationError(intervalText);
+  if (badInterval !== undefined) return `invalid interval string: ${badInterval}`;
+  const badDelay = durationError(metric.templated?.initialDelay ?? '');
+  if (badDelay !== undefined) return `invalid startDelay string: ${badDelay}`;
   const providers = (metric.provider.prometheus !== undefined ? 1 : 0) + (metric.provider.job !== undefined ? 1 : 0);
   if (providers === 0) return 'no provider specified';
   if (providers > 1) return 'multiple providers specified';
   return undefined;
+}
+
+/** Go's parse error for a non-empty duration text; undefined when it parses or is empty (unset). */
+function durationError(text: string): string | undefined {
+  if (text === '') return undefined;
+  const d = goParseDuration(text);
+  return d.ok ? undefined : d.error;
 }
 
 /**

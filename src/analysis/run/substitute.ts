@@ -4,7 +4,9 @@
  * every `{{…}}` tag in every string of the metric must name a supplied arg, spaces inside the
  * braces are trimmed, and the last unresolvable tag is the one reported.
  */
-import type { AnalysisMetric, MetricProvider } from '../../model/rollout.js';
+import { parseGoAtoi } from '../../go/index.js';
+import { TEMPLATABLE_FIELDS, type AnalysisMetric, type MetricProvider, type TemplatedFields } from '../../model/rollout.js';
+import { goParseDuration } from './go-duration.js';
 import type { ResolvedArg } from './types.js';
 
 export type Substituted<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
@@ -61,10 +63,43 @@ function substituteJson(value: unknown, args: readonly ResolvedArg[], fail: (err
 }
 
 /**
+ * A substituted counter as Argo reads it: the field is an `intstr.IntOrString` holding a string,
+ * and `IntValue()` is `strconv.Atoi` with the error dropped, so anything not an integer is 0.
+ * Example: intValue('3') === 3; intValue('+3') === 3; intValue('two') === 0; intValue(' 3') === 0.
+ */
+export function intValue(text: string): number {
+  const n = parseGoAtoi(text);
+  return n === undefined ? 0 : Number(n);
+}
+
+/**
+ * Fills the numeric fields from their substituted text (`templated`), as Argo's JSON round trip
+ * reads them: counters through `intValue`; an empty duration is no duration (Argo tests
+ * `Interval == ""`); a duration Go cannot parse stays unset and its text stays in `templated`,
+ * for `validateMetric` to report ("invalid interval string: …").
+ * Example: templated {interval: '10s', failureLimit: '2'} → interval 10_000, failureLimit 2.
+ */
+function fillTemplated(metric: AnalysisMetric, templated: TemplatedFields): AnalysisMetric {
+  const out: { -readonly [K in keyof AnalysisMetric]: AnalysisMetric[K] } = { ...metric, templated };
+  for (const k of TEMPLATABLE_FIELDS) {
+    const text = templated[k];
+    if (text === undefined) continue;
+    if (k === 'interval' || k === 'initialDelay') {
+      const d = goParseDuration(text);
+      out[k] = text !== '' && d.ok ? d.ms : undefined;
+    } else {
+      out[k] = intValue(text);
+    }
+  }
+  return out;
+}
+
+/**
  * Substitutes args in every string field Argo's JSON round trip reaches: `name`,
  * `successCondition`, `failureCondition`, the provider (prometheus `address`/`query`, the whole
- * job spec). Numeric fields were already parsed by the loader. The last failing field's error
- * wins, as the last unresolved tag does in Argo.
+ * job spec), and the durations and counters written as `{{args.x}}` text (`templated`, then
+ * parsed: see `fillTemplated`). The last failing field's error wins, as the last unresolved tag
+ * does in Argo.
  *
  * Example: a metric with query `up{pod=~"{{args.hash}}.*"}` and args [{name: 'hash', value:
  * 'abc'}] → the same metric with query `up{pod=~"abc.*"}`.
@@ -95,7 +130,12 @@ export function substituteMetric(metric: AnalysisMetric, args: readonly Resolved
   if (job !== undefined) {
     provider = { ...provider, job: { spec: substituteJson(job.spec, args, fail) } };
   }
+  let templated: TemplatedFields | undefined;
+  if (metric.templated !== undefined) {
+    templated = Object.fromEntries(Object.entries(metric.templated).map(([k, v]) => [k, text(v)]));
+  }
   if (fatal !== undefined) return { ok: false, error: fatal };
   if (error !== undefined) return { ok: false, error };
-  return { ok: true, value: { ...metric, name, successCondition, failureCondition, provider } };
+  const value = { ...metric, name, successCondition, failureCondition, provider };
+  return { ok: true, value: templated === undefined ? value : fillTemplated(value, templated) };
 }
