@@ -61,29 +61,34 @@ export function responseCode(error: boolean, latencyMs: number, timeoutMs: numbe
 export const HARM_NONE = 0;
 /** Harmed whatever its latency: it errs or fails its task where stable would not have. */
 export const HARM_YES = 1;
-/** Harmed if it misses the latency SLO end to end: stable's service time alone would have met it. */
+/** Harmed if it misses the latency SLO end to end (queue included): stable's service time alone would have met it. */
 export const HARM_IF_LATE = 2;
 export type Harm = typeof HARM_NONE | typeof HARM_YES | typeof HARM_IF_LATE;
 
 /**
- * Counterfactual harm of request `r` served by the release (params `rel`; `relError`: it erred),
- * against its stable counterpart (params `st`, the same draws). HARM_YES when stable would not
- * have erred where the release did, or would have succeeded at the task where the release did
- * not; otherwise HARM_IF_LATE when stable's service time (no queue) meets the SLO, so the release
- * harms it exactly when the user waits longer than the SLO end to end, queueing included
- * (`isHarmed`); otherwise HARM_NONE (stable would have been too slow as well).
+ * Counterfactual harm of request `r` served by the release (params `rel`; `relError`: it erred;
+ * `relMs`: its service time), against its stable counterpart (params `st`, the same draws, served
+ * without a queue). HARM_YES when stable would not have erred where the release did, or would
+ * have succeeded at the task where the release did not. Otherwise, when stable's service time
+ * meets the SLO: on a pod the release has slowed (`queueCounts`: a latency regression was in
+ * effect there, so its queue is the release's doing) HARM_IF_LATE, settled at completion on the
+ * latency end to end, queueing included (`isHarmed`); on any other pod the release queues as
+ * stable would, so only its service time counts (HARM_YES when it misses the SLO). Else HARM_NONE.
  *
- * Example (SLO 2000 ms, neither version errs nor fails the task): stable would take 1800 ms →
- * HARM_IF_LATE (harmed if the release answers after 2000 ms, however long it was served or
- * queued); stable would take 2100 ms → HARM_NONE; the release errs where stable would not → HARM_YES.
+ * Example (SLO 2000 ms, neither version errs nor fails the task): stable would take 1800 ms on a
+ * slowed pod → HARM_IF_LATE (harmed if the user waits more than 2000 ms, queue included); on an
+ * unslowed pod with the release also taking 1800 ms → HARM_NONE; stable would take 2100 ms →
+ * HARM_NONE whatever the release did; the release errs where stable would not → HARM_YES.
  */
-export function harmOf(pool: RequestPool, r: number, rel: ServiceParams, st: ServiceParams, relError: boolean, sloMs: number): Harm {
+export function harmOf(pool: RequestPool, r: number, rel: ServiceParams, st: ServiceParams, relError: boolean, relMs: number, sloMs: number, queueCounts: boolean): Harm {
   const stError = faultOf(st, pool.uCrash[r] as number, pool.uError[r] as number) !== FAULT_NONE;
   const uTask = pool.uTask[r] as number;
   const relTaskOk = taskSucceeds(rel, relError, uTask);
   const stTaskOk = taskSucceeds(st, stError, uTask);
   if ((relError && !stError) || (!relTaskOk && stTaskOk)) return HARM_YES;
-  return serviceTimeMs(st, pool.z[r] as number) <= sloMs ? HARM_IF_LATE : HARM_NONE;
+  if (serviceTimeMs(st, pool.z[r] as number) > sloMs) return HARM_NONE;
+  if (queueCounts) return HARM_IF_LATE;
+  return relMs > sloMs ? HARM_YES : HARM_NONE;
 }
 
 /**

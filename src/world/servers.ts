@@ -27,6 +27,8 @@ export class Servers {
   private readonly slo: number;
   private readonly startup: number;
   private readonly pods: readonly Pod[];
+  /** By pod id: 1 once a latency regression made the release pod serve a request slower than stable would (harm then counts its queue). */
+  private readonly slowed: number[] = [];
   /** Reused for the release's params when they vary per request, so deciding allocates nothing. */
   private readonly scratch: ServiceParams;
   // Event handlers are arrow fields, registered as they are: the engine calls the handler itself,
@@ -115,7 +117,10 @@ export class Servers {
     // Users' harm, and a synthetic case's failure: the release doing worse than stable would have
     // with the same draws (golden prompts are the ones the stable version answers well). Whether
     // it was too slow is settled at completion, end to end (Ledger.record).
-    pool.harmed[r] = pod.version === RELEASE_VERSION && pool.kind[r] !== MIRROR ? harmOf(pool, r, params, stable, error, this.slo) : HARM_NONE;
+    // A release pod's queue is the release's doing once a latency regression slowed the pod;
+    // before that it queues exactly as a stable pod would have.
+    if (pod.version === RELEASE_VERSION && params.mu > stable.mu) this.slowed[pod.id] = 1;
+    pool.harmed[r] = pod.version === RELEASE_VERSION && pool.kind[r] !== MIRROR ? harmOf(pool, r, params, stable, error, serviceMs, this.slo, this.slowed[pod.id] === 1) : HARM_NONE;
     this.engine.schedule(serviceMs, WORLD, this.completeKind, r);
   }
 
