@@ -2,7 +2,9 @@
  * The release's error mix and its counterfactual harm, recomputed independently from each
  * request's own draws (the world hands them to an observer).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadScenarioText } from '../../src/scenario/load.js';
 import { createSimulation } from '../../src/run/simulation.js';
 import { createMetricStore } from '../../src/metrics/store.js';
 import type { CompletedRequest } from '../../src/world/world.js';
@@ -75,7 +77,31 @@ describe('a latency regression that grows with pod age', () => {
     expect(recomputed.filter((r) => r.serviceMs <= slo).length).toBeGreaterThan(0);
   });
 
+  it('a release request that would miss the SLO on stable too is never harm, however long it waited', () => {
+    const slo = scenario.slo.latency;
+    const bothSlow = done.filter((r) => r.version === 1 && r.completion - r.arrival > slo && ms(r.z, 1) > slo);
+    expect(bothSlow.length).toBeGreaterThan(0);
+    expect(bothSlow.filter((r) => r.harmed)).toEqual([]);
+  });
+
   it('harms nobody before the pods are 20 minutes old', () => {
     expect(done.filter((r) => r.harmed && r.podAge < 20 * 60_000)).toEqual([]);
+  });
+});
+
+describe('latency-leak-pod-age (agent-quick): harm end to end', () => {
+  it('2217 harmed: 1847 the release served past the 6 s SLO, 370 more that waited past it in a slowed pod\'s queue', () => {
+    const file = 'scenarios/latency-leak-pod-age.yaml';
+    const r = loadScenarioText(readFileSync(file, 'utf8'), file);
+    if (!r.ok) throw new Error('load');
+    const done: CompletedRequest[] = [];
+    const sim = createSimulation(r.scenario, { store: createMetricStore(), onComplete: (c) => done.push(c) });
+    sim.runUntil(r.scenario.duration);
+    const summary = sim.finish();
+    const harmed = done.filter((c) => c.harmed);
+    expect(summary).toMatchObject({ rollout: 'agent-quick', harmedRequests: 2217 });
+    expect(harmed.length).toBe(2217);
+    expect(harmed.filter((c) => c.serviceMs > 6000).length).toBe(1847);
+    expect(harmed.every((c) => c.version === 1 && c.completion - c.arrival > 6000)).toBe(true);
   });
 });
