@@ -12,7 +12,7 @@ export type AnalysisPhase = 'Pending' | 'Running' | 'Successful' | 'Failed' | 'E
 export type Outcome = 'promoted' | 'aborted' | 'incomplete';
 
 /** The version of the trace and Summary contract (schema/trace.schema.json, schema/summary.schema.json). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Why a rollout was aborted. `failed`/`error`: an AnalysisRun ended Failed/Error on measurements
@@ -32,6 +32,19 @@ export interface VersionFigures {
   /** Milliseconds. */
   readonly p99: number | null;
   readonly taskSuccess: number | null;
+}
+
+/**
+ * The healthy twin of an aborted run: the same scenario, seed, traffic and operator actions with
+ * every regression removed (they never start), run only up to the run's abort. An operator's
+ * `abort` is not replayed: a person's judgement cannot be replayed against a release they never
+ * saw, so only the automation (analysis, progress deadline) can roll the twin back.
+ */
+export interface TwinFields {
+  /** Ms from the update's start to the twin's first abort, at or before the run's; null when it had not aborted by then. */
+  readonly abortedAfter: Ms | null;
+  /** Why the twin aborted; null when it had not. */
+  readonly abortCause: AbortCause | null;
 }
 
 /**
@@ -59,10 +72,21 @@ export interface SummaryFields {
   readonly regressionInEffect: boolean;
   /** Null unless the outcome is `aborted`. */
   readonly abortCause: AbortCause | null;
-  /** Aborted while a regression was in effect. */
+  /**
+   * The abort in words, from the trace's events that decided it (the deciding metric's last bad
+   * Measurement, the AnalysisRunCompleted message, the metric's condition). Null unless aborted.
+   * Example: '5 consecutive measurement errors (the query matched no series)'.
+   */
+  readonly abortDetail: string | null;
+  /**
+   * Aborted while a regression was in effect, and the healthy twin (`twin`) had not aborted by
+   * then: the analysis told the regressed release from a healthy one.
+   */
   readonly caught: boolean;
-  /** Aborted with no regression in effect: a healthy release rolled back. */
+  /** Aborted and not caught: a healthy twin would have been rolled back too, or no regression was in effect yet. */
   readonly falseRollback: boolean;
+  /** The healthy twin of an aborted run (null when the run did not abort: no twin was run). */
+  readonly twin: TwinFields | null;
   /** Ms from the update's start to the abort that caught the regression (null when not caught). */
   readonly detectedAfter: Ms | null;
   /** Ms from the update's start to the abort in force at the end (null when not aborted). */

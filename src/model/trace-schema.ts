@@ -31,6 +31,7 @@ function event(type: string, description: string, fields: Record<string, Json> =
 const STRATEGY = oneOf(['canary', 'blueGreen', 'rollingUpdate'], "Argo's (and apps/v1's) strategy field.");
 const ROUTER = nullable(str("A canary's trafficRouting router (istio, nginx, …)."));
 const ANALYSIS_PHASE = oneOf(['Pending', 'Running', 'Successful', 'Failed', 'Error', 'Inconclusive']);
+const ABORT_CAUSES = ['failed', 'error', 'inconclusive', 'noData', 'operator', 'progressDeadline'];
 const ROLE = oneOf(['stable', 'canary', 'active', 'preview']);
 
 const VERSION_FIGURES = object({
@@ -50,9 +51,17 @@ const SUMMARY_FIELDS: Record<string, Json> = {
   updateStartedAt: nullable(ms('When the update started; null for a no-op update (the template is the stable image).')),
   regressionConfigured: bool('The scenario injects a regression into the release.'),
   regressionInEffect: bool('A regression was active on the release before the outcome (the release served a request while its conditions held).'),
-  abortCause: nullable(oneOf(['failed', 'error', 'inconclusive', 'noData', 'operator', 'progressDeadline'], 'Why the rollout was aborted; null unless aborted.')),
-  caught: bool('Aborted while a regression was in effect.'),
-  falseRollback: bool('Aborted with no regression in effect.'),
+  abortCause: nullable(oneOf(ABORT_CAUSES, 'Why the rollout was aborted; null unless aborted.')),
+  abortDetail: nullable(str('The abort in words, from the trace events that decided it; null unless aborted.')),
+  caught: bool('Aborted while a regression was in effect, and the healthy twin had not aborted by then.'),
+  falseRollback: bool('Aborted and not caught: the healthy twin aborted too, or no regression was in effect yet.'),
+  twin: {
+    anyOf: [object({
+      abortedAfter: nullable(ms("Ms from the update start to the twin's first abort, at or before the run's; null when it had not aborted by then.")),
+      abortCause: nullable(oneOf(ABORT_CAUSES, 'Why the twin aborted; null when it had not.')),
+    }), { type: 'null' }],
+    description: "The healthy twin of an aborted run (the same scenario, seed, traffic and operator actions but an abort, every regression removed, run up to the run's abort); null when the run did not abort.",
+  },
   detectedAfter: nullable(ms('Ms from the update start to the abort that caught the regression.')),
   abortedAfter: nullable(ms('Ms from the update start to the abort in force at the end.')),
   promotedAfter: nullable(ms('Ms from the update start to promotion.')),

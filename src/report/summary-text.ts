@@ -32,7 +32,7 @@ function mirroredLine(m: VersionFigures): string {
   return m.requests === 0 ? head : `${head}: errors ${pct(m.errorRate)}, p99 ${m.p99 === null ? '—' : formatDuration(m.p99)}, task ok ${pct(m.taskSuccess)}`;
 }
 
-/** An abort's cause in a few words (the outcome line must fit an 80-column summary box). Example: 'noData' → 'analysis had no data'. */
+/** An abort's cause in a few words (when the Summary has no abortDetail). Example: 'noData' → 'analysis had no data'. */
 function abortCauseText(cause: AbortCause): string {
   switch (cause) {
     case 'failed': return 'analysis failed';
@@ -44,14 +44,38 @@ function abortCauseText(cause: AbortCause): string {
   }
 }
 
+/** What a healthy release rolled back the same way says of the analysis. Example: 'noData' → ': this analysis is blind'. */
+function sameWay(cause: AbortCause | null): string {
+  if (cause === 'noData' || cause === 'error') return ': this analysis is blind';
+  return cause === 'failed' ? ': this analysis cannot tell good from bad' : '';
+}
+
 /**
- * What the outcome says about the regression. Example: aborted with one in effect → 'the regression
- * was caught'; a pod-age leak that appears 10 min after a 5 min canary promoted → 'the regression
- * showed up only later and harmed 1847 requests' (the line reads 'promoted after 5m0s; …').
+ * What an abort says about the regression, judged against the healthy twin (the Summary's `twin`).
+ * Examples: caught → 'the healthy release would have gone on: the regression was caught'; the
+ * twin aborted at the same instant for the same cause → 'FALSE ROLLBACK: the healthy release would
+ * be rolled back the same way: this analysis is blind'; no regression → 'FALSE ROLLBACK: a healthy
+ * release was aborted: this analysis is blind'.
+ */
+function abortJudgement(s: SummaryFields): string {
+  if (s.caught) return 'the healthy release would have gone on: the regression was caught';
+  const twin = s.twin;
+  if (twin !== null && twin.abortedAfter !== null && twin.abortCause !== null) {
+    const same = twin.abortedAfter === s.abortedAfter && twin.abortCause === s.abortCause;
+    if (!s.regressionConfigured) return `FALSE ROLLBACK: a healthy release was aborted${same ? sameWay(s.abortCause) : ''}`;
+    if (same) return `FALSE ROLLBACK: the healthy release would be rolled back the same way${sameWay(s.abortCause)}`;
+    return `FALSE ROLLBACK: the healthy release would be rolled back too (after ${formatDuration(twin.abortedAfter)}, ${abortCauseText(twin.abortCause)})`;
+  }
+  return s.regressionConfigured ? 'FALSE ROLLBACK: the regression was not yet in effect when the release was aborted' : 'FALSE ROLLBACK: a healthy release was aborted';
+}
+
+/**
+ * What the outcome says about the regression. Example: a pod-age leak that appears 10 min after a
+ * 5 min canary promoted → 'the regression showed up only later and harmed 1847 requests' (the
+ * line reads 'promoted after 5m0s; …').
  */
 function judgement(s: SummaryFields): string {
-  if (s.caught) return 'the regression was caught';
-  if (s.falseRollback) return s.regressionConfigured ? 'FALSE ROLLBACK: the regression was not yet in effect when the release was aborted' : 'FALSE ROLLBACK: a healthy release was aborted';
+  if (s.outcome === 'aborted') return abortJudgement(s);
   if (s.regressionInEffect) return s.outcome === 'promoted' ? 'the regression was MISSED and promoted' : 'a regression is in effect and was not caught yet';
   if (s.regressionConfigured && s.outcome === 'promoted') {
     // A leak that shows up later (`after:`, load) was invisible to the analysis, yet it ships: observe longer.
@@ -61,15 +85,18 @@ function judgement(s: SummaryFields): string {
   return 'no regression was injected';
 }
 
-/** The outcome in one line. Example: 'aborted after 5m20s (an analysis failed); the regression was caught'. */
+/**
+ * The outcome in one line (it wraps in the summary box). Example: 'aborted after 5m20s: analysis
+ * failed: error-rate = 0.02, not result[0] < 0.015 — the healthy release would have gone on: the
+ * regression was caught'.
+ */
 function outcomeLine(s: SummaryFields, style: TextStyle): string {
   if (s.updateStartedAt === null) return paint(style, 'yellow', "no update: the Rollout's template is the stable image, so nothing rolled out");
-  const verdict =
-    s.outcome === 'promoted'
-      ? paint(style, 'green', `promoted after ${formatDuration(s.promotedAfter ?? 0)}`)
-      : s.outcome === 'aborted'
-        ? paint(style, 'red', `aborted after ${formatDuration(s.abortedAfter ?? 0)}${s.abortCause === null ? '' : ` (${abortCauseText(s.abortCause)})`}`)
-        : paint(style, 'yellow', 'incomplete (neither promoted nor aborted)');
+  if (s.outcome === 'aborted') {
+    const detail = s.abortDetail ?? (s.abortCause === null ? '' : abortCauseText(s.abortCause));
+    return `${paint(style, 'red', `aborted after ${formatDuration(s.abortedAfter ?? 0)}${detail === '' ? '' : `: ${detail}`}`)} — ${judgement(s)}`;
+  }
+  const verdict = s.outcome === 'promoted' ? paint(style, 'green', `promoted after ${formatDuration(s.promotedAfter ?? 0)}`) : paint(style, 'yellow', 'incomplete (neither promoted nor aborted)');
   return `${verdict}; ${judgement(s)}`;
 }
 

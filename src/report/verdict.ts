@@ -60,7 +60,10 @@ export function explainVerdict(rows: readonly SummaryFields[]): string[] {
   return rows.map((s) => {
     const name = s.rollout;
     if (s.caught) return `${name}: caught the regression after ${formatDuration(s.detectedAfter ?? 0)} and ${s.harmedRequests} harmed requests.`;
-    if (s.falseRollback) return `${name}: rolled back a healthy release (a false alarm).`;
+    if (s.falseRollback) {
+      const twinToo = s.regressionConfigured && s.twin !== null && s.twin.abortedAfter !== null;
+      return twinToo ? `${name}: aborted, but a healthy release would have been rolled back too (a false alarm: the analysis could not tell them apart).` : `${name}: rolled back a healthy release (a false alarm).`;
+    }
     const harmed = `${s.harmedRequests} of its ${s.completedRequests} completed user requests (${pct(s.harmedShare)})`;
     if (s.regressionInEffect && s.outcome === 'promoted') return `${name}: promoted the regression; ${harmed} were harmed.`;
     if (missed(s)) return `${name}: promoted before the regression showed up; ${harmed} were harmed after.`;

@@ -2,25 +2,24 @@
  * Why the rollout was aborted, read from the trace as it is emitted: the event just before a
  * RolloutAborted at the same instant says who decided (an operator's `abort`, or an AnalysisRun
  * that completed Failed/Error), and the measurements that decided a run say whether it saw any
- * data. Pure: a fold over events.
+ * data and, in words, what they saw. Pure: a fold over events.
  *
  *   const causes = createAbortCauses();
  *   sim.subscribe(causes.observe);
- *   causes.last()  // {t: 320000, cause: 'failed'} after canary-tool-call-regression's abort
+ *   causes.last()  // {t: 320000, cause: 'failed', detail: 'analysis failed: error-rate = 0.02, not result[0] < 0.015'}
  */
 import type { AbortCause, SimEvent } from '../model/events.js';
 import type { Ms } from '../model/time.js';
+import { analysisAbortWords, decidingMetric, isNoData, otherAbortWords, type BadMeasurement, type MetricConditions } from './abort-words.js';
 
-/**
- * A measurement that had nothing to judge: Argo stores no value when the condition could not be
- * evaluated on an empty result, and a ratio over no requests is NaN.
- * Example: ('', 'metric result is nil or empty: no data returned…') → true; ('[NaN]', '') → true;
- * ('[0.02]', '') → false; ('', 'unknown name reslt') → false.
- */
-export function isNoData(value: string, message: string): boolean {
-  const v = value.replace(/\s/g, '');
-  if (v === '[]' || /^\[?NaN(,NaN)*\]?$/.test(v)) return true;
-  return v === '' && /nil or empty|no data/.test(message);
+export { isNoData } from './abort-words.js';
+
+/** An abort: when, who decided, and what decided it in words. */
+export interface AbortRecord {
+  readonly t: Ms;
+  readonly cause: AbortCause;
+  /** Example: '5 consecutive measurement errors (the query matched no series)'. */
+  readonly detail: string;
 }
 
 interface RunTally {
@@ -28,33 +27,55 @@ interface RunTally {
   bad: number;
   /** Of those, how many had no data. */
   noData: number;
+  /** Each metric's last Failed or Error measurement. */
+  readonly last: Map<string, BadMeasurement>;
 }
 
 export function createAbortCauses() {
   const runs = new Map<string, RunTally>();
+  const conditions = new Map<string, MetricConditions>();
   let previous: SimEvent | undefined;
   let inconclusivePause = false;
-  let last: { t: Ms; cause: AbortCause } | undefined;
+  let first: AbortRecord | undefined;
+  let last: AbortRecord | undefined;
 
-  /** The cause of an abort at `t`, from the event emitted just before it. */
-  function causeOf(t: Ms): AbortCause {
-    if (previous?.t === t && previous.type === 'OperatorAction' && previous.action === 'abort') return inconclusivePause ? 'inconclusive' : 'operator';
+  /** The abort at `t`, from the event emitted just before it. */
+  function abortAt(t: Ms): AbortRecord {
+    if (previous?.t === t && previous.type === 'OperatorAction' && previous.action === 'abort') {
+      const cause = inconclusivePause ? 'inconclusive' : 'operator';
+      return { t, cause, detail: otherAbortWords(cause) };
+    }
     if (previous?.t === t && previous.type === 'AnalysisRunCompleted' && (previous.phase === 'Failed' || previous.phase === 'Error')) {
       const tally = runs.get(previous.name);
-      if (tally !== undefined && tally.bad > 0 && tally.noData === tally.bad) return 'noData';
-      return previous.phase === 'Failed' ? 'failed' : 'error';
+      const cause: AbortCause = tally !== undefined && tally.bad > 0 && tally.noData === tally.bad ? 'noData' : previous.phase === 'Failed' ? 'failed' : 'error';
+      const metric = decidingMetric(previous.message);
+      const detail = analysisAbortWords(cause, {
+        completedMessage: previous.message, metric,
+        last: metric === undefined ? undefined : tally?.last.get(metric),
+        conditions: metric === undefined ? undefined : conditions.get(metric),
+      });
+      return { t, cause, detail };
     }
-    return 'progressDeadline';
+    return { t, cause: 'progressDeadline', detail: otherAbortWords('progressDeadline') };
   }
 
   return {
     observe(e: SimEvent): void {
       switch (e.type) {
+        case 'SimulationStarted':
+          // A metric name two templates share with different conditions names neither.
+          for (const m of e.metrics) {
+            const known = conditions.get(m.name);
+            const same = known === undefined || (known.successCondition === m.successCondition && known.failureCondition === m.failureCondition);
+            conditions.set(m.name, same ? { successCondition: m.successCondition, failureCondition: m.failureCondition } : { successCondition: null, failureCondition: null });
+          }
+          break;
         case 'Measurement':
           if (e.phase === 'Failed' || e.phase === 'Error') {
-            const tally = runs.get(e.run) ?? { bad: 0, noData: 0 };
+            const tally = runs.get(e.run) ?? { bad: 0, noData: 0, last: new Map() };
             tally.bad++;
             if (isNoData(e.value, e.message)) tally.noData++;
+            tally.last.set(e.metric, { value: e.value, phase: e.phase, message: e.message });
             runs.set(e.run, tally);
           }
           break;
@@ -65,7 +86,8 @@ export function createAbortCauses() {
           inconclusivePause = false;
           break;
         case 'RolloutAborted':
-          last = { t: e.t, cause: causeOf(e.t) };
+          last = abortAt(e.t);
+          first ??= last;
           inconclusivePause = false;
           break;
         default:
@@ -73,7 +95,9 @@ export function createAbortCauses() {
       }
       previous = e;
     },
-    /** The latest abort and its cause (undefined before any). */
-    last: (): { t: Ms; cause: AbortCause } | undefined => last,
+    /** The latest abort (undefined before any). */
+    last: (): AbortRecord | undefined => last,
+    /** The first abort (a retried rollout may abort again later). */
+    first: (): AbortRecord | undefined => first,
   };
 }

@@ -8,8 +8,8 @@
 import { CONTROL, createEngine, OBSERVE, type Engine } from '../engine/engine.js';
 import { createRng } from '../engine/rng.js';
 import { initialStatus, startUpdate } from '../controller/status.js';
-import type { MetricStore } from '../metrics/store.js';
-import type { SampleFields, SimEvent, SummaryFields } from '../model/events.js';
+import { createMetricStore, type MetricStore } from '../metrics/store.js';
+import type { AbortCause, SampleFields, SimEvent, SummaryFields } from '../model/events.js';
 import type { Workload } from '../model/rollout.js';
 import type { OperatorActionName, Scenario } from '../model/scenario.js';
 import { strategyOf } from '../model/strategy.js';
@@ -23,6 +23,7 @@ import { routePlan, serviceNames, trafficModel, type RoutingContext } from './ro
 import { historyMs } from './history.js';
 import { summarize } from './summary.js';
 import { simulationStarted } from './trace-start.js';
+import { twinScenario, type SentAction } from './twin.js';
 import { pickWorkload, stepCount } from './workload.js';
 
 export { NO_ANALYSIS, type AnalysisDeps, type AnalysisFactory, type AnalysisPort } from './analysis-port.js';
@@ -79,6 +80,9 @@ interface Core extends Omit<ControllerDeps, 'rsByHash' | 'applyRoutes'> {
   readonly listeners: ((e: SimEvent) => void)[];
   readonly causes: ReturnType<typeof createAbortCauses>;
   readonly reconcile: () => void;
+  readonly analysisFactory: AnalysisFactory;
+  /** Operator actions sent while the run played, for the healthy twin to replay. */
+  readonly sent: SentAction[];
   /** A template equal to the stable one is a no-op update (DESIGN §3): nothing starts. */
   readonly noOpUpdate: boolean;
 }
@@ -111,7 +115,7 @@ function wire(scenario: Scenario, opts: SimulationOptions, analysisFactory: Anal
   });
   const controller = createControllerLoop({ engine, world, workload, rsByHash, stableHash, analysis, state, emit, applyRoutes });
   const noOpUpdate = workload.image === scenario.stableImage;
-  return { scenario, workload, seed, steps, engine, world, rsByHash, stableHash, state, analysis, emit, listeners, causes, reconcile, noOpUpdate };
+  return { scenario, workload, seed, steps, engine, world, rsByHash, stableHash, state, analysis, emit, listeners, causes, reconcile, noOpUpdate, analysisFactory, sent: [] };
 }
 
 /** The update starts: the release's ReplicaSet exists (empty) and the controller takes over. */
@@ -128,19 +132,45 @@ function beginUpdate(core: Core): void {
   core.reconcile();
 }
 
-/** The Summary now: the outcome the controller's state says, its cause from the trace, the world's tallies. */
+/**
+ * The Summary now: the outcome the controller's state says, its cause from the trace, the world's
+ * tallies, and, for an aborted run only, its healthy twin run up to the abort.
+ */
 function summaryOf(core: Core): SummaryFields {
   const { scenario, workload, world, state, engine } = core;
   const last = core.causes.last();
-  const aborted = state.status.abort && last !== undefined ? { at: state.status.abortedAt ?? last.t, cause: last.cause } : undefined;
+  const aborted = state.status.abort && last !== undefined ? { at: state.status.abortedAt ?? last.t, cause: last.cause, detail: last.detail } : undefined;
+  const twin = aborted === undefined ? undefined : runHealthyTwin(scenario, { seed: core.seed, workload: workload.name, sent: core.sent }, core.analysisFactory, aborted.at);
   return summarize({
     scenario, workload: workload.name, strategy: strategyOf(workload), now: engine.now,
     promotedAt: state.status.abort ? undefined : state.promotedAt, aborted,
+    twinAborted: twin === undefined ? undefined : { at: twin.t, cause: twin.cause },
     regressionSince: world.regressionSince,
     tallies: world.tallies,
     mirrored: world.mirrorsSent > 0 ? world.mirrorTally : undefined,
     updated: !core.noOpUpdate, arrived: world.arrivals, unserved: world.unserved,
   });
+}
+
+/**
+ * The healthy twin of a run (run/twin.ts) played up to `until` (the run's abort) on a store of
+ * its own: its first abort by then, or undefined. `listen` sees its trace (tests).
+ * Example: canary-tool-call-regression aborted at 320 s → undefined (the healthy release passes
+ * the analysis); low-traffic-nan aborted at 240 s → {t: 240000, cause: 'noData', …}.
+ */
+export function runHealthyTwin(
+  scenario: Scenario,
+  run: { readonly seed: number; readonly workload: string; readonly sent: readonly SentAction[] },
+  analysisFactory: AnalysisFactory,
+  until: number,
+  listen?: (e: SimEvent) => void,
+): { t: number; cause: AbortCause; detail: string } | undefined {
+  const twin = createSimulationCore(twinScenario(scenario, run.workload, run.sent), { seed: run.seed, workload: run.workload, store: createMetricStore() }, analysisFactory);
+  const causes = createAbortCauses();
+  twin.subscribe(causes.observe);
+  if (listen !== undefined) twin.subscribe(listen);
+  twin.runUntil(until);
+  return causes.first();
 }
 
 /**
@@ -173,7 +203,11 @@ export function createSimulationCore(scenario: Scenario, opts: SimulationOptions
     },
     subscribe: (listener: (e: SimEvent) => void): void => void core.listeners.push(listener),
     /** An operator action now (UI keys); stamped with sim time and recorded in the trace. */
-    send: (action: OperatorActionName): void => engine.call(0, CONTROL, () => operate(action)),
+    send: (action: OperatorActionName): void =>
+      engine.call(0, CONTROL, () => {
+        core.sent.push({ at: engine.now, action });
+        operate(action);
+      }),
     runUntil(t: number): void {
       start();
       engine.runUntil(Math.min(t, scenario.duration));

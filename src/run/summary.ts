@@ -7,6 +7,7 @@ import type { Scenario } from '../model/scenario.js';
 import type { Strategy } from '../model/strategy.js';
 import type { Ms } from '../model/time.js';
 import type { VersionTally } from '../world/tally.js';
+import { judgeAbort } from './twin.js';
 
 /** Rounds a rate to 6 decimals so the trace is stable and readable. Example: 0.01234567 → 0.012346. */
 export function rate6(x: number): number {
@@ -30,8 +31,10 @@ export interface SummaryInput {
   /** Sim ms the run ended. */
   readonly now: Ms;
   readonly promotedAt: Ms | undefined;
-  /** The abort in force at the end, with its cause. */
-  readonly aborted: { readonly at: Ms; readonly cause: AbortCause } | undefined;
+  /** The abort in force at the end, with its cause and its words. */
+  readonly aborted: { readonly at: Ms; readonly cause: AbortCause; readonly detail: string } | undefined;
+  /** The healthy twin's first abort at or before `aborted.at` (undefined: it had not aborted; ignored unless aborted). */
+  readonly twinAborted: { readonly at: Ms; readonly cause: AbortCause } | undefined;
   /** The first sim ms a release request met an active regression (undefined: never). */
   readonly regressionSince: Ms | undefined;
   readonly tallies: readonly [VersionTally, VersionTally];
@@ -48,11 +51,13 @@ export interface SummaryInput {
  * outcome: `promoted` when the release became stable, `aborted` when the run ends aborted,
  * otherwise `incomplete`. A regression is in effect when one was active on a release request
  * before that outcome (an abort before an `after:` regression shows up catches nothing);
- * caught = aborted while one was in effect; falseRollback = aborted with none.
+ * caught = aborted while one was in effect and the healthy twin had not aborted by then;
+ * falseRollback = aborted and not caught (run/twin.ts).
  *
  * Example: release at 0, aborted at 320 s by a Failed run, a 6 % error regression active from the
- * first release request at 21 s → {outcome: 'aborted', regressionInEffect: true, caught: true,
- * abortCause: 'failed', detectedAfter: 320000, abortedAfter: 320000, promotedAfter: null, …}.
+ * first release request at 21 s, the twin not aborted by 320 s → {outcome: 'aborted',
+ * regressionInEffect: true, caught: true, abortCause: 'failed', twin: {abortedAfter: null,
+ * abortCause: null}, detectedAfter: 320000, abortedAfter: 320000, promotedAfter: null, …}.
  */
 export function summarize(input: SummaryInput): SummaryFields {
   const { scenario, tallies } = input;
@@ -61,7 +66,8 @@ export function summarize(input: SummaryInput): SummaryFields {
   const outcomeAt = input.promotedAt ?? input.aborted?.at ?? input.now;
   const regressionConfigured = input.updated && scenario.release.regressions.length > 0 && scenario.release.image !== scenario.stableImage;
   const regressionInEffect = regressionConfigured && input.regressionSince !== undefined && input.regressionSince <= outcomeAt;
-  const caught = outcome === 'aborted' && regressionInEffect;
+  const twinAborted = input.aborted === undefined ? undefined : input.twinAborted;
+  const { caught, falseRollback } = judgeAbort(outcome === 'aborted', regressionInEffect, twinAborted !== undefined);
   const abortedAfter = input.aborted === undefined ? null : input.aborted.at - start;
   const [stable, release] = tallies;
   const completed = stable.requests + release.requests;
@@ -75,8 +81,10 @@ export function summarize(input: SummaryInput): SummaryFields {
     regressionConfigured,
     regressionInEffect,
     abortCause: input.aborted?.cause ?? null,
+    abortDetail: input.aborted?.detail ?? null,
     caught,
-    falseRollback: outcome === 'aborted' && !regressionInEffect,
+    falseRollback,
+    twin: input.aborted === undefined ? null : { abortedAfter: twinAborted === undefined ? null : twinAborted.at - start, abortCause: twinAborted?.cause ?? null },
     detectedAfter: caught ? abortedAfter : null,
     abortedAfter,
     promotedAfter: input.promotedAt === undefined ? null : input.promotedAt - start,

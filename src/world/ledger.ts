@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../engine/engine.js';
 import { CODE_OK } from './pod-metrics.js';
-import { responseCode } from './outcome.js';
+import { isHarmed, responseCode } from './outcome.js';
 import type { Pod } from './pods.js';
 import { FAULT_NONE, MIRROR, SYNTHETIC, USER, type RequestPool } from './requests.js';
 import type { SyntheticJobs } from './synthetic-jobs.js';
@@ -19,6 +19,7 @@ export class Ledger {
   readonly mirrorTally = new VersionTally();
   private readonly engine: Engine;
   private readonly timeout: number;
+  private readonly slo: number;
 
   constructor(
     private readonly opts: WorldOptions,
@@ -27,6 +28,7 @@ export class Ledger {
   ) {
     this.engine = opts.engine;
     this.timeout = opts.scenario.agent.timeout ?? Infinity;
+    this.slo = opts.scenario.slo.latency;
   }
 
   /** Counts request `r`, finished now at `pod`; `failed` when a crash cut it short (it errs, whatever its draws). */
@@ -38,10 +40,12 @@ export class Ledger {
     const taskOk = !failed && pool.taskOk[r] === 1 && code === CODE_OK;
     const c = pool.cohort[r] as number;
     pod.metrics.record(c, code, latency / 1000, taskOk, pool.tokens[r] as number, pool.service[r] as number);
-    if (pool.kind[r] === SYNTHETIC) return this.jobs.onFinished(r, failed || pool.harmed[r] === 1);
+    // Harm is settled here, end to end: a release request that waited in a queue past the SLO
+    // harms its user when stable's service time alone would have met it (outcome.ts harmOf).
+    const harmed = isHarmed(pool.harmed[r] as number, latency, this.slo);
+    if (pool.kind[r] === SYNTHETIC) return this.jobs.onFinished(r, failed || harmed);
     if (pool.kind[r] === MIRROR) return this.mirrorTally.add(latency, code !== CODE_OK, taskOk, false);
     if (pool.kind[r] !== USER) return;
-    const harmed = pool.harmed[r] === 1;
     this.tallies[pod.version].add(latency, code !== CODE_OK, taskOk, harmed);
     this.opts.onComplete?.({
       arrival: pool.arrival[r] as number, completion: now, cohort: c, version: pod.version,

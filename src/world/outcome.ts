@@ -57,20 +57,45 @@ export function responseCode(error: boolean, latencyMs: number, timeoutMs: numbe
   return latencyMs > timeoutMs ? CODE_TIMEOUT : CODE_OK;
 }
 
+/** Harm as decided when service starts (`harmOf`), settled at completion (`isHarmed`). */
+export const HARM_NONE = 0;
+/** Harmed whatever its latency: it errs or fails its task where stable would not have. */
+export const HARM_YES = 1;
+/** Harmed if it misses the latency SLO end to end (queue included): stable's service time alone would have met it. */
+export const HARM_IF_LATE = 2;
+export type Harm = typeof HARM_NONE | typeof HARM_YES | typeof HARM_IF_LATE;
+
 /**
- * Counterfactual harm of request `r` served by the release (params `rel`, which erred or not and
- * took `relMs`): 1 when the stable version (`st`) would have done better with the same draws:
- * not erred, or succeeded at the task, or met the latency SLO where the release missed it.
+ * Counterfactual harm of request `r` served by the release (params `rel`; `relError`: it erred;
+ * `relMs`: its service time), against its stable counterpart (params `st`, the same draws, served
+ * without a queue). HARM_YES when stable would not have erred where the release did, or would
+ * have succeeded at the task where the release did not. Otherwise, when stable's service time
+ * meets the SLO: on a pod the release has slowed (`queueCounts`: a latency regression was in
+ * effect there, so its queue is the release's doing) HARM_IF_LATE, settled at completion on the
+ * latency end to end, queueing included (`isHarmed`); on any other pod the release queues as
+ * stable would, so only its service time counts (HARM_YES when it misses the SLO). Else HARM_NONE.
  *
- * Example (SLO 2000 ms, neither version errs nor fails the task): the release takes 2500 ms and
- * stable would take 1800 ms → 1; stable would take 2100 ms as well → 0; the release takes 1500 ms → 0.
+ * Example (SLO 2000 ms, neither version errs nor fails the task): stable would take 1800 ms on a
+ * slowed pod → HARM_IF_LATE (harmed if the user waits more than 2000 ms, queue included); on an
+ * unslowed pod with the release also taking 1800 ms → HARM_NONE; stable would take 2100 ms →
+ * HARM_NONE whatever the release did; the release errs where stable would not → HARM_YES.
  */
-export function harmOf(pool: RequestPool, r: number, rel: ServiceParams, st: ServiceParams, relError: boolean, relMs: number, sloMs: number): number {
+export function harmOf(pool: RequestPool, r: number, rel: ServiceParams, st: ServiceParams, relError: boolean, relMs: number, sloMs: number, queueCounts: boolean): Harm {
   const stError = faultOf(st, pool.uCrash[r] as number, pool.uError[r] as number) !== FAULT_NONE;
   const uTask = pool.uTask[r] as number;
   const relTaskOk = taskSucceeds(rel, relError, uTask);
   const stTaskOk = taskSucceeds(st, stError, uTask);
-  if ((relError && !stError) || (!relTaskOk && stTaskOk)) return 1;
-  if (relMs <= sloMs) return 0;
-  return serviceTimeMs(st, pool.z[r] as number) <= sloMs ? 1 : 0;
+  if ((relError && !stError) || (!relTaskOk && stTaskOk)) return HARM_YES;
+  if (serviceTimeMs(st, pool.z[r] as number) > sloMs) return HARM_NONE;
+  if (queueCounts) return HARM_IF_LATE;
+  return relMs > sloMs ? HARM_YES : HARM_NONE;
+}
+
+/**
+ * Whether a finished request was harmed, given its harm at service start and its latency end to
+ * end (arrival to completion). Example (SLO 6000 ms): (HARM_IF_LATE, 6500) → true;
+ * (HARM_IF_LATE, 5200) → false; (HARM_YES, 100) → true; (HARM_NONE, 30000) → false.
+ */
+export function isHarmed(harm: number, latencyMs: number, sloMs: number): boolean {
+  return harm === HARM_YES || (harm === HARM_IF_LATE && latencyMs > sloMs);
 }

@@ -11,7 +11,7 @@ import { applyRegressions, regressionActive, type CohortModels, type ServicePara
 import type { Regression } from '../model/scenario.js';
 import type { Cluster } from './cluster.js';
 import type { Ledger } from './ledger.js';
-import { faultOf, harmOf, serviceTimeMs, taskSucceeds, tokensOf } from './outcome.js';
+import { faultOf, HARM_NONE, HARM_YES, harmOf, serviceTimeMs, taskSucceeds, tokensOf } from './outcome.js';
 import type { Pod } from './pods.js';
 import { FAULT_CRASH, FAULT_ERROR, FAULT_NONE, MIRROR, type RequestPool } from './requests.js';
 import type { SyntheticJobs } from './synthetic-jobs.js';
@@ -27,6 +27,8 @@ export class Servers {
   private readonly slo: number;
   private readonly startup: number;
   private readonly pods: readonly Pod[];
+  /** By pod id: 1 once a latency regression made the release pod serve a request slower than stable would (harm then counts its queue). */
+  private readonly slowed: number[] = [];
   /** Reused for the release's params when they vary per request, so deciding allocates nothing. */
   private readonly scratch: ServiceParams;
   // Event handlers are arrow fields, registered as they are: the engine calls the handler itself,
@@ -113,8 +115,12 @@ export class Servers {
     pool.serviceMs[r] = serviceMs;
     pool.epoch[r] = pod.epoch;
     // Users' harm, and a synthetic case's failure: the release doing worse than stable would have
-    // with the same draws (golden prompts are the ones the stable version answers well).
-    pool.harmed[r] = pod.version === RELEASE_VERSION && pool.kind[r] !== MIRROR ? harmOf(pool, r, params, stable, error, serviceMs, this.slo) : 0;
+    // with the same draws (golden prompts are the ones the stable version answers well). Whether
+    // it was too slow is settled at completion, end to end (Ledger.record).
+    // A release pod's queue is the release's doing once a latency regression slowed the pod;
+    // before that it queues exactly as a stable pod would have.
+    if (pod.version === RELEASE_VERSION && params.mu > stable.mu) this.slowed[pod.id] = 1;
+    pool.harmed[r] = pod.version === RELEASE_VERSION && pool.kind[r] !== MIRROR ? harmOf(pool, r, params, stable, error, serviceMs, this.slo, this.slowed[pod.id] === 1) : HARM_NONE;
     this.engine.schedule(serviceMs, WORLD, this.completeKind, r);
   }
 
@@ -140,7 +146,7 @@ export class Servers {
     while (pod.queue.length > 0) {
       const q = pod.queue.shift();
       pool.fault[q] = FAULT_ERROR;
-      pool.harmed[q] = pod.version === RELEASE_VERSION && pool.kind[q] !== MIRROR ? 1 : 0;
+      pool.harmed[q] = pod.version === RELEASE_VERSION && pool.kind[q] !== MIRROR ? HARM_YES : HARM_NONE;
       this.ledger.record(q, pod, true);
       pool.release(q);
     }

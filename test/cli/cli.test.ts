@@ -46,7 +46,7 @@ describe('simulate run', () => {
     const r = await sim(['run', scenario('canary-happy-path.yaml'), '--output', 'json']);
     const summary = JSON.parse(r.out) as Record<string, unknown>;
     expect(Object.keys(summary).slice(0, 7)).toEqual(['t', 'type', 'schemaVersion', 'rollout', 'strategy', 'router', 'outcome']);
-    expect(summary).toMatchObject({ type: 'Summary', schemaVersion: 1, outcome: 'promoted', promotedAfter: 660_000, abortCause: null });
+    expect(summary).toMatchObject({ type: 'Summary', schemaVersion: 2, outcome: 'promoted', promotedAfter: 660_000, abortCause: null });
   });
 
   it('text output in a pipe has no escape codes at all', async () => {
@@ -88,7 +88,7 @@ describe('simulate (no arguments) and simulate compare', () => {
     const d = await sim(['run', scenario('low-traffic-nan.yaml'), '--rollout', 'agent-unguarded']);
     expect(d.out).toContain('    3m20s  ⚠ agent-unguarded-rv8mt5frdr-2-2/error-rate = (no value) → Error (could not evaluate successCondition');
     expect(d.out).toContain('     4m0s  ⇄ weight: canary 0% · stable 100% (aborted: back to the stable version)');
-    expect(d.out).toContain('  outcome   aborted after 4m0s (analysis had no data); FALSE ROLLBACK: a healthy release was aborted');
+    expect(d.out).toContain('  outcome   aborted after 4m0s: 5 consecutive measurement errors (the query matched no series) — FALSE ROLLBACK: a healthy release was aborted: this analysis is blind');
   });
 
   it('compare gives byte-identical JSON twice, and every strategy sees the same user requests', async () => {
@@ -97,7 +97,7 @@ describe('simulate (no arguments) and simulate compare', () => {
     expect(a.out).toBe(b.out);
     const json = JSON.parse(a.out) as { schemaVersion: number; offeredRequests: number; results: { rollout: string; arrivedRequests: number; completedRequests: number }[] };
     const results = json.results;
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     expect(results.map((r) => r.rollout)).toEqual(['agent-canary', 'agent-bluegreen', 'agent-deployment']);
     expect(results.map((r) => r.arrivedRequests)).toEqual([json.offeredRequests, json.offeredRequests, json.offeredRequests]);
     expect(new Set(results.map((r) => r.completedRequests)).size).toBe(1);

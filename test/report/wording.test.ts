@@ -73,7 +73,9 @@ describe('steps and measurements', () => {
 
 const base: SummaryFields = {
   schemaVersion: 1, rollout: 'agent', strategy: 'canary', router: 'istio', outcome: 'aborted', updateStartedAt: 0,
-  regressionConfigured: false, regressionInEffect: false, abortCause: 'noData', caught: false, falseRollback: true,
+  regressionConfigured: false, regressionInEffect: false, abortCause: 'noData',
+  abortDetail: '5 consecutive measurement errors (the query matched no series)', caught: false, falseRollback: true,
+  twin: { abortedAfter: 240_000, abortCause: 'noData' },
   detectedAfter: null, abortedAfter: 240_000, promotedAfter: null,
   arrivedRequests: 2427, completedRequests: 2423, inFlightRequests: 4, unservedRequests: 0,
   releaseRequests: 51, harmedRequests: 0, harmedShare: 0,
@@ -89,7 +91,7 @@ describe('summary', () => {
     expect(formatSummary(base, plain)).toEqual([
       '',
       'Summary — agent',
-      '  outcome   aborted after 4m0s (analysis had no data); FALSE ROLLBACK: a healthy release was aborted',
+      '  outcome   aborted after 4m0s: 5 consecutive measurement errors (the query matched no series) — FALSE ROLLBACK: a healthy release was aborted: this analysis is blind',
       '  requests  2423 completed user requests (4 still in flight at the end)',
       '  harmed    0 of the 2423 completed (0.00%); 51 served by the release',
       '',
@@ -105,8 +107,8 @@ describe('summary', () => {
   });
 
   it('a regression that never took effect before the outcome is not caught, nor missed', () => {
-    const early = { ...base, regressionConfigured: true, abortCause: 'failed' as const };
-    expect(formatSummary(early, plain)[2]).toBe('  outcome   aborted after 4m0s (analysis failed); FALSE ROLLBACK: the regression was not yet in effect when the release was aborted');
+    const early = { ...base, regressionConfigured: true, abortCause: 'operator' as const, abortDetail: 'by the operator', twin: { abortedAfter: null, abortCause: null } };
+    expect(formatSummary(early, plain)[2]).toBe('  outcome   aborted after 4m0s: by the operator — FALSE ROLLBACK: the regression was not yet in effect when the release was aborted');
     const late = { ...base, outcome: 'promoted' as const, regressionConfigured: true, abortCause: null, falseRollback: false, abortedAfter: null, promotedAfter: 600_000 };
     expect(formatSummary(late, plain)[2]).toBe('  outcome   promoted after 10m0s; a regression was configured but never in effect before the promotion');
   });
@@ -157,6 +159,6 @@ describe('createTimeline (what the CLI prints, with the state a line needs)', ()
     const u = createTimeline(plain);
     u.line({ t: 0, type: 'RolloutStarted', rollout: 'a', strategy: 'canary', router: null, replicas: 10, stableImage: 'v1', releaseImage: 'v2', stableHash: 'h1', releaseHash: 'h2', steps: 4 });
     u.line({ t: 240_000, type: 'RolloutAborted', reason: 'x' });
-    expect(u.summary(base)[2]).toBe('  outcome   aborted after 4m0s (analysis had no data); FALSE ROLLBACK: a healthy release was aborted');
+    expect(u.summary(base)[2]).toBe('  outcome   aborted after 4m0s: 5 consecutive measurement errors (the query matched no series) — FALSE ROLLBACK: a healthy release was aborted: this analysis is blind');
   });
 });

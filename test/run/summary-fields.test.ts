@@ -27,7 +27,7 @@ describe('regressionInEffect, caught and the times of a run', () => {
       outcome: 'aborted', updateStartedAt: 120_000, regressionConfigured: true, regressionInEffect: false,
       abortCause: 'operator', caught: false, falseRollback: true, detectedAfter: null, abortedAfter: 480_000, promotedAfter: null,
     });
-    expect(formatSummary(s, { color: false })[2]).toBe('  outcome   aborted after 8m0s (by the operator); FALSE ROLLBACK: the regression was not yet in effect when the release was aborted');
+    expect(formatSummary(s, { color: false })[2]).toBe('  outcome   aborted after 8m0s: by the operator — FALSE ROLLBACK: the regression was not yet in effect when the release was aborted');
   });
 
   it('the same regression, aborted after it shows up, is caught; left running it is in effect and not caught yet', () => {
@@ -65,7 +65,9 @@ describe('every golden Summary', () => {
     expect(s.arrivedRequests).toBe(s.completedRequests + s.inFlightRequests + s.unservedRequests);
     expect(s.completedRequests).toBe(s.versions.stable.requests + s.versions.release.requests);
     expect(s.harmedShare).toBe(Math.round((s.harmedRequests / s.completedRequests) * 1e6) / 1e6);
-    expect(s.caught).toBe(s.outcome === 'aborted' && s.regressionInEffect);
+    expect(s.caught).toBe(s.outcome === 'aborted' && s.regressionInEffect && s.twin?.abortedAfter === null);
+    expect(s.falseRollback).toBe(s.outcome === 'aborted' && !s.caught);
+    expect(s.twin === null).toBe(s.outcome !== 'aborted');
     expect(s.abortCause === null).toBe(s.outcome !== 'aborted');
   });
 });

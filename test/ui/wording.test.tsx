@@ -81,9 +81,9 @@ describe('request counts', () => {
     const out = lines(text(<SummaryBox summary={nan.summary!} color={false} width={120} />, 120)).map((l) => l.slice(2, -1).trimEnd());
     expect(out.slice(1, 5)).toEqual([
       'Summary — agent-unguarded',
-      '  outcome   aborted after 4m0s (analysis had no data); FALSE ROLLBACK: a healthy release was aborted',
-      '  requests  2383 completed user requests (4 still in flight at the end)',
-      '  harmed    0 of the 2383 completed (0.00%); 36 served by the release',
+      '  outcome   aborted after 4m0s: 5 consecutive measurement errors (the query matched no series) — FALSE ROLLBACK: a',
+      '            healthy release was aborted: this analysis is blind',
+      '  requests  2423 completed user requests (1 still in flight at the end)',
     ]);
   });
 

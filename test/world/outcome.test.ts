@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rng } from '../../src/engine/rng.js';
 import { paramsOf, type ServiceParams } from '../../src/world/behaviour.js';
-import { faultOf, harmOf, responseCode, serviceTimeMs, taskSucceeds, tokensOf } from '../../src/world/outcome.js';
+import { faultOf, HARM_IF_LATE, HARM_NONE, HARM_YES, harmOf, isHarmed, responseCode, serviceTimeMs, taskSucceeds, tokensOf } from '../../src/world/outcome.js';
 import { CODE_ERROR, CODE_OK, CODE_TIMEOUT } from '../../src/world/pod-metrics.js';
 import { FAULT_CRASH, FAULT_ERROR, FAULT_NONE, RequestPool } from '../../src/world/requests.js';
 
@@ -95,28 +95,42 @@ describe('harmOf (SLO 2000 ms)', () => {
   it('an error stable would not have made is harm; one it would have made too is not', () => {
     const { pool, r } = request(1, 0.03, 0.5);
     const rel = params({ errorRate: 0.05 });
-    expect(harmOf(pool, r, rel, params({ errorRate: 0.01 }), true, 100, SLO)).toBe(1);
-    expect(harmOf(pool, r, rel, params({ errorRate: 0.04 }), true, 100, SLO)).toBe(0);
+    expect(harmOf(pool, r, rel, params({ errorRate: 0.01 }), true, 100, SLO, false)).toBe(1);
+    expect(harmOf(pool, r, rel, params({ errorRate: 0.04 }), true, 100, SLO, false)).toBe(0);
   });
 
   it('a crash stable would have had too is not harm', () => {
     const { pool, r } = request(0.001, 0.9, 0.5);
-    expect(harmOf(pool, r, params({ crashRate: 0.01 }), params({ crashRate: 0.002 }), true, 100, SLO)).toBe(0);
+    expect(harmOf(pool, r, params({ crashRate: 0.01 }), params({ crashRate: 0.002 }), true, 100, SLO, false)).toBe(0);
   });
 
   it('a failed task stable would have done is harm', () => {
     const { pool, r } = request(1, 0.9, 0.92);
-    expect(harmOf(pool, r, params({ taskSuccess: 0.9 }), params({ taskSuccess: 0.95 }), false, 100, SLO)).toBe(1);
-    expect(harmOf(pool, r, params({ taskSuccess: 0.9 }), params({ taskSuccess: 0.91 }), false, 100, SLO)).toBe(0);
+    expect(harmOf(pool, r, params({ taskSuccess: 0.9 }), params({ taskSuccess: 0.95 }), false, 100, SLO, false)).toBe(1);
+    expect(harmOf(pool, r, params({ taskSuccess: 0.9 }), params({ taskSuccess: 0.91 }), false, 100, SLO, false)).toBe(0);
   });
 
   it('a missed SLO is harm only when stable would have met it with the same z', () => {
     const { pool, r } = request(1, 0.9, 0.5);
     const rel = params({ ms: 2500 });
-    expect(harmOf(pool, r, rel, params({ ms: 1800 }), false, 2500, SLO)).toBe(1);
-    expect(harmOf(pool, r, rel, params({ ms: 2000 }), false, 2500, SLO)).toBe(1);
-    expect(harmOf(pool, r, rel, params({ ms: 2100 }), false, 2500, SLO)).toBe(0);
-    expect(harmOf(pool, r, params({ ms: 1500 }), params({ ms: 1800 }), false, 1500, SLO)).toBe(0);
+    expect(harmOf(pool, r, rel, params({ ms: 1800 }), false, 2500, SLO, false)).toBe(1);
+    expect(harmOf(pool, r, rel, params({ ms: 2000 }), false, 2500, SLO, false)).toBe(1);
+    expect(harmOf(pool, r, rel, params({ ms: 2100 }), false, 2500, SLO, false)).toBe(0);
+    expect(harmOf(pool, r, params({ ms: 1500 }), params({ ms: 1800 }), false, 1500, SLO, false)).toBe(0);
+  });
+
+  it('on a pod the release slowed, a miss is settled end to end: harm if stable\'s own time meets the SLO', () => {
+    const { pool, r } = request(1, 0.9, 0.5);
+    // The release served it in 1500 ms, but the pod is slowed (queue the release's doing): settled at completion.
+    expect(harmOf(pool, r, params({ ms: 1500 }), params({ ms: 1800 }), false, 1500, SLO, true)).toBe(HARM_IF_LATE);
+    // Stable would take 2100 ms: too slow either way, never harm.
+    expect(harmOf(pool, r, params({ ms: 2500 }), params({ ms: 2100 }), false, 2500, SLO, true)).toBe(HARM_NONE);
+    // An error stable would not make is harm whatever the latency.
+    expect(harmOf(pool, r, params({ ms: 1500, errorRate: 1 }), params({ ms: 1800 }), true, 1500, SLO, true)).toBe(HARM_YES);
+  });
+
+  it('isHarmed: HARM_IF_LATE is harm exactly when the latency end to end exceeds the SLO', () => {
+    expect([isHarmed(HARM_IF_LATE, 2001, SLO), isHarmed(HARM_IF_LATE, 2000, SLO), isHarmed(HARM_YES, 10, SLO), isHarmed(HARM_NONE, 60_000, SLO)]).toEqual([true, false, true, false]);
   });
 
   it('reads stable\'s time at the request\'s own normal draw', () => {
@@ -124,8 +138,8 @@ describe('harmOf (SLO 2000 ms)', () => {
     const st = params({ ms: 1000, sigma: Math.log(2) });
     const meets = request(1, 0.9, 0.5, 1);
     const misses = request(1, 0.9, 0.5, 1.1);
-    expect(harmOf(meets.pool, meets.r, params(), st, false, 3000, SLO)).toBe(1);
-    expect(harmOf(misses.pool, misses.r, params(), st, false, 3000, SLO)).toBe(0);
+    expect(harmOf(meets.pool, meets.r, params(), st, false, 3000, SLO, false)).toBe(1);
+    expect(harmOf(misses.pool, misses.r, params(), st, false, 3000, SLO, false)).toBe(0);
   });
 });
 
