@@ -37,7 +37,7 @@ export class Ledger {
     const code = responseCode(failed || pool.fault[r] !== FAULT_NONE, latency, this.timeout);
     const taskOk = !failed && pool.taskOk[r] === 1 && code === CODE_OK;
     const c = pool.cohort[r] as number;
-    pod.metrics.record(c, code, latency / 1000, taskOk, pool.tokens[r] as number, pool.service[r] as number);
+    pod.metrics.record(c, code, latency / 1000, taskOk, pool.tokens[r] as number, pool.service[r] as number, pool.kind[r] !== SYNTHETIC);
     if (pool.kind[r] === SYNTHETIC) return this.jobs.onFinished(r, failed || pool.harmed[r] === 1);
     if (pool.kind[r] === MIRROR) return this.mirrorTally.add(latency, code !== CODE_OK, taskOk, false);
     if (pool.kind[r] !== USER) return;
