@@ -75,6 +75,9 @@ export const FAMILIES: readonly Family[] = [
 // The mapping's shape lives with the Scenario model (the lowest layer); re-exported here beside the families.
 export type { FamilyMapping, MetricsMapping } from '../model/scenario.js';
 
+/** Labels of one family that always carry the same value: renaming one onto the other is allowed. */
+export const TWIN_LABELS: readonly (readonly [string, string])[] = [['code', 'status']];
+
 /** The series names a family's samples carry. Example: histogram `x` → ['x_bucket', 'x_sum', 'x_count']. */
 export function seriesNames(f: Pick<Family, 'name' | 'type'>): readonly string[] {
   return f.type === 'histogram' ? [`${f.name}_bucket`, `${f.name}_sum`, `${f.name}_count`] : [f.name];
@@ -88,7 +91,8 @@ export function exportedFamilies(mapping: MetricsMapping = {}): readonly Family[
   return FAMILIES.map((f) => {
     const m = mapping[f.name];
     if (m === undefined) return f;
-    const labels = f.labels.map((l) => m.labels?.[l] ?? l);
+    // Deduplicated: code and status carry the same value, so either may be renamed onto the other.
+    const labels = [...new Set(f.labels.map((l) => m.labels?.[l] ?? l))];
     return { ...f, name: m.name ?? f.name, labels };
   });
 }

@@ -1,11 +1,11 @@
 /**
  * Checks a Scenario's `spec.metrics` mapping against the catalogue: keys are our family names,
  * label keys that family's labels, and the new names valid Prometheus names that collide with no
- * other exported family or label. Every problem is an error at its YAML path, with a suggestion.
+ * other exported family or label (code and status carry the same value: either may become the other). Every problem is an error at its YAML path, with a suggestion.
  *
  * Example: {http_request_total: {…}} → 'unknown metric family "http_request_total"', did you mean "http_requests_total"?
  */
-import { exportedFamilies, FAMILIES, seriesNames, type MetricsMapping } from '../metrics/catalogue.js';
+import { exportedFamilies, FAMILIES, seriesNames, TWIN_LABELS, type MetricsMapping } from '../metrics/catalogue.js';
 import { didYouMean, quoteList } from './errors.js';
 import { child, fail, failKey, type Cx } from './validate.js';
 
@@ -41,7 +41,8 @@ export function checkMetricsMapping(cx: Cx, mapping: MetricsMapping): MetricsMap
     const kept = f.labels.filter((l) => !renamed.has(l));
     const seen = new Set<string>();
     for (const [label, to] of renamed) {
-      if ((kept.includes(to) && to !== label) || seen.has(to)) {
+      const twins = TWIN_LABELS.some(([a, b]) => (a === label && b === to) || (b === label && a === to));
+      if ((kept.includes(to) && to !== label && !twins) || seen.has(to)) {
         fail(cx, child(`${p}.labels`, label), `${family} would carry the label "${to}" twice`, `pick another name, or rename "${to}" too`);
       }
       seen.add(to);
