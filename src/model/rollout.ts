@@ -62,6 +62,17 @@ export interface TrafficRouting {
   readonly router: string;
   readonly maxTrafficWeight: number;
   readonly managedRoutes: readonly string[];
+  /**
+   * trafficRouting.nginx: the stable Ingress, and from its document (when the file has it) the
+   * backend port and first rule's host and path, which ingress-nginx's metrics carry.
+   */
+  readonly nginx?: { readonly stableIngress: string; readonly port: string; readonly host: string; readonly path: string } | undefined;
+  /**
+   * Istio subset routing (trafficRouting.istio.destinationRule): the host Istio reports as
+   * destination_service for both subsets — the VirtualService route's destination host, else the
+   * DestinationRule's spec.host, else the Rollout's name (src/scenario/route-hosts.ts).
+   */
+  readonly istioSubsetHost?: string | undefined;
 }
 
 export interface CanaryStrategy {

@@ -101,6 +101,16 @@ export interface OperatorAction {
   readonly rollout: string | undefined;
 }
 
+/** A Scenario `metrics:` entry: one of our families exported under the app's name and label names. */
+export interface FamilyMapping {
+  readonly name?: string;
+  /** Our label name → the app's label name. */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** By our family name (src/metrics/catalogue.ts keeps the families). */
+export type MetricsMapping = Readonly<Record<string, FamilyMapping>>;
+
 export interface Scenario {
   readonly file: string;
   readonly name: string;
@@ -119,6 +129,8 @@ export interface Scenario {
   readonly operator: readonly OperatorAction[];
   /** Names of the Rollouts/Deployments `compare` races (default: all, in file order). */
   readonly compare: readonly string[];
+  /** `spec.metrics`: our families exported under the app's own names (src/metrics/catalogue.ts); {} when unset. */
+  readonly metrics: MetricsMapping;
   readonly workloads: readonly Workload[];
   readonly analysisTemplates: readonly AnalysisTemplate[];
   readonly services: readonly Service[];

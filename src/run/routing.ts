@@ -6,7 +6,7 @@ import type { RolloutStatus } from '../controller/status.js';
 import type { Workload } from '../model/rollout.js';
 import type { Cohort } from '../model/scenario.js';
 import type { HeaderMatch } from '../model/rollout.js';
-import type { Mirror, Route } from '../world/world.js';
+import type { Mirror, Route, ServiceSpec } from '../world/world.js';
 
 /** How a workload splits traffic. */
 export type TrafficModel = 'router' | 'pods' | 'activeService';
@@ -98,11 +98,33 @@ export function routesFor(ctx: RoutingContext, status: RolloutStatus): Route[] {
   return routes;
 }
 
-/** The Service names a workload's traffic goes through: [primary, secondary]. */
-export function serviceNames(w: Workload): [string, string] {
-  if (w.kind === 'Deployment') return [w.name, w.name];
+/**
+ * The Services a workload's user traffic goes through, [primary, secondary] (the same object when
+ * there is one), named as the manifest names them — what Istio reports as destination_service and
+ * ingress-nginx as ingress/service/canary:
+ * - Deployment: its name; basic canary: the Service selecting both, stableService or the Rollout's name;
+ * - blue-green: activeService and previewService (default `<name>-preview`);
+ * - traffic-routed canary: stableService and canaryService; Istio subset routing: the one host
+ *   both subsets share (src/scenario/route-hosts.ts); with nginx, both carry the stable Ingress
+ *   and its Service, and the canary one ingress-nginx's canary upstream `<ns>-<canaryService>-<port>`.
+ * Example: canary {stableService: 'web', canaryService: 'web-c', nginx stableIngress 'web'} in 'prod'
+ * → [{host: 'web', nginx: {ingress: 'web', service: 'web', canary: '', …}}, {host: 'web-c', nginx: {…, canary: 'prod-web-c-80'}}].
+ */
+export function serviceNames(w: Workload): [ServiceSpec, ServiceSpec] {
+  const one = (host: string): [ServiceSpec, ServiceSpec] => {
+    const s = { host };
+    return [s, s];
+  };
+  if (w.kind === 'Deployment') return one(w.name);
   const st = w.strategy;
-  if (st.type === 'blueGreen') return [st.activeService, st.previewService ?? `${w.name}-preview`];
-  if (st.trafficRouting === undefined) return [st.stableService ?? w.name, st.stableService ?? w.name];
-  return [st.stableService ?? `${w.name}-stable`, st.canaryService ?? `${w.name}-canary`];
+  if (st.type === 'blueGreen') return [{ host: st.activeService }, { host: st.previewService ?? `${w.name}-preview` }];
+  const tr = st.trafficRouting;
+  if (tr === undefined) return one(st.stableService ?? w.name);
+  if (tr.istioSubsetHost !== undefined) return one(tr.istioSubsetHost);
+  const stable = st.stableService ?? w.name;
+  const canary = st.canaryService ?? stable;
+  if (canary === stable) return one(stable);
+  if (tr.nginx === undefined) return [{ host: stable }, { host: canary }];
+  const view = { ingress: tr.nginx.stableIngress, service: stable, host: tr.nginx.host, path: tr.nginx.path };
+  return [{ host: stable, nginx: { ...view, canary: '' } }, { host: canary, nginx: { ...view, canary: `${w.namespace}-${canary}-${tr.nginx.port}` } }];
 }

@@ -9,25 +9,50 @@ import type { MetricStore } from '../metrics/store.js';
 import { POD_LETTER, type SampleFields, type SampleVersion } from '../model/events.js';
 import type { Ms } from '../model/time.js';
 import { evaluateInstant } from '../promql/index.js';
-import type { World } from '../world/world.js';
+import type { SeriesNaming, World } from '../world/world.js';
 import { rate6 } from './summary.js';
 
-const BY = 'rollouts_pod_template_hash';
-const QUERIES = {
-  rps: `sum by (${BY}) (rate(http_requests_total[1m]))`,
-  errorRate: `sum by (${BY}) (rate(http_requests_total{code!="200"}[1m])) / sum by (${BY}) (rate(http_requests_total[1m]))`,
-  p99: `histogram_quantile(0.99, sum by (${BY}, le) (rate(http_request_duration_seconds_bucket[1m])))`,
-  taskSuccess: `sum by (${BY}) (rate(agent_task_outcomes_total{outcome="success"}[1m])) / sum by (${BY}) (rate(agent_task_outcomes_total[1m]))`,
-} as const;
+type Queries = Readonly<Record<'rps' | 'errorRate' | 'p99' | 'taskSuccess', string>> & { readonly by: string };
+
+/**
+ * The dashboard's queries, under the Scenario's `metrics:` mapping (the names the run exports).
+ * Example: unmapped → rps `sum by (rollouts_pod_template_hash) (rate(http_requests_total[1m]))`;
+ * with {http_requests_total: {name: 'flask_http_request_total', labels: {code: 'status'}}} the error
+ * rate selects `flask_http_request_total{status!="200"}`.
+ */
+export function sampleQueries(n: SeriesNaming): Queries {
+  const req = n.name('http_requests_total');
+  const code = n.label('http_requests_total', 'code');
+  const by = (family: string): string => n.label(family, 'rollouts_pod_template_hash');
+  const task = n.name('agent_task_outcomes_total');
+  const outcome = n.label('agent_task_outcomes_total', 'outcome');
+  const hist = n.name('http_request_duration_seconds');
+  const [r, h, t] = [by('http_requests_total'), by('http_request_duration_seconds'), by('agent_task_outcomes_total')];
+  return {
+    // Samples are keyed by the request counter's hash label; the others are relabelled to it when mapped apart.
+    by: r,
+    rps: `sum by (${r}) (rate(${req}[1m]))`,
+    errorRate: `sum by (${r}) (rate(${req}{${code}!="200"}[1m])) / sum by (${r}) (rate(${req}[1m]))`,
+    p99: relabel(`histogram_quantile(0.99, sum by (${h}, le) (rate(${hist}_bucket[1m])))`, h, r),
+    taskSuccess: relabel(`sum by (${t}) (rate(${task}{${outcome}="success"}[1m])) / sum by (${t}) (rate(${task}[1m]))`, t, r),
+  };
+}
+
+/** A query's `from` label copied to `to` (when the mapping gave one family's hash label another name). */
+function relabel(q: string, from: string, to: string): string {
+  return from === to ? q : `label_replace(${q}, "${to}", "$1", "${from}", "(.*)")`;
+}
+
+const cache = new WeakMap<SeriesNaming, Queries>();
 
 /** One PromQL query's answer by pod-template hash. Example: {abc: 0.02, def: 0.005}. */
-function byHash(store: MetricStore, query: string, t: Ms): Map<string, number> {
+function byHash(store: MetricStore, query: string, t: Ms, by: string): Map<string, number> {
   const out = new Map<string, number>();
   const r = evaluateInstant(store, query, t);
   if (!r.ok || r.data.resultType !== 'vector') return out;
   for (const s of r.data.result) {
     const v = Number(s.value[1]);
-    const hash = s.metric[BY];
+    const hash = s.metric[by];
     if (hash !== undefined && Number.isFinite(v)) out.set(hash, v);
   }
   return out;
@@ -43,10 +68,12 @@ function ms(seconds: number | undefined): number | null {
  * 0.005, p99: 4171, taskSuccess: 0.94}, …], replicaSets [{hash, pods: 'rrrrrrrrrr'}, {hash, pods: 'rr'}], counters.
  */
 export function takeSample(store: MetricStore, world: World, t: Ms): SampleFields {
-  const rps = byHash(store, QUERIES.rps, t);
-  const errorRate = byHash(store, QUERIES.errorRate, t);
-  const p99 = byHash(store, QUERIES.p99, t);
-  const taskSuccess = byHash(store, QUERIES.taskSuccess, t);
+  let q = cache.get(world.naming);
+  if (q === undefined) cache.set(world.naming, (q = sampleQueries(world.naming)));
+  const rps = byHash(store, q.rps, t, q.by);
+  const errorRate = byHash(store, q.errorRate, t, q.by);
+  const p99 = byHash(store, q.p99, t, q.by);
+  const taskSuccess = byHash(store, q.taskSuccess, t, q.by);
   const rounded = (m: Map<string, number>, hash: string): number | null => {
     const v = m.get(hash);
     return v === undefined ? null : rate6(v);

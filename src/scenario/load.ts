@@ -20,6 +20,7 @@ import type { SimKind } from './kinds.js';
 import { checkLimits } from './limits.js';
 import { checkReferences } from './refs.js';
 import { buildRollout } from './rollout-build.js';
+import { routingDocs, withRouteHosts, type RoutingDoc } from './route-hosts.js';
 import type { BuiltWorkload } from './rollout-build.js';
 import { buildScenario } from './scenario-build.js';
 import type { ScenarioCore } from './scenario-build.js';
@@ -103,7 +104,7 @@ export function loadScenarioSources(sources: readonly Source[]): LoadResult {
     issues.add(nodePos(sd, sd.root) ?? start, '', `too many YAML alias expansions (more than ${ALIAS_BUDGET} in one document)`, 'write the values out instead of nesting aliases');
   }
   if (issues.count > 0 || core === undefined) return { ok: false, errors: issues.sorted() };
-  return { ok: true, scenario: assemble(core, workloads, templates, services), notes };
+  return { ok: true, scenario: assemble(core, workloads, templates, services, routingDocs(docs)), notes };
 }
 
 function buildWorkload(sd: SourceDoc, isRollout: boolean, issues: Issues, notes: string[]): BuiltWorkload<Workload> | undefined {
@@ -112,12 +113,13 @@ function buildWorkload(sd: SourceDoc, isRollout: boolean, issues: Issues, notes:
 }
 
 /** Attaches the manifests, giving those without metadata.namespace the scenario's namespace. */
-function assemble(core: ScenarioCore, workloads: readonly BuiltWorkload<Workload>[], templates: readonly BuiltTemplate[], services: readonly BuiltService[]): Scenario {
+function assemble(core: ScenarioCore, workloads: readonly BuiltWorkload<Workload>[], templates: readonly BuiltTemplate[], services: readonly BuiltService[], routing: readonly RoutingDoc[]): Scenario {
   const ns = core.namespace;
   const fill = <T extends { namespace: string }>(x: T): T => (x.namespace === '' ? { ...x, namespace: ns } : x);
   return {
     ...core,
-    workloads: workloads.map((w) => fill<Rollout | Deployment>(w.workload)),
+    // Traffic-routed Rollouts also carry what their metrics need from the routing documents.
+    workloads: workloads.map((w) => fill<Rollout | Deployment>(w.workload)).map((w) => (w.kind === 'Rollout' ? withRouteHosts(w, routing) : w)),
     analysisTemplates: templates.map((t): AnalysisTemplate => t.template),
     services: services.map((s): Service => fill(s.service)),
   };

@@ -6,6 +6,7 @@ import { lognormalMeanMs } from '../model/latency.js';
 import type { Behaviour, Cohort, OperatorAction, RateProfile, Regression, Scenario } from '../model/scenario.js';
 import { formatDuration } from '../model/time.js';
 import { didYouMean, quoteList } from './errors.js';
+import { checkMetricsMapping } from './metrics-mapping.js';
 import { MAX_EXPECTED_REQUESTS, ScenarioEnvelope, ScenarioSpec } from './scenario-schema.js';
 import type { Agent, BehaviourOverride } from './scenario-schema.js';
 import type { Out } from './schema.js';
@@ -45,6 +46,7 @@ export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | un
   const synth = spec.syntheticTests && names ? { ...spec.syntheticTests, cohorts: checkCohortList(cx, spec.syntheticTests.cohorts, names) } : undefined;
   const operator = spec.operator && buildOperator(cx, spec.operator, inputs);
   const compare = checkCompare(cx, spec.compare, inputs);
+  const metrics = spec.metrics && checkMetricsMapping(cx, spec.metrics);
   checkTimes(cx, spec);
   const rate = spec.traffic && rateOf(cx, spec.traffic.rps, agent, cohorts, inputs.fewestReplicas);
   if (rate !== undefined && spec.duration !== undefined) {
@@ -55,7 +57,7 @@ export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | un
   }
   if (cx.issues.count !== before || !defined(spec, 'seed', 'duration', 'scrapeInterval', 'release') || doc.metadata === undefined) return undefined;
   if (agent === undefined || regressions === undefined || rate === undefined || cohorts === undefined || operator === undefined) return undefined;
-  if (releaseImage === undefined || stableImage === undefined) return undefined;
+  if (releaseImage === undefined || stableImage === undefined || metrics === undefined) return undefined;
   return {
     file: cx.sd.file,
     name: doc.metadata.name ?? baseName(cx.sd.file),
@@ -72,6 +74,7 @@ export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | un
     syntheticTests: synth === undefined ? undefined : { cases: synth.cases, cohorts: synth.cohorts ?? names ?? [], maxFailures: synth.maxFailures },
     operator,
     compare: compare ?? inputs.workloadNames.map((w) => w.name),
+    metrics,
   };
 }
 

@@ -204,6 +204,15 @@ export const OperatorAction = obj({
   rollout: opt(str({ nonEmpty: true }), { description: 'Target Rollout (default: the one being run).' }),
 });
 
+/** One `spec.metrics` entry; which families and labels exist is checked in metrics-mapping.ts. */
+const FamilyMapping = obj(
+  {
+    name: opt(str({ nonEmpty: true }), { description: 'The name the app exports this family under.', examples: ['flask_http_request_total'] }),
+    labels: opt(map(str({ nonEmpty: true })), { description: "Our label name → the app's label name.", examples: [{ code: 'status' }] }),
+  },
+  { description: 'One of our metric families under the app\'s own name and label names.' },
+);
+
 export const ScenarioSpec = obj({
   seed: dflt(int({ min: 0, max: 4_294_967_295 }), 1, { description: 'Random seed; same seed ⇒ same run.' }),
   duration: dflt(duration({ positive: true }), '1h', { description: 'Hard stop of simulated time.' }),
@@ -221,6 +230,10 @@ export const ScenarioSpec = obj({
   syntheticTests: opt(SyntheticTests),
   operator: dflt(arr(OperatorAction), [], { description: 'Scripted human actions.' }),
   compare: opt(arr(str({ nonEmpty: true }), { minItems: 1 }), { description: 'Names of the Rollouts/Deployments to race (default: all, in file order).' }),
+  metrics: dflt(map(FamilyMapping), {}, {
+    description: "Renames exported metric families and labels to the app's own, keyed by our family name (README: Metrics the pods export).",
+    examples: [{ http_requests_total: { name: 'flask_http_request_total', labels: { code: 'status' } } }],
+  }),
 });
 
 const documentFields = {

@@ -4,7 +4,9 @@
  * the endpoints (they finish what they hold). Scrapes write each pod's series to the store.
  */
 import type { Rng } from '../engine/rng.js';
-import { PodMetrics } from './pod-metrics.js';
+import { PodMetrics, type MeshService } from './pod-metrics.js';
+import { IngressMetrics, type IngressView } from './pod-metrics-ingress.js';
+import type { SeriesNaming } from './pod-metrics-naming.js';
 import { removeFrom, RequestQueue, type Pod, type ReplicaSet } from './pods.js';
 import type { SeriesSink } from './series-sink.js';
 import type { Version } from './world-types.js';
@@ -13,20 +15,49 @@ export interface ClusterIdentity {
   readonly namespace: string;
   readonly workload: string;
   readonly cohorts: readonly string[];
+  /** The Scenario's `metrics:` mapping, applied to every series. */
+  readonly naming: SeriesNaming;
+}
+
+/** A Service user traffic comes through, as the run layer derives it from the manifest (src/run/routing.ts). */
+export interface ServiceSpec {
+  /** A Service name (`checkout-canary`), or for Istio subset routing the host Istio reports (maybe an FQDN). */
+  readonly host: string;
+  /** How ingress-nginx labels requests through it (trafficRouting.nginx only). */
+  readonly nginx?: Omit<IngressView, 'namespace'>;
+}
+
+/**
+ * The Service as Istio reports it: a short name is qualified with the namespace, as Istio does
+ * with a short host; a dotted host is taken as written.
+ * Example: meshService('shop-canary', 'prod') → {fqdn: 'shop-canary.prod.svc.cluster.local', name: 'shop-canary', namespace: 'prod'};
+ * meshService('shop.web.svc.cluster.local', 'prod') → name 'shop', namespace 'web'.
+ */
+export function meshService(host: string, namespace: string): MeshService {
+  if (!host.includes('.')) return { fqdn: `${host}.${namespace}.svc.cluster.local`, name: host, namespace };
+  const m = /^([^.]+)\.([^.]+)\.svc\.cluster\.local$/.exec(host);
+  return m === null ? { fqdn: host, name: host, namespace } : { fqdn: host, name: m[1] as string, namespace: m[2] as string };
 }
 
 export class Cluster {
   readonly pods: Pod[] = [];
   readonly replicaSets: ReplicaSet[] = [];
-  /** Service FQDNs, by index. */
-  readonly services: string[] = [];
+  /** Services by index, as Istio reports them. */
+  readonly services: MeshService[] = [];
+  /** ingress-nginx's view of each Service (undefined: not behind an nginx Ingress). */
+  private readonly ingressViews: (IngressView | undefined)[] = [];
+  /** Created with the first pod, once every Service is known (when one is behind ingress-nginx). */
+  private ingress: IngressMetrics | undefined;
   /** Pods whose series are still scraped (gone pods get a staleness marker, then leave). */
   private readonly scraped: Pod[] = [];
 
   constructor(private readonly id: ClusterIdentity, private readonly names: Rng) {}
 
-  addService(name: string): number {
-    this.services.push(`${name}.${this.id.namespace}.svc.cluster.local`);
+  /** Registers a Service; every Service is added before the first pod is created. */
+  addService(spec: ServiceSpec): number {
+    if (this.pods.length > 0) throw new Error('Services are added before the first pod');
+    this.services.push(meshService(spec.host, this.id.namespace));
+    this.ingressViews.push(spec.nginx === undefined ? undefined : { ...spec.nginx, namespace: this.id.namespace });
     return this.services.length - 1;
   }
 
@@ -45,12 +76,14 @@ export class Cluster {
   createPod(rsId: number, now: number, ready: boolean): Pod {
     const rs = this.rs(rsId);
     const name = `${this.id.workload}-${rs.hash}-${podSuffix(this.names)}`;
+    if (this.pods.length === 0 && this.ingressViews.some((v) => v !== undefined)) this.ingress = new IngressMetrics(this.ingressViews, this.id.naming);
     const pod: Pod = {
       id: this.pods.length, name, rs: rs.id, version: rs.version, createdAt: now, readyAt: Infinity,
       state: 'starting', busy: 0, epoch: 0, queue: new RequestQueue(),
       metrics: new PodMetrics({
-        namespace: this.id.namespace, pod: name, hash: rs.hash, job: this.id.workload,
-        workload: this.id.workload, cohorts: this.id.cohorts, services: this.services,
+        namespace: this.id.namespace, pod: name, hash: rs.hash, job: this.id.workload, instance: podAddress(this.pods.length),
+        workload: this.id.workload, container: this.id.workload, node: 'node-1', cohorts: this.id.cohorts,
+        services: this.services, naming: this.id.naming, ingress: this.ingress,
       }),
     };
     this.pods.push(pod);
@@ -112,9 +145,15 @@ export class Cluster {
       if (pod.state === 'gone') {
         pod.metrics.markStale(sink, t);
         scraped.splice(i--, 1);
-      } else pod.metrics.scrape(sink, t);
+      } else pod.metrics.scrape(sink, t, pod.epoch);
     }
+    this.ingress?.scrape(sink, t);
   }
+}
+
+/** The pod's scrape target: a pod IP from its creation index, port 8080. Example: podAddress(0) === '10.244.0.2:8080'. */
+function podAddress(index: number): string {
+  return `10.244.${Math.floor(index / 250)}.${(index % 250) + 2}:8080`;
 }
 
 /** Five characters in Kubernetes' pod-name alphabet, from the `names` stream. */

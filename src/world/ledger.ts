@@ -39,7 +39,7 @@ export class Ledger {
     const code = responseCode(failed || pool.fault[r] !== FAULT_NONE, latency, this.timeout);
     const taskOk = !failed && pool.taskOk[r] === 1 && code === CODE_OK;
     const c = pool.cohort[r] as number;
-    pod.metrics.record(c, code, latency / 1000, taskOk, pool.tokens[r] as number, pool.service[r] as number);
+    pod.metrics.record(c, code, latency / 1000, taskOk, pool.tokens[r] as number, pool.service[r] as number, pool.kind[r] !== SYNTHETIC);
     // Harm is settled here, end to end: a release request that waited in a queue past the SLO
     // harms its user when stable's service time alone would have met it (outcome.ts harmOf).
     const harmed = isHarmed(pool.harmed[r] as number, latency, this.slo);

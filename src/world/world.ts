@@ -10,8 +10,9 @@
  */
 import { Arrivals } from './arrivals.js';
 import { cohortModels } from './behaviour.js';
-import { Cluster } from './cluster.js';
+import { Cluster, type ServiceSpec } from './cluster.js';
 import { Ledger } from './ledger.js';
+import { SeriesNaming } from './pod-metrics-naming.js';
 import type { Pod, ReplicaSet } from './pods.js';
 import { RequestPool } from './requests.js';
 import type { Mirror, Route } from './route-table.js';
@@ -24,6 +25,8 @@ import type { VersionTally } from './tally.js';
 import type { SyntheticJob, Version, WorldOptions } from './world-types.js';
 
 export type { Mirror, Route } from './route-table.js';
+export type { ServiceSpec } from './cluster.js';
+export type { SeriesNaming } from './pod-metrics-naming.js';
 export type { CompletedRequest, SyntheticJob, Version, WorldOptions, WorldStreams } from './world-types.js';
 export { RELEASE_VERSION, STABLE_VERSION } from './world-types.js';
 
@@ -43,8 +46,10 @@ export interface World {
   readonly inFlight: number;
   /** The first sim ms a request served by the release met an active regression; undefined while none has. */
   readonly regressionSince: number | undefined;
-  /** Registers a Service; returns its index. */
-  addService: (name: string) => number;
+  /** Registers a Service (all before the first pod); returns its index. */
+  addService: (spec: ServiceSpec) => number;
+  /** Series names under the Scenario's `metrics:` mapping (what a query must select). */
+  readonly naming: SeriesNaming;
   createReplicaSet: (hash: string, image: string, version: Version) => number;
   /** Scales a ReplicaSet; `ready` creates the new pods already ready (the stable RS at t = 0). */
   scale(rsId: number, replicas: number, ready?: boolean): void;
@@ -75,7 +80,8 @@ export function createWorld(opts: WorldOptions): World {
   const models = cohortModels(scenario);
   const pool = new RequestPool();
   const cohortNames = scenario.traffic.cohorts.map((c) => c.name);
-  const cluster = new Cluster({ namespace: scenario.namespace, workload: opts.workload, cohorts: cohortNames }, streams.names);
+  const naming = new SeriesNaming(scenario.metrics);
+  const cluster = new Cluster({ namespace: scenario.namespace, workload: opts.workload, cohorts: cohortNames, naming }, streams.names);
   const jobs = new SyntheticJobs(pool);
   const ledger = new Ledger(opts, pool, jobs);
   const servers = new Servers(opts, models, pool, cluster, jobs, ledger);
@@ -101,7 +107,8 @@ export function createWorld(opts: WorldOptions): World {
     get regressionSince() {
       return servers.regressionSince;
     },
-    addService: (name) => cluster.addService(name),
+    addService: (spec) => cluster.addService(spec),
+    naming,
     createReplicaSet: (hash, image, version) => cluster.createReplicaSet(hash, image, version),
     scale: (rsId, replicas, ready = false) => servers.scale(rsId, replicas, ready),
     counts: (rsId) => cluster.counts(rsId),

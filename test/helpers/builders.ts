@@ -64,7 +64,7 @@ export function aScenario(over: Partial<Scenario> = {}): Scenario {
     stableImage: 'agent:v1',
     release: { image: 'agent:v2', at: 0, regressions: [] },
     slo: { latency: 8 * SECOND },
-    syntheticTests: undefined, operator: [], compare: ['agent'],
+    syntheticTests: undefined, operator: [], compare: ['agent'], metrics: {},
     workloads: [aCanaryRollout()], analysisTemplates: [], services: [],
     ...over,
   };

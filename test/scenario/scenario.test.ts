@@ -24,6 +24,7 @@ describe('Scenario defaults', () => {
       syntheticTests: undefined,
       operator: [],
       compare: ['app'],
+      metrics: {},
       workloads: undefined,
       analysisTemplates: undefined,
       services: undefined,
