@@ -62,6 +62,8 @@ export interface TrafficRouting {
   readonly router: string;
   readonly maxTrafficWeight: number;
   readonly managedRoutes: readonly string[];
+  /** nginx: `stableIngress` and `stableIngresses`, the Ingresses ingress-nginx reports as `ingress`. */
+  readonly stableIngresses?: readonly string[];
 }
 
 export interface CanaryStrategy {
@@ -92,6 +94,8 @@ export interface BlueGreenStrategy {
   readonly abortScaleDownDelaySeconds: number;
   readonly prePromotionAnalysis: RolloutAnalysis | undefined;
   readonly postPromotionAnalysis: RolloutAnalysis | undefined;
+  /** Where fields were written, for messages that point at them (absent when not written). */
+  readonly sources?: { readonly autoPromotionEnabled?: SourceRef };
 }
 
 /** What every workload kind has: identity, size, the release image, readiness and deadline. */
@@ -147,6 +151,8 @@ export interface AnalysisMetric {
   readonly consecutiveSuccessLimit: number | undefined;
   readonly provider: MetricProvider;
   readonly source: SourceRef;
+  /** Where the conditions and the prometheus query were written, for messages that point at them. */
+  readonly sources?: { readonly successCondition?: SourceRef; readonly failureCondition?: SourceRef; readonly query?: SourceRef };
 }
 
 export interface AnalysisTemplate {

@@ -7,6 +7,7 @@
  *   sim.runUntil(scenario.duration);
  *   sim.finish();                  // emits the Summary
  */
+import { lintWorkload } from '../lint/index.js';
 import type { Scenario } from '../model/scenario.js';
 import { createAnalysisHost } from './analysis-host.js';
 import type { AnalysisFactory } from './analysis-port.js';
@@ -37,5 +38,5 @@ export const ANALYSIS: AnalysisFactory = (deps) => {
 };
 
 export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
-  return createSimulationCore(scenario, opts, ANALYSIS);
+  return createSimulationCore(scenario, opts, ANALYSIS, lintWorkload);
 }

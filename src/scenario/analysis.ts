@@ -10,7 +10,7 @@ import { any, arr, dflt, notSimulated, obj, opt, refine, req } from './schema.js
 import type { Out, Rejection } from './schema.js';
 import { bool, int, intOrString, str } from './scalars.js';
 import { goDuration } from './durations.js';
-import { check, checkFields, fail, index, posOf } from './validate.js';
+import { check, checkFields, fail, fieldSources, index, posOf } from './validate.js';
 import type { Cx } from './validate.js';
 import { getKey } from './yaml-doc.js';
 
@@ -148,6 +148,7 @@ function toModelMetric(m: Out<typeof Metric>, path: string, cx: Cx): AnalysisMet
     consecutiveSuccessLimit: m.consecutiveSuccessLimit,
     provider,
     source: posOf(cx, path),
+    sources: fieldSources(cx, path, { successCondition: 'successCondition', failureCondition: 'failureCondition', query: 'provider.prometheus.query' }),
   };
 }
 
