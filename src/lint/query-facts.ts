@@ -38,16 +38,21 @@ export function mappingOf(scenario: Scenario): MetricsMapping {
 /**
  * The Services a workload's traffic goes through, by name; undefined when the manifest does not
  * say (an Istio subset-level canary: its host is in a VirtualService the simulator does not read).
+ * Without traffic routing one Service selects every pod (DESIGN §6): the Rollout's own name, or any
+ * Service document of the file in its namespace — a query naming either is accepted.
  *
  * Example: a canary with canaryService 'web-canary' and stableService 'web-stable' → ['web-stable',
- * 'web-canary']; a basic canary 'web' without Services → ['web']; blue-green → [active, preview].
+ * 'web-canary']; a basic canary 'web' in a file with Service 'web-svc' → ['web-svc', 'web'];
+ * blue-green → [active, preview].
  */
-export function servicesOf(w: Workload): string[] | undefined {
-  if (w.kind === 'Deployment') return [w.name];
+export function servicesOf(scenario: Scenario, w: Workload): string[] | undefined {
+  const documents = scenario.services.filter((s) => s.namespace === w.namespace).map((s) => s.name);
+  const basic = (named: readonly string[]): string[] => [...new Set([...named, ...documents, w.name])];
+  if (w.kind === 'Deployment') return basic([]);
   const st = w.strategy;
   if (st.type === 'blueGreen') return [st.activeService, ...(st.previewService === undefined ? [] : [st.previewService])];
   const named = [st.stableService, st.canaryService].filter((s): s is string => s !== undefined);
-  if (st.trafficRouting === undefined) return [...named, ...(named.includes(w.name) ? [] : [w.name])];
+  if (st.trafficRouting === undefined) return basic(named);
   return named.length > 0 ? named : undefined;
 }
 
@@ -77,7 +82,7 @@ export function queryFacts(scenario: Scenario, w: Workload): QueryFacts {
   const ns = w.namespace;
   const namespace: KnownValues = { values: [ns], meaning: "the Rollout's namespace" };
   for (const label of ['namespace', 'destination_service_namespace', 'destination_workload_namespace']) known.set(label, namespace);
-  const services = servicesOf(w);
+  const services = servicesOf(scenario, w);
   if (services !== undefined) {
     known.set('destination_service', { values: services.map((s) => `${s}.${ns}.svc.cluster.local`), meaning: 'the FQDN <service>.<namespace>.svc.cluster.local of a Service the Rollout names' });
     const names: KnownValues = { values: services, meaning: 'the name of a Service the Rollout names' };

@@ -115,3 +115,23 @@ describe('query-no-series', () => {
     expect(lint({ strategy, query: 'sum(rate(nginx_ingress_controller_requests{ingress="web"}[5m]))' }).map((f) => f.suggestion)).toEqual(['use one of "web-ingress", "web-web-ingress-canary"']);
   });
 });
+
+describe("Argo's documented success-rate template (docs/features/analysis.md)", () => {
+  const query = 'sum(irate(istio_requests_total{reporter="source",destination_service=~"{{args.service-name}}",response_code!~"5.*"}[5m])) / ' +
+    'sum(irate(istio_requests_total{reporter="source",destination_service=~"{{args.service-name}}"}[5m]))';
+  const basic = (svc: string) => `    canary:
+      steps:
+        - setWeight: 20
+        - analysis: {templates: [{templateName: errors}], args: [{name: svc, value: ${svc}}]}`;
+
+  it('passes with the FQDN of a Service the Rollout names, or its own name for a basic canary', () => {
+    expect(lint({ query: query.replaceAll('service-name', 'svc'), condition: 'result[0] >= 0.95' }).filter((f) => f.rule === 'query-no-series')).toHaveLength(1);
+    expect(lint({ strategy: basic('web.shop.svc.cluster.local'), query: query.replaceAll('service-name', 'svc'), condition: 'result[0] >= 0.95' })).toEqual([]);
+  });
+
+  it('a short name where Istio reports the FQDN: did you mean the FQDN', () => {
+    expect(lint({ strategy: basic('web'), query: query.replaceAll('service-name', 'svc') }).map((f) => [f.rule, f.suggestion])).toEqual([
+      ['query-no-series', 'use one of "web.shop.svc.cluster.local"'],
+    ]);
+  });
+});
