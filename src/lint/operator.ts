@@ -15,7 +15,8 @@ import { warning, type Finding } from './types.js';
  * `operator: [{at: 10m, action: promote}]` → none.
  */
 export function lintOperator(scenario: Scenario, w: Workload): Finding[] {
-  if (w.kind === 'Deployment') return [];
+  // A no-op update (the template is the stable image) starts nothing, so nothing waits.
+  if (w.kind === 'Deployment' || w.image === scenario.stableImage) return [];
   const actions = scenario.operator.filter((op) => op.rollout === undefined || op.rollout === w.name).map((op) => op.action);
   // An abort ends the rollout and promote --full skips every pause: nothing waits any more
   // (`resume` only clears spec.paused).

@@ -95,7 +95,7 @@ export interface BlueGreenStrategy {
   readonly prePromotionAnalysis: RolloutAnalysis | undefined;
   readonly postPromotionAnalysis: RolloutAnalysis | undefined;
   /** Where fields were written, for messages that point at them (absent when not written). */
-  readonly sources?: { readonly autoPromotionEnabled?: SourceRef };
+  readonly sources?: { readonly autoPromotionEnabled?: SourceRef } | undefined;
 }
 
 /** What every workload kind has: identity, size, the release image, readiness and deadline. */
@@ -152,7 +152,7 @@ export interface AnalysisMetric {
   readonly provider: MetricProvider;
   readonly source: SourceRef;
   /** Where the conditions and the prometheus query were written, for messages that point at them. */
-  readonly sources?: { readonly successCondition?: SourceRef; readonly failureCondition?: SourceRef; readonly query?: SourceRef };
+  readonly sources?: { readonly successCondition?: SourceRef; readonly failureCondition?: SourceRef; readonly query?: SourceRef } | undefined;
 }
 
 export interface AnalysisTemplate {

@@ -44,17 +44,18 @@ export function posOf(cx: Cx, path: string): Pos {
 }
 
 /**
- * Where each named field under `path` was written (fields not written are left out), so a load
- * warning can point at the field itself. Example: {query: 'provider.prometheus.query'} →
- * {query: {file, line: 12, column: 14}}.
+ * Where each named field under `path` was written (fields not written are left out; undefined when
+ * none is), so a load warning can point at the field itself. Example: {query:
+ * 'provider.prometheus.query'} → {query: {file, line: 12, column: 14}}.
  */
-export function fieldSources<K extends string>(cx: Cx, path: string, fields: Readonly<Record<K, string>>): Partial<Record<K, Pos>> {
+export function fieldSources<K extends string>(cx: Cx, path: string, fields: Readonly<Record<K, string>>): Partial<Record<K, Pos>> | undefined {
   const out: Partial<Record<K, Pos>> = {};
+  let any = false;
   for (const [key, rel] of Object.entries(fields) as [K, string][]) {
     const at = cx.at.get(`${path}.${rel}`);
-    if (at !== undefined) out[key] = at;
+    if (at !== undefined) [out[key], any] = [at, true];
   }
-  return out;
+  return any ? out : undefined;
 }
 
 /** Records an error at a path (positioned by posOf). */

@@ -18,6 +18,7 @@ import { createSimulation } from '../../src/run/simulation.js';
 import { loadScenarioPath } from '../../src/scenario/index.js';
 import { sim } from '../cli/harness.js';
 import { validate, type J } from '../helpers/json-schema.js';
+import { contextFor, fold } from '../ui/helpers.js';
 import { load, scenarioText } from './fixture.js';
 
 const REASON = 'successCondition of metric "error-rate" names "reslt", which Argo\'s condition environment does not have: every measurement will be an Error';
@@ -94,5 +95,16 @@ describe('no warning on what ships', () => {
         expect(lintWorkload(scenario, w).filter((f) => !f.rule.endsWith('-without-operator')), name).toEqual([]);
       }
     }
+  });
+});
+
+describe('the UI reducer', () => {
+  it('folds a Warning into the event log as a note, and nothing else changes', () => {
+    const ctx = contextFor('canary-tool-call-regression');
+    const warning: SimEvent = { t: 0, type: 'Warning', rule: 'condition-unknown-name', message: REASON, file: 'x.yaml', line: 1, column: 1, path: 'p', suggestion: '' };
+    const before = fold(ctx, []);
+    const after = fold(ctx, [warning]);
+    expect(after.log.slice(before.log.length)).toEqual([{ id: before.log.length, kind: 'note', text: `warning: ${REASON}` }]);
+    expect({ ...after, log: before.log }).toEqual(before);
   });
 });
