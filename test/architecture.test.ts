@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-const CORE = ['engine', 'world', 'metrics', 'promql', 'analysis', 'controller', 'run', 'model', 'go'];
+const CORE = ['engine', 'world', 'metrics', 'promql', 'analysis', 'lint', 'controller', 'run', 'model', 'go'];
 
 const FORBIDDEN_IMPORTS = [/^node:/, /^(fs|path|os|child_process|worker_threads|url|util|process)$/, /^react/, /^ink/];
 const FORBIDDEN_GLOBALS = [
@@ -67,8 +67,9 @@ describe('architecture: the core is pure', () => {
 });
 
 /**
- * Import direction: cli → ui → report / run → the domain (analysis, controller, world, promql,
- * scenario) → metrics → model / engine / go (Go's strconv and friends, used by metrics and PromQL).
+ * Import direction: cli → ui → report / run → lint (the load-time warnings, which read templates
+ * as the analysis does) → analysis → the domain (controller, world, promql, scenario) → metrics →
+ * model / engine / go (Go's strconv and friends, used by metrics and PromQL).
  * A folder imports only folders of a lower layer (peers such as report and run not each other);
  * the edge (cli, ui, report) never reaches into world/.
  */
@@ -77,9 +78,10 @@ const LAYER: Record<string, number> = {
   metrics: 1,
   promql: 2, scenario: 2, controller: 2, world: 2,
   analysis: 3,
-  run: 4, report: 4,
-  ui: 5,
-  cli: 6,
+  lint: 4,
+  run: 5, report: 5,
+  ui: 6,
+  cli: 7,
 };
 const EDGE = ['cli', 'ui', 'report'];
 
@@ -127,8 +129,12 @@ describe('architecture: imports point down the layers', () => {
       ['report', 'run', 'report/x.ts', '../run/y.js'],
       ['ui', 'world', 'ui/x.ts', '../world/y.js'],
       ['run', 'world', 'run/x.ts', '../world/y.js'],
+      ['lint', 'run', 'lint/x.ts', '../run/y.js'],
+      ['run', 'lint', 'run/x.ts', '../lint/y.js'],
     ];
-    expect(upward(made)).toEqual(['model/x.ts (model) imports ../ui/y.js (ui)', 'report/x.ts (report) imports ../run/y.js (run)']);
+    expect(upward(made)).toEqual([
+      'model/x.ts (model) imports ../ui/y.js (ui)', 'report/x.ts (report) imports ../run/y.js (run)', 'lint/x.ts (lint) imports ../run/y.js (run)',
+    ]);
     expect(intoWorld(made)).toEqual(['ui/x.ts imports ../world/y.js']);
     expect(folderOf(join(SRC, 'ui', 'state', 'reduce.ts'))).toBe('ui');
   });

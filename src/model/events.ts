@@ -168,6 +168,25 @@ export interface SimulationStartedFields {
   readonly metrics: readonly TraceMetric[];
 }
 
+/**
+ * A load-time warning (src/lint): the template or Scenario cannot work as written — a condition
+ * naming something that does not exist, a query selecting a family, label or value nobody
+ * exports, a pause nobody resumes. Emitted right after SimulationStarted, one per finding; the
+ * run goes ahead (the warning explains what it will show).
+ */
+export interface WarningFields {
+  /** The lint rule's stable id. Example: 'query-unknown-metric'. */
+  readonly rule: string;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** YAML path inside the document. Example: 'spec.metrics[0].successCondition'. */
+  readonly path: string;
+  /** The fix ('' when there is nothing to add). */
+  readonly suggestion: string;
+}
+
 /** A pod's state as a Sample shows it (gone pods are left out). */
 export type LivePodState = 'starting' | 'ready' | 'terminating';
 
@@ -214,6 +233,7 @@ export interface SampleFields {
 
 export type SimEvent =
   | ({ t: Ms; type: 'SimulationStarted' } & SimulationStartedFields)
+  | ({ t: Ms; type: 'Warning' } & WarningFields)
   | { t: Ms; type: 'RolloutStarted'; rollout: string; strategy: StrategyType; router: string | null; replicas: number; stableImage: string; releaseImage: string; stableHash: string; releaseHash: string; steps: number }
   | { t: Ms; type: 'StepStarted'; index: number; step: string }
   | { t: Ms; type: 'StepCompleted'; index: number }

@@ -73,6 +73,8 @@ export interface TrafficRouting {
    * DestinationRule's spec.host, else the Rollout's name (src/scenario/route-hosts.ts).
    */
   readonly istioSubsetHost?: string | undefined;
+  /** nginx: `stableIngress` and `stableIngresses`, the Ingresses ingress-nginx reports as `ingress`. */
+  readonly stableIngresses?: readonly string[];
 }
 
 export interface CanaryStrategy {
@@ -103,6 +105,8 @@ export interface BlueGreenStrategy {
   readonly abortScaleDownDelaySeconds: number;
   readonly prePromotionAnalysis: RolloutAnalysis | undefined;
   readonly postPromotionAnalysis: RolloutAnalysis | undefined;
+  /** Where fields were written, for messages that point at them (absent when not written). */
+  readonly sources?: { readonly autoPromotionEnabled?: SourceRef } | undefined;
 }
 
 /** What every workload kind has: identity, size, the release image, readiness and deadline. */
@@ -164,6 +168,8 @@ export interface AnalysisMetric {
    * above stays undefined until the run fills it in.
    */
   readonly templated?: TemplatedFields;
+  /** Where the conditions and the prometheus query were written, for messages that point at them. */
+  readonly sources?: { readonly successCondition?: SourceRef; readonly failureCondition?: SourceRef; readonly query?: SourceRef } | undefined;
 }
 
 /** The metric fields that may hold an argument placeholder instead of a duration or a number. */

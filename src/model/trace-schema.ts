@@ -100,6 +100,11 @@ const EVENTS: Record<string, Json> = {
     services: array(object({ name: str(), role: oneOf(['active', 'preview']) }), 'Blue-green: the Services the Rollout manages, active first.'),
     metrics: array(ref('TraceMetric'), 'The metrics of every AnalysisTemplate the workload references.'),
   }),
+  Warning: event('Warning', 'A load-time warning (right after SimulationStarted): the template or Scenario cannot work as written.', {
+    rule: str("The lint rule's stable id, e.g. query-unknown-metric."), message: str(),
+    file: str(), line: { type: 'integer', minimum: 1 }, column: { type: 'integer', minimum: 1 },
+    path: str('YAML path inside the document.'), suggestion: str("The fix ('' when there is nothing to add)."),
+  }),
   RolloutStarted: event('RolloutStarted', 'The update started.', {
     rollout: str(), strategy: STRATEGY, router: ROUTER, replicas: count('spec.replicas.'), stableImage: str(), releaseImage: str(),
     stableHash: str(), releaseHash: str(), steps: count('Canary steps (0 for other strategies).'),

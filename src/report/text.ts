@@ -142,6 +142,7 @@ export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number
     case 'RolloutPromoted':
       return line('✔', 'green', 'PROMOTED: the release is now stable');
     case 'SimulationStarted': // its header lines come first (headerLines)
+    case 'Warning': // on stderr before the run (cli/warnings.ts), never in the timeline
     case 'Sample': // figures for the live view and reports, not a line
     case 'Summary': // the closing block (formatSummary)
       return undefined;

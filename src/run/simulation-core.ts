@@ -15,6 +15,8 @@ import type { OperatorActionName, Scenario } from '../model/scenario.js';
 import { strategyOf } from '../model/strategy.js';
 import { templateHash } from '../world/pods.js';
 import { createWorld, RELEASE_VERSION, STABLE_VERSION, type CompletedRequest, type World } from '../world/world.js';
+import { lintOperator } from '../lint/operator.js';
+import type { Finding } from '../lint/types.js';
 import type { AnalysisFactory } from './analysis-port.js';
 import { createAbortCauses } from './abort-cause.js';
 import { createControllerLoop, type ControllerDeps, type ControllerState } from './controller-loop.js';
@@ -28,6 +30,12 @@ import { pickWorkload, stepCount } from './workload.js';
 
 export { NO_ANALYSIS, type AnalysisDeps, type AnalysisFactory, type AnalysisPort } from './analysis-port.js';
 export { pickWorkload, stepCount, usesAnalysis } from './workload.js';
+
+/**
+ * The load-time warnings of one workload (src/lint). Without analysis only the operator rules
+ * apply (and PromQL and expr stay unloaded); simulation.ts passes the whole rule set.
+ */
+export type WorkloadLinter = (scenario: Scenario, workload: Workload) => readonly Finding[];
 
 /** Reads what a dashboard shows now (run/sample.ts); only a trace needs it, so it is optional. */
 export type Sampler = (store: MetricStore, world: World, t: number) => SampleFields;
@@ -177,9 +185,10 @@ export function runHealthyTwin(
  * Example: createSimulationCore(scenario, {store}, ANALYSIS).runUntil(scenario.duration) emits
  * SimulationStarted, RolloutStarted at release.at, the controller's events, …; finish() the Summary.
  */
-export function createSimulationCore(scenario: Scenario, opts: SimulationOptions, analysisFactory: AnalysisFactory) {
+export function createSimulationCore(scenario: Scenario, opts: SimulationOptions, analysisFactory: AnalysisFactory, lint: WorkloadLinter = lintOperator) {
   const core = wire(scenario, opts, analysisFactory);
   const { engine, world, workload, state } = core;
+  const warnings = lint(scenario, workload);
   const operate = createOperator(core);
   // Scenario times are from t = 0; the engine may start earlier (history.ts).
   const at = (t: number): number => t - engine.now;
@@ -195,9 +204,12 @@ export function createSimulationCore(scenario: Scenario, opts: SimulationOptions
     if (started) return;
     started = true;
     core.emit({ t: 0, type: 'SimulationStarted', ...simulationStarted(scenario, workload, core.seed, core.noOpUpdate) });
+    for (const { severity: _severity, ...w } of warnings) core.emit({ t: 0, type: 'Warning', ...w });
   };
   return {
     engine, world, workload, seed: core.seed,
+    /** The load-time warnings (also the trace's Warning events, right after SimulationStarted). */
+    warnings,
     get status() {
       return state.status;
     },

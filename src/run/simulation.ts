@@ -9,6 +9,7 @@
  */
 import { substituteText } from '../analysis/run/substitute.js';
 import type { AnalysisTemplate } from '../model/rollout.js';
+import { lintWorkload } from '../lint/index.js';
 import type { Scenario } from '../model/scenario.js';
 import { lookbackMs } from '../promql/lookback.js';
 import { parsePromQL } from '../promql/parse.js';
@@ -41,7 +42,7 @@ export const ANALYSIS: AnalysisFactory = (deps) => {
 };
 
 export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
-  return createSimulationCore(scenario, { queryLookbackMs: queryLookbackMs(scenario.analysisTemplates), ...opts }, ANALYSIS);
+  return createSimulationCore(scenario, { queryLookbackMs: queryLookbackMs(scenario.analysisTemplates), ...opts }, ANALYSIS, lintWorkload);
 }
 
 /**

@@ -10,7 +10,7 @@ import { any, arr, dflt, notSimulated, obj, opt, refine, req, scalar } from './s
 import type { Out, Rejection, ScalarSchema } from './schema.js';
 import { bool, int, intOrString, ok, str } from './scalars.js';
 import { goDuration } from './durations.js';
-import { check, checkFields, fail, index, posOf } from './validate.js';
+import { check, checkFields, fail, fieldSources, index, posOf } from './validate.js';
 import type { Cx } from './validate.js';
 import { getKey } from './yaml-doc.js';
 
@@ -181,6 +181,7 @@ function toModelMetric(m: Out<typeof Metric>, path: string, cx: Cx): AnalysisMet
     provider,
     source: posOf(cx, path),
     ...(Object.keys(templated).length > 0 ? { templated } : {}),
+    sources: fieldSources(cx, path, { successCondition: 'successCondition', failureCondition: 'failureCondition', query: 'provider.prometheus.query' }),
   };
 }
 

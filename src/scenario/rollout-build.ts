@@ -12,7 +12,7 @@ import { buildSteps } from './rollout-steps.js';
 import type { RoutingFacts } from './rollout-steps.js';
 import { any } from './schema.js';
 import type { Out } from './schema.js';
-import { checkFields, defined, fail, posOf } from './validate.js';
+import { checkFields, defined, fail, fieldSources, posOf } from './validate.js';
 import type { Cx } from './validate.js';
 import { getKey } from './yaml-doc.js';
 
@@ -167,7 +167,7 @@ function buildCanary(cx: Cx, node: unknown, refs: WorkloadRefs): CanaryStrategy 
     maxUnavailable: c.maxUnavailable,
     canaryService: c.canaryService,
     stableService: c.stableService,
-    trafficRouting: routing === undefined ? undefined : modelRouting(routing),
+    trafficRouting: routing === undefined || tr === undefined ? undefined : modelRouting(routing, tr),
     analysis,
     scaleDownDelaySeconds: tr === undefined ? undefined : (c.scaleDownDelaySeconds ?? 30),
     // Argo (defaults.GetAbortScaleDownDelaySecondsOrDefault): 30 with trafficRouting, none with
@@ -191,8 +191,17 @@ function routingFacts(cx: Cx, tr: TR): RoutingFacts {
   return { routers, maxTrafficWeight: tr.maxTrafficWeight ?? 100, managedRoutes: tr.managedRoutes?.map((r) => r.name) };
 }
 
-function modelRouting(r: RoutingFacts): TrafficRouting {
-  return { router: r.routers.join('+'), maxTrafficWeight: r.maxTrafficWeight, managedRoutes: r.managedRoutes ?? [] };
+function modelRouting(r: RoutingFacts, tr: TR): TrafficRouting {
+  const ingresses = stableIngresses(tr.nginx);
+  return { router: r.routers.join('+'), maxTrafficWeight: r.maxTrafficWeight, managedRoutes: r.managedRoutes ?? [], ...(ingresses.length > 0 ? { stableIngresses: ingresses } : {}) };
+}
+
+/** nginx's `stableIngress` and `stableIngresses` (its config is accepted as is). Example: {stableIngress: 'web'} → ['web']. */
+function stableIngresses(nginx: unknown): string[] {
+  if (nginx === null || typeof nginx !== 'object') return [];
+  const n = nginx as { stableIngress?: unknown; stableIngresses?: unknown };
+  const list = [n.stableIngress, ...(Array.isArray(n.stableIngresses) ? n.stableIngresses : [])];
+  return list.filter((x): x is string => typeof x === 'string' && x !== '');
 }
 
 /** Argo's requireCanaryStableServices: routers that re-point both Services (ALB and host-level Istio not with pingPong). */
@@ -238,6 +247,7 @@ function buildBlueGreen(cx: Cx, node: unknown, refs: WorkloadRefs, revisionHisto
     abortScaleDownDelaySeconds: b.abortScaleDownDelaySeconds,
     prePromotionAnalysis: pre,
     postPromotionAnalysis: post,
+    sources: fieldSources(cx, B, { autoPromotionEnabled: 'autoPromotionEnabled' }),
   };
 }
 

@@ -43,6 +43,21 @@ export function posOf(cx: Cx, path: string): Pos {
   return nodePos(cx.sd, cx.sd.root) ?? { file: cx.sd.file, line: 1, column: 1 };
 }
 
+/**
+ * Where each named field under `path` was written (fields not written are left out; undefined when
+ * none is), so a load warning can point at the field itself. Example: {query:
+ * 'provider.prometheus.query'} → {query: {file, line: 12, column: 14}}.
+ */
+export function fieldSources<K extends string>(cx: Cx, path: string, fields: Readonly<Record<K, string>>): Partial<Record<K, Pos>> | undefined {
+  const out: Partial<Record<K, Pos>> = {};
+  let any = false;
+  for (const [key, rel] of Object.entries(fields) as [K, string][]) {
+    const at = cx.at.get(`${path}.${rel}`);
+    if (at !== undefined) [out[key], any] = [at, true];
+  }
+  return any ? out : undefined;
+}
+
 /** Records an error at a path (positioned by posOf). */
 export function fail(cx: Cx, path: string, message: string, suggestion?: string): void {
   cx.issues.add(posOf(cx, path), path, message, suggestion);

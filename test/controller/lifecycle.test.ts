@@ -13,8 +13,8 @@ const STABLE = 'nlfdd44spj';
 const op = (at: number, action: OperatorAction['action']): OperatorAction => ({ at, action, rollout: undefined });
 
 function trace(workload: Scenario['workloads'][number], operator: OperatorAction[] = [], duration = 600_000): SimEvent[] {
-  // The controller's events: the trace's header (SimulationStarted) and Summary are not its.
-  return traceOf(aScenario({ duration, traffic: quiet, workloads: [workload], operator })).filter((e) => e.type !== 'Summary' && e.type !== 'SimulationStarted');
+  // The controller's events: the trace's header (SimulationStarted, load Warnings) and Summary are not its.
+  return traceOf(aScenario({ duration, traffic: quiet, workloads: [workload], operator })).filter((e) => e.type !== 'Summary' && e.type !== 'SimulationStarted' && e.type !== 'Warning');
 }
 const between = (events: SimEvent[], from: number, to: number) => events.filter((e) => e.t >= from && e.t <= to);
 

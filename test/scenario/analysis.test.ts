@@ -44,6 +44,11 @@ describe('AnalysisTemplate mapping', () => {
           failureLimit: 1, inconclusiveLimit: 2, consecutiveErrorLimit: 3, consecutiveSuccessLimit: 2,
           provider: { prometheus: { address: 'http://prometheus:9090', query: 'sum(rate(http_requests_total{code="500",service="{{args.service}}"}[2m]))' } },
           source: { file: 'test.yaml', line: at(text, '- name: error-rate').line, column: at(text, '- name: error-rate').column + 2 },
+          sources: {
+            successCondition: { file: 'test.yaml', ...at(text, 'result[0] < 0.02') },
+            failureCondition: { file: 'test.yaml', ...at(text, 'result[0] >= 0.05') },
+            query: { file: 'test.yaml', ...at(text, 'sum(rate(') },
+          },
         },
       ],
       dryRun: [],

@@ -28,7 +28,7 @@ describe('Rollout defaults', () => {
 
   it('records every router named (mixed nginx + smi)', () => {
     const c = canaryOf(withScenario(rollout(canary('      canaryService: c\n      stableService: s\n      trafficRouting:\n        nginx: {stableIngress: i}\n        smi: {}\n        maxTrafficWeight: 1000\n      steps: [{setWeight: 500}]\n'))));
-    expect(c.trafficRouting).toEqual({ router: 'nginx+smi', maxTrafficWeight: 1000, managedRoutes: [], nginx: { stableIngress: 'i', port: '80', host: '', path: '/' } });
+    expect(c.trafficRouting).toEqual({ router: 'nginx+smi', maxTrafficWeight: 1000, managedRoutes: [], nginx: { stableIngress: 'i', port: '80', host: '', path: '/' }, stableIngresses: ['i'] });
     expect(c.steps.map((s) => ('setWeight' in s ? s.setWeight : undefined))).toEqual([500]);
   });
 

@@ -13,6 +13,7 @@ import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { checkAnalysisTemplates, loadOrFail, requireWorkload } from './load.js';
 import { scenarioFile } from '../package.js';
+import { printWarnings } from '../warnings.js';
 
 export const COMPARE_USAGE = `usage: simulate compare FILE [--strategies NAME,NAME,…] [--seed N] [--until DURATION]
                         [--output ui|text|json|jsonl] [--speed X] [--no-color]
@@ -71,6 +72,7 @@ export async function runComparison(scenario: Scenario, io: CliIO, opts: Compari
     ...(sampled ? { sampler: (await import('../../run/sample.js')).takeSample } : {}),
   });
   const until = opts.until ?? scenario.duration;
+  printWarnings(io, cmp.sims);
   if (mode === 'ui' && io.terminal !== undefined) {
     const { runCompareLive } = await import('../../ui/live.js');
     await runCompareLive(cmp, { speed: opts.speed, color, until, file: scenario.file, terminal: io.terminal });

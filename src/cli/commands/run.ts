@@ -11,6 +11,7 @@ import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseU
 import { EXIT_OK, openOutput, type CliIO, type OutputFile } from '../io.js';
 import { scenarioFile } from '../package.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
+import { printWarnings } from '../warnings.js';
 import { checkAnalysisTemplates, loadWithNotes, requireWorkload } from './load.js';
 
 export const RUN_USAGE = `usage: simulate run FILE [--seed N] [--output ui|text|json|jsonl] [--until DURATION]
@@ -46,6 +47,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const exportPath = values['export-metrics'];
   const exportFile = exportPath === undefined ? undefined : openOutput(exportPath, '--export-metrics');
   const sim = await createRun(scenario, { seed, rollout: values.rollout, sampled: mode === 'ui' || mode === 'jsonl' });
+  printWarnings(io, [sim]);
   const end = until ?? scenario.duration;
 
   if (mode === 'ui' && io.terminal !== undefined) {

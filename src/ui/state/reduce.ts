@@ -72,6 +72,9 @@ function foldEvent(before: RunSnapshot, e: SimEvent): RunSnapshot {
       return { ...next, analysisRuns: foldAnalysis(s.analysisRuns, e, s.context) };
     case 'OperatorAction':
       return { ...next, operatorActions: [...s.operatorActions, { t: e.t, action: e.action as OperatorActionName }] };
+    case 'Warning':
+      // A load-time warning: the event log says it once, as a note (it has no timeline line).
+      return { ...next, log: [...next.log, { id: next.log.length, kind: 'note', text: `warning: ${e.message}` }] };
     case 'Summary': {
       const { t: _t, type: _type, ...summary } = e;
       return { ...next, summary };

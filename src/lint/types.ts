@@ -1,0 +1,73 @@
+/**
+ * The lint vocabulary: a rule's stable id, a finding's shape and where it points. Load-time
+ * warnings (`simulate run`/`compare`, the trace's Warning events) and `simulate lint` share it, so
+ * a rule id or a message never differs between the two.
+ */
+import type { SourceRef } from '../model/scenario.js';
+
+/**
+ * Every rule, by its stable id (a suppression or a SARIF report names it; never rename one).
+ * - `condition-unknown-name`: a success/failureCondition names something that is not `result`, an
+ *   Argo helper or an expr-lang builtin (every measurement would be an Error).
+ * - `query-unknown-metric`: a PromQL selector names a metric family nobody exports.
+ * - `query-unknown-label`: a selector requires a label its family does not carry.
+ * - `query-no-series`: a selector's label value matches none of the values the cluster exports
+ *   (a `destination_service` that is not one of the manifest's Services, …).
+ * - `pause-without-operator`: an indefinite `pause: {}` and no operator action to resume it.
+ * - `promotion-without-operator`: blue-green `autoPromotionEnabled: false` and no operator action.
+ */
+export type RuleId =
+  | 'condition-unknown-name'
+  | 'query-unknown-metric'
+  | 'query-unknown-label'
+  | 'query-no-series'
+  | 'pause-without-operator'
+  | 'promotion-without-operator';
+
+export type Severity = 'warning' | 'error';
+
+/** One finding: what is wrong, where (file, 1-based line and column, YAML path), and the fix. */
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** YAML path inside the document, e.g. `spec.metrics[0].successCondition`. */
+  readonly path: string;
+  /** What to do about it ('' when there is nothing to add). */
+  readonly suggestion: string;
+}
+
+/** A finding at a source position. Example: warning('pause-without-operator', at, 'spec.x', 'msg', 'fix'). */
+export function warning(rule: RuleId, at: SourceRef, path: string, message: string, suggestion: string): Finding {
+  return { rule, severity: 'warning', message, file: at.file, line: at.line, column: at.column, path, suggestion };
+}
+
+/**
+ * One line, compiler style, the suggestion in parentheses.
+ *
+ * Example: formatFinding({file: 'x.yaml', line: 12, column: 25, severity: 'warning', message:
+ * 'm', suggestion: 's', …}) === 'x.yaml:12:25: warning: m (s)'
+ */
+export function formatFinding(f: Finding): string {
+  const head = `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message}`;
+  return f.suggestion === '' ? head : `${head} (${f.suggestion})`;
+}
+
+/**
+ * Findings once each, in the order found (a template several analyses use is checked once per
+ * use, with the same findings).
+ */
+export function uniqueFindings(list: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of list) {
+    const key = `${f.file}\0${f.line}\0${f.column}\0${f.rule}\0${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
