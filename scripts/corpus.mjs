@@ -91,6 +91,8 @@ function warningsOf(run) {
   return named.length ? named : run.stderr.filter((l) => !/^\s/.test(l));
 }
 
+/** Stable p99 of a run in seconds, e.g. 4155 → "4.2s"; the 120 s cap marks a saturated stable version. */
+const p99 = (s) => (s?.versions?.stable?.p99 == null ? '—' : `${(s.versions.stable.p99 / 1000).toFixed(1)}s`);
 const verdict = (s) => (s ? s.outcome + (s.abortCause ? ` (${s.abortCause})` : '') : '—');
 
 async function row(name, dir) {
@@ -133,15 +135,15 @@ async function main() {
   const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const lines = [
     `Standard Scenario: seed 1, 1h, ${rps === undefined ? 'default traffic' : `${rps} rps`}; regressed adds errorRate → 5%.`, '',
-    '| fixture | valid? | strategy/router | analysis | healthy | regressed | caught | falseRollback (H/R) | prom. acceptance | warnings |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| fixture | valid? | strategy/router | analysis | healthy | regressed | caught | falseRollback (H/R) | prom. acceptance | stable p99 (H) | warnings |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     const fr = `${r.falseRollback.healthy ?? '—'}/${r.falseRollback.regressed ?? '—'}`;
     const warn = r.warnings.length ? `${r.warnings.length}: ${r.warnings[0].slice(0, 120)}` : '0';
     const valid = r.valid === 'yes' ? 'yes' : `${r.valid}: ${(r.error ?? '').slice(0, 140)}`;
     lines.push(`| ${[r.fixture, valid, r.strategy, r.providers.join(', ') || '—', verdict(r.healthy), verdict(r.regressed),
-      r.regressed ? r.caught : '—', fr, r.acceptance ?? '—', warn].map(cell).join(' | ')} |`);
+      r.regressed ? r.caught : '—', fr, r.acceptance ?? '—', p99(r.healthy), warn].map(cell).join(' | ')} |`);
   }
   const valid = rows.filter((r) => r.valid === 'yes');
   const prom = rows.filter((r) => r.prometheus);
