@@ -80,23 +80,22 @@ describe('caught is judged against the healthy twin', () => {
     const { summary } = run(load('canary-tool-call-regression'));
     expect(summary).toMatchObject({
       outcome: 'aborted', abortCause: 'failed', caught: true, falseRollback: false, detectedAfter: 320_000,
-      abortDetail: 'analysis failed: error-rate = 0.02, not result[0] < 0.015', twin: { abortedAfter: null, abortCause: null },
+      abortDetail: 'analysis failed: error-rate = 0.0154, not result[0] < 0.015', twin: { abortedAfter: null, abortCause: null },
     });
-    expect(outcomeLine(summary)).toBe('  outcome   aborted after 5m20s: analysis failed: error-rate = 0.02, not result[0] < 0.015 — the healthy release would have gone on: the regression was caught');
+    expect(outcomeLine(summary)).toBe('  outcome   aborted after 5m20s: analysis failed: error-rate = 0.0154, not result[0] < 0.015 — the healthy release would have gone on: the regression was caught');
   });
 
-  it('a blind analysis (low-traffic-nan with a 6 % regression): the twin, seeing no error series, aborts earlier: a false rollback', () => {
+  it('a blind analysis (low-traffic-nan with a 6 % regression): run and twin both abort for want of data: a false rollback', () => {
     const scenario = load('low-traffic-nan', (t) => t.replace('  release:\n    image: agent:v2\n', '  release:\n    image: agent:v2\n    regressions:\n      - {metric: errorRate, to: 6%}\n'));
     expect(scenario.release.regressions.length).toBe(1);
     const { summary } = run(scenario);
-    // The regression's errors give the canary an error series, so this run measured; the healthy
-    // release has none, and the unguarded result[0] aborts it at 4m0s for want of data.
+    // At 20 rps the canary's few requests have no error series yet when the unguarded result[0]
+    // is measured: the run aborts for want of data at 4m0s — and so does its healthy twin.
     expect(summary).toMatchObject({
-      outcome: 'aborted', regressionInEffect: true, abortCause: 'failed', caught: false, falseRollback: true, detectedAfter: null,
-      abortedAfter: 400_000, twin: { abortedAfter: 240_000, abortCause: 'noData' },
+      outcome: 'aborted', regressionInEffect: true, abortCause: 'noData', caught: false, falseRollback: true, detectedAfter: null,
+      abortedAfter: 240_000, twin: { abortedAfter: 240_000, abortCause: 'noData' },
     });
-    expect(outcomeLine(summary)).toBe(`  outcome   aborted after 6m40s: ${summary.abortDetail} — FALSE ROLLBACK: the healthy release would be rolled back too (after 4m0s, analysis had no data)`);
-    expect(summary.abortDetail).toMatch(/^analysis failed: error-rate = 0\.\d+, not result\[0\] < 0\.05$/);
+    expect(outcomeLine(summary)).toBe('  outcome   aborted after 4m0s: 5 consecutive measurement errors (the query matched no series) — FALSE ROLLBACK: the healthy release would be rolled back the same way: this analysis is blind');
   });
 
   it('a task-success regression the error query cannot see: the run and its twin abort the same way for want of data', () => {
@@ -129,7 +128,7 @@ describe('caught is judged against the healthy twin', () => {
     const cmp = createComparison(scenario);
     cmp.runUntil(scenario.duration);
     const [background, quick] = cmp.finish().sort((a, b) => a.rollout.localeCompare(b.rollout));
-    expect(background).toMatchObject({ rollout: 'agent-background', outcome: 'aborted', caught: true, twin: { abortedAfter: null, abortCause: null }, harmedRequests: 35 });
+    expect(background).toMatchObject({ rollout: 'agent-background', outcome: 'aborted', caught: true, twin: { abortedAfter: null, abortCause: null }, harmedRequests: 57 });
     expect(quick).toMatchObject({ rollout: 'agent-quick', outcome: 'promoted', twin: null, harmedRequests: 2217 });
   });
 });
