@@ -5,6 +5,10 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Issues, Pos } from './errors.js';
+import { diagnoseSyntax } from './yaml-syntax.js';
+import { child, index } from './yaml-path.js';
+
+export { child, index };
 
 /** One YAML document of one source file. */
 export interface SourceDoc {
@@ -29,8 +33,10 @@ export const MAX_DEPTH = 64;
 export const ALIAS_BUDGET = 1000;
 
 /**
- * Parses each source into documents. YAML syntax errors are reported at the parser's position
- * and their documents dropped; empty documents (`---` with nothing after it) are skipped.
+ * Parses each source into documents. A file's first YAML syntax error is reported in plain words
+ * (yaml-syntax.ts) and ends that file: what follows it is the parser recovering, and its
+ * documents would only add follow-on errors. Empty documents (`---` with nothing after it) are
+ * skipped.
  */
 export function parseSources(sources: readonly Source[], issues: Issues): SourceDoc[] {
   const out: SourceDoc[] = [];
@@ -42,9 +48,9 @@ export function parseSources(sources: readonly Source[], issues: Issues): Source
     for (const doc of docs) {
       const e = doc.errors[0];
       if (e !== undefined) {
-        // Only the first: later ones are usually the parser recovering from it.
-        issues.add(posAt(src.file, lines, e.pos[0]), '', `invalid YAML: ${yamlMessage(e.message)}`);
-        continue;
+        const p = diagnoseSyntax(src.text, e, doc.range[0]);
+        issues.add(posAt(src.file, lines, p.offset), p.path, p.message, p.suggestion);
+        break;
       }
       const root = doc.contents;
       if (root === null || (isScalar(root) && root.value === null)) continue;
@@ -83,26 +89,6 @@ function reportDuplicateKeys(file: string, lines: LineCounter, node: unknown, pa
     }
   }
   return found;
-}
-
-/**
- * Joins a YAML path: child('spec', 'replicas') === 'spec.replicas'; child('', 'spec') === 'spec';
- * keys with dots or brackets are quoted: child('labels', 'app.kubernetes.io/name') ===
- * 'labels["app.kubernetes.io/name"]'.
- */
-export function child(path: string, key: string): string {
-  if (key === '' || /[.[\]"\s]/.test(key)) return `${path}[${JSON.stringify(key)}]`;
-  return path === '' ? key : `${path}.${key}`;
-}
-
-/** index('spec.steps', 2) === 'spec.steps[2]' */
-export function index(path: string, i: number): string {
-  return `${path}[${i}]`;
-}
-
-function yamlMessage(m: string): string {
-  const first = m.split('\n')[0] ?? m;
-  return first.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** Position of a character offset. */
