@@ -48,6 +48,8 @@ export function diagnoseSyntax(text: string, error: YAMLError, docStart: number)
   const at = error.pos[0];
   const errLine = lineOf(lines, at);
   if (error.code === 'TAB_AS_INDENT') return tabProblem(text, lines, at);
+  const helm = helmTemplate(text, lines, docStart, at);
+  if (helm !== undefined) return helm;
   const unclosed = unclosedToken(text, docStart, at);
   if (unclosed !== undefined) return unclosed;
   const dashed = dashWithoutSpace(text, lines, errLine);
@@ -112,6 +114,19 @@ function lineProblem(text: string, lines: number[], l: number, reported: boolean
     message: `this line is indented ${more ? 'more' : 'less'} than its siblings`,
     suggestion: `line it up with ${near.last}, column ${near.col}${more && chain.openKey === undefined ? ', or end the line above with ":" to nest it there' : ''}`,
   };
+}
+
+/** A Helm chart's template (`image: {{ .Values.image }}`) is not YAML until rendered: say so at its first `{{`. */
+function helmTemplate(text: string, lines: number[], docStart: number, at: number): SyntaxProblem | undefined {
+  const m = /\{\{[^\n]*\}\}/.exec(text.slice(docStart, at + 1));
+  if (m === null) return undefined;
+  const offset = docStart + m.index;
+  const l = lineOf(lines, offset);
+  const chain = chainBefore(text, lines, l);
+  const content = lineText(text, lines, l).trim();
+  const inner = [...chain.opens].reverse().find((o) => o.kind === 'map');
+  const path = chain.openKey !== undefined ? keyPath(chain.openKey.path, content) : inner === undefined ? '' : keyPath(inner.path, content);
+  return { offset, path, message: 'a Helm template ("{{ … }}") is not YAML', suggestion: 'render the chart first (helm template NAME CHART > rendered.yaml) and simulate the rendered manifests' };
 }
 
 /** `-setWeight: 20` is a key named "-setWeight", and the next `- pause` breaks the block: say why. */
@@ -224,7 +239,8 @@ function unclosedToken(text: string, docStart: number, at: number): SyntaxProble
     if (Array.isArray(t)) return t.forEach((x) => visit(x, depth + 1));
     const tok = t as CstToken;
     const off = tok.offset ?? -1;
-    if (off >= docStart && off <= at && (found === undefined || off < found.offset)) {
+    // The innermost wins: in `{rps: [1, 2}` the `}` closed nothing, the "]" is what is missing.
+    if (off >= docStart && off <= at && (found === undefined || off > found.offset)) {
       const src = tok.source ?? '';
       // A string that "closes" on the line of the error, lines after it opened, took a later quote
       // for its end (`query: …{code="500"}`): its own closing quote is what is missing.
@@ -234,7 +250,7 @@ function unclosedToken(text: string, docStart: number, at: number): SyntaxProble
       if (tok.type === 'flow-collection') {
         const open = (tok.start as CstToken | undefined)?.source;
         const ends = Array.isArray(tok.end) ? (tok.end as CstToken[]) : [];
-        if (!ends.some((e) => e.type === 'flow-map-end' || e.type === 'flow-seq-end')) found = { offset: off, what: open === '{' ? 'map' : 'seq' };
+        if (!ends.some((e) => e.type === (open === '{' ? 'flow-map-end' : 'flow-seq-end'))) found = { offset: off, what: open === '{' ? 'map' : 'seq' };
       }
     }
     for (const v of Object.values(tok)) if (typeof v === 'object') visit(v, depth + 1);
@@ -246,16 +262,43 @@ function unclosedToken(text: string, docStart: number, at: number): SyntaxProble
   const runsTo = found.end !== undefined && endLine > l && found.end < text.length ? `: as written it runs on to line ${endLine + 1}` : '';
   const chain = chainBefore(text, lines, l);
   const before = text.slice(lines[l] ?? 0, found.offset).trim();
-  const key = /^(?:-\s+)?(["']?)([^"':#]+?)\1\s*:$/.exec(before)?.[2];
-  const inner = [...chain.opens].reverse().find((o) => (before.startsWith('-') ? o.kind === 'seq' : o.kind === 'map'));
-  const base = chain.openKey?.path ?? inner?.path ?? '';
-  const path = before.startsWith('-') && inner !== undefined ? index(inner.path, inner.count) : key === undefined ? base : child(base, key);
+  const item = /^-(\s|$)/.test(before);
+  const inner = [...chain.opens].reverse().find((o) => (item ? o.kind === 'seq' : o.kind === 'map'));
+  const base = chain.openKey?.path ?? (item && inner !== undefined ? index(inner.path, inner.count) : inner?.path ?? '');
+  const path = flowPath(base, item ? before.replace(/^-\s*/, '') : before);
   switch (found.what) {
     case 'dq': return { offset: found.offset, path, message: 'unclosed quote: this "…" string has no closing "', suggestion: runsTo === '' ? `end the string with " on line ${l + 1}; a " inside it is written \\"` : `end the string with " on line ${l + 1}${runsTo}` };
     case 'sq': return { offset: found.offset, path, message: "unclosed quote: this '…' string has no closing '", suggestion: runsTo === '' ? `end the string with ' on line ${l + 1}; a ' inside it is written ''` : `end the string with ' on line ${l + 1}${runsTo}` };
     case 'seq': return { offset: found.offset, path, message: 'unclosed "[": this list has no closing "]"', suggestion: 'end the list with "]"' };
     case 'map': return { offset: found.offset, path, message: 'unclosed "{": this map has no closing "}"', suggestion: 'end the map with "}"' };
   }
+}
+
+/**
+ * The path at the end of a line's text, through flow collections opened on it.
+ * Example: flowPath('spec', 'traffic: {rps:') === 'spec.traffic.rps';
+ * flowPath('', 'args: [a, {name: b, value:') === 'args[1].value'.
+ */
+export function flowPath(base: string, line: string): string {
+  const segs: { key?: string; i?: number }[] = [{}];
+  for (const m of line.matchAll(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|([^\s{}[\],:"'][^{}[\],:]*?)\s*:(?=\s|$)|[{}[\],]/g)) {
+    const top = segs[segs.length - 1] as { key?: string; i?: number };
+    const t = m[0];
+    if (m[1] !== undefined) top.key = m[1];
+    else if (t === '{') segs.push({});
+    else if (t === '[') segs.push({ i: 0 });
+    else if ((t === '}' || t === ']') && segs.length > 1) segs.pop();
+    else if (t === ',') {
+      top.key = undefined;
+      if (top.i !== undefined) top.i += 1;
+    }
+  }
+  let path = base;
+  segs.forEach((sg, d) => {
+    if (sg.i !== undefined && d < segs.length - 1) path = index(path, sg.i);
+    if (sg.key !== undefined) path = child(path, sg.key);
+  });
+  return path;
 }
 
 /** The yaml library's wording, first line, without its own position suffix. */
