@@ -119,6 +119,8 @@ export interface Scenario {
   readonly operator: readonly OperatorAction[];
   /** Names of the Rollouts/Deployments `compare` races (default: all, in file order). */
   readonly compare: readonly string[];
+  /** True when the Scenario lists `spec.compare`: `simulate run` then races them as `compare` does. */
+  readonly compareListed?: true;
   readonly workloads: readonly Workload[];
   readonly analysisTemplates: readonly AnalysisTemplate[];
   readonly services: readonly Service[];

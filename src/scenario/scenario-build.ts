@@ -69,6 +69,7 @@ export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | un
     syntheticTests: synth === undefined ? undefined : { cases: synth.cases, cohorts: synth.cohorts ?? names ?? [], maxFailures: synth.maxFailures },
     operator,
     compare: compare ?? inputs.workloadNames.map((w) => w.name),
+    ...(compare === undefined ? {} : { compareListed: true as const }),
   };
 }
 
