@@ -3,9 +3,10 @@
  * helpers to walk them (aliases resolved within a budget, depth bounded, no prototype keys).
  */
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLError, YAMLMap } from 'yaml';
 import type { Issues, Pos } from './errors.js';
 import { diagnoseSyntax } from './yaml-syntax.js';
+import type { SyntaxProblem } from './yaml-syntax.js';
 import { child, index } from './yaml-path.js';
 
 export { child, index };
@@ -44,11 +45,19 @@ export function parseSources(sources: readonly Source[], issues: Issues): Source
     issues.addFile(src.file);
     const lines = new LineCounter();
     // Duplicate keys are found below, where their YAML path can be named.
-    const docs = parseAllDocuments(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+    let docs: Document.Parsed[];
+    try {
+      docs = parseAllDocuments(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+    } catch (e) {
+      // The yaml library recurses per level of flow nesting (`{{{{…`): a stack overflow is bad input.
+      if (!(e instanceof RangeError)) throw e;
+      issues.add({ file: src.file, line: 1, column: 1 }, '', 'the YAML nests too deeply to read', `no manifest nests more than ${MAX_DEPTH} levels`);
+      continue;
+    }
     for (const doc of docs) {
       const e = doc.errors[0];
       if (e !== undefined) {
-        const p = diagnoseSyntax(src.text, e, doc.range[0]);
+        const p = diagnose(src.text, e, doc.range[0]);
         issues.add(posAt(src.file, lines, p.offset), p.path, p.message, p.suggestion);
         break;
       }
@@ -59,6 +68,16 @@ export function parseSources(sources: readonly Source[], issues: Issues): Source
     }
   }
   return out;
+}
+
+/** diagnoseSyntax, or the library's own words where re-parsing the text above overflows the stack. */
+function diagnose(text: string, e: YAMLError, docStart: number): SyntaxProblem {
+  try {
+    return diagnoseSyntax(text, e, docStart);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return { offset: e.pos[0], path: '', message: `invalid YAML: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}` };
+  }
 }
 
 /**

@@ -6,8 +6,10 @@
  * lines its items up at) gives "indented more/less than its siblings" and the YAML path, and the
  * library's concrete syntax tree finds an unclosed quote or bracket where it opens.
  */
-import { LineCounter, Parser, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { Parser } from 'yaml';
 import type { YAMLError } from 'yaml';
+import { chainBefore, hasKeyAt, itemPath, keyPath, lineOf, lineStart, lineText, parsePrefix, yamlText } from './yaml-lines.js';
+import type { Open, YamlText } from './yaml-lines.js';
 import { child, index } from './yaml-path.js';
 
 /** A syntax error located and worded for a person: `offset` is a character offset in the text. */
@@ -16,23 +18,6 @@ export interface SyntaxProblem {
   readonly path: string;
   readonly message: string;
   readonly suggestion?: string;
-}
-
-/** One open block collection of the part that parsed: its path, the column its items start at. */
-interface Open {
-  readonly path: string;
-  readonly col: number;
-  readonly kind: 'map' | 'seq';
-  readonly count: number;
-  /** The last item, for "line it up with …": e.g. `"maxSurge" on line 4` or `the list item on line 6`. */
-  readonly last: string;
-  readonly lastKey: string | undefined;
-}
-
-/** The open collections, outermost first, and the key just opened (`steps:` with nothing after it yet). */
-interface Chain {
-  readonly opens: Open[];
-  readonly openKey: { path: string; col: number } | undefined;
 }
 
 /**
@@ -44,29 +29,30 @@ interface Chain {
  * with "replicas" on line 2 (column 3)'}.
  */
 export function diagnoseSyntax(text: string, error: YAMLError, docStart: number): SyntaxProblem {
-  const lines = lineStarts(text);
+  const t = yamlText(text);
   const at = error.pos[0];
-  const errLine = lineOf(lines, at);
-  if (error.code === 'TAB_AS_INDENT') return tabProblem(text, lines, at);
-  const helm = helmTemplate(text, lines, docStart, at);
+  const errLine = lineOf(t, at);
+  if (error.code === 'TAB_AS_INDENT') return tabProblem(t, at);
+  const helm = helmTemplate(t, docStart, at);
   if (helm !== undefined) return helm;
-  const unclosed = unclosedToken(text, docStart, at);
+  // The CST costs a second parse: only worth it where a quote or bracket could be open.
+  const unclosed = /["'[{]/.test(t.text.slice(docStart, at + 1)) ? unclosedToken(t, docStart, at) : undefined;
   if (unclosed !== undefined) return unclosed;
-  const dashed = dashWithoutSpace(text, lines, errLine);
+  const dashed = dashWithoutSpace(t, errLine);
   if (dashed !== undefined) return dashed;
   // The library may report a mistake on the line before it (a value it took for a multi-line key).
-  for (let l = errLine; l < Math.min(errLine + 3, lines.length); l++) {
-    const p = lineProblem(text, lines, l, l === errLine);
+  for (let l = errLine; l < Math.min(errLine + 3, t.lines.length); l++) {
+    const p = lineProblem(t, l, l === errLine);
     if (p !== undefined) return p;
   }
-  const chain = chainBefore(text, lines, errLine);
+  const chain = chainBefore(t, errLine);
   return { offset: at, path: chain.openKey?.path ?? chain.opens.at(-1)?.path ?? '', message: `the YAML cannot be read here: ${plainLibraryMessage(error.message)}` };
 }
 
-function tabProblem(text: string, lines: number[], at: number): SyntaxProblem {
-  const l = lineOf(lines, at);
-  const content = lineText(text, lines, l).trim();
-  const chain = chainBefore(text, lines, l);
+function tabProblem(t: YamlText, at: number): SyntaxProblem {
+  const l = lineOf(t, at);
+  const content = lineText(t, l).trim();
+  const chain = chainBefore(t, l);
   const isItem = /^-(\s|$)/.test(content);
   // The tab hides the intended depth: name the place after the line above.
   const inner = [...chain.opens].reverse().find((o) => o.kind === (isItem ? 'seq' : 'map'));
@@ -79,14 +65,14 @@ function tabProblem(text: string, lines: number[], at: number): SyntaxProblem {
  * The problem on line `l` (0-based), if its indentation or shape cannot fit the block structure
  * above it. `reported`: the library's error is on this line (it took the line for a key).
  */
-function lineProblem(text: string, lines: number[], l: number, reported: boolean): SyntaxProblem | undefined {
-  const raw = lineText(text, lines, l);
+function lineProblem(t: YamlText, l: number, reported: boolean): SyntaxProblem | undefined {
+  const raw = lineText(t, l);
   const content = raw.trimStart();
   if (content === '' || content.startsWith('#') || content.startsWith('---') || content.startsWith('...')) return undefined;
   const col = raw.length - content.length + 1;
-  const offset = (lines[l] ?? 0) + col - 1;
+  const offset = lineStart(t, l) + col - 1;
   const isItem = /^-(\s|$)/.test(content);
-  const chain = chainBefore(text, lines, l);
+  const chain = chainBefore(t, l);
   if (chain.openKey !== undefined && col > chain.openKey.col) {
     // The first line of a block just opened: its indentation is free.
     return reported && !isItem && !hasColon(content) ? missingColon(offset, content, chain.openKey.path) : undefined;
@@ -117,33 +103,35 @@ function lineProblem(text: string, lines: number[], l: number, reported: boolean
 }
 
 /** A Helm chart's template (`image: {{ .Values.image }}`) is not YAML until rendered: say so at its first `{{`. */
-function helmTemplate(text: string, lines: number[], docStart: number, at: number): SyntaxProblem | undefined {
-  const m = /\{\{[^\n]*\}\}/.exec(text.slice(docStart, at + 1));
+function helmTemplate(t: YamlText, docStart: number, at: number): SyntaxProblem | undefined {
+  const m = /\{\{[^\n]*\}\}/.exec(t.text.slice(docStart, at + 1));
   if (m === null) return undefined;
   const offset = docStart + m.index;
-  const l = lineOf(lines, offset);
-  const chain = chainBefore(text, lines, l);
-  const content = lineText(text, lines, l).trim();
+  const l = lineOf(t, offset);
+  const chain = chainBefore(t, l);
+  const content = lineText(t, l).trim();
   const inner = [...chain.opens].reverse().find((o) => o.kind === 'map');
   const path = chain.openKey !== undefined ? keyPath(chain.openKey.path, content) : inner === undefined ? '' : keyPath(inner.path, content);
   return { offset, path, message: 'a Helm template ("{{ … }}") is not YAML', suggestion: 'render the chart first (helm template NAME CHART > rendered.yaml) and simulate the rendered manifests' };
 }
 
 /** `-setWeight: 20` is a key named "-setWeight", and the next `- pause` breaks the block: say why. */
-function dashWithoutSpace(text: string, lines: number[], errLine: number): SyntaxProblem | undefined {
-  for (let l = 0; l <= errLine && l < lines.length; l++) {
-    const raw = lineText(text, lines, l);
+function dashWithoutSpace(t: YamlText, errLine: number): SyntaxProblem | undefined {
+  let tries = 0;
+  for (let l = 0; l <= errLine && l < t.lines.length && tries < 20; l++) {
+    const raw = lineText(t, l);
     const m = /^(\s*)-([A-Za-z_"'{[][^:]*:)/.exec(raw);
     if (m === null) continue;
+    tries += 1;
     // Only where the parsed part really has that key (not a line inside a block scalar or a string).
-    const prefix = parsePrefix(text, lines, l + 1);
-    if (!hasKeyAt(prefix.doc, (lines[l] ?? 0) + (m[1]?.length ?? 0))) continue;
-    const chain = chainBefore(text, lines, l);
+    const prefix = parsePrefix(t, l + 1);
+    if (!hasKeyAt(prefix.doc, lineStart(t, l) + (m[1]?.length ?? 0))) continue;
+    const chain = chainBefore(t, l);
     const col = (m[1]?.length ?? 0) + 1;
     const seqs = chain.opens.filter((o) => o.kind === 'seq');
     const seq = [...seqs].reverse().find((o) => o.col === col) ?? seqs.at(-1);
     const path = chain.openKey !== undefined && col > chain.openKey.col ? index(chain.openKey.path, 0) : seq === undefined ? (chain.openKey?.path ?? '') : index(seq.path, seq.count);
-    return { offset: (lines[l] ?? 0) + (m[1]?.length ?? 0), path, message: 'a list item needs a space after "-"', suggestion: `write "- ${raw.trim().slice(1)}"` };
+    return { offset: lineStart(t, l) + (m[1]?.length ?? 0), path, message: 'a list item needs a space after "-"', suggestion: `write "- ${raw.trim().slice(1)}"` };
   }
   return undefined;
 }
@@ -152,73 +140,15 @@ function missingColon(offset: number, content: string, parent: string): SyntaxPr
   const body = content.replace(/\s+#.*$/, '').trimEnd();
   const word = /^\S+/.exec(body)?.[0] ?? body;
   const rest = body.slice(word.length).trim();
+  if (word.length > 60) return { offset: offset + word.length, path: parent, message: 'a key is missing its ":"' };
   return { offset: offset + word.length, path: child(parent, word), message: 'a key is missing its ":"', suggestion: `write "${word}:${rest === '' ? '' : ' ' + rest}"` };
 }
 
-/** The path a line would have in `o`: the key it names in a map, the next index in a list. */
-function itemPath(o: Open, content: string, isItem: boolean): string {
-  if (isItem || o.kind === 'seq') return index(o.path, o.count);
-  return keyPath(o.path, content);
-}
-
-/** Example: keyPath('spec', 'replicas: 2') === 'spec.replicas'; keyPath('spec', 'oops') === 'spec'. */
-function keyPath(parent: string, content: string): string {
-  const key = /^(["']?)([^"':#]+?)\1\s*:(\s|$)/.exec(content)?.[2];
-  return key === undefined ? parent : child(parent, key);
-}
-
+/** A `key:` outside quotes and comments. Example: hasColon('a: 1') === true; hasColon('"a: b" # c: d') === false. */
 function hasColon(content: string): boolean {
-  return /^("[^"]*"|'[^']*'|[^#])*?:(\s|$)/.test(content);
-}
-
-/** The block structure open just before line `l` (0-based), from parsing the text above it. */
-function chainBefore(text: string, lines: number[], l: number): Chain {
-  const { doc, lc } = parsePrefix(text, lines, l);
-  const opens: Open[] = [];
-  let node: unknown = doc?.contents;
-  let path = '';
-  const colOf = (n: unknown): number => lc.linePos((n as { range?: number[] }).range?.[0] ?? 0).col;
-  const lineOfNode = (n: unknown): number => lc.linePos((n as { range?: number[] }).range?.[0] ?? 0).line;
-  while ((isMap(node) || isSeq(node)) && node.flow !== true && node.items.length > 0 && opens.length < 64) {
-    const col = colOf(node);
-    if (isMap(node)) {
-      const p = node.items[node.items.length - 1];
-      if (!isPair(p)) break;
-      const key = isScalar(p.key) ? String(p.key.value ?? '') : '';
-      opens.push({ path, col, kind: 'map', count: node.items.length, last: `"${key}" on line ${lineOfNode(p.key)}`, lastKey: key });
-      path = child(path, key);
-      if (isEmpty(p.value)) return { opens, openKey: { path, col: colOf(p.key) } };
-      node = p.value;
-    } else {
-      const it = node.items[node.items.length - 1];
-      opens.push({ path, col, kind: 'seq', count: node.items.length, last: `the list item on line ${lineOfNode(it ?? node)}`, lastKey: undefined });
-      path = index(path, node.items.length - 1);
-      if (isEmpty(it)) return { opens, openKey: { path, col } };
-      node = it;
-    }
-  }
-  return { opens, openKey: undefined };
-}
-
-/** `key:` with nothing after it (yet): null, or a null scalar. */
-function isEmpty(n: unknown): boolean {
-  return n === null || n === undefined || (isScalar(n) && n.value === null);
-}
-
-function parsePrefix(text: string, lines: number[], l: number) {
-  const lc = new LineCounter();
-  const docs = parseAllDocuments(text.slice(0, lines[l] ?? text.length), { lineCounter: lc, uniqueKeys: false });
-  return { doc: docs.at(-1), lc };
-}
-
-function hasKeyAt(doc: { contents: unknown } | undefined, offset: number): boolean {
-  const walk = (n: unknown, depth: number): boolean => {
-    if (depth > 64) return false;
-    if (isMap(n)) return n.items.some((p) => (isScalar(p.key) && p.key.range?.[0] === offset) || walk(p.value, depth + 1));
-    if (isSeq(n)) return n.items.some((it) => walk(it, depth + 1));
-    return false;
-  };
-  return walk(doc?.contents, 0);
+  // Quoted text blanked first: one pass each, linear (no alternation that could backtrack).
+  const bare = content.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""');
+  return /:(\s|$)/.test(bare.split(/(^|\s)#/)[0] ?? '');
 }
 
 interface CstToken {
@@ -230,21 +160,20 @@ interface CstToken {
 }
 
 /** An unclosed quoted string or flow collection that starts at or before `at`, found in the CST. */
-function unclosedToken(text: string, docStart: number, at: number): SyntaxProblem | undefined {
-  const lines = lineStarts(text);
-  const errLine = lineOf(lines, at);
+function unclosedToken(t: YamlText, docStart: number, at: number): SyntaxProblem | undefined {
+  const errLine = lineOf(t, at);
   let found: { offset: number; what: 'dq' | 'sq' | 'seq' | 'map'; end?: number } | undefined;
-  const visit = (t: unknown, depth: number): void => {
-    if (t === null || typeof t !== 'object' || depth > 200) return;
-    if (Array.isArray(t)) return t.forEach((x) => visit(x, depth + 1));
-    const tok = t as CstToken;
+  const visit = (node: unknown, depth: number): void => {
+    if (node === null || typeof node !== 'object' || depth > 200) return;
+    if (Array.isArray(node)) return node.forEach((x) => visit(x, depth + 1));
+    const tok = node as CstToken;
     const off = tok.offset ?? -1;
     // The innermost wins: in `{rps: [1, 2}` the `}` closed nothing, the "]" is what is missing.
     if (off >= docStart && off <= at && (found === undefined || off > found.offset)) {
       const src = tok.source ?? '';
       // A string that "closes" on the line of the error, lines after it opened, took a later quote
       // for its end (`query: …{code="500"}`): its own closing quote is what is missing.
-      const runsOn = /\n\s*[-\w.]+:(\s|$)/.test(src) && lineOf(lines, off + src.length) >= errLine - 1;
+      const runsOn = /\n\s*[-\w.]+:(\s|$)/.test(src) && lineOf(t, off + src.length) >= errLine - 1;
       if (tok.type === 'double-quoted-scalar' && (runsOn || !/^"(?:[^"\\]|\\[\s\S])*"$/.test(src))) found = { offset: off, what: 'dq', end: off + src.length };
       if (tok.type === 'single-quoted-scalar' && (runsOn || !/^'(?:[^']|'')*'$/.test(src))) found = { offset: off, what: 'sq', end: off + src.length };
       if (tok.type === 'flow-collection') {
@@ -255,17 +184,18 @@ function unclosedToken(text: string, docStart: number, at: number): SyntaxProble
     }
     for (const v of Object.values(tok)) if (typeof v === 'object') visit(v, depth + 1);
   };
-  for (const tok of new Parser().parse(text)) visit(tok, 0);
+  for (const tok of new Parser().parse(t.text)) visit(tok, 0);
   if (found === undefined) return undefined;
-  const l = lineOf(lines, found.offset);
-  const endLine = found.end === undefined ? l : lineOf(lines, Math.min(found.end, text.length) - 1);
-  const runsTo = found.end !== undefined && endLine > l && found.end < text.length ? `: as written it runs on to line ${endLine + 1}` : '';
-  const chain = chainBefore(text, lines, l);
-  const before = text.slice(lines[l] ?? 0, found.offset).trim();
+  const l = lineOf(t, found.offset);
+  const endLine = found.end === undefined ? l : lineOf(t, Math.min(found.end, t.text.length) - 1);
+  const runsTo = found.end !== undefined && endLine > l && found.end < t.text.length ? `: as written it runs on to line ${endLine + 1}` : '';
+  const chain = chainBefore(t, l);
+  const before = t.text.slice(lineStart(t, l), found.offset).trim();
   const item = /^-(\s|$)/.test(before);
   const inner = [...chain.opens].reverse().find((o) => (item ? o.kind === 'seq' : o.kind === 'map'));
   const base = chain.openKey?.path ?? (item && inner !== undefined ? index(inner.path, inner.count) : inner?.path ?? '');
-  const path = flowPath(base, item ? before.replace(/^-\s*/, '') : before);
+  // A line of thousands of characters is no hand-written YAML: its path stops at the line.
+  const path = before.length > 2000 ? base : flowPath(base, item ? before.replace(/^-\s*/, '') : before);
   switch (found.what) {
     case 'dq': return { offset: found.offset, path, message: 'unclosed quote: this "…" string has no closing "', suggestion: runsTo === '' ? `end the string with " on line ${l + 1}; a " inside it is written \\"` : `end the string with " on line ${l + 1}${runsTo}` };
     case 'sq': return { offset: found.offset, path, message: "unclosed quote: this '…' string has no closing '", suggestion: runsTo === '' ? `end the string with ' on line ${l + 1}; a ' inside it is written ''` : `end the string with ' on line ${l + 1}${runsTo}` };
@@ -307,26 +237,3 @@ function plainLibraryMessage(m: string): string {
   return first.charAt(0).toLowerCase() + first.slice(1);
 }
 
-/** Offsets at which each line starts. Example: lineStarts('a\nb') gives [0, 2]. */
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.push(i + 1);
-  return out;
-}
-
-/** 0-based line of an offset. Example: lineOf([0, 2], 3) === 1. */
-function lineOf(lines: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lines[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function lineText(text: string, lines: readonly number[], l: number): string {
-  const end = lines[l + 1];
-  return text.slice(lines[l] ?? text.length, end === undefined ? text.length : end - 1).replace(/\r$/, '');
-}

@@ -82,6 +82,16 @@ describe('YAML mistakes, one error each, in plain words', () => {
   });
 });
 
+describe('input the yaml library cannot take', () => {
+  it('flow nesting deep enough to overflow its stack is bad input, not a crash', () => {
+    expect(report(`a: ${'['.repeat(20000)}\n`)).toEqual(['x.yaml:1:1: the YAML nests too deeply to read (no manifest nests more than 64 levels)']);
+  });
+
+  it('a 50 000-character key missing its colon is not quoted back in the path', () => {
+    expect(report(`a: 1\nb${'"'.repeat(50000)}\n  c: 1\n`)).toEqual(['x.yaml:2:50002: a key is missing its ":"']);
+  });
+});
+
 describe('flowPath', () => {
   it('follows keys and indexes through flow collections opened on the line', () => {
     expect(flowPath('spec', 'traffic: {rps:')).toBe('spec.traffic.rps');
