@@ -79,6 +79,15 @@ describe('--time, --from, --to take durations of simulated time', () => {
     expect((await sim(['query', om, 'up', '--time', '0h30m', '--output', 'json'])).out).toContain('"value":[1800,"3"]');
   });
 
+  it('over a wall-clock dataset (a promtool dump) a duration is time since its first sample', async () => {
+    const dump = join(tmp, 'dump.om');
+    writeFileSync(dump, '# TYPE up gauge\nup{job="a"} 1 1767225600\nup{job="a"} 2 1767225900\n# EOF\n');
+    expect((await sim(['query', dump, 'up', '--time', '5m', '--output', 'json'])).out).toContain('"value":[1767225900,"2"]');
+    const past = await sim(['query', dump, 'up', '--time', '1h']);
+    expect(past.code).toBe(2);
+    expect(past.err).toBe(`error: --time 1h is past the end of the data: ${dump} holds 2026-01-01T00:00:00.000Z to 2026-01-01T00:05:00.000Z (Unix seconds 1767225600 to 1767225900)\n`);
+  });
+
   it('a time past the data says what the data holds (exit 2)', async () => {
     const r = await sim(['query', om, 'up', '--time', '1h30m']);
     expect(r.code).toBe(2);

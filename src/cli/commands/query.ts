@@ -17,7 +17,7 @@ import type { ApiData } from '../../promql/index.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../io.js';
 import type { CliIO } from '../io.js';
 import { maxOf } from '../../model/numbers.js';
-import { formatDuration, parseGoDuration } from '../../model/time.js';
+import { parseApiTime, pastTheData, resolveTime } from '../time-flags.js';
 
 const USAGE = `usage: simulate query DATASET PROMQL [--time T] [--output text|json] [--no-color]
 
@@ -25,8 +25,9 @@ const USAGE = `usage: simulate query DATASET PROMQL [--time T] [--output text|js
   PROMQL    an instant query, e.g. 'sum(rate(http_requests_total[5m]))'
   --time    evaluation time in the dataset's own time: simulate run's exports are stamped in
             seconds of simulated time, so --time 300, --time 5m and --time 1h30m all work (0 to
-            the scenario's duration); a promtool dump in Unix seconds or RFC 3339. Default: the
-            dataset's last sample; a time past it is an error naming the range the dataset holds
+            the scenario's duration); a promtool dump in Unix seconds, RFC 3339, or a duration
+            since its first sample. Default: the dataset's last sample; a time past it is an
+            error naming the range the dataset holds
   --output  text (a table, default) or json (the "data" of Prometheus' /api/v1/query)`;
 
 const VALUE_FLAGS = new Set(['--time', '--output']);
@@ -50,59 +51,7 @@ function splitArgs(argv: string[]): { options: string[]; positionals: string[] }
   return { options, positionals };
 }
 
-/**
- * Prometheus' parseTime: a float of seconds (rounded to the ms) or RFC 3339.
- * `parseApiTime('1767229200.5')` ⇒ 1767229200500; `parseApiTime('2026-01-01T00:00:00Z')` ⇒ 1767225600000.
- */
-export function parseApiTime(s: string): number | null {
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim())) {
-    const t = Number(s);
-    const whole = Math.trunc(t);
-    const frac = t - whole;
-    const fracMs = Math.sign(frac) * Math.round(Math.abs(frac) * 1000);
-    return whole * 1000 + fracMs;
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.exec(s);
-  if (!m) return null;
-  const [y, mo, d, h, mi, se] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return null;
-  const ms = m[7] ? Math.trunc(Number(m[7]) * 1000) : 0;
-  const zone = m[8] as string;
-  const offset = /^[Zz]$/.test(zone) ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
-  return Date.UTC(y, mo - 1, d, h, mi, se) + ms - offset * 60_000;
-}
-
-/**
- * A --time, --from or --to value: what the API takes (seconds, RFC 3339) or a duration of
- * simulated time since the update (a run's export is stamped in seconds from it).
- * Example: parseTimeArg('5m') === 300000; parseTimeArg('1h30m') === 5400000; parseTimeArg('90') === 90000;
- * parseTimeArg('noon') === null.
- */
-export function parseTimeArg(s: string): number | null {
-  return parseApiTime(s) ?? parseGoDuration(s.trim()) ?? null;
-}
-
-/** Timestamps past this (2001, in ms) are wall-clock time (a promtool dump), not simulated time. */
-const WALL_CLOCK_MS = 1e12;
-
-/**
- * Names a dataset's time range as its stamps read.
- * Example: describeRange(0, 1_800_000) === '0s to 30m0s of simulated time (seconds 0 to 1800)'.
- */
-export function describeRange(min: number, max: number): string {
-  if (Math.abs(max) >= WALL_CLOCK_MS) return `${new Date(min).toISOString()} to ${new Date(max).toISOString()} (Unix seconds ${min / 1000} to ${max / 1000})`;
-  return `${formatDuration(min)} to ${formatDuration(max)} of simulated time (seconds ${min / 1000} to ${max / 1000})`;
-}
-
-/**
- * A time after the dataset's last sample measures nothing the dataset holds: an error naming the range.
- * Example: pastTheData('--time', '40m', 2_400_000, 'd.om', {minTime: 0, maxTime: 1_800_000}) ===
- * '--time 40m is past the end of the data: d.om holds 0s to 30m0s of simulated time (seconds 0 to 1800)'.
- */
-export function pastTheData(flag: string, text: string, t: number, file: string, store: { minTime: number; maxTime: number }): string | undefined {
-  if (Number.isNaN(store.maxTime) || t <= store.maxTime) return undefined;
-  return `${flag} ${text} is past the end of the data: ${file} holds ${describeRange(store.minTime, store.maxTime)}`;
-}
+export { parseApiTime };
 
 export async function runQuery(argv: string[], io: CliIO): Promise<number> {
   const fail = (msg: string): number => {
@@ -138,7 +87,7 @@ export async function runQuery(argv: string[], io: CliIO): Promise<number> {
   if (!loaded.ok) return fail(`${file}:${loaded.line}: ${loaded.error}`);
   let tMs = loaded.store.maxTime;
   if (values.time !== undefined) {
-    const t = parseTimeArg(values.time);
+    const t = resolveTime(values.time, loaded.store);
     if (t === null) return fail(`invalid parameter "time": cannot parse "${values.time}" to a valid timestamp (give seconds, a duration of simulated time such as 5m or 1h30m, or RFC 3339)`);
     const past = pastTheData('--time', values.time, t, file, loaded.store);
     if (past !== undefined) return fail(past);
