@@ -26,7 +26,7 @@ export interface SyntaxProblem {
  * Example: for "spec:\n  replicas: 2\n    selector: x\n" (the library's error: "Nested mappings are
  * not allowed in compact mappings" at line 2) gives {offset: 24 (line 3, column 5), path:
  * 'spec.selector', message: 'this line is indented more than its siblings', suggestion: 'line it up
- * with "replicas" on line 2 (column 3)'}.
+ * with "replicas" on line 2, column 3, or end the line above with ":" to nest it there'}.
  */
 export function diagnoseSyntax(text: string, error: YAMLError, docStart: number): SyntaxProblem {
   const t = yamlText(text);

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatLoadError, loadScenarioSources, loadScenarioText } from '../../src/scenario/index.js';
-import { flowPath } from '../../src/scenario/yaml-syntax.js';
+import { parseAllDocuments } from 'yaml';
+import { diagnoseSyntax, flowPath } from '../../src/scenario/yaml-syntax.js';
 import { GOOD, withLine } from './yaml-mistakes.fixture.js';
 
 const report = (text: string): string[] => {
@@ -89,6 +90,18 @@ describe('input the yaml library cannot take', () => {
 
   it('a 50 000-character key missing its colon is not quoted back in the path', () => {
     expect(report(`a: 1\nb${'"'.repeat(50000)}\n  c: 1\n`)).toEqual(['x.yaml:2:50002: a key is missing its ":"']);
+  });
+});
+
+describe('diagnoseSyntax', () => {
+  it('relocates the library\'s error (at the value on line 2) to the over-indented line 3', () => {
+    const t = 'spec:\n  replicas: 2\n    selector: x\n';
+    const e = parseAllDocuments(t)[0]?.errors[0];
+    expect(e?.linePos?.[0]).toEqual({ line: 2, col: 13 });
+    expect(diagnoseSyntax(t, e as NonNullable<typeof e>, 0)).toEqual({
+      offset: 24, path: 'spec.selector', message: 'this line is indented more than its siblings',
+      suggestion: 'line it up with "replicas" on line 2, column 3, or end the line above with ":" to nest it there',
+    });
   });
 });
 
