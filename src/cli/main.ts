@@ -12,7 +12,8 @@ export const USAGE = `simulate — a deterministic simulator of Argo Rollouts pr
 usage:
   simulate                       the flagship comparison: canary vs blue-green vs Deployment
   simulate FILE|DIR|NAME         same as: simulate run FILE|DIR|NAME
-  simulate run FILE              one rollout, start to finish (live on a terminal; text, jsonl, json)
+  simulate run FILE              one rollout, start to finish (live on a terminal; text, jsonl, json);
+                                 a scenario whose spec.compare lists several runs as compare
   simulate compare FILE          the scenario's strategies side by side on identical traffic
   simulate query DATASET PROMQL  evaluate PromQL over an OpenMetrics export or promtool dump
   simulate analyze TEMPLATE      run an AnalysisTemplate over recorded data (--dataset) or a result (--result)

@@ -131,6 +131,8 @@ export interface Scenario {
   readonly compare: readonly string[];
   /** `spec.metrics`: our families exported under the app's own names (src/metrics/catalogue.ts); {} when unset. */
   readonly metrics: MetricsMapping;
+  /** True when the Scenario lists `spec.compare`: `simulate run` then races them as `compare` does. */
+  readonly compareListed?: true;
   readonly workloads: readonly Workload[];
   readonly analysisTemplates: readonly AnalysisTemplate[];
   readonly services: readonly Service[];

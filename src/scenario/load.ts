@@ -51,6 +51,9 @@ export function loadScenarioSources(sources: readonly Source[]): LoadResult {
   const issues = new Issues();
   const notes: string[] = [];
   const docs = parseSources(sources, issues);
+  // A YAML syntax error (or a duplicate key) comes first and alone: the documents it cost would
+  // only report what they seem to lack ("AnalysisTemplate not found", "no Scenario document").
+  if (issues.count > 0) return { ok: false, errors: issues.sorted() };
   const start = { file: sources[0]?.file ?? '<input>', line: 1, column: 1 };
   if (docs.length === 0 && issues.count === 0) {
     issues.add(start, '', 'the file is empty', 'a scenario file holds Argo manifests (a Rollout or an apps/v1 Deployment) and one `kind: Scenario` document');

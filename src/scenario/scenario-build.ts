@@ -75,6 +75,7 @@ export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | un
     operator,
     compare: compare ?? inputs.workloadNames.map((w) => w.name),
     metrics,
+    ...(compare === undefined ? {} : { compareListed: true as const }),
   };
 }
 

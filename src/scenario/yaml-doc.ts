@@ -3,8 +3,13 @@
  * helpers to walk them (aliases resolved within a budget, depth bounded, no prototype keys).
  */
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLError, YAMLMap } from 'yaml';
 import type { Issues, Pos } from './errors.js';
+import { diagnoseSyntax } from './yaml-syntax.js';
+import type { SyntaxProblem } from './yaml-syntax.js';
+import { child, index } from './yaml-path.js';
+
+export { child, index };
 
 /** One YAML document of one source file. */
 export interface SourceDoc {
@@ -29,8 +34,10 @@ export const MAX_DEPTH = 64;
 export const ALIAS_BUDGET = 1000;
 
 /**
- * Parses each source into documents. YAML syntax errors are reported at the parser's position
- * and their documents dropped; empty documents (`---` with nothing after it) are skipped.
+ * Parses each source into documents. A file's first YAML syntax error is reported in plain words
+ * (yaml-syntax.ts) and ends that file: what follows it is the parser recovering, and its
+ * documents would only add follow-on errors. Empty documents (`---` with nothing after it) are
+ * skipped.
  */
 export function parseSources(sources: readonly Source[], issues: Issues): SourceDoc[] {
   const out: SourceDoc[] = [];
@@ -38,13 +45,21 @@ export function parseSources(sources: readonly Source[], issues: Issues): Source
     issues.addFile(src.file);
     const lines = new LineCounter();
     // Duplicate keys are found below, where their YAML path can be named.
-    const docs = parseAllDocuments(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+    let docs: Document.Parsed[];
+    try {
+      docs = parseAllDocuments(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+    } catch (e) {
+      // The yaml library recurses per level of flow nesting (`{{{{…`): a stack overflow is bad input.
+      if (!(e instanceof RangeError)) throw e;
+      issues.add({ file: src.file, line: 1, column: 1 }, '', 'the YAML nests too deeply to read', `no manifest nests more than ${MAX_DEPTH} levels`);
+      continue;
+    }
     for (const doc of docs) {
       const e = doc.errors[0];
       if (e !== undefined) {
-        // Only the first: later ones are usually the parser recovering from it.
-        issues.add(posAt(src.file, lines, e.pos[0]), '', `invalid YAML: ${yamlMessage(e.message)}`);
-        continue;
+        const p = diagnose(src.text, e, doc.range[0]);
+        issues.add(posAt(src.file, lines, p.offset), p.path, p.message, p.suggestion);
+        break;
       }
       const root = doc.contents;
       if (root === null || (isScalar(root) && root.value === null)) continue;
@@ -53,6 +68,16 @@ export function parseSources(sources: readonly Source[], issues: Issues): Source
     }
   }
   return out;
+}
+
+/** diagnoseSyntax, or the library's own words where re-parsing the text above overflows the stack. */
+function diagnose(text: string, e: YAMLError, docStart: number): SyntaxProblem {
+  try {
+    return diagnoseSyntax(text, e, docStart);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return { offset: e.pos[0], path: '', message: `invalid YAML: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}` };
+  }
 }
 
 /**
@@ -83,26 +108,6 @@ function reportDuplicateKeys(file: string, lines: LineCounter, node: unknown, pa
     }
   }
   return found;
-}
-
-/**
- * Joins a YAML path: child('spec', 'replicas') === 'spec.replicas'; child('', 'spec') === 'spec';
- * keys with dots or brackets are quoted: child('labels', 'app.kubernetes.io/name') ===
- * 'labels["app.kubernetes.io/name"]'.
- */
-export function child(path: string, key: string): string {
-  if (key === '' || /[.[\]"\s]/.test(key)) return `${path}[${JSON.stringify(key)}]`;
-  return path === '' ? key : `${path}.${key}`;
-}
-
-/** index('spec.steps', 2) === 'spec.steps[2]' */
-export function index(path: string, i: number): string {
-  return `${path}[${i}]`;
-}
-
-function yamlMessage(m: string): string {
-  const first = m.split('\n')[0] ?? m;
-  return first.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** Position of a character offset. */

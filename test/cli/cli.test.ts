@@ -115,7 +115,7 @@ describe('simulate (no arguments) and simulate compare', () => {
 
 describe('bad input: exit 2, a precise message, never a stack trace', () => {
   const cases: [string, () => string, RegExp][] = [
-    ['invalid YAML', () => { const p = join(tmp, 'invalid.yaml'); writeFileSync(p, 'a: [1, 2\nb: x\n'); return p; }, /invalid\.yaml:\d+:\d+: invalid YAML/],
+    ['invalid YAML', () => { const p = join(tmp, 'invalid.yaml'); writeFileSync(p, 'a: [1, 2\nb: x\n'); return p; }, /^error: \S*invalid\.yaml:1:4: a: unclosed "\[": this list has no closing "]" \(end the list with "]"\)\n$/],
     ['a misspelled key', () => variant('cohrts.yaml', 'cohorts:', 'cohrts:'), /cohrts\.yaml:\d+:5: spec\.traffic\.cohrts: unknown field "cohrts" \(did you mean "cohorts"\?\)/],
     ['setWeight: 120', () => variant('weight.yaml', 'setWeight: 50', 'setWeight: 120'), /weight\.yaml:\d+:\d+: spec\.strategy\.canary\.steps\[2\]\.setWeight: .*between 0 and 100/],
     ['rps: -1', () => variant('rps.yaml', 'rps: 20', 'rps: -1'), /rps\.yaml:\d+:\d+: spec\.traffic\.rps: must be greater than 0/],

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { ROLLOUT, SCENARIO, edit, errorsOf, file, messages } from './helpers.js';
 
 describe('the issue list: precise errors', () => {
-  it('invalid YAML is reported at the yaml library position', () => {
+  it('invalid YAML is reported where the bracket opens, in plain words, with its path', () => {
     const text = 'apiVersion: rollout-sim/v1alpha1\nkind: Scenario\nspec:\n  traffic: {rps: [1, 2}\n';
-    expect(messages(text)).toEqual(['test.yaml:4:23: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+    expect(messages(text)).toEqual(['test.yaml:4:18: spec.traffic.rps: unclosed "[": this list has no closing "]" (end the list with "]")']);
   });
 
   it('a misspelled key (cohrts) suggests the right one', () => {

@@ -32,7 +32,8 @@ describe('a jsonl trace alone redraws the final screen', () => {
     const scenario = loadScenario(name);
     const { snapshot, driver } = liveSnapshot(name, scenario.duration);
     const live = reduce(snapshot, { type: 'Batch', actions: driver.finish() });
-    const r = await sim(['run', scenarioPath(`${name}.yaml`), '--output', 'jsonl']);
+    // --rollout: a scenario that lists spec.compare would otherwise be raced (as compare does).
+    const r = await sim(['run', scenarioPath(`${name}.yaml`), '--rollout', scenario.workloads[0]?.name ?? '', '--output', 'jsonl']);
     expect(r.code).toBe(0);
     const replayed = replay(parse(r.out), { file: scenario.file, until: scenario.duration }, playback);
     for (const [columns, rows] of [[120, 40], [80, 24]] as const) {

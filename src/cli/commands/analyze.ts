@@ -17,16 +17,17 @@ import { formatLoadError, loadTemplatesText } from '../../scenario/index.js';
 import { checkPositionals, closest, parseFlags } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { formatJson, formatText, measurementNote, type AnalyzeReport } from './analyze-format.js';
-import { parseApiTime } from './query.js';
+import { pastTheData, resolveTime } from '../time-flags.js';
 
 export const ANALYZE_USAGE = `usage: simulate analyze TEMPLATE.yaml --dataset DATASET [--args name=value …] [--from T] [--to T]
        simulate analyze TEMPLATE.yaml --result JSON
   [--template NAME] [--output text|json] [--no-color]
 
   --dataset  OpenMetrics text (e.g. from simulate run --export-metrics) or promtool tsdb dump output
-  --from/--to  seconds in the dataset's own time, e.g. --from 300 (simulate run's exports are stamped in
-             seconds of simulated time), or RFC 3339; default: the dataset's first and last sample.
-             A template with no interval measures once, at --from
+  --from/--to  times in the dataset's own time: simulate run's exports are stamped in seconds of
+             simulated time, so --from 300, --from 5m and --to 1h30m all work; a promtool dump takes Unix seconds,
+             RFC 3339, or a duration since its first sample. Default: the dataset's first and last sample; a time past the last one
+             is an error naming the range. A template with no interval measures once, at --from
   --result   one metric result, e.g. '[0.004]' (a vector), '0.97' (a scalar), '"NaN"', '{"ok": true}'
   --output json  a JSON line per metric {metric, measurements, phase}, then {run, template, phase, message}`;
 
@@ -164,8 +165,10 @@ function analyzeDataset(template: AnalysisTemplate, text: string, values: { args
   const store: MetricStore = loaded.store;
   const at = (flag: string, s: string | undefined, dflt: number): number => {
     if (s === undefined) return dflt;
-    const t = parseApiTime(s);
-    if (t === null) throw new UsageError(`--${flag} must be Unix seconds or RFC 3339 (got "${s}")`);
+    const t = resolveTime(s, store);
+    if (t === null) throw new UsageError(`--${flag} must be seconds, a duration of simulated time such as 5m or 1h30m, or RFC 3339 (got "${s}")`);
+    const past = pastTheData(`--${flag}`, s, t, 'the dataset', store);
+    if (past !== undefined) throw new UsageError(past);
     return t;
   };
   const from = at('from', values.from, store.minTime);

@@ -5,8 +5,8 @@
  *   simulate query dataset.om 'sum(rate(http_requests_total[5m]))' --time 300 --output json
  *   {"resultType":"vector","result":[{"metric":{},"value":[300,"98.31"]}]}
  *
- * T is seconds (fractional allowed) or RFC 3339, as the API takes it — a run's export is stamped in
- * seconds of simulated time; default: the dataset's last sample. Bad input, a bad query or an
+ * T is seconds (fractional allowed) or RFC 3339, as the API takes it, or a duration of simulated time
+ * (`5m`) — a run's export is stamped in seconds of simulated time; default: the dataset's last sample. Bad input, a bad query or an
  * evaluation error ⇒ `error: …` on stderr, exit code 2.
  */
 import { parseArgs } from 'node:util';
@@ -17,14 +17,17 @@ import type { ApiData } from '../../promql/index.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../io.js';
 import type { CliIO } from '../io.js';
 import { maxOf } from '../../model/numbers.js';
+import { parseApiTime, pastTheData, resolveTime } from '../time-flags.js';
 
 const USAGE = `usage: simulate query DATASET PROMQL [--time T] [--output text|json] [--no-color]
 
   DATASET   OpenMetrics text (e.g. an export of a run) or the output of \`promtool tsdb dump\`
   PROMQL    an instant query, e.g. 'sum(rate(http_requests_total[5m]))'
-  --time    evaluation time in the dataset's own seconds, e.g. --time 300: simulate run's exports
-            are stamped in seconds of simulated time (0 to the scenario's duration); a promtool
-            dump in Unix seconds or RFC 3339. Default: the dataset's last sample
+  --time    evaluation time in the dataset's own time: simulate run's exports are stamped in
+            seconds of simulated time, so --time 300, --time 5m and --time 1h30m all work (0 to
+            the scenario's duration); a promtool dump in Unix seconds, RFC 3339, or a duration
+            since its first sample. Default: the dataset's last sample; a time past it is an
+            error naming the range the dataset holds
   --output  text (a table, default) or json (the "data" of Prometheus' /api/v1/query)`;
 
 const VALUE_FLAGS = new Set(['--time', '--output']);
@@ -48,27 +51,7 @@ function splitArgs(argv: string[]): { options: string[]; positionals: string[] }
   return { options, positionals };
 }
 
-/**
- * Prometheus' parseTime: a float of seconds (rounded to the ms) or RFC 3339.
- * `parseApiTime('1767229200.5')` ⇒ 1767229200500; `parseApiTime('2026-01-01T00:00:00Z')` ⇒ 1767225600000.
- */
-export function parseApiTime(s: string): number | null {
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim())) {
-    const t = Number(s);
-    const whole = Math.trunc(t);
-    const frac = t - whole;
-    const fracMs = Math.sign(frac) * Math.round(Math.abs(frac) * 1000);
-    return whole * 1000 + fracMs;
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.exec(s);
-  if (!m) return null;
-  const [y, mo, d, h, mi, se] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return null;
-  const ms = m[7] ? Math.trunc(Number(m[7]) * 1000) : 0;
-  const zone = m[8] as string;
-  const offset = /^[Zz]$/.test(zone) ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
-  return Date.UTC(y, mo - 1, d, h, mi, se) + ms - offset * 60_000;
-}
+export { parseApiTime };
 
 export async function runQuery(argv: string[], io: CliIO): Promise<number> {
   const fail = (msg: string): number => {
@@ -104,8 +87,10 @@ export async function runQuery(argv: string[], io: CliIO): Promise<number> {
   if (!loaded.ok) return fail(`${file}:${loaded.line}: ${loaded.error}`);
   let tMs = loaded.store.maxTime;
   if (values.time !== undefined) {
-    const t = parseApiTime(values.time);
-    if (t === null) return fail(`invalid parameter "time": cannot parse "${values.time}" to a valid timestamp`);
+    const t = resolveTime(values.time, loaded.store);
+    if (t === null) return fail(`invalid parameter "time": cannot parse "${values.time}" to a valid timestamp (give seconds, a duration of simulated time such as 5m or 1h30m, or RFC 3339)`);
+    const past = pastTheData('--time', values.time, t, file, loaded.store);
+    if (past !== undefined) return fail(past);
     tMs = t;
   } else if (Number.isNaN(tMs)) return fail(`${file} has no samples; give --time`);
   const res = evaluateInstant(loaded.store, query, tMs);

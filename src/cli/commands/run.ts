@@ -8,7 +8,7 @@ import type { SimEvent } from '../../model/events.js';
 import type { Scenario } from '../../model/scenario.js';
 import { createSimulationCore, NO_ANALYSIS, pickWorkload, usesAnalysis, type Simulation } from '../../run/simulation-core.js';
 import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
-import { EXIT_OK, openOutput, type CliIO, type OutputFile } from '../io.js';
+import { EXIT_OK, UsageError, openOutput, type CliIO, type OutputFile } from '../io.js';
 import { scenarioFile } from '../package.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { printWarnings } from '../warnings.js';
@@ -19,6 +19,8 @@ export const RUN_USAGE = `usage: simulate run FILE [--seed N] [--output ui|text|
 
 Runs one Rollout of the scenario from t = 0 to the scenario's duration (or --until): live on a
 terminal (--speed: simulated seconds per second, default 60), a text timeline otherwise.
+A scenario whose spec.compare lists several workloads runs as \`simulate compare\` does (its
+strategies side by side, the same outputs); --rollout NAME runs just that one.
 FILE is a .yaml file, a folder of them, or a built-in scenario's NAME (simulate list).`;
 
 export async function runCommand(argv: string[], io: CliIO): Promise<number> {
@@ -39,12 +41,13 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const speed = parseSpeed(values.speed);
   const mode = resolveOutputMode({ flag: values.output, isTTY: io.isTTY, env: io.env });
   const { scenario, notes } = loadWithNotes(positionals[0] === undefined ? undefined : scenarioFile(positionals[0]), RUN_USAGE);
+  const exportPath = values['export-metrics'];
+  if (scenario.compareListed === true && scenario.compare.length > 1 && values.rollout === undefined) return raceListed(scenario, io, { seed, until, speed, exportPath, values });
   checkUntil(until, scenario.duration, values.until);
   const color = mode !== 'json' && mode !== 'jsonl' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: values['no-color'] === true });
   if (values.rollout !== undefined) requireWorkload(scenario, values.rollout, '--rollout');
   // Opened before simulating: a path that cannot be written fails now (after every input
   // check, so bad input leaves no empty file behind), not after the whole run.
-  const exportPath = values['export-metrics'];
   const exportFile = exportPath === undefined ? undefined : openOutput(exportPath, '--export-metrics');
   const sim = await createRun(scenario, { seed, rollout: values.rollout, sampled: mode === 'ui' || mode === 'jsonl' });
   printWarnings(io, [sim]);
@@ -67,6 +70,19 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   }
   if (exportFile !== undefined) await exportMetrics(sim.store, exportFile, exportPath as string, io);
   return EXIT_OK;
+}
+
+/**
+ * `run` on a scenario that lists spec.compare: what `simulate compare` does with it (the file
+ * says what to run; a silent first-workload-only run hid the comparison). --export-metrics is one
+ * run's store, so it needs --rollout.
+ */
+async function raceListed(scenario: Scenario, io: CliIO, o: { seed: number | undefined; until: number | undefined; speed: number; exportPath: string | undefined; values: { output?: string | undefined; until?: string | undefined; 'no-color'?: boolean | undefined } }): Promise<number> {
+  const names = scenario.compare.join(', ');
+  if (o.exportPath !== undefined) throw new UsageError(`--export-metrics exports one run's metrics, and this scenario compares ${names} (spec.compare): add --rollout NAME`);
+  await checkAnalysisTemplates(scenario);
+  const { runComparison } = await import('./compare.js');
+  return runComparison(scenario, io, { names: undefined, seed: o.seed, until: o.until, output: o.values.output, noColor: o.values['no-color'] === true, speed: o.speed, untilText: o.values.until });
 }
 
 /**
