@@ -173,13 +173,13 @@ describe('log, why, harmed, status, summary, replay', () => {
     expect(out).toEqual([
       `╭${'─'.repeat(118)}╮`,
       row('Summary — agent'),
-      row('  outcome   aborted after 5m20s: analysis failed: error-rate = 0.02, not result[0] < 0.015 — the healthy release'),
+      row('  outcome   aborted after 5m20s: analysis failed: error-rate = 0.0154, not result[0] < 0.015 — the healthy release'),
       row('            would have gone on: the regression was caught'),
-      row('  requests  71949 completed user requests (24 still in flight at the end)'),
-      row('  harmed    16 of the 71949 completed (0.02%); 1227 served by the release'),
+      row('  requests  71833 completed user requests (22 still in flight at the end)'),
+      row('  harmed    14 of the 71833 completed (0.02%); 1172 served by the release'),
       row('  version  image                    completed   errors        p99  task ok'),
-      row('  stable   agent:v1                     70722    0.51%     4.231s   94.40%'),
-      row('  release  agent:v2                      1227    2.20%     4.591s   92.58%'),
+      row('  stable   agent:v1                     70661    0.51%     4.214s   94.45%'),
+      row('  release  agent:v2                      1172    1.96%     4.207s   93.17%'),
       `╰${'─'.repeat(118)}╯`,
     ]);
   });
@@ -189,7 +189,7 @@ describe('log, why, harmed, status, summary, replay', () => {
     const row = (l: string): string => `│ ${l.padEnd(56)} │`;
     expect(out.slice(2, 6)).toEqual([
       row('  outcome   aborted after 5m20s: analysis failed:'),
-      row('            error-rate = 0.02, not result[0] < 0.015 —'),
+      row('            error-rate = 0.0154, not result[0] < 0.015 —'),
       row('            the healthy release would have gone on: the'),
       row('            regression was caught'),
     ]);

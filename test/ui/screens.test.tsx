@@ -48,7 +48,7 @@ describe.each(SIZES)('run screen at %i×%i', (columns, rows) => {
   it('at the end: the summary box and how to replay replace the live metrics', () => {
     const out = run(ending, columns, rows).join(' ').replace(/\s+/g, ' ');
     expect(out).toContain('Summary — agent');
-    expect(out).toContain('aborted after 5m20s: analysis failed: error-rate = 0.02, not');
+    expect(out).toContain('aborted after 5m20s: analysis failed: error-rate = 0.0154, not');
     expect(out).toMatch(/Replay: simulate run [\s\S]*?canary-tool-call-regression\.yaml --seed 7/); // a long checkout path may wrap
     expect(out).toContain('■ finished');
     expect(out).not.toContain('error rate');

@@ -83,7 +83,7 @@ describe('request counts', () => {
       'Summary — agent-unguarded',
       '  outcome   aborted after 4m0s: 5 consecutive measurement errors (the query matched no series) — FALSE ROLLBACK: a',
       '            healthy release was aborted: this analysis is blind',
-      '  requests  2423 completed user requests (1 still in flight at the end)',
+      '  requests  2383 completed user requests (4 still in flight at the end)',
     ]);
   });
 

@@ -6,6 +6,7 @@
 import { Box, Text } from 'ink';
 import type { SummaryFields } from '../../model/events.js';
 import { formatSummary } from '../../report/text.js';
+import { wordWrap } from '../format/wrap.js';
 import { maxOf } from '../../model/numbers.js';
 
 export interface SummaryBoxProps {
@@ -41,18 +42,19 @@ function boxWidth(summary: SummaryFields, width: number): number {
 
 /** Lines the box takes at a width. Example: the tool-call regression's summary at 120 columns → 9. */
 export function summaryBoxHeight(summary: SummaryFields, width: number): number {
-  const inner = boxWidth(summary, width) - FRAME;
-  return 2 + summaryLines(summary, false).reduce((n, l) => n + (l.prose ? Math.max(1, Math.ceil((l.plain.length - LABEL) / (inner - LABEL))) : 1), 0);
+  const prose = boxWidth(summary, width) - FRAME - LABEL;
+  return 2 + summaryLines(summary, false).reduce((n, l) => n + (l.prose ? wordWrap(l.plain.slice(LABEL), prose).length : 1), 0);
 }
 
 export function SummaryBox({ summary, color, width }: SummaryBoxProps) {
+  const prose = boxWidth(summary, width) - FRAME - LABEL;
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={boxWidth(summary, width)}>
       {summaryLines(summary, color).map((l, i) =>
         l.prose ? (
           <Box key={i}>
             <Box width={LABEL} flexShrink={0}><Text>{l.text.slice(0, LABEL)}</Text></Box>
-            <Box flexShrink={1}><Text wrap="wrap">{l.text.slice(LABEL)}</Text></Box>
+            <Box flexShrink={1}><Text>{wordWrap(l.text.slice(LABEL), prose).join('\n')}</Text></Box>
           </Box>
         ) : (
           <Text key={i} wrap="truncate-end">{l.plain === '' ? ' ' : l.text}</Text>
