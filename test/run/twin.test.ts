@@ -129,6 +129,6 @@ describe('caught is judged against the healthy twin', () => {
     cmp.runUntil(scenario.duration);
     const [background, quick] = cmp.finish().sort((a, b) => a.rollout.localeCompare(b.rollout));
     expect(background).toMatchObject({ rollout: 'agent-background', outcome: 'aborted', caught: true, twin: { abortedAfter: null, abortCause: null }, harmedRequests: 57 });
-    expect(quick).toMatchObject({ rollout: 'agent-quick', outcome: 'promoted', twin: null, harmedRequests: 2217 });
+    expect(quick).toMatchObject({ rollout: 'agent-quick', outcome: 'promoted', twin: null, harmedRequests: 2222 });
   });
 });
