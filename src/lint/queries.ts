@@ -8,26 +8,13 @@
  */
 import { METRIC_NAME } from '../metrics/labels.js';
 import type { LabelMatcher } from '../metrics/store.js';
-import type { Expr, VectorSelector } from '../promql/ast.js';
 import { parsePromQL } from '../promql/parse.js';
+import { selectors } from '../promql/selectors.js';
 import { closest, quoteList } from '../scenario/errors.js';
 import type { MeasuredMetric } from './analyses.js';
 import type { ExportedFamily, QueryFacts } from './query-facts.js';
 import { closestFamily, mappingYaml, ourLabelFor } from './query-fix.js';
 import { warning, type Finding, type RuleId } from './types.js';
-
-/** Every selector of a query, in the order written. Example: 'a / on() b[5m]' → [a, b]. */
-export function selectors(e: Expr): VectorSelector[] {
-  switch (e.kind) {
-    case 'vectorSelector': return [e];
-    case 'matrixSelector': return [e.vs];
-    case 'subquery': case 'unary': case 'paren': return selectors(e.expr);
-    case 'call': return e.args.flatMap(selectors);
-    case 'aggregate': return [...selectors(e.expr), ...(e.param === null ? [] : selectors(e.param))];
-    case 'binary': return [...selectors(e.lhs), ...selectors(e.rhs)];
-    default: return [];
-  }
-}
 
 /** A selector as a reader wrote it. Example: http_requests_total{code="500"}. */
 function show(name: string, m: LabelMatcher): string {

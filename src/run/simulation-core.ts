@@ -13,6 +13,7 @@ import type { AbortCause, SampleFields, SimEvent, SummaryFields } from '../model
 import type { Workload } from '../model/rollout.js';
 import type { OperatorActionName, Scenario } from '../model/scenario.js';
 import { strategyOf } from '../model/strategy.js';
+import type { Exported } from '../world/pod-metrics.js';
 import { templateHash } from '../world/pods.js';
 import { createWorld, RELEASE_VERSION, STABLE_VERSION, type CompletedRequest, type World } from '../world/world.js';
 import { lintOperator } from '../lint/operator.js';
@@ -49,6 +50,8 @@ export interface SimulationOptions {
   readonly onComplete?: (r: CompletedRequest) => void;
   /** Emit a Sample event at every scrape and at the end (a trace for a reader to redraw). */
   readonly sampler?: Sampler;
+  /** The optional metric families to export (default: all; createSimulation exports what the queries select). */
+  readonly exported?: Exported;
   /** The longest span any analysis query reads back (ms): the world's history covers it (history.ts). */
   readonly queryLookbackMs?: number;
 }
@@ -64,6 +67,7 @@ function buildCluster(scenario: Scenario, workload: Workload, engine: Engine, op
       names: createRng(seed, 'names'), synthetic: createRng(seed, 'synthetic'),
     },
     onPodReady,
+    ...(opts.exported ? { exported: opts.exported } : {}),
     ...(opts.onComplete ? { onComplete: opts.onComplete } : {}),
   });
   const [primary, secondary] = serviceNames(workload);

@@ -7,16 +7,15 @@
  *   sim.runUntil(scenario.duration);
  *   sim.finish();                  // emits the Summary
  */
-import { substituteText } from '../analysis/run/substitute.js';
-import type { AnalysisTemplate } from '../model/rollout.js';
 import { lintWorkload } from '../lint/index.js';
 import type { Scenario } from '../model/scenario.js';
-import { lookbackMs } from '../promql/lookback.js';
-import { parsePromQL } from '../promql/parse.js';
 import { createAnalysisHost } from './analysis-host.js';
 import type { AnalysisFactory } from './analysis-port.js';
 import { combinedProvider, jobProvider } from './providers.js';
 import { createSimulationCore, type SimulationOptions } from './simulation-core.js';
+import { exportedFor, queryLookbackMs } from './template-queries.js';
+
+export { queryLookbackMs } from './template-queries.js';
 
 export type { Simulation, SimulationOptions } from './simulation-core.js';
 
@@ -42,24 +41,6 @@ export const ANALYSIS: AnalysisFactory = (deps) => {
 };
 
 export function createSimulation(scenario: Scenario, opts: SimulationOptions) {
-  return createSimulationCore(scenario, { queryLookbackMs: queryLookbackMs(scenario.analysisTemplates), ...opts }, ANALYSIS, lintWorkload);
+  return createSimulationCore(scenario, { queryLookbackMs: queryLookbackMs(scenario.analysisTemplates), exported: exportedFor(scenario), ...opts }, ANALYSIS, lintWorkload);
 }
 
-/**
- * The longest span any template's prometheus query reads back (promql/lookback.ts), with each arg
- * at its template value (else a placeholder); a query that does not parse that way counts 0.
- * Example: one query `sum(rate(x[10m]))` → 600000; only `job` metrics → 0.
- */
-export function queryLookbackMs(templates: readonly AnalysisTemplate[]): number {
-  let longest = 0;
-  for (const t of templates) {
-    const args = t.args.map((a) => ({ name: a.name, value: a.value ?? 'x' }));
-    for (const m of t.metrics) {
-      const query = m.provider.prometheus?.query;
-      const text = query === undefined ? undefined : substituteText(query, args);
-      const parsed = text?.ok ? parsePromQL(text.value) : undefined;
-      if (parsed?.ok) longest = Math.max(longest, lookbackMs(parsed.expr));
-    }
-  }
-  return longest;
-}

@@ -4,7 +4,7 @@
  * the endpoints (they finish what they hold). Scrapes write each pod's series to the store.
  */
 import type { Rng } from '../engine/rng.js';
-import { PodMetrics, type MeshService } from './pod-metrics.js';
+import { PodMetrics, type Exported, type MeshService } from './pod-metrics.js';
 import { IngressMetrics, type IngressView } from './pod-metrics-ingress.js';
 import type { SeriesNaming } from './pod-metrics-naming.js';
 import { removeFrom, RequestQueue, type Pod, type ReplicaSet } from './pods.js';
@@ -17,6 +17,8 @@ export interface ClusterIdentity {
   readonly cohorts: readonly string[];
   /** The Scenario's `metrics:` mapping, applied to every series. */
   readonly naming: SeriesNaming;
+  /** The optional family groups this run exports. */
+  readonly exported: Exported;
 }
 
 /** A Service user traffic comes through, as the run layer derives it from the manifest (src/run/routing.ts). */
@@ -76,14 +78,14 @@ export class Cluster {
   createPod(rsId: number, now: number, ready: boolean): Pod {
     const rs = this.rs(rsId);
     const name = `${this.id.workload}-${rs.hash}-${podSuffix(this.names)}`;
-    if (this.pods.length === 0 && this.ingressViews.some((v) => v !== undefined)) this.ingress = new IngressMetrics(this.ingressViews, this.id.naming);
+    if (this.pods.length === 0 && this.id.exported.nginx && this.ingressViews.some((v) => v !== undefined)) this.ingress = new IngressMetrics(this.ingressViews, this.id.naming);
     const pod: Pod = {
       id: this.pods.length, name, rs: rs.id, version: rs.version, createdAt: now, readyAt: Infinity,
       state: 'starting', busy: 0, epoch: 0, queue: new RequestQueue(),
       metrics: new PodMetrics({
         namespace: this.id.namespace, pod: name, hash: rs.hash, job: this.id.workload, instance: podAddress(this.pods.length),
         workload: this.id.workload, container: this.id.workload, node: 'node-1', cohorts: this.id.cohorts,
-        services: this.services, naming: this.id.naming, ingress: this.ingress,
+        services: this.services, naming: this.id.naming, ingress: this.ingress, exported: this.id.exported,
       }),
     };
     this.pods.push(pod);

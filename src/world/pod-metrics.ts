@@ -51,7 +51,24 @@ export interface PodIdentity {
   readonly naming: SeriesNaming;
   /** ingress-nginx, when the Rollout routes through it (shared by every pod). */
   readonly ingress: IngressMetrics | undefined;
+  /** Which optional groups of families are exported (cluster.ts `Exported`). */
+  readonly exported: Exported;
 }
+
+/**
+ * The optional groups of families a run exports: a family no query can select is never written,
+ * which keeps scrapes cheap (run/families.ts decides). The app's own families are always exported.
+ */
+export interface Exported {
+  /** istio_requests_total and istio_request_duration_milliseconds. */
+  readonly istio: boolean;
+  /** up, kube_pod_info, kube_pod_container_status_restarts_total. */
+  readonly pod: boolean;
+  /** ingress-nginx's two families. */
+  readonly nginx: boolean;
+}
+
+export const EXPORT_ALL: Exported = { istio: true, pod: true, nginx: true };
 
 export class PodMetrics {
   private readonly nc: number;
@@ -103,17 +120,19 @@ export class PodMetrics {
     this.histCount[cohort]!++;
     this.task[cohort * 2 + (taskOk ? 0 : 1)]!++;
     this.tokens[cohort]! += tokens;
-    const m = service * NCODES + code;
-    const ms = seconds * 1000;
-    this.mesh[m]!++;
-    this.meshHist[m * NBI + bucketOf(ISTIO_BUCKETS_MS, ms)]!++;
-    this.meshSum[m]! += ms;
+    if (this.id.exported.istio) {
+      const m = service * NCODES + code;
+      const ms = seconds * 1000;
+      this.mesh[m]!++;
+      this.meshHist[m * NBI + bucketOf(ISTIO_BUCKETS_MS, ms)]!++;
+      this.meshSum[m]! += ms;
+    }
     if (viaIngress && this.id.ingress !== undefined) this.id.ingress.record(service, code, seconds);
   }
 
   /** Writes every existing series' current value at time t; `restarts` is the pod's crash count. */
   scrape(sink: SeriesSink, t: number, restarts: number): void {
-    this.scrapePod(sink, t, restarts);
+    if (this.id.exported.pod) this.scrapePod(sink, t, restarts);
     for (let c = 0; c < this.nc; c++) {
       for (let k = 0; k < NCODES; k++) {
         const i = c * NCODES + k;
@@ -147,7 +166,7 @@ export class PodMetrics {
         sink.append(this.taskRefs[c * 2 + o] as number, t, v);
       }
     }
-    this.scrapeMesh(sink, t);
+    if (this.id.exported.istio) this.scrapeMesh(sink, t);
   }
 
   /** Ends every series of this pod with a staleness marker (the pod went away). */

@@ -5,6 +5,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { Rng } from '../engine/rng.js';
 import type { Scenario } from '../model/scenario.js';
+import type { Exported } from './pod-metrics.js';
 import type { SeriesSink } from './series-sink.js';
 
 /**
@@ -62,4 +63,6 @@ export interface WorldOptions {
   readonly workload: string;
   readonly onPodReady: () => void;
   readonly onComplete?: (r: CompletedRequest) => void;
+  /** The optional family groups to export (default: all of them). */
+  readonly exported?: Exported;
 }

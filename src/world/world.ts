@@ -13,6 +13,7 @@ import { cohortModels } from './behaviour.js';
 import { Cluster, type ServiceSpec } from './cluster.js';
 import { Ledger } from './ledger.js';
 import { SeriesNaming } from './pod-metrics-naming.js';
+import { EXPORT_ALL } from './pod-metrics.js';
 import type { Pod, ReplicaSet } from './pods.js';
 import { RequestPool } from './requests.js';
 import type { Mirror, Route } from './route-table.js';
@@ -81,7 +82,7 @@ export function createWorld(opts: WorldOptions): World {
   const pool = new RequestPool();
   const cohortNames = scenario.traffic.cohorts.map((c) => c.name);
   const naming = new SeriesNaming(scenario.metrics);
-  const cluster = new Cluster({ namespace: scenario.namespace, workload: opts.workload, cohorts: cohortNames, naming }, streams.names);
+  const cluster = new Cluster({ namespace: scenario.namespace, workload: opts.workload, cohorts: cohortNames, naming, exported: opts.exported ?? EXPORT_ALL }, streams.names);
   const jobs = new SyntheticJobs(pool);
   const ledger = new Ledger(opts, pool, jobs);
   const servers = new Servers(opts, models, pool, cluster, jobs, ledger);

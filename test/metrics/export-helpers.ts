@@ -1,4 +1,5 @@
 /** Shared by the export tests: load a scenario from text, run it, read what the store holds. */
+import { EXPORT_ALL } from '../../src/world/pod-metrics.js';
 import { createMetricStore, type MetricStore } from '../../src/metrics/store.js';
 import { evaluateInstant } from '../../src/promql/index.js';
 import { createSimulation } from '../../src/run/simulation.js';
@@ -14,7 +15,7 @@ export function load(text: string): Scenario {
 /** Runs `scenario` until `until` ms (default: its end) and returns the store. */
 export function runStore(scenario: Scenario, until = scenario.duration): MetricStore {
   const store = createMetricStore();
-  const sim = createSimulation(scenario, { store });
+  const sim = createSimulation(scenario, { store, exported: EXPORT_ALL });
   sim.runUntil(until);
   return store;
 }

@@ -2,6 +2,7 @@
  * The Scenario `metrics:` mapping: a family exported under the app's name and label names (the old
  * name gone, the live view still working), and every mistake in it a load error with a suggestion.
  */
+import { EXPORT_ALL } from '../../src/world/pod-metrics.js';
 import { describe, expect, it } from 'vitest';
 import { createMetricStore } from '../../src/metrics/store.js';
 import { exportedFamilies } from '../../src/metrics/catalogue.js';
@@ -21,7 +22,7 @@ function errors(yaml: string): string[] {
 describe('a mapped family', () => {
   const scenario = load(withMapping('    http_requests_total: {name: flask_http_request_total, labels: {code: status, rollouts_pod_template_hash: version}}\n    up: {labels: {pod: kubernetes_pod_name}}\n'));
   const store = createMetricStore();
-  const sim = createSimulation(scenario, { store });
+  const sim = createSimulation(scenario, { store, exported: EXPORT_ALL });
   sim.runUntil(T);
 
   it('is queryable under its new name and label names; the old ones are gone', () => {

@@ -2,6 +2,7 @@
  * The series every pod has besides its traffic: Prometheus' `up`, kube-state-metrics' pod info and
  * container restarts (the world's crashes), and the app's request counter with `status` beside `code`.
  */
+import { EXPORT_ALL } from '../../src/world/pod-metrics.js';
 import { describe, expect, it } from 'vitest';
 import { createMetricStore } from '../../src/metrics/store.js';
 import { createSimulation } from '../../src/run/simulation.js';
@@ -13,7 +14,7 @@ const T = 6 * 60_000;
 describe('pod series', () => {
   const scenario = load(canaryText('      canaryService: web-canary\n      stableService: web-stable', '', '  release: {regressions: [{metric: crashRate, to: 2%}]}\n'));
   const store = createMetricStore();
-  const sim = createSimulation(scenario, { store });
+  const sim = createSimulation(scenario, { store, exported: EXPORT_ALL });
   sim.runUntil(T);
   const live = sim.world.pods.filter((p) => p.state !== 'gone');
 

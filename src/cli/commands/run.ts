@@ -49,7 +49,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   // Opened before simulating: a path that cannot be written fails now (after every input
   // check, so bad input leaves no empty file behind), not after the whole run.
   const exportFile = exportPath === undefined ? undefined : openOutput(exportPath, '--export-metrics');
-  const sim = await createRun(scenario, { seed, rollout: values.rollout, sampled: mode === 'ui' || mode === 'jsonl' });
+  const sim = await createRun(scenario, { seed, rollout: values.rollout, sampled: mode === 'ui' || mode === 'jsonl', exportAll: exportFile !== undefined });
   printWarnings(io, [sim]);
   const end = until ?? scenario.duration;
 
@@ -90,11 +90,15 @@ async function raceListed(scenario: Scenario, io: CliIO, o: { seed: number | und
  * AnalysisTemplates in play, PromQL and expr are never loaded: start-up counts, see npm run bench),
  * and sampling only for a trace or the live view.
  */
-async function createRun(scenario: Scenario, o: { seed: number | undefined; rollout: string | undefined; sampled: boolean }): Promise<Simulation> {
+async function createRun(scenario: Scenario, o: { seed: number | undefined; rollout: string | undefined; sampled: boolean; exportAll: boolean }): Promise<Simulation> {
   const analysed = usesAnalysis(pickWorkload(scenario, o.rollout));
   if (analysed) await checkAnalysisTemplates(scenario);
+  // Every family for an --export-metrics file; otherwise only what a query can select (a run
+  // without analysis needs none of the optional ones; createSimulation works out the rest).
+  const every = o.exportAll || !analysed;
   const simOpts = {
     store: createMetricStore(),
+    ...(every ? { exported: { istio: o.exportAll, pod: o.exportAll, nginx: o.exportAll } } : {}),
     ...(o.seed !== undefined ? { seed: o.seed } : {}),
     ...(o.rollout !== undefined ? { workload: o.rollout } : {}),
     ...(o.sampled ? { sampler: (await import('../../run/sample.js')).takeSample } : {}),
