@@ -20,6 +20,9 @@ import type { SimKind } from './kinds.js';
 import { checkLimits } from './limits.js';
 import { checkReferences } from './refs.js';
 import { buildRollout } from './rollout-build.js';
+import { peekImage, sideWorkloads } from './side-workloads.js';
+import { buildTemplateSource, referencedDeployments } from './workload-ref.js';
+import type { WorkloadRefSources } from './workload-ref.js';
 import { routingDocs, withRouteHosts, type RoutingDoc } from './route-hosts.js';
 import type { BuiltWorkload } from './rollout-build.js';
 import { buildScenario } from './scenario-build.js';
@@ -67,8 +70,7 @@ export function loadScenarioSources(sources: readonly Source[]): LoadResult {
   // A document that failed to parse or to classify is probably the "missing" one: say nothing more.
   const unreadable = issues.count > 0;
   const of = (k: SimKind): SourceDoc[] => byKind.get(k) ?? [];
-  const workloadDocs = docs.filter((d) => of('Rollout').includes(d) || of('Deployment').includes(d));
-  const workloads = workloadDocs.map((sd) => buildWorkload(sd, of('Rollout').includes(sd), issues, notes)).filter(isDefined);
+  const { workloadDocs, workloads, firstImage } = buildWorkloads(docs, of('Rollout'), of('Deployment'), of('Scenario')[0], issues, notes);
   const templates = [
     ...of('AnalysisTemplate').map((sd) => buildAnalysisTemplate(newCx(sd, issues, notes), 'AnalysisTemplate')),
     ...of('ClusterAnalysisTemplate').map((sd) => buildAnalysisTemplate(newCx(sd, issues, notes), 'ClusterAnalysisTemplate')),
@@ -82,7 +84,7 @@ export function loadScenarioSources(sources: readonly Source[]): LoadResult {
   if (first !== undefined) {
     const inputs = {
       workloadNames: workloadDocs.map((sd) => ({ name: docName(sd) ?? '', kind: (of('Rollout').includes(sd) ? 'Rollout' : 'Deployment') as Workload['kind'] })),
-      firstImage: workloads[0]?.workload.image,
+      firstImage,
       fewestReplicas: workloads.length === 0 ? undefined : Math.min(...workloads.map((w) => w.workload.replicas)),
       manifestNamespace: firstNamespace(docs.filter((d) => workloadDocs.includes(d) || of('AnalysisTemplate').includes(d) || of('Service').includes(d))),
     };
@@ -110,9 +112,29 @@ export function loadScenarioSources(sources: readonly Source[]): LoadResult {
   return { ok: true, scenario: assemble(core, workloads, templates, services, routingDocs(docs)), notes };
 }
 
-function buildWorkload(sd: SourceDoc, isRollout: boolean, issues: Issues, notes: string[]): BuiltWorkload<Workload> | undefined {
-  const cx = newCx(sd, issues, notes);
-  return isRollout ? buildRollout(cx) : buildDeployment(cx);
+/**
+ * The workloads to simulate, in file order. Deployments a Rollout names in spec.workloadRef only
+ * supply its pod template (workload-ref.ts); Deployments outside the release are left out with a
+ * note (side-workloads.ts). `firstImage` is the default release image: the first Rollout's, else
+ * the first workload's.
+ */
+function buildWorkloads(docs: readonly SourceDoc[], rolloutDocs: readonly SourceDoc[], deploymentDocs: readonly SourceDoc[], scenario: SourceDoc | undefined, issues: Issues, notes: string[]) {
+  const referenced = referencedDeployments(rolloutDocs);
+  const isReferenced = (sd: SourceDoc): boolean => referenced.has(docName(sd) ?? '');
+  const sources: WorkloadRefSources = {
+    byName: new Map(deploymentDocs.filter(isReferenced).map((sd) => [docName(sd) ?? '', buildTemplateSource(newCx(sd, issues, notes))])),
+    deploymentNames: deploymentDocs.map(docName).filter(isDefined),
+  };
+  const rollouts = new Map(rolloutDocs.map((sd) => [sd, buildRollout(newCx(sd, issues, notes), sources)]));
+  const candidates = docs.filter((d) => rolloutDocs.includes(d) || (deploymentDocs.includes(d) && !isReferenced(d)));
+  const imageOf = (sd: SourceDoc): string | undefined => (rollouts.has(sd) ? rollouts.get(sd)?.workload.image : peekImage(sd));
+  const firstImage = [...rollouts.values()].find(isDefined)?.workload.image ?? candidates.map(imageOf).find(isDefined);
+  const described = candidates.map((sd) => ({ sd, kind: rollouts.has(sd) ? ('Rollout' as const) : ('Deployment' as const), name: docName(sd), image: imageOf(sd) }));
+  const side = sideWorkloads(described, firstImage, scenario);
+  notes.push(...side.map((s) => s.note));
+  const workloadDocs = candidates.filter((d) => !side.some((s) => s.doc.sd === d));
+  const workloads = workloadDocs.map((sd): BuiltWorkload<Workload> | undefined => rollouts.get(sd) ?? (rollouts.has(sd) ? undefined : buildDeployment(newCx(sd, issues, notes)))).filter(isDefined);
+  return { workloadDocs, workloads, firstImage };
 }
 
 /** Attaches the manifests, giving those without metadata.namespace the scenario's namespace. */

@@ -6,7 +6,7 @@
 import { isSeq } from 'yaml';
 import type { BlueGreenStrategy, CanaryStrategy, Rollout, RolloutAnalysis, TrafficRouting, WorkloadBase } from '../model/rollout.js';
 import { envelope, selectorMismatch, templateImage } from './k8s.js';
-import { BackgroundAnalysis, BlueGreen, Canary, ROUTERS, RolloutAnalysis as AnalysisSchema, RolloutSpec, Strategy } from './rollout-schema.js';
+import { BackgroundAnalysis, BlueGreen, Canary, ROUTERS, RolloutAnalysis as AnalysisSchema, RolloutRefSpec, RolloutSpec, Strategy } from './rollout-schema.js';
 import { checkPingPong } from './rollout-pingpong.js';
 import { buildSteps } from './rollout-steps.js';
 import type { RoutingFacts } from './rollout-steps.js';
@@ -15,6 +15,8 @@ import type { Out } from './schema.js';
 import { checkFields, defined, fail, fieldSources, posOf } from './validate.js';
 import type { Cx } from './validate.js';
 import { getKey } from './yaml-doc.js';
+import { NO_SOURCES, hasWorkloadRef, withWorkloadRef } from './workload-ref.js';
+import type { WorkloadRefSources } from './workload-ref.js';
 
 /** What other documents must satisfy: analysis templates and services this workload names. */
 export interface WorkloadRefs {
@@ -33,11 +35,14 @@ export interface BuiltWorkload<W> {
 
 const RolloutDoc = envelope(any());
 
-export function buildRollout(cx: Cx): BuiltWorkload<Rollout> | undefined {
+/** `sources`: the Deployments Rollouts may name in spec.workloadRef (workload-ref.ts). */
+export function buildRollout(cx: Cx, sources: WorkloadRefSources = NO_SOURCES): BuiltWorkload<Rollout> | undefined {
   const doc = checkFields(RolloutDoc, cx.sd.root, '', cx);
   const specNode = getKey(cx.sd, cx.sd.root, 'spec');
   if (doc === undefined || doc.spec === undefined) return undefined;
-  const spec = checkFields(RolloutSpec, specNode, 'spec', cx);
+  const spec = hasWorkloadRef(cx, specNode)
+    ? withWorkloadRef(cx, checkFields(RolloutRefSpec, specNode, 'spec', cx), specNode, sources, doc.metadata?.name)
+    : checkFields(RolloutSpec, specNode, 'spec', cx);
   if (spec === undefined) return undefined;
   const refs: WorkloadRefs = { analyses: [], services: [] };
   const before = cx.issues.count;

@@ -12,26 +12,41 @@ import { LabelSelector, PodMetadata, PodTemplate } from './k8s.js';
 
 export const ROUTERS = ['alb', 'ambassador', 'apisix', 'appMesh', 'istio', 'nginx', 'plugins', 'smi', 'traefik'] as const;
 
-export const RolloutSpec = obj(
-  {
-    replicas: dflt(int({ min: 0 }), 1),
-    selector: req(LabelSelector),
-    template: req(PodTemplate),
-    minReadySeconds: dflt(int({ min: 0 }), 0),
-    revisionHistoryLimit: opt(int({ min: 0 })),
-    progressDeadlineSeconds: dflt(int({ min: 0 }), 600),
-    progressDeadlineAbort: dflt(bool(), false),
-    paused: dflt(bool(), false),
-    strategy: req(any()),
-    analysis: opt(obj({ successfulRunHistoryLimit: opt(int({ min: 0 })), unsuccessfulRunHistoryLimit: opt(int({ min: 0 })) })),
-  },
-  {
-    rejected: {
-      workloadRef: notSimulated('spec.workloadRef (taking the pod template from another workload)', 'inline the pod template in spec.template', ['template', 'selector']),
-      rollbackWindow: notSimulated('spec.rollbackWindow (fast-tracked rollbacks)', 'remove it: the simulator runs one update'),
-      restartAt: notSimulated('spec.restartAt (restarting pods)', 'remove it'),
-    },
-  },
+const specFields = {
+  replicas: dflt(int({ min: 0 }), 1),
+  selector: req(LabelSelector),
+  template: req(PodTemplate),
+  minReadySeconds: dflt(int({ min: 0 }), 0),
+  revisionHistoryLimit: opt(int({ min: 0 })),
+  progressDeadlineSeconds: dflt(int({ min: 0 }), 600),
+  progressDeadlineAbort: dflt(bool(), false),
+  paused: dflt(bool(), false),
+  strategy: req(any()),
+  analysis: opt(obj({ successfulRunHistoryLimit: opt(int({ min: 0 })), unsuccessfulRunHistoryLimit: opt(int({ min: 0 })) })),
+};
+
+const specRejected = {
+  rollbackWindow: notSimulated('spec.rollbackWindow (fast-tracked rollbacks)', 'remove it: the simulator runs one update'),
+  restartAt: notSimulated('spec.restartAt (restarting pods)', 'remove it'),
+};
+
+/** Argo's ObjectRef; `scaleDown` (what happens to the referenced workload) is Argo's lowercase enum. */
+export const WorkloadRef = obj({
+  apiVersion: req(str({ nonEmpty: true })),
+  kind: req(str({ nonEmpty: true })),
+  name: req(str({ nonEmpty: true })),
+  scaleDown: opt(enumOf(['never', 'onsuccess', 'progressively'] as const)),
+});
+
+export const RolloutSpec = obj(specFields, { rejected: specRejected });
+
+/**
+ * A Rollout with spec.workloadRef: the pod template (and, when the Rollout has none, the selector)
+ * come from the referenced workload (Argo's rollout/templateref.go); workload-ref.ts checks the rest.
+ */
+export const RolloutRefSpec = obj(
+  { ...specFields, selector: opt(LabelSelector), template: opt(PodTemplate), workloadRef: req(WorkloadRef) },
+  { rejected: specRejected },
 );
 
 export const Strategy = obj({ canary: opt(any()), blueGreen: opt(any()) });

@@ -84,18 +84,18 @@ describe('features that are not simulated are refused by name', () => {
     });
   }
 
-  it('spec-level: workloadRef (without extra "missing template" noise), rollbackWindow, restartAt', () => {
+  it('spec-level: rollbackWindow, restartAt (workloadRef: test/scenario/workload-ref.test.ts)', () => {
     const text = withScenario(`apiVersion: argoproj.io/v1alpha1
 kind: Rollout
 metadata: {name: app}
 spec:
-  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: d}
+  selector: {matchLabels: {app: app}}
+  template: {metadata: {labels: {app: app}}, spec: {containers: [{name: app, image: app:v2}]}}
   rollbackWindow: {revisions: 3}
   restartAt: "2020-03-30T21:19:35Z"
   strategy: {canary: {}}
 `);
     expect(messages(text)).toEqual([
-      `${where(text, 'workloadRef')}: spec.workloadRef: spec.workloadRef (taking the pod template from another workload) is not simulated (inline the pod template in spec.template)`,
       `${where(text, 'rollbackWindow')}: spec.rollbackWindow: spec.rollbackWindow (fast-tracked rollbacks) is not simulated (remove it: the simulator runs one update)`,
       `${where(text, 'restartAt')}: spec.restartAt: spec.restartAt (restarting pods) is not simulated (remove it)`,
     ]);
