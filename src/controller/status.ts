@@ -3,7 +3,7 @@
  * it observes of the cluster each reconcile, and the effects it asks for. Plain data only.
  */
 import type { AnalysisPhase, Role, RolloutPhase, SimEvent } from '../model/events.js';
-import type { HeaderMatch, RolloutAnalysis } from '../model/rollout.js';
+import type { HeaderMatch, MirrorMatch, RolloutAnalysis } from '../model/rollout.js';
 import type { Ms } from '../model/time.js';
 
 export interface PauseCondition {
@@ -14,7 +14,7 @@ export interface PauseCondition {
 /** A named route a step put in the router: all matching requests to the canary, or a mirror. */
 export type ManagedRoute =
   | { readonly kind: 'header'; readonly name: string; readonly match: readonly HeaderMatch[] }
-  | { readonly kind: 'mirror'; readonly name: string; readonly percentage: number; readonly match: readonly { readonly headers?: Readonly<Record<string, HeaderMatch['headerValue']>> }[] };
+  | { readonly kind: 'mirror'; readonly name: string; readonly percentage: number; readonly match: readonly MirrorMatch[] };
 
 export interface RolloutStatus {
   /** Hash of the desired pod template (the release once the update starts). */

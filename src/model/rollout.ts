@@ -27,9 +27,26 @@ export interface RolloutAnalysis {
   readonly startingStep: number | undefined;
 }
 
+/** Argo's StringMatch: exactly one of exact, prefix, regex. */
+export interface StringMatch {
+  readonly exact?: string;
+  readonly prefix?: string;
+  readonly regex?: string;
+}
+
 export interface HeaderMatch {
   readonly headerName: string;
-  readonly headerValue: { readonly exact?: string; readonly prefix?: string; readonly regex?: string };
+  readonly headerValue: StringMatch;
+}
+
+/**
+ * One setMirrorRoute `match` entry (Argo's RouteMatch, Istio's HTTPMatchRequest): every condition
+ * set must hold; the entries of a `match` list are alternatives.
+ */
+export interface MirrorMatch {
+  readonly method?: StringMatch;
+  readonly path?: StringMatch;
+  readonly headers?: Readonly<Record<string, StringMatch>>;
 }
 
 export type CanaryStep =
@@ -52,7 +69,7 @@ export type CanaryStep =
       readonly setMirrorRoute: {
         readonly name: string;
         readonly percentage: number;
-        readonly match: readonly { readonly headers?: Readonly<Record<string, HeaderMatch['headerValue']>> }[];
+        readonly match: readonly MirrorMatch[];
       };
       readonly source: SourceRef;
     };

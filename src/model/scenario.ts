@@ -24,9 +24,17 @@ export interface Cohort {
   readonly name: string;
   /** Fraction of requests (the loader normalises nothing: shares must sum to 1 ± 1e-9). */
   readonly share: number;
-  /** Request headers this cohort carries, matched by `setHeaderRoute`. */
+  /** Request headers this cohort carries, matched by `setHeaderRoute` and `setMirrorRoute`. */
   readonly headers: Readonly<Record<string, string>>;
+  /** HTTP method of the cohort's requests, matched by `setMirrorRoute`; absent = DEFAULT_METHOD. */
+  readonly method?: string;
+  /** URL path of the cohort's requests, matched by `setMirrorRoute`; absent = DEFAULT_PATH. */
+  readonly path?: string;
 }
+
+/** A cohort's method and path when the scenario names none: a plain `GET /`. */
+export const DEFAULT_METHOD = 'GET';
+export const DEFAULT_PATH = '/';
 
 export interface LatencySpec {
   readonly median: Ms;

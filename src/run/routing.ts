@@ -4,8 +4,9 @@
  */
 import type { RolloutStatus } from '../controller/status.js';
 import type { Workload } from '../model/rollout.js';
+import { DEFAULT_METHOD, DEFAULT_PATH } from '../model/scenario.js';
 import type { Cohort } from '../model/scenario.js';
-import type { HeaderMatch } from '../model/rollout.js';
+import type { MirrorMatch, StringMatch } from '../model/rollout.js';
 import type { Mirror, Route, ServiceSpec } from '../world/world.js';
 
 /** How a workload splits traffic. */
@@ -36,10 +37,10 @@ export interface RoutePlan {
 }
 
 /**
- * Does a request with these headers match? Istio semantics: exact, prefix, or a fully anchored regex.
+ * Does a request's header, method or path match? Istio semantics: exact, prefix, or a fully anchored regex.
  * Example: matchValue({prefix: 'int'}, 'internal') === true; matchValue({regex: 'a.c'}, 'abcd') === false.
  */
-export function matchValue(m: HeaderMatch['headerValue'], value: string | undefined): boolean {
+export function matchValue(m: StringMatch, value: string | undefined): boolean {
   if (value === undefined) return false;
   if (m.exact !== undefined) return value === m.exact;
   if (m.prefix !== undefined) return value.startsWith(m.prefix);
@@ -53,9 +54,20 @@ export function matchValue(m: HeaderMatch['headerValue'], value: string | undefi
   return false;
 }
 
-/** A mirror matches a cohort when any of its match entries has all its headers on the cohort. */
-function mirrorMatches(match: readonly { readonly headers?: Readonly<Record<string, HeaderMatch['headerValue']>> }[], c: Cohort): boolean {
-  return match.some((m) => Object.entries(m.headers ?? {}).every(([h, v]) => matchValue(v, c.headers[h])));
+/**
+ * A mirror matches a cohort when any of its match entries (Istio ORs them) has every condition it
+ * sets hold on the cohort (Istio ANDs them): method, path (Istio's `uri`) and each header. A cohort
+ * without a method or path is a `GET /`.
+ * Example: with cohorts chat {POST, /v1/chat} and health {GET, /}, [{method: {exact: 'POST'},
+ * path: {prefix: '/v1'}}] selects chat only; [{method: {exact: 'POST'}}, {path: {exact: '/'}}] both.
+ */
+export function mirrorMatches(match: readonly MirrorMatch[], c: Cohort): boolean {
+  return match.some(
+    (m) =>
+      (m.method === undefined || matchValue(m.method, c.method ?? DEFAULT_METHOD)) &&
+      (m.path === undefined || matchValue(m.path, c.path ?? DEFAULT_PATH)) &&
+      Object.entries(m.headers ?? {}).every(([h, v]) => matchValue(v, c.headers[h])),
+  );
 }
 
 /** The full plan: weighted routes plus the header and mirror routes per cohort. */

@@ -116,15 +116,8 @@ const MirrorRoute = obj({
   percentage: opt(int({ min: 0, max: 100 })),
   match: opt(
     arr(
-      obj(
-        { headers: opt(map(StringMatch)) },
-        {
-          rejected: {
-            method: notSimulated('setMirrorRoute matching on method', 'simulated requests carry only their cohort headers: match on headers'),
-            path: notSimulated('setMirrorRoute matching on path', 'simulated requests carry only their cohort headers: match on headers'),
-          },
-        },
-      ),
+      // Matched against each cohort's method, path and headers (spec.traffic.cohorts).
+      obj({ method: opt(StringMatch), path: opt(StringMatch), headers: opt(map(StringMatch)) }),
     ),
   ),
 });

@@ -3,7 +3,7 @@
  * step rules applied (validation.go), and the step mapped to the model's CanaryStep.
  */
 import { isMap } from 'yaml';
-import type { CanaryStep, RolloutAnalysis } from '../model/rollout.js';
+import type { CanaryStep, MirrorMatch, RolloutAnalysis } from '../model/rollout.js';
 import { didYouMean } from './errors.js';
 import { Step } from './rollout-schema.js';
 import type { Out } from './schema.js';
@@ -63,7 +63,13 @@ export function buildSteps(
       out.push({ setHeaderRoute: { name: s.setHeaderRoute.name, match }, source });
     } else if (s.setMirrorRoute !== undefined) {
       const m = s.setMirrorRoute;
-      const match = (m.match ?? []).map((x) => (x.headers === undefined ? {} : { headers: mapValues(x.headers, stripUndefined) }));
+      const match = (m.match ?? []).map(
+        (x): MirrorMatch => ({
+          ...(x.method === undefined ? {} : { method: stripUndefined(x.method) }),
+          ...(x.path === undefined ? {} : { path: stripUndefined(x.path) }),
+          ...(x.headers === undefined ? {} : { headers: mapValues(x.headers, stripUndefined) }),
+        }),
+      );
       out.push({ setMirrorRoute: { name: m.name, percentage: m.percentage ?? 100, match }, source });
     }
   });

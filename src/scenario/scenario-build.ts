@@ -66,7 +66,7 @@ export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | un
     seed: spec.seed,
     duration: spec.duration,
     scrapeInterval: spec.scrapeInterval,
-    traffic: { rate, cohorts: cohorts.map((c): Cohort => ({ name: c.name, share: c.share, headers: c.headers })) },
+    traffic: { rate, cohorts: cohorts.map((c): Cohort => ({ name: c.name, share: c.share, headers: c.headers, method: c.method, path: c.path })) },
     agent,
     stableImage,
     release: { image: releaseImage, at: spec.release.at, regressions },

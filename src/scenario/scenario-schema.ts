@@ -3,6 +3,7 @@
  * cluster would not know. Defaults written here in input form; scenario-build.ts fills the
  * defaults that depend on other documents (images, namespace, compare, slo).
  */
+import { DEFAULT_METHOD, DEFAULT_PATH } from '../model/scenario.js';
 import { formatDuration } from '../model/time.js';
 import { any, arr, dflt, map, obj, opt, refine, req, shape } from './schema.js';
 import { enumOf, int, num, percent, str } from './scalars.js';
@@ -120,7 +121,9 @@ const Cohort = refine(
   obj({
     name: req(str({ nonEmpty: true }), { description: 'Cohort name, referenced by regressions, agent.cohorts and syntheticTests.', examples: ['tool-call'] }),
     share: req(percent(), { description: 'Fraction of requests in this cohort; shares sum to 1.', examples: [0.3, '30%'] }),
-    headers: dflt(map(str()), {}, { description: 'Request headers this cohort carries (matched by setHeaderRoute).', examples: [{ 'x-canary': 'true' }] }),
+    headers: dflt(map(str()), {}, { description: 'Request headers this cohort carries (matched by setHeaderRoute and setMirrorRoute).', examples: [{ 'x-canary': 'true' }] }),
+    method: dflt(str({ nonEmpty: true }), DEFAULT_METHOD, { description: 'HTTP method of this cohort\'s requests (matched by setMirrorRoute `match[].method`).', examples: ['POST'] }),
+    path: dflt(str({ nonEmpty: true }), DEFAULT_PATH, { description: 'URL path of this cohort\'s requests (matched by setMirrorRoute `match[].path`).', examples: ['/v1/chat'] }),
   }),
   (c, report) => {
     if (c.share <= 0) report('share', 'a cohort share must be greater than 0');

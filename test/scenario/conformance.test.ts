@@ -32,6 +32,7 @@ const LOADS: Record<string, { workloads: string[]; notes?: string[]; namespace?:
   'docs-getting-started-smi-rollout': { workloads: ['canary:smi:2'] },
   'features-bluegreen-01': { workloads: ['blueGreen:rollout-bluegreen-active'] },
   'features-canary-index-01': { workloads: ['canary:basic:4'] },
+  'istio-mirror': { workloads: ['canary:istio:3'], notes: ['VirtualService/istio-host-split-vsvc ignored: routers are simulated with exact weights', 'Gateway/istio-host-split-gateway ignored: routers are simulated with exact weights'] },
   'istio-subset-split': {
     workloads: ['canary:istio:2'],
     notes: ['VirtualService/istio-subset-split-vsvc ignored: routers are simulated with exact weights', 'DestinationRule/istio-subset-split-destrule ignored: routers are simulated with exact weights'],
@@ -55,10 +56,6 @@ const EXPERIMENT = 'the canary `experiment` step (Experiments) is not simulated'
 const FAILS: Record<string, string[]> = {
   'apisix-rollout': ['20:11 spec.strategy.canary.steps[0]: a step combining setCanaryScale and setHeaderRoute is not simulated'],
   'istio-host-split-experiment-step': [`64:11 spec.strategy.canary.steps[1].experiment: ${EXPERIMENT}`],
-  'istio-mirror': [
-    '76:17 spec.strategy.canary.steps[1].setMirrorRoute.match[0].method: setMirrorRoute matching on method is not simulated',
-    '78:17 spec.strategy.canary.steps[1].setMirrorRoute.match[0].path: setMirrorRoute matching on path is not simulated',
-  ],
   'rollout-alb-experiment-step': [`96:11 spec.strategy.canary.steps[1].experiment: ${EXPERIMENT}`],
   'rollout-baseline-vs-canary': [`29:9 spec.strategy.canary.steps[0].experiment: ${EXPERIMENT}`],
   'rollout-canary-preview': [`30:9 spec.strategy.canary.steps[0].experiment: ${EXPERIMENT}`],

@@ -74,7 +74,6 @@ describe('features that are not simulated are refused by name', () => {
     ['plugin step', canary('      steps:\n        - plugin: {name: x}\n'), 'spec.strategy.canary.steps[0].plugin: the canary `plugin` step (step plugins) is not simulated (remove it or replace it with an `analysis` step)'],
     ['pingPong', canary('      pingPong: {pingService: a, pongService: b}\n'), 'spec.strategy.canary.pingPong: canary pingPong (ping/pong services) is not simulated (use canaryService and stableService)'],
     ['replicaProgressThreshold', canary('      replicaProgressThreshold: {type: Percent, value: 90}\n'), 'spec.strategy.canary.replicaProgressThreshold: canary replicaProgressThreshold is not simulated (remove it: steps complete when all canary pods are available)'],
-    ['mirror method match', canary(ISTIO.replace('      trafficRouting:\n', '      trafficRouting:\n        managedRoutes: [{name: m}]\n') + '      steps:\n        - setMirrorRoute: {name: m, match: [{method: {exact: GET}}]}\n'), 'spec.strategy.canary.steps[0].setMirrorRoute.match[0].method: setMirrorRoute matching on method is not simulated (simulated requests carry only their cohort headers: match on headers)'],
   ];
   for (const [name, strategy, message] of cases) {
     it(name, () => {

@@ -87,6 +87,32 @@ describe('canary steps', () => {
     expect(c.trafficRouting?.managedRoutes).toEqual(['hdr', 'mirror']);
   });
 
+  it('maps setMirrorRoute method, path and headers matches to the model and checks each StringMatch', () => {
+    const body = ISTIO.replace('      trafficRouting:\n', '      trafficRouting:\n        managedRoutes: [{name: m}]\n') + `      steps:
+        - setMirrorRoute:
+            name: m
+            percentage: 50
+            match:
+              - {method: {exact: POST}, path: {prefix: /color}}
+              - {path: {regex: "/v[0-9]+/.*"}, headers: {x-tier: {exact: gold}}}
+`;
+    const text = withScenario(rollout(canary(body)));
+    expect(canaryOf(text).steps.map(({ source: _s, ...rest }) => rest)).toEqual([
+      {
+        setMirrorRoute: {
+          name: 'm',
+          percentage: 50,
+          match: [{ method: { exact: 'POST' }, path: { prefix: '/color' } }, { path: { regex: '/v[0-9]+/.*' }, headers: { 'x-tier': { exact: 'gold' } } }],
+        },
+      },
+    ]);
+    const bad = text.replace('{exact: POST}', '{exact: POST, prefix: P}').replace('{prefix: /color}', '{}');
+    expect(messages(bad)).toEqual([
+      `${where(bad, '{exact: POST,')}: spec.strategy.canary.steps[0].setMirrorRoute.match[0].method: StringMatch match value must have exactly one of the following: exact, regex, prefix`,
+      `${where(bad, '{}}')}: spec.strategy.canary.steps[0].setMirrorRoute.match[0].path: StringMatch value missed, match value must have one of the following: exact, regex, prefix`,
+    ]);
+  });
+
   it('needs exactly one step type per step', () => {
     const text = withScenario(rollout(canary('      steps:\n        - {setWeight: 10, pause: {}}\n        - {}\n        - pause:\n')));
     expect(messages(text)).toEqual([

@@ -16,7 +16,7 @@ describe('Scenario defaults', () => {
       seed: 1,
       duration: 3_600_000,
       scrapeInterval: 15_000,
-      traffic: { rate: { kind: 'constant', rps: 10 }, cohorts: [{ name: 'default', share: 1, headers: {} }] },
+      traffic: { rate: { kind: 'constant', rps: 10 }, cohorts: [{ name: 'default', share: 1, headers: {}, method: 'GET', path: '/' }] },
       agent: { concurrency: 4, startup: 20_000, timeout: undefined, base: behaviour, cohorts: { default: behaviour } },
       stableImage: 'app:stable',
       release: { image: 'app:v2', at: 0, regressions: [] },
@@ -47,11 +47,12 @@ describe('Scenario defaults', () => {
     errorRate: 1%
     cohorts:
       b: {errorRate: 2%, latency: {median: 2s, p99: 9s}}
-`).replace('    rps: 10\n', '    rps: 10\n    cohorts: [{name: a, share: 0.5}, {name: b, share: 50%, headers: {x-b: "1"}}]\n'),
+`).replace('    rps: 10\n', '    rps: 10\n    cohorts: [{name: a, share: 0.5}, {name: b, share: 50%, headers: {x-b: "1"}, method: POST, path: /v1/chat}]\n'),
     );
     expect(s.agent.cohorts['a']?.errorRate).toBe(0.01);
     expect(s.agent.cohorts['b']).toEqual({ latency: { median: 2000, p99: 9000 }, errorRate: 0.02, taskSuccess: 0.95, tokens: 800, crashRate: 0 });
-    expect(s.traffic.cohorts[1]).toEqual({ name: 'b', share: 0.5, headers: { 'x-b': '1' } });
+    expect(s.traffic.cohorts[0]).toEqual({ name: 'a', share: 0.5, headers: {}, method: 'GET', path: '/' });
+    expect(s.traffic.cohorts[1]).toEqual({ name: 'b', share: 0.5, headers: { 'x-b': '1' }, method: 'POST', path: '/v1/chat' });
     expect(s.slo.latency).toBe(8000);
   });
 
