@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, parseDocument } from 'yaml';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = join(ROOT, 'test', 'corpus');
@@ -29,13 +29,16 @@ const only = flag('--only')?.split(',');
 const rpsFlag = flag('--rps');
 const rps = rpsFlag === undefined ? STANDARD_RPS : rpsFlag === 'none' ? undefined : Number(rpsFlag);
 const keep = flag('--keep');
+/** The regression's error rate (default 5 %): `--error-rate 20%` shows what a template's threshold catches. */
+const errorRate = flag('--error-rate') ?? '5%';
 
 /** The standard Scenario document, e.g. scenarioDoc('x', 20, false) → "…spec: {seed: 1, duration: 1h, traffic: {rps: 20}}". */
-function scenarioDoc(name, rpsValue, regressed, operator = []) {
+function scenarioDoc(name, rpsValue, regressed, operator = [], metrics = undefined) {
   const parts = ['seed: 1', 'duration: 1h'];
   if (rpsValue !== undefined) parts.push(`traffic: {rps: ${rpsValue}}`);
-  if (regressed) parts.push('release: {regressions: [{metric: errorRate, to: 5%}]}');
+  if (regressed) parts.push(`release: {regressions: [{metric: errorRate, to: ${errorRate}}]}`);
   if (operator.length > 0) parts.push(`operator: [${operator.join(', ')}]`);
+  if (metrics !== undefined) parts.push(`metrics: ${JSON.stringify(metrics)}`);
   return `---\napiVersion: rollout-sim/v1alpha1\nkind: Scenario\nmetadata: {name: ${name}}\nspec: {${parts.join(', ')}}\n`;
 }
 
@@ -92,6 +95,20 @@ function warningsOf(run) {
   return named.length ? named : run.stderr.filter((l) => !/^\s/.test(l));
 }
 
+/** The `metrics:` mappings the warnings suggest, merged (undefined when none does). */
+function mappingFrom(warnings) {
+  const merged = {};
+  for (const w of warnings) {
+    const m = /add to the Scenario: metrics: (\{.*\})\)$/.exec(w);
+    if (!m) continue;
+    for (const [family, spec] of Object.entries(parseDocument(m[1]).toJS())) {
+      merged[family] = { ...merged[family], ...spec, labels: { ...merged[family]?.labels, ...spec.labels } };
+      if (Object.keys(merged[family].labels).length === 0) delete merged[family].labels;
+    }
+  }
+  return Object.keys(merged).length === 0 ? undefined : merged;
+}
+
 /** Stable p99 of a run in seconds, e.g. 4155 → "4.2s"; the 120 s cap marks a saturated stable version. */
 const p99 = (s) => (s?.versions?.stable?.p99 == null ? '—' : `${(s.versions.stable.p99 / 1000).toFixed(1)}s`);
 const verdict = (s) => (s ? s.outcome + (s.abortCause ? ` (${s.abortCause})` : '') : '—');
@@ -101,9 +118,9 @@ async function row(name, dir) {
   const info = describe(text);
   const healthyFile = join(dir, `${name}.healthy.yaml`);
   const regressedFile = join(dir, `${name}.regressed.yaml`);
-  const runBoth = async (operator) => {
-    writeFileSync(healthyFile, text + scenarioDoc(name, rps, false, operator));
-    writeFileSync(regressedFile, text + scenarioDoc(name, rps, true, operator));
+  const runBoth = async (operator, metrics) => {
+    writeFileSync(healthyFile, text + scenarioDoc(name, rps, false, operator, metrics));
+    writeFileSync(regressedFile, text + scenarioDoc(name, rps, true, operator, metrics));
     return [await simulate(healthyFile), await simulate(regressedFile)];
   };
   let [healthy, regressed] = await runBoth([]);
@@ -112,6 +129,10 @@ async function row(name, dir) {
   const operator = warningsOf(healthy).flatMap((w) => /add spec\.operator: \[(\{at: [^}]+\})\]/.exec(w)?.[1] ?? []);
   if (operator.length > 0) [healthy, regressed] = await runBoth(operator);
   const warnings = warningsOf(healthy);
+  // …and one told "add to the Scenario: metrics: {…}" does that too: the runs after the mapping
+  // show whether the mapping the warning suggests makes the analysis see the release.
+  const mapping = mappingFrom(warnings);
+  const [mappedHealthy, mappedRegressed] = mapping === undefined ? [] : await runBoth(operator, mapping);
   const valid = healthy.code === 0 ? 'yes' : healthy.code === 2 ? 'no' : `crash (${healthy.code})`;
   const prometheus = info.providers.includes('prometheus');
   const promotes = healthy.summary?.outcome === 'promoted';
@@ -124,7 +145,8 @@ async function row(name, dir) {
     providers: info.providers, prometheus,
     healthy: healthy.summary, regressed: regressed.summary,
     caught, falseRollback: { healthy: healthy.summary?.falseRollback ?? null, regressed: regressed.summary?.falseRollback ?? null },
-    warnings, operator,
+    warnings, operator, mapping: mapping ?? null,
+    afterMapping: mapping === undefined ? null : { healthy: mappedHealthy.summary, regressed: mappedRegressed.summary },
     // measured: the healthy run promotes and the regression is caught; warned: loading named the
     // unexported family (with the metrics: mapping that fixes it) or the label/value that selects nothing.
     // measured, missed: both runs had data and passed — the template's own threshold lets 5 % errors through.
@@ -145,7 +167,7 @@ async function main() {
   if (asJson) { process.stdout.write(JSON.stringify(rows, null, 1) + '\n'); return; }
   const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const lines = [
-    `Standard Scenario: seed 1, 1h, ${rps === undefined ? 'default traffic' : `${rps} rps`}; regressed adds errorRate → 5%.`, '',
+    `Standard Scenario: seed 1, 1h, ${rps === undefined ? 'default traffic' : `${rps} rps`}; regressed adds errorRate → ${errorRate}.`, '',
     '| fixture | valid? | strategy/router | analysis | healthy | regressed | caught | falseRollback (H/R) | prom. acceptance | stable p99 (H) | warnings |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
