@@ -137,12 +137,12 @@ describe('log, why, harmed, status, summary, replay', () => {
     const why = [...aborted.log].reverse().find((e) => e.kind === 'why');
     if (why === undefined) throw new Error('no why-line in the log');
     expect(text(<LogLine entry={why} color={false} totalSteps={6} width={100} />, 100)).toBe(
-      '             ↳ why: aborted: error-rate 0.015 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
+      '             ↳ why: aborted: error-rate 0.0154 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
     );
   });
 
   it('WhyLine and Harmed', () => {
-    expect(text(<WhyLine why={aborted.why} width={80} />, 80)).toBe('Why     aborted: error-rate 0.015 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s');
+    expect(text(<WhyLine why={aborted.why} width={80} />, 80)).toBe('Why     aborted: error-rate 0.0154 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s');
     expect(text(<WhyLine why={undefined} width={80} />, 80)).toBe('Why     waiting for the update to start');
     expect(text(<Harmed harmed={live.harmed} width={100} />, 100)).toBe('Harmed  14 of 6581 completed user requests (0.21%) · 22 in flight · 1172 served by the release');
   });

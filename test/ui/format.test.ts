@@ -1,7 +1,7 @@
 /** The UI's small pure formatters and helpers, each against its documented worked example. */
 import { describe, expect, it } from 'vitest';
 import { podDots, releaseCells } from '../../src/ui/format/bar.js';
-import { fit, formatValue, pct, secs, speedLabel } from '../../src/ui/format/numbers.js';
+import { fit, formatAgainst, formatValue, pct, secs, speedLabel } from '../../src/ui/format/numbers.js';
 import { replayLines } from '../../src/ui/format/replay.js';
 import { runs, sparkDomain, sparkline } from '../../src/ui/format/sparkline.js';
 import { foldTable } from '../../src/ui/format/table.js';
@@ -151,5 +151,14 @@ describe('wrappedLines (the replay hint\'s height at the end)', () => {
     const hint = `Replay: simulate run /a/very/long/checkout/path/that/pushes/the/next/word/scenarios/canary.yaml --seed 7 --until 5m30s (same inputs, same run)`;
     expect(Math.ceil(hint.length / 80)).toBe(2);
     expect(wrappedLines(hint, 80)).toBe(3);
+  });
+});
+
+describe('a value beside its bound', () => {
+  it('gets the digits that tell it from the bound', () => {
+    expect(formatAgainst(0.015379993450386212, '0.015')).toBe('0.0154');
+    expect(formatAgainst(0.020024318671242793, '0.015')).toBe('0.020');
+    expect(formatAgainst(0.015, '0.015')).toBe('0.015');
+    expect(formatAgainst(0.0150000001, '0.015')).toBe('0.01500000');
   });
 });

@@ -47,12 +47,12 @@ describe('reduce over canary-tool-call-regression.jsonl (analysis aborts at 5m20
   });
 
   it('explains every transition in one line, the abort with value vs threshold', () => {
-    expect(end.why).toEqual({ t: 320000, text: 'aborted: error-rate 0.015 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s' });
+    expect(end.why).toEqual({ t: 320000, text: 'aborted: error-rate 0.0154 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s' });
     expect(whys(end)).toEqual([
       'step 1 of 6 (setWeight: 20) done: ActualWeight 20 (canary pods ready) at 20s',
       'paused: step 2 of 6 pause: {duration: 5m0s}, resumes by itself at 5m20s',
       'step 2 of 6 (pause: {duration: 5m0s}) done: 5m0s elapsed at 5m20s',
-      'aborted: error-rate 0.015 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
+      'aborted: error-rate 0.0154 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
     ]);
   });
 
@@ -126,7 +126,7 @@ describe('reduce over the other shipped traces', () => {
     const s = fold(contextFor('flagship', 'agent-canary'), golden('flagship'));
     expect(s.header.name).toBe('agent-canary');
     expect(s.analysisRuns[0]?.name).toBe('agent-canary-rv8mt5frdr-2-2');
-    expect(s.why?.text).toBe('aborted: error-rate 0.015 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s');
+    expect(s.why?.text).toBe('aborted: error-rate 0.0154 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s');
   });
 });
 

@@ -39,7 +39,7 @@ describe.each(SIZES)('run screen at %i×%i', (columns, rows) => {
   it('during the run: header, steps, traffic, pods, metrics, analysis, why, harmed, keys', () => {
     const out = run(during, columns, rows).join('\n');
     for (const want of ['Status:          ✖ Degraded', '✖ 3 analysis: {templates: [error-rate]}', 'Traffic ', 'stable  ●●●●●●●●●●', 'error rate', '┈ < 1.50%',
-      'α agent-rv8mt5frdr-2-2  ✖ Failed  ✔ 0,✖ 1,? 0,⚠ 0', 'Why     aborted: error-rate 0.015 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
+      'α agent-rv8mt5frdr-2-2  ✖ Failed  ✔ 0,✖ 1,? 0,⚠ 0', 'Why     aborted: error-rate 0.0154 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
       'Harmed  14 of 6581 completed user requests', '⟳ 5m30s / 1h0m0s  60×  ▶ playing  · canary-tool-call-regression · seed 7', 'f fast', 'P promote']) {
       expect(out).toContain(want);
     }
@@ -85,7 +85,7 @@ describe('compare screen', () => {
     expect(out[0]).toBe('rollout-sim compare · flagship · seed 7 · identical traffic for every strategy');
     expect(out[2]).toMatch(/^│ ⟳ agent-canary canary +││ ⟳ agent-bluegreen blue-green +││ ⟳ agent-deployment Deployment +│$/);
     expect(out[3]).toMatch(/^│ Status ✖ Degraded · Step 0\/6 +││ Status ✔ Healthy +││ Status ✔ Healthy +│$/);
-    expect(out.join('\n')).toContain('Why aborted: error-rate 0.015 ≥');
+    expect(out.join('\n')).toContain('Why aborted: error-rate 0.0154');
     expect(out.slice(-2)).toEqual(['⟳ 6m30s / 1h0m0s  60×  ▶ playing', 'space pause · +/- speed · f fast-forward · q quit · operator keys off: traffic stays identical']);
   });
 

@@ -12,6 +12,17 @@ export function formatValue(x: number): string {
   return a < 1 ? x.toFixed(3) : a < 100 ? x.toFixed(2) : Math.round(x).toString();
 }
 
+/**
+ * A measured value beside the bound it is compared with: readable precision, with more digits when
+ * rounding would make it look equal to the bound (an abort on "0.015 ≥ 0.015" reads as a bug).
+ * Example: formatAgainst(0.01538, '0.015') === '0.0154'; formatAgainst(0.02, '0.015') === '0.020'.
+ */
+export function formatAgainst(x: number, bound: string): string {
+  let text = formatValue(x);
+  for (let digits = 4; digits <= 8 && Number(text) === Number(bound) && x !== Number(bound); digits++) text = x.toFixed(digits);
+  return text;
+}
+
 export { pct } from '../../report/numbers.js';
 
 /** Example: secs(4.2151) === '4.22s'; secs(null) === '—'. */

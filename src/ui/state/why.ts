@@ -6,7 +6,7 @@
 import type { SimEvent } from '../../model/events.js';
 import { formatDuration } from '../../model/time.js';
 import { measurementValue, stepOf } from '../../report/text.js';
-import { formatValue } from '../format/numbers.js';
+import { formatAgainst } from '../format/numbers.js';
 import { lastMeasurementOf, metricInfo } from './analysis.js';
 import { firstNumber, negate, prettyOp } from './conditions.js';
 import type { RunSnapshot } from './types.js';
@@ -100,7 +100,7 @@ function measured(s: RunSnapshot, metric: string, side: 'good' | 'bad'): string 
   const v = firstNumber(last.row.last.value);
   if (info?.good !== undefined && v !== undefined) {
     const op = side === 'good' ? info.good.op : negate(info.good.op);
-    return `${metric} ${formatValue(v)} ${prettyOp(op)} ${info.good.literal}`;
+    return `${metric} ${formatAgainst(v, info.good.literal)} ${prettyOp(op)} ${info.good.literal}`;
   }
   const cond = info?.condition === undefined ? '' : ` vs ${info.condition}`;
   return `${metric} = ${measurementValue(last.row.last.value)}${cond}`;
