@@ -48,8 +48,10 @@ const SHRINK: readonly ((c: Choice) => Choice)[] = [
   (c) => ({ ...c, sparklines: 'none' }),
   (c) => ({ ...c, header: 'mini' }),
   (c) => ({ ...c, analysisMax: 0 }),
-  // Last: a final screen whose replay command wraps (a long path) still fits 80×24.
+  // Last: a final screen whose replay command wraps (a long path) still fits 80×24; the summary's
+  // outcome sentence now says why the run ended, so the why line goes before the steps do.
   (c) => ({ ...c, stepsMax: 3 }),
+  (c) => ({ ...c, whyLines: 0 }),
 ];
 
 /** Rows left above the live area for the newest event-log lines. Example: logReserve(40) === 6; logReserve(24) === 2. */

@@ -14,6 +14,8 @@ export interface WhyLineProps {
 
 /** Example: `Why     aborted: error-rate 0.020 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s`. */
 export function WhyLine({ why, width, lines = 1 }: WhyLineProps) {
+  // No room (a final screen at 80×24 with a long replay path): the summary's outcome says why.
+  if (lines === 0) return null;
   const text = why?.text ?? 'waiting for the update to start';
   return (
     <Box width={width} height={lines} overflow="hidden">
