@@ -10,6 +10,7 @@ import { headerHeight, type HeaderMode } from './components/Header.js';
 import { statusHeight } from './components/StatusLine.js';
 import { summaryBoxHeight } from './components/SummaryBox.js';
 import { replayLines } from './format/replay.js';
+import { wordWrap } from './format/wrap.js';
 import type { RunSnapshot } from './state/types.js';
 
 export interface RunLayout {
@@ -67,24 +68,11 @@ function finalHeight(s: RunSnapshot, columns: number): number {
 }
 
 /**
- * Lines a text takes when wrapped at word boundaries to `width` (as ink's `wrap="wrap"` does; a word
- * longer than the width is cut). Example: wrappedLines('aaa bbb ccc', 7) === 2; wrappedLines('x'.repeat(10), 4) === 3.
+ * Lines a text takes when wrapped at word boundaries to `width` (format/wrap.ts, which the
+ * components that wrap render with; a word longer than the width is cut). Example: wrappedLines('aaa bbb ccc', 7) === 2; wrappedLines('x'.repeat(10), 4) === 3.
  */
 export function wrappedLines(text: string, width: number): number {
-  let lines = 1;
-  let col = 0;
-  for (const word of text.split(' ')) {
-    if (col > 0 && col + 1 + word.length <= width) col += 1 + word.length;
-    else {
-      if (col > 0) lines++;
-      col = word.length;
-    }
-    while (col > width) {
-      lines++;
-      col -= width;
-    }
-  }
-  return lines;
+  return wordWrap(text, width).length;
 }
 
 /** Rows of the step list (title + steps), of blue-green's Services, or the one-line note when there are none. */

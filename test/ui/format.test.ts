@@ -162,3 +162,13 @@ describe('a value beside its bound', () => {
     expect(formatAgainst(0.0150000001, '0.015')).toBe('0.01500000');
   });
 });
+
+describe('word wrap', () => {
+  it('breaks at spaces, never starts a line with the breaking space, cuts a plain word longer than the width', async () => {
+    const { wordWrap } = await import('../../src/ui/format/wrap.js');
+    expect(wordWrap('aaa bbb ccc', 7)).toEqual(['aaa bbb', 'ccc']);
+    expect(wordWrap('x — the end', 3)).toEqual(['x —', 'the', 'end']);
+    expect(wordWrap('abcdefg h', 3)).toEqual(['abc', 'def', 'g h']);
+    expect(wordWrap('\u001b[31mabcdefg\u001b[0m h', 3)).toEqual(['\u001b[31mabcdefg\u001b[0m', 'h']);
+  });
+});

@@ -1,5 +1,6 @@
 /** How to replay this run (the command, and the operator keys pressed as a spec.operator snippet). */
 import { Box, Text } from 'ink';
+import { wordWrap } from '../format/wrap.js';
 import { Paint } from '../theme.js';
 
 export interface ReplayHintProps {
@@ -13,7 +14,7 @@ export function ReplayHint({ lines, width }: ReplayHintProps) {
   return (
     <Box flexDirection="column" width={width}>
       {lines.map((l, i) => (
-        <Text key={i} wrap={i === 0 ? 'wrap' : 'truncate-end'}>{i === 0 ? <Paint tone="info">{l}</Paint> : l}</Text>
+        <Text key={i} wrap="truncate-end">{i === 0 ? <Paint tone="info">{wordWrap(l, width).join('\n')}</Paint> : l}</Text>
       ))}
     </Box>
   );
