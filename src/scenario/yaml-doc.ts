@@ -47,7 +47,7 @@ export function parseSources(sources: readonly Source[], issues: Issues): Source
     // Duplicate keys are found below, where their YAML path can be named.
     let docs: Document.Parsed[];
     try {
-      docs = parseAllDocuments(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+      docs = parseAllDocuments(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
     } catch (e) {
       // The yaml library recurses per level of flow nesting (`{{{{…`): a stack overflow is bad input.
       if (!(e instanceof RangeError)) throw e;

@@ -91,7 +91,7 @@ export function parsePrefix(t: YamlText, l: number): Prefix {
   const known = t.prefixes.get(l);
   if (known !== undefined) return known;
   const lc = new LineCounter();
-  const docs = parseAllDocuments(t.text.slice(0, t.lines[l] ?? t.text.length), { lineCounter: lc, uniqueKeys: false });
+  const docs = parseAllDocuments(t.text.slice(0, t.lines[l] ?? t.text.length), { lineCounter: lc, uniqueKeys: false, logLevel: 'error' });
   const out = { doc: docs.at(-1), lc };
   t.prefixes.set(l, out);
   return out;
