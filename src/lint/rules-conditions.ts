@@ -46,7 +46,7 @@ function resultNotIndexed(m: TemplateMetric): Finding[] {
     if (tree === undefined || !comparesBareResult(tree)) return [];
     return [error('condition-result-not-indexed', sourceOf(m, field), `spec.metrics[${m.index}].${field}`,
       `${field} of metric "${m.written.name}" compares result itself with a number, but a prometheus result is a vector (a list): the comparison never holds as meant`,
-      `compare its first value instead: ${(m.written[field] ?? '').replace(/\bresult\b(?!\s*\[)/g, 'result[0]')}`)];
+      `compare its first value instead: ${(m.written[field] ?? '').replace(/(?<!\()\bresult\b(?!\s*\[)/g, 'result[0]')}`)];
   });
 }
 

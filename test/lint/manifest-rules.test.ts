@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintWorkload } from '../../src/lint/index.js';
 import { manifestRules } from '../../src/lint/manifest-rules.js';
+import { comparesBareResult, guardsEmpty } from '../../src/lint/rules-conditions.js';
+import { rangeWindowMs } from '../../src/lint/rules-queries.js';
+import { parse } from '../../src/analysis/expr/parser.js';
+import { parsePromQL } from '../../src/promql/parse.js';
 import type { RuleId } from '../../src/lint/types.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { loadScenarioPath, loadScenarioText } from '../../src/scenario/index.js';
@@ -136,6 +140,7 @@ describe('condition-result-not-indexed', () => {
       'error 30:25 spec.metrics[0].successCondition: successCondition of metric "error-rate" compares result itself with a number, but a prometheus result is a vector (a list): the comparison never holds as meant',
     ]);
     expect(manifestRules(load({ condition: '0.9 < result' })).find((f) => f.rule === 'condition-result-not-indexed')?.suggestion).toBe('compare its first value instead: 0.9 < result[0]');
+    expect(manifestRules(load({ condition: 'len(result) == 0 || result > 0.9' })).find((f) => f.rule === 'condition-result-not-indexed')?.suggestion).toBe('compare its first value instead: len(result) == 0 || result[0] > 0.9');
   });
   it('not for result[0], nor len(result)', () => {
     expect(of(load({ condition: 'result[0] < 0.05' }), 'condition-result-not-indexed')).toEqual([]);
@@ -213,6 +218,24 @@ ${delay}      successCondition: len(result) == 0 || result[0] < 0.05
   });
   it('not with initialDelay', () => {
     expect(of(background('      initialDelay: 1m\n'), 'no-initial-delay')).toEqual([]);
+  });
+});
+
+describe('the helpers the rules read trees with', () => {
+  const window = (q: string): number => {
+    const p = parsePromQL(q);
+    if (!p.ok) throw new Error(p.error);
+    return rangeWindowMs(p.expr);
+  };
+  it('rangeWindowMs: the longest range, offsets and subqueries included, no instant lookback', () => {
+    expect(window('sum(rate(x[10m])) / sum(x)')).toBe(600_000);
+    expect(window('max_over_time(rate(x[2m])[30m:1m])')).toBe(1_920_000);
+    expect(window('rate(x[1m] offset 5m)')).toBe(360_000);
+    expect(window('x')).toBe(0);
+  });
+  it('comparesBareResult and guardsEmpty', () => {
+    expect([comparesBareResult(parse('result < 0.05')), comparesBareResult(parse('-1 < result')), comparesBareResult(parse('result[0] < 0.05')), comparesBareResult(parse('len(result) == 0'))]).toEqual([true, true, false, false]);
+    expect([guardsEmpty(parse('len(result) == 0 || result[0] < 1')), guardsEmpty(parse('result[0] < 1')), guardsEmpty(parse('len(x) == 0 || result[0] < 1'))]).toEqual([true, false, false]);
   });
 });
 
