@@ -22,8 +22,8 @@ export interface MeasuredMetric {
   readonly metric: AnalysisMetric;
 }
 
-/** Every analysis a workload declares. */
-function analysesOf(w: Workload): RolloutAnalysis[] {
+/** Every analysis a workload declares (background, steps, pre/post-promotion), in that order. */
+export function analysesOf(w: Workload): RolloutAnalysis[] {
   if (w.kind === 'Deployment') return [];
   const st = w.strategy;
   const all = st.type === 'canary'
@@ -38,26 +38,32 @@ function analysesOf(w: Workload): RolloutAnalysis[] {
  * `…{service="agent-canary"}`.
  */
 export function measuredMetrics(scenario: Scenario, w: Workload): MeasuredMetric[] {
+  return analysesOf(w).flatMap((a) => analysisMetrics(scenario, w, a));
+}
+
+/**
+ * The metrics one analysis of a workload measures, args substituted (as measuredMetrics, for one
+ * analysis: rules that compare a query with the step it gates need to know which one).
+ */
+export function analysisMetrics(scenario: Scenario, w: Workload, analysis: RolloutAnalysis): MeasuredMetric[] {
   const sources = {
     rolloutName: w.name, namespace: w.namespace,
     stableHash: templateHash(scenario.stableImage), latestHash: templateHash(scenario.release.image),
   };
   const out: MeasuredMetric[] = [];
-  for (const analysis of analysesOf(w)) {
-    const templates = analysis.templates
-      .map((ref) => scenario.analysisTemplates.find((t) => t.name === ref.templateName && (t.kind === 'ClusterAnalysisTemplate') === ref.clusterScope))
-      .filter((t): t is AnalysisTemplate => t !== undefined);
-    const rolloutArgs = resolveRolloutArgs(analysis.args, sources);
-    const templateArgs = flattenTemplateArgs(templates.map((t) => t.args));
-    if (!rolloutArgs.ok || !templateArgs.ok) continue;
-    const args = mergeArgs(rolloutArgs.value, templateArgs.value);
-    if (!args.ok) continue;
-    for (const template of templates) {
-      template.metrics.forEach((written, index) => {
-        const m = substituteMetric(written, args.value);
-        if (m.ok) out.push({ template, index, written, metric: m.value });
-      });
-    }
+  const templates = analysis.templates
+    .map((ref) => scenario.analysisTemplates.find((t) => t.name === ref.templateName && (t.kind === 'ClusterAnalysisTemplate') === ref.clusterScope))
+    .filter((t): t is AnalysisTemplate => t !== undefined);
+  const rolloutArgs = resolveRolloutArgs(analysis.args, sources);
+  const templateArgs = flattenTemplateArgs(templates.map((t) => t.args));
+  if (!rolloutArgs.ok || !templateArgs.ok) return out;
+  const args = mergeArgs(rolloutArgs.value, templateArgs.value);
+  if (!args.ok) return out;
+  for (const template of templates) {
+    template.metrics.forEach((written, index) => {
+      const m = substituteMetric(written, args.value);
+      if (m.ok) out.push({ template, index, written, metric: m.value });
+    });
   }
   return out;
 }

@@ -15,6 +15,18 @@ import type { SourceRef } from '../model/scenario.js';
  *   (a `destination_service` that is not one of the manifest's Services, …).
  * - `pause-without-operator`: an indefinite `pause: {}` and no operator action to resume it.
  * - `promotion-without-operator`: blue-green `autoPromotionEnabled: false` and no operator action.
+ *
+ * `simulate lint` only (manifest-rules.ts; a run never warns about these):
+ * - `deployment-without-rollout`: a Deployment a Service fronts and no Rollout: progressive delivery lost.
+ * - `rollout-without-analysis`: a Rollout with no analysis at all: nothing rolls it back automatically.
+ * - `bluegreen-synthetic-only`: blue-green validated only by pre-promotion job (synthetic) metrics,
+ *   no postPromotionAnalysis: real traffic never judges the release.
+ * - `setweight-not-increasing` (error): a setWeight step at or below an earlier one.
+ * - `condition-result-not-indexed` (error): a condition comparing `result` (a vector) to a number.
+ * - `condition-unsafe-empty`: `result[0]` with no guard for `[]` and no `or vector(0)` in the query.
+ * - `query-no-canary-selector`: a canary's query with no selector that separates canary from stable.
+ * - `window-longer-than-step`: a query's range window longer than the pause or interval it judges.
+ * - `no-initial-delay`: a background analysis metric measured while the canary pods start.
  */
 export type RuleId =
   | 'condition-unknown-name'
@@ -22,7 +34,16 @@ export type RuleId =
   | 'query-unknown-label'
   | 'query-no-series'
   | 'pause-without-operator'
-  | 'promotion-without-operator';
+  | 'promotion-without-operator'
+  | 'deployment-without-rollout'
+  | 'rollout-without-analysis'
+  | 'bluegreen-synthetic-only'
+  | 'setweight-not-increasing'
+  | 'condition-result-not-indexed'
+  | 'condition-unsafe-empty'
+  | 'query-no-canary-selector'
+  | 'window-longer-than-step'
+  | 'no-initial-delay';
 
 export type Severity = 'warning' | 'error';
 
@@ -43,6 +64,11 @@ export interface Finding {
 /** A finding at a source position. Example: warning('pause-without-operator', at, 'spec.x', 'msg', 'fix'). */
 export function warning(rule: RuleId, at: SourceRef, path: string, message: string, suggestion: string): Finding {
   return { rule, severity: 'warning', message, file: at.file, line: at.line, column: at.column, path, suggestion };
+}
+
+/** As warning(), for what cannot work as written. Example: error('setweight-not-increasing', at, 'spec.x', 'msg', 'fix'). */
+export function error(rule: RuleId, at: SourceRef, path: string, message: string, suggestion: string): Finding {
+  return { ...warning(rule, at, path, message, suggestion), severity: 'error' };
 }
 
 /**

@@ -1,0 +1,90 @@
+/**
+ * The seed's common mistakes, read off the workloads (issue 12): a Deployment where a Rollout was
+ * meant, a Rollout with no analysis, blue-green judged only by synthetic tests, and setWeight steps
+ * that do not increase.
+ */
+import type { Deployment, Rollout } from '../model/rollout.js';
+import type { Scenario } from '../model/scenario.js';
+import { analysesOf } from './analyses.js';
+import { error, warning, type Finding } from './types.js';
+
+/**
+ * `deployment-without-rollout`: a Deployment a Service fronts while no Rollout does. The model keeps
+ * no Service selectors, so "fronts" is read by name: the file has no Rollout at all and a Service,
+ * or a Service is named after the Deployment (`web` or `web-…`). A Deployment a Rollout names in
+ * workloadRef is not a workload (the loader folds it into the Rollout), so it is never flagged.
+ *
+ * Example: Deployment `web` + Service `web`, no Rollout → 'Deployment "web" is fronted by Service
+ * "web" and no Rollout manages it: …'.
+ */
+export function deploymentWithoutRollout(scenario: Scenario): Finding[] {
+  const rollouts = scenario.workloads.some((w) => w.kind === 'Rollout');
+  return scenario.workloads.filter((w): w is Deployment => w.kind === 'Deployment').flatMap((d) => {
+    const named = scenario.services.find((s) => s.name === d.name || s.name.startsWith(`${d.name}-`));
+    const front = named ?? (rollouts ? undefined : scenario.services[0]);
+    if (front === undefined) return [];
+    return [warning('deployment-without-rollout', d.source, 'kind',
+      `Deployment "${d.name}" is fronted by Service "${front.name}" and no Rollout manages it: a release replaces every pod with no canary, no pause and no automated rollback`,
+      `convert it to an argoproj.io/v1alpha1 Rollout with a canary strategy (same spec.template), or keep the Deployment and add a Rollout with spec.workloadRef: {apiVersion: apps/v1, kind: Deployment, name: ${d.name}}`)];
+  });
+}
+
+const rolloutsOf = (scenario: Scenario): Rollout[] => scenario.workloads.filter((w): w is Rollout => w.kind === 'Rollout');
+
+/**
+ * `rollout-without-analysis`: no background analysis, no analysis step, no pre/post-promotion
+ * analysis. Example: canary steps [setWeight 20, pause 5m] → 'Rollout "web" has no analysis: …'.
+ */
+export function rolloutWithoutAnalysis(scenario: Scenario): Finding[] {
+  return rolloutsOf(scenario).filter((r) => analysesOf(r).length === 0).map((r) => {
+    const blueGreen = r.strategy.type === 'blueGreen';
+    return warning('rollout-without-analysis', r.source, `spec.strategy.${r.strategy.type}`,
+      `Rollout "${r.name}" has no analysis: nothing measures the release, so a bad version is promoted unless someone aborts it by hand`,
+      blueGreen
+        ? 'add strategy.blueGreen.postPromotionAnalysis (real traffic) and/or prePromotionAnalysis with an AnalysisTemplate'
+        : 'add a background analysis (strategy.canary.analysis) or an analysis step after each setWeight, with an AnalysisTemplate measuring the canary\'s error rate');
+  });
+}
+
+/**
+ * `bluegreen-synthetic-only`: the only analysis is prePromotionAnalysis, every metric of it a job
+ * (synthetic test), and no postPromotionAnalysis.
+ * Example: prePromotionAnalysis → template `smoke` with a job metric → one warning.
+ */
+export function blueGreenSyntheticOnly(scenario: Scenario): Finding[] {
+  return rolloutsOf(scenario).flatMap((r) => {
+    const st = r.strategy;
+    if (st.type !== 'blueGreen' || st.postPromotionAnalysis !== undefined || st.prePromotionAnalysis === undefined) return [];
+    const templates = st.prePromotionAnalysis.templates
+      .map((ref) => scenario.analysisTemplates.find((t) => t.name === ref.templateName))
+      .filter((t) => t !== undefined);
+    const metrics = templates.flatMap((t) => t.metrics);
+    if (metrics.length === 0 || !metrics.every((m) => m.provider.job !== undefined)) return [];
+    return [warning('bluegreen-synthetic-only', r.source, 'spec.strategy.blueGreen.prePromotionAnalysis',
+      `Rollout "${r.name}" is validated only by synthetic jobs before promotion and has no postPromotionAnalysis: real traffic never judges the new version`,
+      'add strategy.blueGreen.postPromotionAnalysis with a prometheus metric on the active Service\'s error rate (it can still roll back while scaleDownDelaySeconds keeps the old pods)')];
+  });
+}
+
+/**
+ * `setweight-not-increasing` (error): a setWeight at or below one before it.
+ * Example: steps [setWeight 40, pause, setWeight 20] → 'setWeight 20 at step 2 is not above
+ * setWeight 40 at step 0: …'.
+ */
+export function setWeightNotIncreasing(scenario: Scenario): Finding[] {
+  return rolloutsOf(scenario).flatMap((r) => {
+    if (r.strategy.type !== 'canary') return [];
+    const out: Finding[] = [];
+    let top: { weight: number; index: number } | undefined;
+    r.strategy.steps.forEach((s, i) => {
+      if (!('setWeight' in s)) return;
+      if (top !== undefined && s.setWeight <= top.weight) {
+        out.push(error('setweight-not-increasing', s.source, `spec.strategy.canary.steps[${i}].setWeight`,
+          `setWeight ${s.setWeight} at step ${i} is not above setWeight ${top.weight} at step ${top.index}: the canary's share falls or stands still, so the step proves nothing new`,
+          `give the steps increasing weights (e.g. ${top.weight} then ${Math.min(100, top.weight * 2)}), or remove step ${i}`));
+      }
+      if (top === undefined || s.setWeight > top.weight) top = { weight: s.setWeight, index: i };
+    });
+    return out;
+  });
+}
