@@ -81,12 +81,14 @@ function windowTooLong(m: MeasuredMetric, gate: Gate): Finding[] {
   const q = firstQuery([m.metric.provider.prometheus?.query]);
   if (q === undefined) return [];
   const window = rangeWindowMs(q);
-  const span = gate.background ? m.metric.interval : gate.pausedMs;
+  // Only an analysis step gates one weight: a background analysis' windows overlapping from one
+  // interval to the next is a sliding window, not a mistake (it would flag most real templates).
+  if (gate.background) return [];
+  const span = gate.pausedMs;
   if (span === undefined || window <= span) return [];
-  const what = gate.background ? `the background analysis' interval of ${formatDuration(span)}` : `the ${formatDuration(span)} of pauses before analysis step ${gate.stepIndex ?? 0}`;
   return [warning('window-longer-than-step', queryAt(m), queryPath(m),
-    `the query of metric "${m.written.name}" reads a ${formatDuration(window)} window, longer than ${what}: it mostly measures ${gate.background ? 'the traffic before the last interval' : 'the previous step'}`,
-    gate.background ? `shorten the range to at most ${formatDuration(span)} or measure less often (interval ≥ ${formatDuration(window)})` : `shorten the range to at most ${formatDuration(span)}, or pause at least ${formatDuration(window)} before the analysis`)];
+    `the query of metric "${m.written.name}" reads a ${formatDuration(window)} window, longer than the ${formatDuration(span)} of pauses before analysis step ${gate.stepIndex ?? 0}: it mostly measures the previous step`,
+    `shorten the range to at most ${formatDuration(span)}, or pause at least ${formatDuration(window)} before the analysis`)];
 }
 
 /** `no-initial-delay`. Example: a background analysis from step 0 whose metric sets no initialDelay → one warning. */
