@@ -28,6 +28,7 @@ describe('simulate lint: inputs', () => {
     const lines = r.out.split('\n');
     expect(lines[0]).toBe(`${PAUSED}:15:9: warning pause-without-operator: Rollout "app" pauses indefinitely at step 1 (pause: {}) and no spec.operator action promotes it: the run will end incomplete`);
     expect(lines[1]).toBe('    fix: add spec.operator: [{at: 5m, action: promote}] to the Scenario, as kubectl argo rollouts promote would');
+    expect(lines[2]).toBe('');
     expect(lines[3]).toBe(`${ROLLOUT}:26:23: warning condition-unknown-name: successCondition of metric "err" names "reslt", which Argo's condition environment does not have: every measurement will be an Error`);
     expect(lines[4]).toMatch(/^ {4}fix: did you mean "result"\?/);
     expect(lines.slice(5)).toEqual(['', '2 findings (0 errors, 2 warnings) in 2 files', '']);
