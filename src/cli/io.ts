@@ -11,6 +11,8 @@ export interface CliIO {
   stdout(s: string): void;
   stderr(s: string): void;
   readFile(path: string): string;
+  /** All of standard input, as text (`simulate lint -`); absent where there is none. */
+  readStdin?: () => string;
   /** The names in a folder. */
   listDir(path: string): string[];
   env: Record<string, string | undefined>;

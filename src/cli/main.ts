@@ -2,7 +2,7 @@
  * `simulate`: the command dispatcher. The only place that touches `process`: it builds the CliIO,
  * maps errors to exit codes (2 for bad input, without a stack trace; 1 for our own bugs).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { closest } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, listDirectory, readTextFile, type CliIO } from './io.js';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT, builtinNames, packageVersion } from './package.js';
@@ -17,6 +17,7 @@ usage:
   simulate compare FILE          the scenario's strategies side by side on identical traffic
   simulate query DATASET PROMQL  evaluate PromQL over an OpenMetrics export or promtool dump
   simulate analyze TEMPLATE      run an AnalysisTemplate over recorded data (--dataset) or a result (--result)
+  simulate lint PATH…            the common mistakes in manifests: files, folders, - for stdin (text, json, sarif)
   simulate list                  the built-in scenarios (run one by NAME from any directory)
   simulate help COMMAND          help for one command (also: simulate COMMAND --help)
   simulate --version             the version
@@ -26,9 +27,10 @@ flags:
   compare  --strategies A,B  --seed N  --output ui|text|json  --until DURATION  --speed X
   query    --time T  --output text|json
   analyze  --dataset DATASET | --result JSON  --args k=v  --from T  --to T  --template NAME  --output text|json
+  lint     --output text|json|sarif  --fail-on error|warning|never
   every command: --help, --no-color (also NO_COLOR)`;
 
-const COMMANDS = ['run', 'compare', 'query', 'analyze', 'list', 'help'];
+const COMMANDS = ['run', 'compare', 'query', 'analyze', 'lint', 'list', 'help'];
 
 export async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -37,6 +39,7 @@ export async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const runCommand = async (a: string[], o: CliIO) => (await import('./commands/run.js')).runCommand(a, o);
   const runQuery = async (a: string[], o: CliIO) => (await import('./commands/query.js')).runQuery(a, o);
   const analyzeCommand = async (a: string[], o: CliIO) => (await import('./commands/analyze.js')).analyzeCommand(a, o);
+  const lintCommand = async (a: string[], o: CliIO) => (await import('./commands/lint.js')).lintCommand(a, o);
   const listCommand = async (a: string[], o: CliIO, root: string) => (await import('./commands/list.js')).listCommand(a, o, root);
   try {
     if (command === undefined) return await compareCommand([PACKAGE_ROOT + DEFAULT_SCENARIO], io);
@@ -58,6 +61,7 @@ export async function dispatch(argv: string[], io: CliIO): Promise<number> {
     if (command === 'compare') return await compareCommand(rest, io);
     if (command === 'query') return await runQuery(rest, io);
     if (command === 'analyze') return await analyzeCommand(rest, io);
+    if (command === 'lint') return await lintCommand(rest, io);
     if (command === 'list') return await listCommand(rest, io, PACKAGE_ROOT);
     // `simulate PATH` is `simulate run PATH`: a .yaml name, an existing file or folder, a built-in's name.
     if (/\.ya?ml$/.test(command) || existsSync(command) || builtinNames().includes(command)) return await runCommand(argv, io);
@@ -91,6 +95,7 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(s);
     },
     readFile: readTextFile,
+    readStdin: () => readFileSync(0, 'utf8'),
     listDir: listDirectory,
     env: process.env,
     isTTY: process.stdout.isTTY === true,

@@ -56,7 +56,7 @@ const IGNORED_GROUPS = new Set([
 const KNOWN_KINDS_HINT = `the simulator reads ${quoteList(SIM_KINDS)} documents; remove this one`;
 
 /** The document's kind if the simulator reads it; otherwise undefined, with an error or a note. */
-export function classify(sd: SourceDoc, issues: Issues, notes: string[]): SimKind | undefined {
+export function classify(sd: SourceDoc, issues: Issues, notes: string[], lenient = false): SimKind | undefined {
   const docPos = nodePos(sd, sd.root) ?? { file: sd.file, line: 1, column: 1 };
   if (!isMap(sd.root)) {
     issues.add(docPos, '', 'a document must be a mapping with apiVersion and kind', 'each document between `---` lines is one Kubernetes object');
@@ -86,6 +86,11 @@ export function classify(sd: SourceDoc, issues: Issues, notes: string[]): SimKin
     issues.add(apiPos, 'apiVersion', `${kind} needs apiVersion ${API_VERSIONS[simKind]}, got "${api}"`, `apiVersion: ${API_VERSIONS[simKind]}`);
     return undefined;
   }
+  // `simulate lint` reads a repo's manifests: kinds outside the simulation are ignored quietly.
+  if (lenient && NOT_SIMULATED[kind] !== undefined) {
+    notes.push(`${kind}/${name ?? '(unnamed)'} ignored: not linted`);
+    return undefined;
+  }
   if (NOT_SIMULATED[kind] !== undefined && (group === 'argoproj.io' || group === 'apps' || group === '')) {
     issues.add(kindPos, 'kind', NOT_SIMULATED[kind] ?? '', kind === 'Experiment' ? 'use an analysis step in a Rollout instead' : undefined);
     return undefined;
@@ -101,7 +106,8 @@ export function classify(sd: SourceDoc, issues: Issues, notes: string[]): SimKin
     notes.push(`${kind}/${name ?? '(unnamed)'} ignored: ${reason}`);
     return undefined;
   }
-  issues.add(kindPos, 'kind', `unknown kind "${kind}" (apiVersion "${api}")`, KNOWN_KINDS_HINT);
+  if (lenient) notes.push(`${kind}/${name ?? '(unnamed)'} ignored: not linted`);
+  else issues.add(kindPos, 'kind', `unknown kind "${kind}" (apiVersion "${api}")`, KNOWN_KINDS_HINT);
   return undefined;
 }
 

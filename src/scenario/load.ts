@@ -44,13 +44,23 @@ const SCENARIO_SNIPPET = [
   '  traffic: {rps: 20}',
 ].join('\n');
 
+/**
+ * `defaultScenario` is `simulate lint`'s reading of plain manifests: with no Scenario document the
+ * defaults of `spec: {}` stand in for one, a file with nothing to simulate is no error (lint skips
+ * it), and kinds the simulator does not read are ignored with a note instead of failing the file.
+ */
+export interface LoadOptions {
+  readonly defaultScenario?: boolean;
+}
+
 /** Loads one file's text. Pure; never throws on bad input. */
-export function loadScenarioText(text: string, file: string): LoadResult {
-  return loadScenarioSources([{ file, text }]);
+export function loadScenarioText(text: string, file: string, options: LoadOptions = {}): LoadResult {
+  return loadScenarioSources([{ file, text }], options);
 }
 
 /** Loads several sources as one scenario (a directory's files, in the order given). */
-export function loadScenarioSources(sources: readonly Source[]): LoadResult {
+export function loadScenarioSources(sources: readonly Source[], options: LoadOptions = {}): LoadResult {
+  const lenient = options.defaultScenario === true;
   const issues = new Issues();
   const notes: string[] = [];
   const docs = parseSources(sources, issues);
@@ -58,14 +68,24 @@ export function loadScenarioSources(sources: readonly Source[]): LoadResult {
   // only report what they seem to lack ("AnalysisTemplate not found", "no Scenario document").
   if (issues.count > 0) return { ok: false, errors: issues.sorted() };
   const start = { file: sources[0]?.file ?? '<input>', line: 1, column: 1 };
+  if (docs.length === 0 && lenient) return { ok: true, scenario: emptyScenario(start.file), notes };
   if (docs.length === 0 && issues.count === 0) {
     issues.add(start, '', 'the file is empty', 'a scenario file holds Argo manifests (a Rollout or an apps/v1 Deployment) and one `kind: Scenario` document');
     return { ok: false, errors: issues.sorted() };
   }
   const byKind = new Map<SimKind, SourceDoc[]>();
   for (const sd of docs) {
-    const kind = classify(sd, issues, notes);
+    const kind = classify(sd, issues, notes, lenient);
     if (kind !== undefined) byKind.set(kind, [...(byKind.get(kind) ?? []), sd]);
+  }
+  // Plain manifests: the defaults of an empty Scenario, read from a document of our own (its
+  // positions never show: `spec: {}` has nothing to be wrong).
+  if (lenient && !byKind.has('Scenario')) {
+    if (!['Rollout', 'Deployment', 'AnalysisTemplate', 'ClusterAnalysisTemplate'].some((k) => byKind.has(k as SimKind))) {
+      return issues.count > 0 ? { ok: false, errors: issues.sorted() } : { ok: true, scenario: emptyScenario(start.file), notes };
+    }
+    const image = byKind.has('Rollout') || byKind.has('Deployment') ? '' : ', release: {image: "lint/none:2"}, traffic: {rps: 10}';
+    byKind.set('Scenario', parseSources([{ file: start.file, text: `apiVersion: rollout-sim/v1alpha1\nkind: Scenario\nspec: {seed: 1${image}}\n` }], issues));
   }
   // A document that failed to parse or to classify is probably the "missing" one: say nothing more.
   const unreadable = issues.count > 0;
@@ -96,7 +116,7 @@ export function loadScenarioSources(sources: readonly Source[]): LoadResult {
     issues.add(pos, 'kind', 'a second Scenario document', `keep one Scenario per file (the first is at ${first?.file ?? ''}:${first === undefined ? 1 : (nodePos(first, first.root)?.line ?? 1)})`);
   }
   if (!unreadable && scenarioDocs.length === 0) issues.add(start, '', 'no Scenario document', SCENARIO_SNIPPET);
-  if (!unreadable && workloadDocs.length === 0) {
+  if (!unreadable && workloadDocs.length === 0 && !lenient) {
     issues.add(start, '', 'no Rollout or Deployment to simulate', 'add an argoproj.io/v1alpha1 Rollout (or an apps/v1 Deployment) document');
   }
   const templateNames = {
@@ -148,6 +168,13 @@ function assemble(core: ScenarioCore, workloads: readonly BuiltWorkload<Workload
     analysisTemplates: templates.map((t): AnalysisTemplate => t.template),
     services: services.map((s): Service => fill(s.service)),
   };
+}
+
+/** Nothing to lint: a file of other kinds (a ConfigMap, a Service alone). */
+function emptyScenario(file: string): Scenario {
+  const r = loadScenarioText('apiVersion: rollout-sim/v1alpha1\nkind: Scenario\nspec: {release: {image: "lint/none:2"}, traffic: {rps: 10}}\n', file, { defaultScenario: true });
+  if (!r.ok) throw new Error('the empty scenario does not load');
+  return r.scenario;
 }
 
 function docName(sd: SourceDoc): string | undefined {

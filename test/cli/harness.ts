@@ -7,10 +7,11 @@ import { listDirectory, readTextFile, type CliIO } from '../../src/cli/io.js';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const scenarioPath = (name: string): string => join(ROOT, 'scenarios', name);
 
-export async function sim(args: string[], env: Record<string, string> = { CI: 'true' }): Promise<{ code: number; out: string; err: string }> {
+export async function sim(args: string[], env: Record<string, string> = { CI: 'true' }, stdin?: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: CliIO = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), readFile: readTextFile, listDir: listDirectory, clock: () => 0, env, isTTY: false };
+  if (stdin !== undefined) io.readStdin = () => stdin;
   const code = await dispatch(args, io);
   return { code, out, err };
 }

@@ -1,7 +1,8 @@
 /**
- * A checker for the draft-07 subset the project's schemas use ($ref, anyOf, if/then, const, enum,
- * type — one or several, 'null' included — bounds, pattern, items, properties, required,
- * additionalProperties). Returns the paths that fail: [] means valid.
+ * A checker for the draft-07 subset the project's schemas use ($ref, anyOf, oneOf, if/then, const,
+ * enum, type — one or several, 'null' included — bounds, pattern, items, uniqueItems, properties,
+ * required, additionalProperties), which also covers the SARIF 2.1.0 schema (draft-04; `format`
+ * and `default` are annotations here). Returns the paths that fail: [] means valid.
  */
 export type J = Record<string, unknown>;
 
@@ -32,6 +33,7 @@ export function validate(schema: J, value: unknown, root: J, path = ''): string[
   }
   if ('not' in schema) fail('not allowed');
   if (Array.isArray(schema['anyOf']) && !(schema['anyOf'] as J[]).some((s) => validate(s, value, root, path).length === 0)) fail('no anyOf branch matches');
+  if (Array.isArray(schema['oneOf']) && (schema['oneOf'] as J[]).filter((s) => validate(s, value, root, path).length === 0).length !== 1) fail('not exactly one oneOf branch matches');
   if ('const' in schema && value !== schema['const']) fail(`not ${String(schema['const'])}`);
   if (Array.isArray(schema['enum']) && !schema['enum'].includes(value)) fail('not in enum');
   const t = schema['type'];
@@ -50,12 +52,13 @@ export function validate(schema: J, value: unknown, root: J, path = ''): string[
   }
   if (Array.isArray(value)) {
     if (typeof schema['minItems'] === 'number' && value.length < schema['minItems']) fail('too few items');
+    if (schema['uniqueItems'] === true && new Set(value.map((v) => JSON.stringify(v))).size !== value.length) fail('items not unique');
     if (schema['items'] !== undefined) value.forEach((v, i) => errs.push(...validate(schema['items'] as J, v, root, `${path}[${i}]`)));
   }
   const isObj = typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (isObj) for (const r of (schema['required'] ?? []) as string[]) if (!(r in value)) fail(`missing ${r}`);
   if (isObj && (typeOk('object', value) && (schema['properties'] !== undefined || schema['additionalProperties'] !== undefined))) {
     const props = (schema['properties'] ?? {}) as Record<string, J>;
-    for (const r of (schema['required'] ?? []) as string[]) if (!(r in value)) fail(`missing ${r}`);
     for (const [k, v] of Object.entries(value)) {
       const p = `${path}.${k}`;
       if (props[k] !== undefined) errs.push(...validate(props[k], v, root, p));
