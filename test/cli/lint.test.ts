@@ -26,12 +26,14 @@ describe('simulate lint: inputs', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0); // warnings only, --fail-on error
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe(`${PAUSED}:15:9: warning pause-without-operator: Rollout "app" pauses indefinitely at step 1 (pause: {}) and no spec.operator action promotes it: the run will end incomplete`);
-    expect(lines[1]).toBe('    fix: add spec.operator: [{at: 5m, action: promote}] to the Scenario, as kubectl argo rollouts promote would');
-    expect(lines[2]).toBe('');
-    expect(lines[3]).toBe(`${ROLLOUT}:26:23: warning condition-unknown-name: successCondition of metric "err" names "reslt", which Argo's condition environment does not have: every measurement will be an Error`);
-    expect(lines[4]).toMatch(/^ {4}fix: did you mean "result"\?/);
-    expect(lines.slice(5)).toEqual(['', '2 findings (0 errors, 2 warnings) in 2 files', '']);
+    expect(lines[0]).toBe(`${PAUSED}:1:1: warning rollout-without-analysis: Rollout "app" has no analysis: nothing measures the release, so a bad version is promoted unless someone aborts it by hand`);
+    expect(lines[2]).toBe(`${PAUSED}:15:9: warning pause-without-operator: Rollout "app" pauses indefinitely at step 1 (pause: {}) and no spec.operator action promotes it: the run will end incomplete`);
+    expect(lines[3]).toBe('    fix: add spec.operator: [{at: 5m, action: promote}] to the Scenario, as kubectl argo rollouts promote would');
+    expect(lines[4]).toBe('');
+    expect(lines[5]).toBe(`${ROLLOUT}:24:5: warning no-initial-delay: background metric "err" has no initialDelay: Argo measures it as soon as the update starts, while the canary pods are still starting, so the first measurements see no canary traffic`);
+    expect(lines[7]).toBe(`${ROLLOUT}:26:23: warning condition-unknown-name: successCondition of metric "err" names "reslt", which Argo's condition environment does not have: every measurement will be an Error`);
+    expect(lines[8]).toMatch(/^ {4}fix: did you mean "result"\?/);
+    expect(lines.slice(11)).toEqual(['', '5 findings (0 errors, 5 warnings) in 2 files', '']);
   });
 
   it('a folder: every *.yaml/*.yml below it, sorted, dot-folders skipped, other kinds ignored quietly', async () => {
@@ -40,16 +42,19 @@ describe('simulate lint: inputs', () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out) as Finding[];
     expect(rows.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([
+      `${join(REPO, 'apps/web/rollout.yaml')}:24 no-initial-delay`,
       `${join(REPO, 'apps/web/rollout.yaml')}:26 condition-unknown-name`,
+      `${join(REPO, 'apps/web/rollout.yaml')}:30 query-no-canary-selector`,
+      `${join(REPO, 'paused.yml')}:1 rollout-without-analysis`,
       `${join(REPO, 'paused.yml')}:15 pause-without-operator`,
     ]);
     const text = await inRoot(['lint', REPO]);
-    expect(text.out.trim().split('\n').at(-1)).toBe('2 findings (0 errors, 2 warnings) in 3 files');
+    expect(text.out.trim().split('\n').at(-1)).toBe('5 findings (0 errors, 5 warnings) in 3 files');
   });
 
   it('stdin (-): helm template . | simulate lint -', async () => {
     const r = await inRoot(['lint', '-', '--output', 'json'], readFileSync(join(ROOT, PAUSED), 'utf8'));
-    const rows = JSON.parse(r.out) as Finding[];
+    const rows = (JSON.parse(r.out) as Finding[]).filter((f) => f.rule === 'pause-without-operator');
     expect(rows).toEqual([{
       file: '<stdin>', line: 15, column: 9, severity: 'warning', rule: 'pause-without-operator',
       message: 'Rollout "app" pauses indefinitely at step 1 (pause: {}) and no spec.operator action promotes it: the run will end incomplete',
@@ -96,12 +101,15 @@ describe('simulate lint: SARIF 2.1.0', () => {
     const run = (sarif.runs as J[])[0] as J;
     const driver = (run.tool as J).driver as J;
     expect(driver.name).toBe('rollout-sim');
-    expect((driver.rules as J[]).map((x) => x.id)).toEqual(['condition-unknown-name', 'pause-without-operator']);
-    expect((driver.rules as J[])[1]).toEqual({ id: 'pause-without-operator', shortDescription: { text: 'An indefinite pause with nothing documented to resume it' } });
+    expect((driver.rules as J[]).map((x) => x.id)).toEqual(['condition-unknown-name', 'no-initial-delay', 'pause-without-operator', 'query-no-canary-selector', 'rollout-without-analysis']);
+    expect((driver.rules as J[])[2]).toEqual({ id: 'pause-without-operator', shortDescription: { text: 'An indefinite pause with nothing documented to resume it' } });
     const results = run.results as J[];
-    expect(results.map((x) => [x.ruleId, x.ruleIndex, x.level])).toEqual([['condition-unknown-name', 0, 'warning'], ['pause-without-operator', 1, 'warning']]);
-    expect(results[1]?.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: PAUSED }, region: { startLine: 15, startColumn: 9 } } }]);
-    expect(((results[1] as J).message as J).text).toMatch(/^Rollout "app" pauses indefinitely .*\. Fix: add spec\.operator/);
+    expect(results.map((x) => [x.ruleId, x.ruleIndex, x.level])).toEqual([
+      ['no-initial-delay', 1, 'warning'], ['condition-unknown-name', 0, 'warning'], ['query-no-canary-selector', 3, 'warning'],
+      ['rollout-without-analysis', 4, 'warning'], ['pause-without-operator', 2, 'warning'],
+    ]);
+    expect(results[4]?.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: PAUSED }, region: { startLine: 15, startColumn: 9 } } }]);
+    expect(((results[4] as J).message as J).text).toMatch(/^Rollout "app" pauses indefinitely .*\. Fix: add spec\.operator/);
   });
 
   it('the validator rejects what the schema forbids (so the check above can fail)', () => {

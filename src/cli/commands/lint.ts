@@ -68,7 +68,8 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       continue;
     }
     const s = applySuppressions(lintFull(loaded.scenario), text);
-    findings.push(...s.kept);
+    // In the order a reader meets them in the file (the rules run in groups, not by line).
+    findings.push(...[...s.kept].sort((a, b) => a.line - b.line || a.column - b.column));
     suppressed += s.suppressed;
     for (const n of s.notes) io.stderr(`note: ${n}\n`);
   }
