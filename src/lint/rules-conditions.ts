@@ -51,6 +51,16 @@ function resultNotIndexed(m: TemplateMetric): Finding[] {
 }
 
 /**
+ * The guard that keeps an empty result from erring, the right way round for each condition (a
+ * success guard passes on no data, a failure guard never fails on it), and what it costs.
+ * Example: ('failureCondition', 'result[0] > 0.05') → 'guard it: len(result) > 0 && (result[0] > 0.05) — …'.
+ */
+function guardFix(field: string, condition: string): string {
+  const guard = field === 'successCondition' ? `len(result) == 0 || ${condition}` : `len(result) > 0 && (${condition})`;
+  return `guard it: ${guard} — no data then passes, so the analysis no longer notices a canary that gets no traffic; or make the query return 0 for "no errors" (… or on() vector(0)) and keep failing on no traffic`;
+}
+
+/**
  * `condition-unsafe-empty`: `result[0]` with no `len(result) == 0 ||` guard while the query has no
  * `or vector(0)` fallback. Example: `result[0] < 0.05` over `sum(rate(x[5m]))` → one warning.
  */
@@ -67,7 +77,7 @@ function unsafeEmpty(m: TemplateMetric): Finding[] {
     if (tree === undefined || !nodesOf(tree).some(indexesResult) || guardsEmpty(tree)) return [];
     return [warning('condition-unsafe-empty', sourceOf(m, field), `spec.metrics[${m.index}].${field}`,
       `${field} of metric "${m.written.name}" reads result[0], but a quiet canary's query returns no series: the measurement is an Error, and enough of them abort a healthy release (scenarios/low-traffic-nan.yaml)`,
-      `guard it: len(result) == 0 || isNaN(result[0]) || ${(m.written[field] ?? '').trim()} — or add "or on() vector(0)" to the query`)];
+      guardFix(field, (m.written[field] ?? '').trim()))];
   });
 }
 

@@ -155,6 +155,10 @@ describe('condition-unsafe-empty', () => {
       'warning 30:25 spec.metrics[0].successCondition: successCondition of metric "error-rate" reads result[0], but a quiet canary\'s query returns no series: the measurement is an Error, and enough of them abort a healthy release (scenarios/low-traffic-nan.yaml)',
     ]);
   });
+  it('the fix guards it the right way round and says what the guard costs', () => {
+    expect(manifestRules(load({ condition: 'result[0] < 0.05', query: bare })).find((f) => f.rule === 'condition-unsafe-empty')?.suggestion).toBe(
+      'guard it: len(result) == 0 || result[0] < 0.05 — no data then passes, so the analysis no longer notices a canary that gets no traffic; or make the query return 0 for "no errors" (… or on() vector(0)) and keep failing on no traffic');
+  });
   it('not with a len(result) guard, nor with an or on() vector(0) fallback', () => {
     expect(of(load({ condition: 'len(result) == 0 || result[0] < 0.05', query: bare }), 'condition-unsafe-empty')).toEqual([]);
     expect(of(load({ condition: 'result[0] < 0.05', query: `${bare} or on() vector(0)` }), 'condition-unsafe-empty')).toEqual([]);
