@@ -7,6 +7,7 @@
  *   const r = loadScenarioText(text, 'scenarios/x.yaml');
  *   if (!r.ok) for (const e of r.errors) console.error(formatLoadError(e));
  */
+import { minOf } from '../model/numbers.js';
 import type { AnalysisTemplate, Deployment, Rollout, Service, Workload } from '../model/rollout.js';
 import type { Scenario } from '../model/scenario.js';
 import { buildAnalysisTemplate } from './analysis.js';
@@ -105,7 +106,7 @@ export function loadScenarioSources(sources: readonly Source[], options: LoadOpt
     const inputs = {
       workloadNames: workloadDocs.map((sd) => ({ name: docName(sd) ?? '', kind: (of('Rollout').includes(sd) ? 'Rollout' : 'Deployment') as Workload['kind'] })),
       firstImage,
-      fewestReplicas: workloads.length === 0 ? undefined : Math.min(...workloads.map((w) => w.workload.replicas)),
+      fewestReplicas: workloads.length === 0 ? undefined : minOf(workloads.map((w) => w.workload.replicas), Infinity),
       manifestNamespace: firstNamespace(docs.filter((d) => workloadDocs.includes(d) || of('AnalysisTemplate').includes(d) || of('Service').includes(d))),
     };
     scenarioCx = newCx(first, issues, notes);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxOf } from '../../src/model/numbers.js';
+import { maxOf, minOf } from '../../src/model/numbers.js';
 
 describe('maxOf', () => {
   it('is the largest value, never below the floor, for an empty list too', () => {
@@ -11,5 +11,14 @@ describe('maxOf', () => {
     values[212_345] = 123_456;
     expect(() => Math.max(...values)).toThrow(RangeError);
     expect(maxOf(values, 0)).toBe(123_456);
+  });
+});
+
+describe('minOf', () => {
+  it('is the smallest value, never above the ceiling, for an empty list and 300 000 values too', () => {
+    expect([minOf([3, 9, 4], Infinity), minOf([], 5), minOf([2, 8], 1)]).toEqual([3, 5, 1]);
+    const values = Array.from({ length: 300_000 }, (_, i) => 1000 + (i % 1000));
+    values[212_345] = -7;
+    expect(minOf(values, Infinity)).toBe(-7);
   });
 });
