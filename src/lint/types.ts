@@ -3,6 +3,7 @@
  * warnings (`simulate run`/`compare`, the trace's Warning events) and `simulate lint` share it, so
  * a rule id or a message never differs between the two.
  */
+import type { WarningFields } from '../model/events.js';
 import type { SourceRef } from '../model/scenario.js';
 
 /**
@@ -47,18 +48,13 @@ export type RuleId =
 
 export type Severity = 'warning' | 'error';
 
-/** One finding: what is wrong, where (file, 1-based line and column, YAML path), and the fix. */
-export interface Finding {
+/**
+ * One finding: what is wrong, where (file, 1-based line and column, YAML path), and the fix — the
+ * trace's Warning event (model/events.ts) plus the rule's severity.
+ */
+export interface Finding extends WarningFields {
   readonly rule: RuleId;
   readonly severity: Severity;
-  readonly message: string;
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  /** YAML path inside the document, e.g. `spec.metrics[0].successCondition`. */
-  readonly path: string;
-  /** What to do about it ('' when there is nothing to add). */
-  readonly suggestion: string;
 }
 
 /** A finding at a source position. Example: warning('pause-without-operator', at, 'spec.x', 'msg', 'fix'). */

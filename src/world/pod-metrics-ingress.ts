@@ -8,7 +8,7 @@
  * its series never end.
  */
 import { NGINX_BUCKETS_S } from '../metrics/catalogue.js';
-import { bucketOf, CODES, leLabel, NCODES, type SeriesNaming, type SeriesSuffix } from './pod-metrics-naming.js';
+import { appendHistogram, bucketOf, CODES, leLabel, NCODES, type SeriesNaming, type SeriesSuffix } from './pod-metrics-naming.js';
 import type { Labels, SeriesSink } from './series-sink.js';
 
 /** What ingress-nginx labels a request through one Service with (see the module comment). */
@@ -62,13 +62,7 @@ export class IngressMetrics {
       const slot = i * (NB + 3);
       if ((refs[slot] as number) < 0) this.create(sink, i, slot);
       sink.append(refs[slot] as number, t, count);
-      let cum = 0;
-      for (let b = 0; b < NB; b++) {
-        cum += this.hist[i * NB + b] as number;
-        sink.append(refs[slot + 1 + b] as number, t, cum);
-      }
-      sink.append(refs[slot + 1 + NB] as number, t, this.sum[i] as number);
-      sink.append(refs[slot + 2 + NB] as number, t, count);
+      appendHistogram(sink, refs, slot + 1, t, this.hist, i * NB, NB, this.sum[i] as number);
     }
   }
 

@@ -4,7 +4,7 @@
  * per-request and per-scrape paths never see it. Also the bucket lookup the histograms share.
  */
 import type { MetricsMapping } from '../metrics/catalogue.js';
-import type { Labels } from './series-sink.js';
+import type { Labels, SeriesSink } from './series-sink.js';
 
 /** HTTP codes the world produces: success, error (incl. crash), timeout. */
 export const CODES = ['200', '500', '504'] as const;
@@ -56,4 +56,19 @@ export function bucketOf(le: readonly number[], value: number): number {
 /** A bucket's `le` label: Prometheus' text form. Example: leLabel([0.05], 0) === '0.05'; leLabel([0.05], 1) === '+Inf'. */
 export function leLabel(le: readonly number[], b: number): string {
   return b < le.length ? String(le[b]) : '+Inf';
+}
+
+/**
+ * Writes one histogram's samples at `t`: the cumulative buckets `counts[from … from + nb]` (the
+ * last is +Inf) to `refs[at …]`, then the sum and the count to the two refs after them.
+ * Example: counts [2, 3, 0] (nb 3), sum 4.5 → buckets 2, 5, 5, then 4.5, then 5.
+ */
+export function appendHistogram(sink: SeriesSink, refs: Int32Array, at: number, t: number, counts: Float64Array, from: number, nb: number, sum: number): void {
+  let cum = 0;
+  for (let b = 0; b < nb; b++) {
+    cum += counts[from + b] as number;
+    sink.append(refs[at + b] as number, t, cum);
+  }
+  sink.append(refs[at + nb] as number, t, sum);
+  sink.append(refs[at + nb + 1] as number, t, cum);
 }

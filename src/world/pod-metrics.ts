@@ -8,7 +8,7 @@
  */
 import { APP_BUCKETS_S, ISTIO_BUCKETS_MS } from '../metrics/catalogue.js';
 import type { IngressMetrics } from './pod-metrics-ingress.js';
-import { bucketOf, CODES, leLabel, NCODES, type SeriesNaming, type SeriesSuffix } from './pod-metrics-naming.js';
+import { appendHistogram, bucketOf, CODES, leLabel, NCODES, type SeriesNaming, type SeriesSuffix } from './pod-metrics-naming.js';
 import type { Labels, SeriesSink } from './series-sink.js';
 
 export { CODE_ERROR, CODE_OK, CODE_TIMEOUT, CODES } from './pod-metrics-naming.js';
@@ -148,13 +148,7 @@ export class PodMetrics {
       if (count > 0) {
         const base = c * (NB + 3);
         if ((this.histRefs[base] as number) < 0) this.createHistogram(sink, c, base);
-        let cum = 0;
-        for (let b = 0; b < NB; b++) {
-          cum += this.hist[c * NB + b] as number;
-          sink.append(this.histRefs[base + b] as number, t, cum);
-        }
-        sink.append(this.histRefs[base + NB] as number, t, this.histSum[c] as number);
-        sink.append(this.histRefs[base + NB + 1] as number, t, count);
+        appendHistogram(sink, this.histRefs, base, t, this.hist, c * NB, NB, this.histSum[c] as number);
         sink.append(this.histRefs[base + NB + 2] as number, t, this.tokens[c] as number);
       }
       for (let o = 0; o < 2; o++) {
@@ -213,13 +207,7 @@ export class PodMetrics {
       for (let r = 0; r < 2; r++) {
         const g = (m * 2 + r) * MESH_GROUP;
         sink.append(refs[g] as number, t, count);
-        let cum = 0;
-        for (let b = 0; b < NBI; b++) {
-          cum += this.meshHist[m * NBI + b] as number;
-          sink.append(refs[g + 1 + b] as number, t, cum);
-        }
-        sink.append(refs[g + 1 + NBI] as number, t, this.meshSum[m] as number);
-        sink.append(refs[g + 2 + NBI] as number, t, count);
+        appendHistogram(sink, refs, g + 1, t, this.meshHist, m * NBI, NBI, this.meshSum[m] as number);
       }
     }
   }
