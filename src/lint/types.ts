@@ -28,6 +28,8 @@ import type { SourceRef } from '../model/scenario.js';
  * - `query-no-canary-selector`: a canary's query with no selector that separates canary from stable.
  * - `window-longer-than-step`: a query's range window longer than the pause or interval it judges.
  * - `no-initial-delay`: a background analysis metric measured while the canary pods start.
+ * - `template-not-found` (error): a templateName no file linted defines.
+ * - `arg-not-passed` (error): a template arg with no value that the analysis does not pass.
  */
 export type RuleId =
   | 'condition-unknown-name'
@@ -44,7 +46,9 @@ export type RuleId =
   | 'condition-unsafe-empty'
   | 'query-no-canary-selector'
   | 'window-longer-than-step'
-  | 'no-initial-delay';
+  | 'no-initial-delay'
+  | 'template-not-found'
+  | 'arg-not-passed';
 
 export type Severity = 'warning' | 'error';
 

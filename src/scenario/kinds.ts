@@ -68,6 +68,11 @@ export function classify(sd: SourceDoc, issues: Issues, notes: string[], lenient
   const api = getString(sd, sd.root, 'apiVersion');
   const kindPos = nodePos(sd, kindNode) ?? docPos;
   const apiPos = nodePos(sd, apiNode) ?? docPos;
+  if (kind === undefined && lenient && kindNode === undefined) {
+    // Lint reads whole repositories: a Chart.yaml, a values.yaml or a CI file is not a manifest.
+    notes.push(`${sd.file}:${docPos.line}: not a Kubernetes manifest (no kind): skipped`);
+    return undefined;
+  }
   if (kind === undefined) {
     const msg = kindNode === undefined ? 'missing field "kind"' : 'kind must be a string';
     issues.add(kindPos, 'kind', api === undefined && apiNode === undefined ? `${msg} (this is not a Kubernetes manifest)` : msg, `add kind: one of ${quoteList(SIM_KINDS)}`);

@@ -19,7 +19,9 @@ import type { LoadError } from './errors.js';
 import { classify } from './kinds.js';
 import type { SimKind } from './kinds.js';
 import { checkLimits } from './limits.js';
-import { checkReferences } from './refs.js';
+import { libraryTemplates } from './library.js';
+import { applyPrunes, type Prune } from './prune.js';
+import { checkReferences, type Unresolved } from './refs.js';
 import { buildRollout } from './rollout-build.js';
 import { peekImage, sideWorkloads } from './side-workloads.js';
 import { buildTemplateSource, referencedDeployments } from './workload-ref.js';
@@ -33,7 +35,8 @@ import type { Cx } from './validate.js';
 import { ALIAS_BUDGET, getKey, getString, nodePos, parseSources } from './yaml-doc.js';
 import type { Source, SourceDoc } from './yaml-doc.js';
 
-export type LoadResult = { ok: true; scenario: Scenario; notes: string[] } | { ok: false; errors: LoadError[] };
+/** `unresolved`: lint's lenient load only (refs.ts): references that resolve nowhere, not errors. */
+export type LoadResult = { ok: true; scenario: Scenario; notes: string[]; unresolved: Unresolved[] } | { ok: false; errors: LoadError[] };
 
 const SCENARIO_SNIPPET = [
   'add a Scenario document, e.g.:',
@@ -52,6 +55,14 @@ const SCENARIO_SNIPPET = [
  */
 export interface LoadOptions {
   readonly defaultScenario?: boolean;
+  /**
+   * Lint only: other files of the repository whose AnalysisTemplate and ClusterAnalysisTemplate
+   * documents resolve this file's templateNames (a Rollout and its templates often live apart).
+   * Only templates the file does not define itself are taken; nothing else of those files is read.
+   */
+  readonly library?: readonly Source[];
+  /** Lint only: nodes set aside before building (prune.ts), each an Argo feature not simulated. */
+  readonly prune?: readonly Prune[];
 }
 
 /** Loads one file's text. Pure; never throws on bad input. */
@@ -64,12 +75,14 @@ export function loadScenarioSources(sources: readonly Source[], options: LoadOpt
   const lenient = options.defaultScenario === true;
   const issues = new Issues();
   const notes: string[] = [];
-  const docs = parseSources(sources, issues);
+  const own = parseSources(sources, issues);
+  applyPrunes(own, options.prune ?? []);
+  const docs = [...own, ...libraryTemplates(own, options.library ?? [])];
   // A YAML syntax error (or a duplicate key) comes first and alone: the documents it cost would
   // only report what they seem to lack ("AnalysisTemplate not found", "no Scenario document").
   if (issues.count > 0) return { ok: false, errors: issues.sorted() };
   const start = { file: sources[0]?.file ?? '<input>', line: 1, column: 1 };
-  if (docs.length === 0 && lenient) return { ok: true, scenario: emptyScenario(start.file), notes };
+  if (docs.length === 0 && lenient) return { ok: true, scenario: emptyScenario(start.file), notes, unresolved: [] };
   if (docs.length === 0 && issues.count === 0) {
     issues.add(start, '', 'the file is empty', 'a scenario file holds Argo manifests (a Rollout or an apps/v1 Deployment) and one `kind: Scenario` document');
     return { ok: false, errors: issues.sorted() };
@@ -83,7 +96,7 @@ export function loadScenarioSources(sources: readonly Source[], options: LoadOpt
   // positions never show: `spec: {}` has nothing to be wrong).
   if (lenient && !byKind.has('Scenario')) {
     if (!['Rollout', 'Deployment', 'AnalysisTemplate', 'ClusterAnalysisTemplate'].some((k) => byKind.has(k as SimKind))) {
-      return issues.count > 0 ? { ok: false, errors: issues.sorted() } : { ok: true, scenario: emptyScenario(start.file), notes };
+      return issues.count > 0 ? { ok: false, errors: issues.sorted() } : { ok: true, scenario: emptyScenario(start.file), notes, unresolved: [] };
     }
     const image = byKind.has('Rollout') || byKind.has('Deployment') ? '' : ', release: {image: "lint/none:2"}, traffic: {rps: 10}';
     byKind.set('Scenario', parseSources([{ file: start.file, text: `apiVersion: rollout-sim/v1alpha1\nkind: Scenario\nspec: {seed: 1${image}}\n` }], issues));
@@ -124,14 +137,16 @@ export function loadScenarioSources(sources: readonly Source[], options: LoadOpt
     AnalysisTemplate: of('AnalysisTemplate').map(docName).filter(isDefined),
     ClusterAnalysisTemplate: of('ClusterAnalysisTemplate').map(docName).filter(isDefined),
   };
-  checkReferences({ workloads, templates, services, templateNames }, core);
+  const unresolved: Unresolved[] = [];
+  checkReferences({ workloads, templates, services, templateNames }, core, lenient ? unresolved : undefined);
   if (core !== undefined && scenarioCx !== undefined) checkLimits(scenarioCx, core, workloads, templates);
   for (const sd of docs.filter((d) => d.aliasOverflow)) {
     issues.add(nodePos(sd, sd.root) ?? start, '', `too many YAML alias expansions (more than ${ALIAS_BUDGET} in one document)`, 'write the values out instead of nesting aliases');
   }
   if (issues.count > 0 || core === undefined) return { ok: false, errors: issues.sorted() };
-  return { ok: true, scenario: assemble(core, workloads, templates, services, routingDocs(docs)), notes };
+  return { ok: true, scenario: assemble(core, workloads, templates, services, routingDocs(docs)), notes, unresolved };
 }
+
 
 /**
  * The workloads to simulate, in file order. Deployments a Rollout names in spec.workloadRef only

@@ -9,8 +9,17 @@ import type { BuiltTemplate } from './analysis.js';
 import type { BuiltService } from './deployment.js';
 import type { BuiltWorkload } from './rollout-build.js';
 import type { ScenarioCore } from './scenario-build.js';
-import { fail } from './validate.js';
+import { fail, posOf } from './validate.js';
 import type { Cx } from './validate.js';
+import type { LoadError } from './errors.js';
+
+/**
+ * A reference that resolves nowhere: an error for `run`, a finding for `simulate lint` (which reads
+ * one file of a repository and must still lint the rest of it). `kind` says which rule it is.
+ */
+export interface Unresolved extends LoadError {
+  readonly kind: 'template' | 'arg';
+}
 
 export interface Catalog {
   readonly workloads: readonly BuiltWorkload<Workload>[];
@@ -20,14 +29,18 @@ export interface Catalog {
   readonly templateNames: { readonly AnalysisTemplate: readonly string[]; readonly ClusterAnalysisTemplate: readonly string[] };
 }
 
-export function checkReferences(cat: Catalog, scenario: ScenarioCore | undefined): void {
+/**
+ * `unresolved`, when given (lint's lenient load), receives the templateName and arg references that
+ * resolve nowhere instead of failing the load.
+ */
+export function checkReferences(cat: Catalog, scenario: ScenarioCore | undefined, unresolved?: Unresolved[]): void {
   checkUnique(cat.workloads.map((w) => ({ name: w.workload.name, what: 'Rollout/Deployment', cx: w.cx })));
   for (const kind of ['AnalysisTemplate', 'ClusterAnalysisTemplate'] as const) {
     checkUnique(cat.templates.filter((t) => t.template.kind === kind).map((t) => ({ name: t.template.name, what: kind, cx: t.cx })));
   }
   checkUnique(cat.services.map((s) => ({ name: s.service.name, what: 'Service', cx: s.cx })));
   for (const w of cat.workloads) {
-    for (const { analysis, path } of w.refs.analyses) checkAnalysis(cat, w.cx, analysis, path);
+    for (const { analysis, path } of w.refs.analyses) checkAnalysis(cat, w.cx, analysis, path, unresolved);
     checkServices(cat, w);
   }
   for (const t of cat.templates) checkPatterns(t.cx, 'spec', t.template.dryRun, t.template.measurementRetention, [t.template]);
@@ -54,7 +67,11 @@ function findTemplate(cat: Catalog, name: string, clusterScope: boolean): Analys
   return cat.templates.find((t) => t.template.kind === kind && t.template.name === name)?.template;
 }
 
-function checkAnalysis(cat: Catalog, cx: Cx, a: RolloutAnalysis, path: string): void {
+function checkAnalysis(cat: Catalog, cx: Cx, a: RolloutAnalysis, path: string, unresolved: Unresolved[] | undefined): void {
+  const miss = (kind: Unresolved['kind'], p: string, message: string, suggestion: string): void => {
+    if (unresolved === undefined) return fail(cx, p, message, suggestion);
+    unresolved.push({ ...posOf(cx, p), path: p, message, suggestion, kind });
+  };
   const found: AnalysisTemplate[] = [];
   a.templates.forEach((ref, i) => {
     const kind = ref.clusterScope ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate';
@@ -66,7 +83,7 @@ function checkAnalysis(cat: Catalog, cx: Cx, a: RolloutAnalysis, path: string): 
     const hint = cat.templateNames[other].includes(ref.templateName)
       ? `${article(other)} ${other} "${ref.templateName}" exists: ${ref.clusterScope ? 'remove clusterScope: true' : 'add clusterScope: true'}`
       : (didYouMean(ref.templateName, cat.templateNames[kind]) ?? `add ${article(kind)} ${kind} document named "${ref.templateName}" to the file`);
-    fail(cx, p, `${kind} "${ref.templateName}" not found`, hint);
+    miss('template', p, `${kind} "${ref.templateName}" not found`, hint);
   });
   if (found.length !== a.templates.length) return;
   const given = a.args.map((x) => x.name);
@@ -74,7 +91,7 @@ function checkAnalysis(cat: Catalog, cx: Cx, a: RolloutAnalysis, path: string): 
     for (const arg of t.args) {
       if (arg.value !== undefined || given.includes(arg.name)) continue;
       const typo = closest(arg.name, given);
-      fail(cx, path, `${t.kind} "${t.name}" needs arg "${arg.name}", which this analysis does not pass`, typo !== undefined ? `args has "${typo}": did you mean "${arg.name}"?` : `add args: [{name: ${arg.name}, value: …}]`);
+      miss('arg', path, `${t.kind} "${t.name}" needs arg "${arg.name}", which this analysis does not pass`, typo !== undefined ? `args has "${typo}": did you mean "${arg.name}"?` : `add args: [{name: ${arg.name}, value: …}]`);
     }
   }
   checkPatterns(cx, path, a.dryRun, a.measurementRetention, found);

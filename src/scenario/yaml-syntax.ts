@@ -102,6 +102,9 @@ function lineProblem(t: YamlText, l: number, reported: boolean): SyntaxProblem |
   };
 }
 
+/** What a Helm chart's unrendered template is called (lint skips such a file with a note). */
+export const HELM_TEMPLATE = 'a Helm template ("{{ … }}") is not YAML';
+
 /** A Helm chart's template (`image: {{ .Values.image }}`) is not YAML until rendered: say so at its first `{{`. */
 function helmTemplate(t: YamlText, docStart: number, at: number): SyntaxProblem | undefined {
   const m = /\{\{[^\n]*\}\}/.exec(t.text.slice(docStart, at + 1));
@@ -112,7 +115,7 @@ function helmTemplate(t: YamlText, docStart: number, at: number): SyntaxProblem 
   const content = lineText(t, l).trim();
   const inner = [...chain.opens].reverse().find((o) => o.kind === 'map');
   const path = chain.openKey !== undefined ? keyPath(chain.openKey.path, content) : inner === undefined ? '' : keyPath(inner.path, content);
-  return { offset, path, message: 'a Helm template ("{{ … }}") is not YAML', suggestion: 'render the chart first (helm template NAME CHART > rendered.yaml) and simulate the rendered manifests' };
+  return { offset, path, message: HELM_TEMPLATE, suggestion: 'render the chart first (helm template NAME CHART > rendered.yaml) and simulate the rendered manifests' };
 }
 
 /** `-setWeight: 20` is a key named "-setWeight", and the next `- pause` breaks the block: say why. */

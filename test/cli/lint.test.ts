@@ -27,8 +27,9 @@ describe('simulate lint: inputs', () => {
     expect(r.code).toBe(0); // warnings only, --fail-on error
     const lines = r.out.split('\n');
     expect(lines[0]).toBe(`${PAUSED}:1:1: warning rollout-without-analysis: Rollout "app" has no analysis: nothing measures the release, so a bad version is promoted unless someone aborts it by hand`);
-    expect(lines[2]).toBe(`${PAUSED}:15:9: warning pause-without-operator: Rollout "app" pauses indefinitely at step 1 (pause: {}) and no spec.operator action promotes it: the run will end incomplete`);
-    expect(lines[3]).toBe('    fix: add spec.operator: [{at: 5m, action: promote}] to the Scenario, as kubectl argo rollouts promote would');
+    expect(lines[2]).toBe(`${PAUSED}:15:9: warning pause-without-operator: Rollout "app" pauses indefinitely at step 1 (pause: {}): every release waits here until someone runs kubectl argo rollouts promote, and nothing in the manifests says who`);
+    // Plain manifests have no Scenario to add an operator to: the fix is the manifests' own.
+    expect(lines[3]).toBe('    fix: give the pause a duration (pause: {duration: 10m}) if it is a soak, or record the manual gate where it is written: # rollout-sim-lint: disable=pause-without-operator reason: who promotes it, and when');
     expect(lines[4]).toBe('');
     expect(lines[5]).toBe(`${ROLLOUT}:24:5: warning no-initial-delay: background metric "err" has no initialDelay: Argo measures it as soon as the update starts, while the canary pods are still starting, so the first measurements see no canary traffic`);
     expect(lines[7]).toBe(`${ROLLOUT}:26:23: warning condition-unknown-name: successCondition of metric "err" names "reslt", which Argo's condition environment does not have: every measurement will be an Error`);
@@ -57,9 +58,9 @@ describe('simulate lint: inputs', () => {
     const rows = (JSON.parse(r.out) as Finding[]).filter((f) => f.rule === 'pause-without-operator');
     expect(rows).toEqual([{
       file: '<stdin>', line: 15, column: 9, severity: 'warning', rule: 'pause-without-operator',
-      message: 'Rollout "app" pauses indefinitely at step 1 (pause: {}) and no spec.operator action promotes it: the run will end incomplete',
+      message: 'Rollout "app" pauses indefinitely at step 1 (pause: {}): every release waits here until someone runs kubectl argo rollouts promote, and nothing in the manifests says who',
       path: 'spec.strategy.canary.steps[1].pause',
-      suggestion: 'add spec.operator: [{at: 5m, action: promote}] to the Scenario, as kubectl argo rollouts promote would',
+      suggestion: 'give the pause a duration (pause: {duration: 10m}) if it is a soak, or record the manual gate where it is written: # rollout-sim-lint: disable=pause-without-operator reason: who promotes it, and when',
     }]);
     expect(Object.keys(rows[0] ?? {})).toEqual(['file', 'line', 'column', 'severity', 'rule', 'message', 'path', 'suggestion']);
   });
@@ -109,7 +110,7 @@ describe('simulate lint: SARIF 2.1.0', () => {
       ['rollout-without-analysis', 4, 'warning'], ['pause-without-operator', 2, 'warning'],
     ]);
     expect(results[4]?.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: PAUSED }, region: { startLine: 15, startColumn: 9 } } }]);
-    expect(((results[4] as J).message as J).text).toMatch(/^Rollout "app" pauses indefinitely .*\. Fix: add spec\.operator/);
+    expect(((results[4] as J).message as J).text).toMatch(/^Rollout "app" pauses indefinitely .*\. Fix: give the pause a duration/);
   });
 
   it('the validator rejects what the schema forbids (so the check above can fail)', () => {

@@ -13,12 +13,13 @@ import type { SimEvent } from '../../src/model/events.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { createSimulation } from '../../src/run/simulation.js';
 import { loadScenarioPath } from '../../src/scenario/index.js';
+import type { LoadResult } from '../../src/scenario/load.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/scenario/argo-examples/', import.meta.url));
 const loadable = readdirSync(DIR, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => ({ name: d.name, loaded: loadScenarioPath(join(DIR, d.name)) }))
-  .filter((x): x is { name: string; loaded: { ok: true; scenario: Scenario; notes: string[] } } => x.loaded.ok);
+  .filter((x): x is { name: string; loaded: Extract<LoadResult, { ok: true }> } => x.loaded.ok);
 
 describe('real Argo example Rollouts simulate to Healthy', () => {
   it('finds the loadable examples', () => expect(loadable.length).toBeGreaterThanOrEqual(19));

@@ -5,18 +5,20 @@
  *   helm template . | simulate lint -       stdin
  *   simulate lint app.yaml --output sarif   for GitHub code scanning
  *
- * Each file is linted on its own (its positions stay its own); plain manifests need no Scenario
- * (the loader's defaultScenario); a file with no Rollout, Deployment or AnalysisTemplate is skipped
- * quietly. Exit: 0 clean, 3 a finding at or above --fail-on, 2 unreadable input or a bad flag.
+ * Each file is linted on its own (its positions stay its own), its templateNames resolved against
+ * every file given (lint-load.ts); plain manifests need no Scenario (the loader's defaultScenario);
+ * a file with no Rollout, Deployment or AnalysisTemplate is skipped quietly, and so are Argo
+ * features the simulator does not model (with a note). Exit: 0 clean, 3 a finding at or above
+ * --fail-on, 2 unreadable input or a bad flag.
  */
 import { join } from 'node:path';
-import { lintFull } from '../../lint/full.js';
-import type { Finding } from '../../lint/types.js';
+import { uniqueFindings, type Finding } from '../../lint/types.js';
 import { formatLoadError } from '../../scenario/errors.js';
-import { loadScenarioText } from '../../scenario/load.js';
+import type { Source } from '../../scenario/index.js';
 import { parseFlags } from '../args.js';
 import { EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { formatJson, formatSarif, formatText } from '../lint-format.js';
+import { lintFile, templateIndex } from '../lint-load.js';
 import { applySuppressions } from '../lint-suppress.js';
 import { packageVersion } from '../package.js';
 
@@ -49,25 +51,34 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('- (stdin) may be given once');
 
   const files = positionals.flatMap((p) => (p === '-' ? [STDIN] : expand(p, io)));
-  const findings: Finding[] = [];
-  let suppressed = 0;
+  const sources: Source[] = [];
   let unreadable = false;
   for (const file of files) {
-    let text: string;
     try {
-      text = file === STDIN ? readStdin(io) : io.readFile(file);
+      sources.push({ file, text: file === STDIN ? readStdin(io) : io.readFile(file) });
     } catch (e) {
       io.stderr(`error: ${file}: cannot read: ${(e as Error).message}\n`);
       unreadable = true;
-      continue;
     }
-    const loaded = loadScenarioText(text, file, { defaultScenario: true });
-    if (!loaded.ok) {
-      for (const e of loaded.errors) io.stderr(`error: ${formatLoadError(e)}\n`);
+  }
+  // Every file is linted on its own, its templateNames resolved against all of them; a template
+  // lent to several files' Rollouts is reported once.
+  const index = templateIndex(sources);
+  const found: Finding[] = [];
+  for (const src of sources) {
+    const r = lintFile(src, index);
+    for (const n of r.notes) io.stderr(`note: ${n}\n`);
+    if (!r.ok) {
+      for (const e of r.errors) io.stderr(`error: ${formatLoadError(e)}\n`);
       unreadable = true;
       continue;
     }
-    const s = applySuppressions(lintFull(loaded.scenario), text);
+    found.push(...r.findings);
+  }
+  const findings: Finding[] = [];
+  let suppressed = 0;
+  for (const src of sources) {
+    const s = applySuppressions(uniqueFindings(found.filter((f) => f.file === src.file)), src.text);
     // In the order a reader meets them in the file (the rules run in groups, not by line).
     findings.push(...[...s.kept].sort((a, b) => a.line - b.line || a.column - b.column));
     suppressed += s.suppressed;
