@@ -43,8 +43,8 @@ export function lintFile(src: Source, index: ReadonlyMap<string, readonly Source
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const r: LoadResult = loadScenarioSources([src], { defaultScenario: true, prune, library });
     if (!r.ok) {
-      const helm = r.errors.find((e) => e.message === HELM_TEMPLATE);
-      if (helm !== undefined) return { ok: true, findings: [], notes: [`${src.file}:${helm.line}: a Helm chart template, not yet YAML: skipped (lint the rendered chart: helm template . | simulate lint -)`] };
+      const helm = r.errors.find((e) => e.message === HELM_TEMPLATE)?.line ?? helmLine(src.text);
+      if (helm !== undefined) return { ok: true, findings: [], notes: [`${src.file}:${helm}: a Helm chart template, not yet YAML: skipped (lint the rendered chart: helm template . | simulate lint -)`] };
       const asides = r.errors.filter(isNotSimulated).filter((e) => !prune.some((p) => p.file === e.file && p.line === e.line && p.path === e.path));
       if (asides.length === 0 || asides.length < r.errors.filter(isNotSimulated).length || r.errors.some((e) => !isNotSimulated(e))) {
         return { ok: false, errors: r.errors, notes };
@@ -93,6 +93,17 @@ function forPlainManifests(f: Finding): Finding {
     return { ...f, message: f.message.replace(/ and no spec\.operator action promotes it: the run will end incomplete$/, ': every release waits for kubectl argo rollouts promote, and nothing in the manifests says who runs it'), suggestion: `set autoPromotionEnabled: true (or autoPromotionSeconds) if nobody reviews the preview, or ${gate}` };
   }
   return f;
+}
+
+/**
+ * The first line where a file that failed to load shows Helm's `{{ … }}` outside a string: some
+ * templates are still YAML (`name: {{ .Release.Name }}` is a flow mapping), just not manifests.
+ * Argo's own `{{args.x}}` placeholders sit inside quoted strings, so they never match.
+ * Example: helmLine('kind: Rollout\nmetadata:\n  name: {{ .Release.Name }}\n') === 3.
+ */
+export function helmLine(text: string): number | undefined {
+  const at = text.split('\n').findIndex((l) => /^\s*\{\{-?\s|:\s+\{\{[^"'\n]*\}\}\s*(#.*)?$/.test(l));
+  return at < 0 ? undefined : at + 1;
 }
 
 /** An Argo feature the simulator refuses by name (schema.ts notSimulated and its kin). */

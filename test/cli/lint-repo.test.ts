@@ -1,0 +1,62 @@
+/**
+ * `simulate lint` on a repository as people keep one: a Rollout and its AnalysisTemplates in
+ * separate files, Argo features the simulator does not model, a Helm chart beside the manifests.
+ */
+import { describe, expect, it } from 'vitest';
+import { helmLine } from '../../src/cli/lint-load.js';
+import type { Finding } from '../../src/lint/types.js';
+import { ROOT, sim } from './harness.js';
+
+const SPLIT = 'test/fixtures/lint/split';
+const inRoot = (args: string[]) => {
+  const cwd = process.cwd();
+  process.chdir(ROOT);
+  return sim(args, { CI: 'true' }).finally(() => process.chdir(cwd));
+};
+const rows = (out: string): string[] => (JSON.parse(out) as Finding[]).map((f) => `${f.file.slice(SPLIT.length + 1)}:${f.line}:${f.column} ${f.severity} ${f.rule}`);
+
+describe('simulate lint: a repository', () => {
+  it('resolves templateNames across the files linted; what resolves nowhere is an error finding', async () => {
+    const r = await inRoot(['lint', SPLIT, '--output', 'json']);
+    expect(r.code).toBe(3);
+    expect(rows(r.out)).toEqual([
+      'experiment.yaml:20:9 error setweight-not-increasing',
+      'rollout.yaml:20:11 error arg-not-passed',
+      'rollout.yaml:23:38 error template-not-found',
+    ]);
+    const found = JSON.parse(r.out) as Finding[];
+    expect(found[1]?.message).toBe('AnalysisTemplate "latency" needs arg "service", which this analysis does not pass: Argo cannot resolve the argument, so the analysis never runs');
+    expect(found[2]?.message).toBe('AnalysisTemplate "succes-rate" not found in any file linted: the Rollout cannot start this analysis (Argo marks it Degraded, InvalidSpec)');
+    expect(found[2]?.suggestion).toBe('did you mean "success-rate"?');
+  });
+
+  it('the same Rollout linted alone: its templates are not found, and the fix says where they may be', async () => {
+    const r = await inRoot(['lint', `${SPLIT}/rollout.yaml`, '--output', 'json']);
+    expect(r.code).toBe(3);
+    const found = JSON.parse(r.out) as Finding[];
+    expect(found.map((f) => `${f.line} ${f.rule}`)).toEqual(['16 template-not-found', '20 template-not-found', '23 template-not-found']);
+    expect(found[0]?.suggestion).toBe('add an AnalysisTemplate document named "success-rate" to a file linted with this one');
+  });
+
+  it('sets an unsimulated Argo feature aside with a note and lints the rest; an experiment counts as analysis', async () => {
+    const r = await inRoot(['lint', `${SPLIT}/experiment.yaml`]);
+    expect(r.code).toBe(3);
+    expect(r.err).toBe(`note: ${SPLIT}/experiment.yaml:15:9: spec.strategy.canary.steps[1].experiment: the canary \`experiment\` step (Experiments) is not simulated: linted without it\n`);
+    // Step indices survive the setting aside (the experiment became a zero pause, not a gap).
+    expect(r.out).toContain('setWeight 40 at step 3 is not above setWeight 60 at step 2');
+    expect(r.out).not.toContain('rollout-without-analysis');
+  });
+
+  it('skips a Helm chart: its templates with a note, Chart.yaml and values.yaml quietly', async () => {
+    const r = await inRoot(['lint', `${SPLIT}/chart`]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(`note: ${SPLIT}/chart/templates/rollout.yaml:4: a Helm chart template, not yet YAML: skipped (lint the rendered chart: helm template . | simulate lint -)\n`);
+    expect(r.out).toBe('no findings in 3 files\n');
+  });
+
+  it('helmLine: Helm actions outside strings, never Argo placeholders inside them', () => {
+    expect(helmLine('kind: Rollout\nmetadata:\n  name: {{ .Release.Name }}\n')).toBe(3);
+    expect(helmLine('spec:\n{{- if .Values.canary }}\n')).toBe(2);
+    expect(helmLine('query: "rate(x{service=\\"{{args.service}}\\"}[1m])"\nurl: "{{args.url}}"\n')).toBeUndefined();
+  });
+});
