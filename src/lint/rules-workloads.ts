@@ -3,30 +3,46 @@
  * meant, a Rollout with no analysis, blue-green judged only by synthetic tests, and setWeight steps
  * that do not increase.
  */
-import type { Deployment, Rollout } from '../model/rollout.js';
+import type { Deployment, Rollout, Service } from '../model/rollout.js';
 import type { Scenario } from '../model/scenario.js';
 import { analysesOf } from './analyses.js';
 import { error, warning, type Finding } from './types.js';
 
 /**
- * `deployment-without-rollout`: a Deployment a Service fronts while no Rollout does. The model keeps
- * no Service selectors, so "fronts" is read by name: the file has no Rollout at all and a Service,
- * or a Service is named after the Deployment (`web` or `web-…`). A Deployment a Rollout names in
+ * `deployment-without-rollout`: a Deployment a Service fronts while no Rollout manages it (the
+ * seed's first mistake: progressive delivery lost). A Service fronts the workloads its selector
+ * picks by their pod labels, as Kubernetes routes; a Service written without a selector is read by
+ * name (`web` or `web-…`), and in a file with no Rollout at all any Service counts. An Ingress in
+ * front of that Service is named too: real users reach those pods. A Deployment a Rollout names in
  * workloadRef is not a workload (the loader folds it into the Rollout), so it is never flagged.
  *
- * Example: Deployment `web` + Service `web`, no Rollout → 'Deployment "web" is fronted by Service
- * "web" and no Rollout manages it: …'.
+ * Example: Deployment `web` (pods {app: web}) + Service `frontend` (selector {app: web}) + Ingress
+ * `public` → 'Deployment "web" is fronted by Service "frontend" (behind Ingress "public") and no
+ * Rollout manages it: …'.
  */
 export function deploymentWithoutRollout(scenario: Scenario): Finding[] {
   const rollouts = scenario.workloads.some((w) => w.kind === 'Rollout');
   return scenario.workloads.filter((w): w is Deployment => w.kind === 'Deployment').flatMap((d) => {
-    const named = scenario.services.find((s) => s.name === d.name || s.name.startsWith(`${d.name}-`));
-    const front = named ?? (rollouts ? undefined : scenario.services[0]);
+    const fronting = scenario.services.filter((s) => fronts(s, d));
+    const front = fronting[0] ?? (rollouts ? undefined : scenario.services.find((s) => s.selector === undefined));
     if (front === undefined) return [];
+    const ingress = (scenario.ingresses ?? []).find((i) => i.services.includes(front.name));
+    const behind = ingress === undefined ? '' : ` (behind Ingress "${ingress.name}")`;
     return [warning('deployment-without-rollout', d.source, 'kind',
-      `Deployment "${d.name}" is fronted by Service "${front.name}" and no Rollout manages it: a release replaces every pod with no canary, no pause and no automated rollback`,
+      `Deployment "${d.name}" is fronted by Service "${front.name}"${behind} and no Rollout manages it: a release replaces every pod with no canary, no pause and no automated rollback`,
       `convert it to an argoproj.io/v1alpha1 Rollout with a canary strategy (same spec.template), or keep the Deployment and add a Rollout with spec.workloadRef: {apiVersion: apps/v1, kind: Deployment, name: ${d.name}}`)];
   });
+}
+
+/**
+ * Whether a Service sends traffic to a workload's pods: every selector label on the pods, or
+ * (no selector written) the Service named after the workload.
+ * Example: fronts({name: 'svc', selector: {app: 'web'}}, {name: 'web', podLabels: {app: 'web', tier: 'fe'}}) === true.
+ */
+export function fronts(s: Service, w: { readonly name: string; readonly podLabels?: Readonly<Record<string, string>> }): boolean {
+  if (s.selector === undefined) return s.name === w.name || s.name.startsWith(`${w.name}-`);
+  const labels = w.podLabels ?? {};
+  return Object.entries(s.selector).every(([k, v]) => Object.hasOwn(labels, k) && labels[k] === v);
 }
 
 const rolloutsOf = (scenario: Scenario): Rollout[] => scenario.workloads.filter((w): w is Rollout => w.kind === 'Rollout');

@@ -135,6 +135,8 @@ export interface WorkloadBase {
   readonly image: string;
   readonly minReadySeconds: number;
   readonly progressDeadlineSeconds: number;
+  /** spec.template.metadata.labels: what a Service's selector picks the pods by (lint only). */
+  readonly podLabels?: Readonly<Record<string, string>>;
   readonly source: SourceRef;
 }
 
@@ -157,7 +159,15 @@ export type Workload = Rollout | Deployment;
 export interface Service {
   readonly name: string;
   readonly namespace: string;
+  /** spec.selector, when written (lint reads which workload a Service fronts from it). */
+  readonly selector?: Readonly<Record<string, string>>;
   readonly source: SourceRef;
+}
+
+/** An Ingress, as lint reads it: the Services its rules and default backend send traffic to. */
+export interface IngressRef {
+  readonly name: string;
+  readonly services: readonly string[];
 }
 
 export interface MetricProvider {

@@ -4,7 +4,7 @@
  * with durations already in milliseconds and percentages already as fractions (6% → 0.06).
  */
 import type { Ms } from './time.js';
-import type { AnalysisTemplate, Service, Workload } from './rollout.js';
+import type { AnalysisTemplate, IngressRef, Service, Workload } from './rollout.js';
 
 /** Where a value came from in the user's file, for messages that point back at it. */
 export interface SourceRef {
@@ -144,4 +144,6 @@ export interface Scenario {
   readonly workloads: readonly Workload[];
   readonly analysisTemplates: readonly AnalysisTemplate[];
   readonly services: readonly Service[];
+  /** The Ingresses of the file (lint: which Services face users); absent when none. */
+  readonly ingresses?: readonly IngressRef[];
 }

@@ -75,6 +75,20 @@ export interface BuiltService {
 export function buildService(cx: Cx): BuiltService | undefined {
   const doc = checkFields(ServiceDoc, cx.sd.root, '', cx);
   if (doc?.metadata === undefined) return undefined;
-  const service: Service = { name: doc.metadata.name, namespace: doc.metadata.namespace ?? '', source: posOf(cx, '') };
+  const selector = stringMap((doc.spec as { selector?: unknown } | undefined)?.selector);
+  const service: Service = { name: doc.metadata.name, namespace: doc.metadata.namespace ?? '', ...(selector === undefined ? {} : { selector }), source: posOf(cx, '') };
   return { service, cx, explicitNamespace: doc.metadata.namespace !== undefined };
+}
+
+/** A label map's string entries (a selector), or undefined when there is none. Example: {app: 'web', n: 1} → {app: 'web'}. */
+function stringMap(v: unknown): Record<string, string> | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  let any = false;
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x !== 'string') continue;
+    out[k] = x;
+    any = true;
+  }
+  return any ? out : undefined;
 }

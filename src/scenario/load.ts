@@ -26,7 +26,7 @@ import { buildRollout } from './rollout-build.js';
 import { peekImage, sideWorkloads } from './side-workloads.js';
 import { buildTemplateSource, referencedDeployments } from './workload-ref.js';
 import type { WorkloadRefSources } from './workload-ref.js';
-import { routingDocs, withRouteHosts, type RoutingDoc } from './route-hosts.js';
+import { ingressesOf, routingDocs, withRouteHosts, type RoutingDoc } from './route-hosts.js';
 import type { BuiltWorkload } from './rollout-build.js';
 import { buildScenario } from './scenario-build.js';
 import type { ScenarioCore } from './scenario-build.js';
@@ -176,6 +176,7 @@ function buildWorkloads(docs: readonly SourceDoc[], rolloutDocs: readonly Source
 /** Attaches the manifests, giving those without metadata.namespace the scenario's namespace. */
 function assemble(core: ScenarioCore, workloads: readonly BuiltWorkload<Workload>[], templates: readonly BuiltTemplate[], services: readonly BuiltService[], routing: readonly RoutingDoc[]): Scenario {
   const ns = core.namespace;
+  const ingresses = ingressesOf(routing);
   const fill = <T extends { namespace: string }>(x: T): T => (x.namespace === '' ? { ...x, namespace: ns } : x);
   return {
     ...core,
@@ -183,6 +184,7 @@ function assemble(core: ScenarioCore, workloads: readonly BuiltWorkload<Workload
     workloads: workloads.map((w) => fill<Rollout | Deployment>(w.workload)).map((w) => (w.kind === 'Rollout' ? withRouteHosts(w, routing) : w)),
     analysisTemplates: templates.map((t): AnalysisTemplate => t.template),
     services: services.map((s): Service => fill(s.service)),
+    ...(ingresses.length === 0 ? {} : { ingresses }),
   };
 }
 

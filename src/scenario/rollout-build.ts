@@ -74,7 +74,7 @@ export interface CommonSpecFields {
 /** The defaulted spec fields `workloadBase` reads. */
 interface BaseSpecFields {
   readonly replicas: number;
-  readonly template: Parameters<typeof templateImage>[0];
+  readonly template: Parameters<typeof templateImage>[0] & { readonly metadata?: { readonly labels?: Readonly<Record<string, string>> | undefined } | undefined };
   readonly minReadySeconds: number;
   readonly progressDeadlineSeconds: number;
 }
@@ -92,6 +92,7 @@ export function workloadBase(meta: { readonly name: string; readonly namespace?:
     image: templateImage(spec.template),
     minReadySeconds: spec.minReadySeconds,
     progressDeadlineSeconds: spec.progressDeadlineSeconds,
+    ...(spec.template.metadata?.labels === undefined ? {} : { podLabels: spec.template.metadata.labels }),
   };
 }
 

@@ -11,7 +11,7 @@
  *
  * Example: the Argo example istio-subset-split → istioSubsetHost 'istio-subset-split'.
  */
-import type { Rollout, TrafficRouting } from '../model/rollout.js';
+import type { IngressRef, Rollout, TrafficRouting } from '../model/rollout.js';
 import { getString, type SourceDoc } from './yaml-doc.js';
 
 const KINDS = ['VirtualService', 'DestinationRule', 'Ingress', 'Service', 'Rollout'];
@@ -93,4 +93,19 @@ function ingressRule(ing: RoutingDoc | undefined, svc: RoutingDoc | undefined): 
     host: text(rule['host']) ?? '',
     path: text(path['path']) ?? '/',
   };
+}
+
+/**
+ * The Ingresses among the routing documents and the Services they send traffic to (rules and the
+ * default backend; networking.k8s.io/v1 `service.name` and v1beta1 `serviceName`).
+ * Example: an Ingress `web` with rules[0].http.paths[0].backend.service.name: web-svc →
+ * [{name: 'web', services: ['web-svc']}].
+ */
+export function ingressesOf(docs: readonly RoutingDoc[]): IngressRef[] {
+  const backend = (b: unknown): string | undefined => text(obj(obj(b)['service'])['name']) ?? text(obj(b)['serviceName']);
+  return docs.filter((d) => d.kind === 'Ingress').map((d) => {
+    const paths = list(d.spec['rules']).flatMap((r) => list(obj(obj(r)['http'])['paths']));
+    const names = [d.spec['defaultBackend'], d.spec['backend'], ...paths.map((p) => obj(p)['backend'])].map(backend).filter((n): n is string => n !== undefined);
+    return { name: d.name, services: [...new Set(names)] };
+  });
 }

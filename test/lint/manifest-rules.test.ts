@@ -79,6 +79,24 @@ describe('deployment-without-rollout', () => {
     ]);
     expect(manifestRules(loadDocs(deployment('web') + service('web')))[0]?.suggestion).toContain('spec.workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web}');
   });
+  it('fronting is read from the Service selector, whatever the names; an Ingress in front is named', () => {
+    const svc = (name: string, app: string): string => `---\napiVersion: v1\nkind: Service\nmetadata: {name: ${name}}\nspec: {selector: {app: ${app}}, ports: [{port: 80}]}\n`;
+    const ingress = `---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: public}
+spec:
+  rules:
+  - http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: frontend, port: {number: 80}}}}
+`;
+    expect(of(loadDocs(deployment('web') + svc('frontend', 'web') + ingress), 'deployment-without-rollout')).toEqual([
+      'warning 1:1 kind: Deployment "web" is fronted by Service "frontend" (behind Ingress "public") and no Rollout manages it: a release replaces every pod with no canary, no pause and no automated rollback',
+    ]);
+    // A Service named after the Deployment whose selector picks other pods does not front it.
+    expect(of(loadDocs(deployment('web') + svc('web', 'other')), 'deployment-without-rollout')).toEqual([]);
+  });
   it('not without a Service, nor for the Deployment a Rollout takes by workloadRef', () => {
     expect(of(loadDocs(deployment('web')), 'deployment-without-rollout')).toEqual([]);
     const ref = `apiVersion: argoproj.io/v1alpha1
