@@ -61,8 +61,25 @@ function guardFix(field: string, condition: string): string {
 }
 
 /**
- * `condition-unsafe-empty`: `result[0]` with no `len(result) == 0 ||` guard while the query has no
- * `or vector(0)` fallback. Example: `result[0] < 0.05` over `sum(rate(x[5m]))` → one warning.
+ * Whether the condition tests a NaN result: `isNaN(…result…)` somewhere.
+ * Example: `isNaN(result[0]) || result[0] < 0.05` → true; `result[0] < 0.05` → false.
+ */
+export function guardsNaN(tree: Node): boolean {
+  return nodesOf(tree).some((n) => {
+    const name = n.k === 'builtin' ? n.name : n.k === 'call' && n.callee.k === 'ident' ? n.callee.name : undefined;
+    const args = n.k === 'builtin' || n.k === 'call' ? n.args : [];
+    return name === 'isNaN' && args.some((a) => nodesOf(a).some(isResult));
+  });
+}
+
+/**
+ * `condition-unsafe-empty`: `result[0]` read where the query can give no series or NaN, with
+ * nothing to catch it. Empty: no `len(result)` guard and no `or vector(0)` fallback. NaN: the
+ * query divides (an error ratio is 0/0 = NaN when the canary has no traffic) and a
+ * successCondition has no `isNaN` guard — NaN compares false, so the measurement Fails (a
+ * failureCondition on NaN just does not fail, which is the safe way round).
+ * Example: `result[0] < 0.05` over `sum(rate(x[5m]))` → one warning (empty); `len(result) == 0 ||
+ * result[0] >= 0.95` over `sum(rate(ok[1m])) / sum(rate(all[1m]))` → one warning (NaN).
  */
 function unsafeEmpty(m: TemplateMetric): Finding[] {
   const query = m.written.provider.prometheus?.query;
@@ -71,13 +88,24 @@ function unsafeEmpty(m: TemplateMetric): Finding[] {
   if (q === undefined) return [];
   const fallback = exprsOf(q).some((e) => e.kind === 'binary' && e.op === 'or'
     && exprsOf(e.rhs).some((x) => x.kind === 'call' && x.func === 'vector'));
-  if (fallback) return [];
+  const divides = exprsOf(q).some((e) => e.kind === 'binary' && e.op === '/');
   return FIELDS.flatMap((field) => {
     const tree = firstCondition([m.written[field], ...m.measured.map((x) => x[field])]);
-    if (tree === undefined || !nodesOf(tree).some(indexesResult) || guardsEmpty(tree)) return [];
-    return [warning('condition-unsafe-empty', sourceOf(m, field), `spec.metrics[${m.index}].${field}`,
-      `${field} of metric "${m.written.name}" reads result[0], but a quiet canary's query returns no series: the measurement is an Error, and enough of them abort a healthy release (scenarios/low-traffic-nan.yaml)`,
-      guardFix(field, (m.written[field] ?? '').trim()))];
+    if (tree === undefined || !nodesOf(tree).some(indexesResult)) return [];
+    const empty = !fallback && !guardsEmpty(tree);
+    const nan = divides && field === 'successCondition' && !guardsNaN(tree);
+    if (!empty && !nan) return [];
+    const condition = (m.written[field] ?? '').trim();
+    const path = `spec.metrics[${m.index}].${field}`;
+    if (!empty) {
+      return [warning('condition-unsafe-empty', sourceOf(m, field), path,
+        `${field} of metric "${m.written.name}" reads result[0] of a ratio, which is NaN (0/0) while the canary has no traffic: NaN compares false, so the measurement Fails, and enough of them abort a healthy release`,
+        `guard it: isNaN(result[0]) || ${condition} — no traffic then passes; or keep failing on it on purpose and say so in a comment`)];
+    }
+    const also = nan ? ', or NaN (0/0) from its ratio' : '';
+    return [warning('condition-unsafe-empty', sourceOf(m, field), path,
+      `${field} of metric "${m.written.name}" reads result[0], but a quiet canary's query returns no series${also}: the measurement is an Error${nan ? ' or a Failure' : ''}, and enough of them abort a healthy release (scenarios/low-traffic-nan.yaml)`,
+      guardFix(field, nan ? `isNaN(result[0]) || ${condition}` : condition))];
   });
 }
 

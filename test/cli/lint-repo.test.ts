@@ -20,14 +20,15 @@ describe('simulate lint: a repository', () => {
     const r = await inRoot(['lint', SPLIT, '--output', 'json']);
     expect(r.code).toBe(3);
     expect(rows(r.out)).toEqual([
+      'analysis.yaml:8:23 warning condition-unsafe-empty', // its ratio is NaN with no canary traffic
       'experiment.yaml:20:9 error setweight-not-increasing',
       'rollout.yaml:20:11 error arg-not-passed',
       'rollout.yaml:23:38 error template-not-found',
     ]);
     const found = JSON.parse(r.out) as Finding[];
-    expect(found[1]?.message).toBe('AnalysisTemplate "latency" needs arg "service", which this analysis does not pass: Argo cannot resolve the argument, so the analysis never runs');
-    expect(found[2]?.message).toBe('AnalysisTemplate "succes-rate" not found in any file linted: the Rollout cannot start this analysis (Argo marks it Degraded, InvalidSpec)');
-    expect(found[2]?.suggestion).toBe('did you mean "success-rate"?');
+    expect(found[2]?.message).toBe('AnalysisTemplate "latency" needs arg "service", which this analysis does not pass: Argo cannot resolve the argument, so the analysis never runs');
+    expect(found[3]?.message).toBe('AnalysisTemplate "succes-rate" not found in any file linted: the Rollout cannot start this analysis (Argo marks it Degraded, InvalidSpec)');
+    expect(found[3]?.suggestion).toBe('did you mean "success-rate"?');
   });
 
   it('the same Rollout linted alone: its templates are not found, and the fix says where they may be', async () => {

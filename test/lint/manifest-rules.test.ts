@@ -181,6 +181,22 @@ describe('condition-unsafe-empty', () => {
     expect(of(load({ condition: 'len(result) == 0 || result[0] < 0.05', query: bare }), 'condition-unsafe-empty')).toEqual([]);
     expect(of(load({ condition: 'result[0] < 0.05', query: `${bare} or on() vector(0)` }), 'condition-unsafe-empty')).toEqual([]);
   });
+  const ratio = `(${bare} or on() vector(0)) / sum(rate(http_requests_total[5m]))`;
+  it('NaN: a successCondition over a ratio with no isNaN guard (0/0 while the canary has no traffic)', () => {
+    const found = manifestRules(load({ condition: 'result[0] < 0.05', query: ratio })).filter((f) => f.rule === 'condition-unsafe-empty');
+    expect(found.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '30:25 successCondition of metric "error-rate" reads result[0] of a ratio, which is NaN (0/0) while the canary has no traffic: NaN compares false, so the measurement Fails, and enough of them abort a healthy release',
+    ]);
+    expect(found[0]?.suggestion).toBe('guard it: isNaN(result[0]) || result[0] < 0.05 — no traffic then passes; or keep failing on it on purpose and say so in a comment');
+    // Neither guard: both hazards in one finding, and the fix guards both.
+    const both = manifestRules(load({ condition: 'result[0] < 0.05', query: `${bare} / sum(rate(http_requests_total[5m]))` })).find((f) => f.rule === 'condition-unsafe-empty');
+    expect(both?.message).toContain('returns no series, or NaN (0/0) from its ratio: the measurement is an Error or a Failure');
+    expect(both?.suggestion).toMatch(/^guard it: len\(result\) == 0 \|\| isNaN\(result\[0\]\) \|\| result\[0\] < 0\.05 — /);
+  });
+  it('not with an isNaN guard, alone over an or-vector(0) ratio or beside the empty guard', () => {
+    expect(of(load({ condition: 'isNaN(result[0]) || result[0] < 0.05', query: ratio }), 'condition-unsafe-empty')).toEqual([]);
+    expect(of(load({ condition: 'len(result) == 0 || isNaN(result[0]) || result[0] < 0.05', query: `${bare} / sum(rate(http_requests_total[5m]))` }), 'condition-unsafe-empty')).toEqual([]);
+  });
 });
 
 describe('query-no-canary-selector', () => {
