@@ -43,10 +43,12 @@ export function formatText(r: LintReport): string {
     out.push('\n');
   }
   const errors = r.findings.filter((f) => f.severity === 'error').length;
-  const warnings = r.findings.length - errors;
+  const notes = r.findings.filter((f) => f.severity === 'note').length;
+  const warnings = r.findings.length - errors - notes;
   const n = r.findings.length;
   const files = `${r.files.length} file${r.files.length === 1 ? '' : 's'}`;
-  const head = n === 0 ? `no findings in ${files}` : `${n} finding${n === 1 ? '' : 's'} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${files}`;
+  const counts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(notes > 0 ? [plural(notes, 'note')] : [])].join(', ');
+  const head = n === 0 ? `no findings in ${files}` : `${n} finding${n === 1 ? '' : 's'} (${counts}) in ${files}`;
   out.push(`${head}${r.suppressed > 0 ? `; ${r.suppressed} suppressed` : ''}\n`);
   return out.join('');
 }

@@ -62,7 +62,7 @@ export function lintFile(src: Source, index: ReadonlyMap<string, readonly Source
     }
     const plain = !/^kind:\s*["']?Scenario["']?\s*(#.*)?$/m.test(src.text);
     const experiments = prune.filter((p) => /\.steps\[\d+\]\.experiment$/.test(p.path));
-    const findings = [...lintFull(r.scenario), ...r.unresolved.map(unresolvedFinding)]
+    const findings = [...lintFull(r.scenario, { traffic: !plain }), ...r.unresolved.map(unresolvedFinding)]
       .filter((f) => !(f.rule === 'rollout-without-analysis' && experiments.some((p) => holds(f, p, r.scenario.workloads))))
       .map((f) => (plain ? forPlainManifests(f) : f));
     // The loader's own notes (a default rps, a router ignored) are about simulating, not linting.

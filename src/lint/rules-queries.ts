@@ -16,7 +16,7 @@ import { warning, type Finding } from './types.js';
 const SEPARATING = ['rollouts_pod_template_hash', 'pod_template_hash', 'destination_service', 'destination_service_name', 'service', 'destination_workload', 'pod', 'destination_version', 'version'];
 
 /** One analysis of a canary and what it judges: the timed pauses since the last setWeight (steps), or nothing (background). */
-interface Gate {
+export interface Gate {
   readonly analysis: RolloutAnalysis;
   readonly background: boolean;
   /** Step analyses: the summed timed pauses since the last setWeight; undefined if none or one is indefinite. */
@@ -24,7 +24,7 @@ interface Gate {
   readonly stepIndex: number | undefined;
 }
 
-function gatesOf(r: Rollout): Gate[] {
+export function gatesOf(r: Rollout): Gate[] {
   if (r.strategy.type !== 'canary') return [];
   const st = r.strategy;
   const out: Gate[] = st.analysis === undefined ? [] : [{ analysis: st.analysis, background: true, pausedMs: undefined, stepIndex: undefined }];

@@ -30,6 +30,9 @@ import type { SourceRef } from '../model/scenario.js';
  * - `no-initial-delay`: a background analysis metric measured while the canary pods start.
  * - `template-not-found` (error): a templateName no file linted defines.
  * - `arg-not-passed` (error): a template arg with no value that the analysis does not pass.
+ * - `failure-limit-low-traffic`: at the Scenario's quietest traffic a healthy canary fails the
+ *   threshold often enough that failureLimit over the run's measurements aborts it.
+ * - `detection-power` (note): the smallest error-rate increase one measurement can tell apart.
  */
 export type RuleId =
   | 'condition-unknown-name'
@@ -48,9 +51,12 @@ export type RuleId =
   | 'window-longer-than-step'
   | 'no-initial-delay'
   | 'template-not-found'
-  | 'arg-not-passed';
+  | 'arg-not-passed'
+  | 'failure-limit-low-traffic'
+  | 'detection-power';
 
-export type Severity = 'warning' | 'error';
+/** `note`: what lint measured rather than a mistake (detection-power); it never fails a run. */
+export type Severity = 'note' | 'warning' | 'error';
 
 /**
  * One finding: what is wrong, where (file, 1-based line and column, YAML path), and the fix — the
@@ -64,6 +70,11 @@ export interface Finding extends WarningFields {
 /** A finding at a source position. Example: warning('pause-without-operator', at, 'spec.x', 'msg', 'fix'). */
 export function warning(rule: RuleId, at: SourceRef, path: string, message: string, suggestion: string): Finding {
   return { rule, severity: 'warning', message, file: at.file, line: at.line, column: at.column, path, suggestion };
+}
+
+/** As warning(), for a figure worth knowing rather than a mistake. Example: note('detection-power', at, 'spec.x', 'msg', 'fix'). */
+export function note(rule: RuleId, at: SourceRef, path: string, message: string, suggestion: string): Finding {
+  return { ...warning(rule, at, path, message, suggestion), severity: 'note' };
 }
 
 /** As warning(), for what cannot work as written. Example: error('setweight-not-increasing', at, 'spec.x', 'msg', 'fix'). */

@@ -94,10 +94,11 @@ export type FailOn = 'error' | 'warning' | 'never';
 
 /**
  * 3 when a finding is at or above --fail-on, else 0.
- * Example: exitFor([a warning], 'error') === 0; exitFor([a warning], 'warning') === 3; exitFor([an error], 'never') === 0.
+ * Example: exitFor([a warning], 'error') === 0; exitFor([a warning], 'warning') === 3; exitFor([an error], 'never') === 0;
+ * exitFor([a note], 'warning') === 0 (a note is a figure, not a mistake).
  */
 export function exitFor(findings: readonly Finding[], failOn: FailOn): number {
-  const failing = findings.some((f) => failOn === 'warning' || (failOn === 'error' && f.severity === 'error'));
+  const failing = findings.some((f) => (failOn === 'warning' && f.severity !== 'note') || (failOn === 'error' && f.severity === 'error'));
   return failing ? EXIT_CHECK_FAILED : EXIT_OK;
 }
 
