@@ -57,10 +57,10 @@ describe('failure-limit-low-traffic', () => {
     const found = rules({ ...low, schedule: '      interval: 1m\n      count: 10\n' }).filter((f) => f.rule === 'failure-limit-low-traffic');
     expect(found.map((f) => `${f.severity} ${f.line}:${f.column}`)).toEqual(['warning 19:11']);
     expect(found[0]?.message).toBe('at 5 rps and setWeight 10, each 1m window of metric "error-rate" sees ≈ 30 canary requests: a healthy canary at 1 % errors exceeds 2 % in 26 % of measurements, so failureLimit 0 over 10 measurements aborts a healthy release 95 % of the time');
-    expect(found[0]?.suggestion).toMatch(/^raise failureLimit to 6 \(then 1\.\d %\), widen the query's window/);
+    expect(found[0]?.suggestion).toMatch(/^raise failureLimit to 5 \(then 2\.4 %\), widen the query's window/);
   });
   it('not once failureLimit covers it, nor at a threshold the traffic can hold (≤ 5 % at 20 rps)', () => {
-    expect(rules({ ...low, schedule: '      interval: 1m\n      count: 10\n      failureLimit: 6\n' }).filter((f) => f.rule === 'failure-limit-low-traffic')).toEqual([]);
+    expect(rules({ ...low, schedule: '      interval: 1m\n      count: 10\n      failureLimit: 5\n' }).filter((f) => f.rule === 'failure-limit-low-traffic')).toEqual([]);
     expect(rules({ ...low, rps: 20, condition: 'result[0] <= 0.05', schedule: '      interval: 1m\n      count: 10\n' }).filter((f) => f.rule === 'failure-limit-low-traffic')).toEqual([]);
   });
 });
