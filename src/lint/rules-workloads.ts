@@ -28,7 +28,7 @@ export function deploymentWithoutRollout(scenario: Scenario): Finding[] {
     if (front === undefined) return [];
     const ingress = (scenario.ingresses ?? []).find((i) => i.services.includes(front.name));
     const behind = ingress === undefined ? '' : ` (behind Ingress "${ingress.name}")`;
-    return [warning('deployment-without-rollout', d.source, 'kind',
+    return [warning('deployment-without-rollout', d.sources?.kind ?? d.source, 'kind',
       `Deployment "${d.name}" is fronted by Service "${front.name}"${behind} and no Rollout manages it: a release replaces every pod with no canary, no pause and no automated rollback`,
       `convert it to an argoproj.io/v1alpha1 Rollout with a canary strategy (same spec.template), or keep the Deployment and add a Rollout with spec.workloadRef: {apiVersion: apps/v1, kind: Deployment, name: ${d.name}}`)];
   });
@@ -54,7 +54,7 @@ const rolloutsOf = (scenario: Scenario): Rollout[] => scenario.workloads.filter(
 export function rolloutWithoutAnalysis(scenario: Scenario): Finding[] {
   return rolloutsOf(scenario).filter((r) => analysesOf(r).length === 0).map((r) => {
     const blueGreen = r.strategy.type === 'blueGreen';
-    return warning('rollout-without-analysis', r.source, `spec.strategy.${r.strategy.type}`,
+    return warning('rollout-without-analysis', r.sources?.strategy ?? r.source, `spec.strategy.${r.strategy.type}`,
       `Rollout "${r.name}" has no analysis: nothing measures the release, so a bad version is promoted unless someone aborts it by hand`,
       blueGreen
         ? 'add strategy.blueGreen.postPromotionAnalysis (real traffic) and/or prePromotionAnalysis with an AnalysisTemplate'
@@ -76,7 +76,7 @@ export function blueGreenSyntheticOnly(scenario: Scenario): Finding[] {
       .filter((t) => t !== undefined);
     const metrics = templates.flatMap((t) => t.metrics);
     if (metrics.length === 0 || !metrics.every((m) => m.provider.job !== undefined)) return [];
-    return [warning('bluegreen-synthetic-only', r.source, 'spec.strategy.blueGreen.prePromotionAnalysis',
+    return [warning('bluegreen-synthetic-only', r.sources?.strategy ?? r.source, 'spec.strategy.blueGreen.prePromotionAnalysis',
       `Rollout "${r.name}" is validated only by synthetic jobs before promotion and has no postPromotionAnalysis: real traffic never judges the new version`,
       'add strategy.blueGreen.postPromotionAnalysis with a prometheus metric on the active Service\'s error rate (it can still roll back while scaleDownDelaySeconds keeps the old pods)')];
   });

@@ -138,6 +138,8 @@ export interface WorkloadBase {
   /** spec.template.metadata.labels: what a Service's selector picks the pods by (lint only). */
   readonly podLabels?: Readonly<Record<string, string>>;
   readonly source: SourceRef;
+  /** Where `kind:` and `spec.strategy.<type>` are written (lint points its workload findings there). */
+  readonly sources?: { readonly kind: SourceRef; readonly strategy?: SourceRef };
 }
 
 export interface Rollout extends WorkloadBase {

@@ -59,6 +59,7 @@ export function buildDeployment(cx: Cx): BuiltWorkload<Deployment> | undefined {
     maxSurge: spec.strategy.rollingUpdate.maxSurge,
     maxUnavailable: spec.strategy.rollingUpdate.maxUnavailable,
     source: posOf(cx, ''),
+    sources: { kind: posOf(cx, 'kind') },
   };
   return { workload, refs: { analyses: [], services: [] }, cx, explicitNamespace: doc.metadata.namespace !== undefined };
 }

@@ -58,6 +58,7 @@ export function buildRollout(cx: Cx, sources: WorkloadRefSources = NO_SOURCES): 
     paused: s.paused,
     strategy,
     source: posOf(cx, ''),
+    sources: { kind: posOf(cx, 'kind'), strategy: cx.keyAt.get(`spec.strategy.${strategy.type}`) ?? posOf(cx, `spec.strategy.${strategy.type}`) },
   };
   return { workload: rollout, refs, cx, explicitNamespace: doc.metadata.namespace !== undefined };
 }

@@ -60,4 +60,15 @@ describe('simulate lint: a repository', () => {
     expect(helmLine('spec:\n{{- if .Values.canary }}\n')).toBe(2);
     expect(helmLine('query: "rate(x{service=\\"{{args.service}}\\"}[1m])"\nurl: "{{args.url}}"\n')).toBeUndefined();
   });
+
+  it("the seed's three common mistakes, each caught in its shipped example (examples/mistakes/)", async () => {
+    const r = await inRoot(['lint', 'examples/mistakes', '--output', 'json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as Finding[]).map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`)).toEqual([
+      'examples/mistakes/1-deployment-behind-a-service.yaml:6:7 deployment-without-rollout',
+      'examples/mistakes/2-rollout-without-analysis.yaml:15:5 rollout-without-analysis',
+      'examples/mistakes/3-bluegreen-synthetic-only.yaml:16:5 bluegreen-synthetic-only',
+    ]);
+    expect((await inRoot(['lint', 'examples/mistakes', '--fail-on', 'warning'])).code).toBe(3);
+  });
 });

@@ -26,7 +26,7 @@ describe('simulate lint: inputs', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0); // warnings only, --fail-on error
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe(`${PAUSED}:1:1: warning rollout-without-analysis: Rollout "app" has no analysis: nothing measures the release, so a bad version is promoted unless someone aborts it by hand`);
+    expect(lines[0]).toBe(`${PAUSED}:12:5: warning rollout-without-analysis: Rollout "app" has no analysis: nothing measures the release, so a bad version is promoted unless someone aborts it by hand`);
     expect(lines[2]).toBe(`${PAUSED}:15:9: warning pause-without-operator: Rollout "app" pauses indefinitely at step 1 (pause: {}): every release waits here until someone runs kubectl argo rollouts promote, and nothing in the manifests says who`);
     // Plain manifests have no Scenario to add an operator to: the fix is the manifests' own.
     expect(lines[3]).toBe('    fix: give the pause a duration (pause: {duration: 10m}) if it is a soak, or record the manual gate where it is written: # rollout-sim-lint: disable=pause-without-operator reason: who promotes it, and when');
@@ -46,7 +46,7 @@ describe('simulate lint: inputs', () => {
       `${join(REPO, 'apps/web/rollout.yaml')}:24 no-initial-delay`,
       `${join(REPO, 'apps/web/rollout.yaml')}:26 condition-unknown-name`,
       `${join(REPO, 'apps/web/rollout.yaml')}:30 query-no-canary-selector`,
-      `${join(REPO, 'paused.yml')}:1 rollout-without-analysis`,
+      `${join(REPO, 'paused.yml')}:12 rollout-without-analysis`,
       `${join(REPO, 'paused.yml')}:15 pause-without-operator`,
     ]);
     const text = await inRoot(['lint', REPO]);

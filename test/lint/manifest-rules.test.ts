@@ -75,7 +75,7 @@ const PROM = `    - name: errors
 describe('deployment-without-rollout', () => {
   it('a Deployment behind a Service, no Rollout: warned at the Deployment', () => {
     expect(of(loadDocs(deployment('web') + service('web')), 'deployment-without-rollout')).toEqual([
-      'warning 1:1 kind: Deployment "web" is fronted by Service "web" and no Rollout manages it: a release replaces every pod with no canary, no pause and no automated rollback',
+      'warning 2:7 kind: Deployment "web" is fronted by Service "web" and no Rollout manages it: a release replaces every pod with no canary, no pause and no automated rollback',
     ]);
     expect(manifestRules(loadDocs(deployment('web') + service('web')))[0]?.suggestion).toContain('spec.workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web}');
   });
@@ -92,7 +92,7 @@ spec:
       - {path: /, pathType: Prefix, backend: {service: {name: frontend, port: {number: 80}}}}
 `;
     expect(of(loadDocs(deployment('web') + svc('frontend', 'web') + ingress), 'deployment-without-rollout')).toEqual([
-      'warning 1:1 kind: Deployment "web" is fronted by Service "frontend" (behind Ingress "public") and no Rollout manages it: a release replaces every pod with no canary, no pause and no automated rollback',
+      'warning 2:7 kind: Deployment "web" is fronted by Service "frontend" (behind Ingress "public") and no Rollout manages it: a release replaces every pod with no canary, no pause and no automated rollback',
     ]);
     // A Service named after the Deployment whose selector picks other pods does not front it.
     expect(of(loadDocs(deployment('web') + svc('web', 'other')), 'deployment-without-rollout')).toEqual([]);
@@ -115,7 +115,7 @@ spec:
 describe('rollout-without-analysis', () => {
   it('a canary of setWeight and pause only', () => {
     expect(of(loadDocs(rollout('    canary: {steps: [{setWeight: 20}, {pause: {duration: 1m}}]}')), 'rollout-without-analysis')).toEqual([
-      'warning 1:1 spec.strategy.canary: Rollout "web" has no analysis: nothing measures the release, so a bad version is promoted unless someone aborts it by hand',
+      'warning 11:5 spec.strategy.canary: Rollout "web" has no analysis: nothing measures the release, so a bad version is promoted unless someone aborts it by hand',
     ]);
   });
   it('not with an analysis step', () => {
@@ -130,7 +130,7 @@ describe('bluegreen-synthetic-only', () => {
 ${analysis}`) + service('web-active') + service('web-preview') + template('smoke', JOB) + template('errors', PROM);
   it('prePromotionAnalysis of job metrics and no postPromotionAnalysis', () => {
     expect(of(loadDocs(bg('      prePromotionAnalysis: {templates: [{templateName: smoke}]}')), 'bluegreen-synthetic-only')).toEqual([
-      'warning 1:1 spec.strategy.blueGreen.prePromotionAnalysis: Rollout "web" is validated only by synthetic jobs before promotion and has no postPromotionAnalysis: real traffic never judges the new version',
+      'warning 11:5 spec.strategy.blueGreen.prePromotionAnalysis: Rollout "web" is validated only by synthetic jobs before promotion and has no postPromotionAnalysis: real traffic never judges the new version',
     ]);
   });
   it('not with a postPromotionAnalysis', () => {
