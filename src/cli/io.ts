@@ -15,6 +15,8 @@ export interface CliIO {
   readStdin?: () => string;
   /** The names in a folder. */
   listDir(path: string): string[];
+  /** Writes a small text file whole (the lessons' progress, a class's CSV); absent where nothing may be written. */
+  writeFile?: (path: string, text: string) => void;
   env: Record<string, string | undefined>;
   isTTY: boolean;
   /** Monotonic wall milliseconds (only for `SIMULATE_STATS`: never part of any output). */

@@ -2,7 +2,7 @@
  * `simulate`: the command dispatcher. The only place that touches `process`: it builds the CliIO,
  * maps errors to exit codes (2 for bad input, without a stack trace; 1 for our own bugs).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { closest } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, listDirectory, readTextFile, type CliIO } from './io.js';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT, builtinNames, packageVersion } from './package.js';
@@ -95,6 +95,7 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(s);
     },
     readFile: readTextFile,
+    writeFile: (path, text) => writeFileSync(path, text),
     readStdin: () => readFileSync(0, 'utf8'),
     listDir: listDirectory,
     env: process.env,

@@ -5,6 +5,7 @@
  */
 import type { Ms } from './time.js';
 import type { AnalysisTemplate, IngressRef, Service, Workload } from './rollout.js';
+import type { Expectations } from './expect.js';
 
 /** Where a value came from in the user's file, for messages that point back at it. */
 export interface SourceRef {
@@ -144,6 +145,8 @@ export interface Scenario {
   readonly workloads: readonly Workload[];
   readonly analysisTemplates: readonly AnalysisTemplate[];
   readonly services: readonly Service[];
+  /** `spec.expect`: what `simulate check` / `run --expect` grade; absent when not written. */
+  readonly expect?: Expectations;
   /** The Ingresses of the file (lint: which Services face users); absent when none. */
   readonly ingresses?: readonly IngressRef[];
 }

@@ -2,6 +2,7 @@
  * Scenario document → the model's Scenario (minus the manifests, which load.ts attaches):
  * defaults that depend on other documents, cohort and workload references, the request cap.
  */
+import { EXPECT_FIELDS, type ExpectField, type Expectation, type Expectations } from '../model/expect.js';
 import { lognormalMeanMs } from '../model/latency.js';
 import type { Behaviour, Cohort, OperatorAction, RateProfile, Regression, Scenario } from '../model/scenario.js';
 import { formatDuration } from '../model/time.js';
@@ -46,6 +47,7 @@ export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | un
   const synth = spec.syntheticTests && names ? { ...spec.syntheticTests, cohorts: checkCohortList(cx, spec.syntheticTests.cohorts, names) } : undefined;
   const operator = spec.operator && buildOperator(cx, spec.operator, inputs);
   const compare = checkCompare(cx, spec.compare, inputs);
+  const expect = spec.expect && buildExpect(cx, spec.expect, inputs);
   const metrics = spec.metrics && checkMetricsMapping(cx, spec.metrics);
   checkTimes(cx, spec);
   const rate = spec.traffic && rateOf(cx, spec.traffic.rps, agent, cohorts, inputs.fewestReplicas);
@@ -76,7 +78,22 @@ export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | un
     compare: compare ?? inputs.workloadNames.map((w) => w.name),
     metrics,
     ...(compare === undefined ? {} : { compareListed: true as const }),
+    ...(expect === undefined ? {} : { expect }),
   };
+}
+
+/** The expectations in a fixed order (the order of EXPECT_FIELDS), the rollout checked against the file's workloads. */
+function buildExpect(cx: Cx, e: NonNullable<Out<typeof ScenarioSpec>['expect']>, inputs: ScenarioInputs): Expectations {
+  const names = inputs.workloadNames.map((w) => w.name);
+  if (e.rollout !== undefined && names.length > 0 && !names.includes(e.rollout)) {
+    fail(cx, 'spec.expect.rollout', `no Rollout or Deployment named "${e.rollout}"`, didYouMean(e.rollout, names) ?? `workloads: ${quoteList(names)}`);
+  }
+  const checks: Expectation[] = [];
+  for (const field of Object.keys(EXPECT_FIELDS) as ExpectField[]) {
+    const want = (e as Record<string, unknown>)[field];
+    if (want !== undefined) checks.push({ field, want } as Expectation);
+  }
+  return { seeds: e.seeds, atLeast: e.atLeast ?? e.seeds, rollout: e.rollout, checks };
 }
 
 /**

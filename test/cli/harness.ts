@@ -1,4 +1,5 @@
 /** The CLI driven in-process through `dispatch`, with captured output (shared by the CLI tests). */
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { dispatch } from '../../src/cli/main.js';
@@ -10,7 +11,7 @@ export const scenarioPath = (name: string): string => join(ROOT, 'scenarios', na
 export async function sim(args: string[], env: Record<string, string> = { CI: 'true' }, stdin?: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIO = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), readFile: readTextFile, listDir: listDirectory, clock: () => 0, env, isTTY: false };
+  const io: CliIO = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), readFile: readTextFile, writeFile: (p, t) => writeFileSync(p, t), listDir: listDirectory, clock: () => 0, env, isTTY: false };
   if (stdin !== undefined) io.readStdin = () => stdin;
   const code = await dispatch(args, io);
   return { code, out, err };
