@@ -24,6 +24,21 @@ function childSlots(e: Expr): Array<[Record<string | number, unknown>, string | 
   }
 }
 
+/**
+ * How many nodes deep the tree is (an explicit stack: it may be deeper than the call stack allows).
+ * `depthOf(<1 + 2 + 3>)` ⇒ 3 (two binary nodes, then a number).
+ */
+export function depthOf(root: Expr): number {
+  let deepest = 0;
+  const todo: Array<[Expr, number]> = [[root, 1]];
+  for (let item = todo.pop(); item !== undefined; item = todo.pop()) {
+    const [n, d] = item;
+    if (d > deepest) deepest = d;
+    for (const [holder, key] of childSlots(n)) todo.push([holder[key] as Expr, d + 1]);
+  }
+  return deepest;
+}
+
 /** Adds `by` to every position in `e` (in place: the tree was just built for this); returns `e`. */
 export function shiftPositions(e: Expr, by: number): Expr {
   if (by === 0) return e;

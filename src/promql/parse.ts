@@ -18,9 +18,15 @@ import { lex } from './lexer.js';
 import type { LexResult } from './lexer.js';
 import { CHAIN_LIMIT, findChains, joinChain } from './parse-chains.js';
 import type { Chain, ChainOperator } from './parse-chains.js';
-import { shiftPositions, substitute } from './parse-splice.js';
+import { depthOf, shiftPositions, substitute } from './parse-splice.js';
 import { tokenError, unexpectedAt } from './syntax-errors.js';
 import { Walker, children } from './walker.js';
+
+/**
+ * The deepest tree checked and evaluated: both recurse, and V8's stack ends near 3 500 levels (Go's
+ * grows, so Prometheus has no such limit). 2 000-term chains parse and evaluate.
+ */
+export const MAX_DEPTH = 2048;
 
 export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: string };
 
@@ -61,6 +67,10 @@ function parseOrThrow(query: string, limit = CHAIN_LIMIT): Expr {
     throw new ParseError(0, 'no expression found in input');
   }
   const expr = parsePiece(query, lexed, limit);
+  const depth = depthOf(expr);
+  if (depth > MAX_DEPTH) {
+    throw new ParseError(0, `query nests ${depth} levels deep (a chain of n operators is n levels); rollout-sim evaluates at most ${MAX_DEPTH}: split it, e.g. into several sums`);
+  }
   checkAST(expr, query);
   return expr;
 }

@@ -55,6 +55,14 @@ describe('long chains parse and evaluate like their short forms', () => {
     expect(values(`(${join(700, ' - ', () => '1')}) / 7`)).toEqual([['', -698 / 7]]);
   });
 
+  it('past 2 048 levels (V8\'s stack, not Prometheus, sets the limit) a clear error, not a crash', () => {
+    expect(parsePromQL(join(4000, ' + ', () => '1'))).toEqual({
+      ok: false,
+      error: '1:1: parse error: query nests 4000 levels deep (a chain of n operators is n levels); rollout-sim evaluates at most 2048: split it, e.g. into several sums',
+    });
+    expect(parsePromQL(join(2048, ' + ', () => '1')).ok).toBe(true);
+  });
+
   it('keeps precedence, associativity, signs and modifiers across the cut', () => {
     // 2 ^ 3 ^ 2 = 512 (right-assoc, inside one operand); -2 ^ 2 = -4; then * binds before +, - is left-assoc.
     const q = `${join(40, ' - ', () => '1')} + 2 ^ 3 ^ 2 * 2 - -2 ^ 2 > bool 0`;
