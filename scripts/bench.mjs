@@ -80,3 +80,6 @@ if (process.env.BENCH_SCALING !== '0') {
     console.log(`  ${String(rps).padStart(4)}  ${String(reps).padStart(8)}  ${fmt(r.wall).padStart(7)}  ${fmt(r.peakMiB, 1).padStart(9)}  ${String(r.stats.requests).padStart(9)}  ${fmt(r.stats.simSeconds).padStart(12)}`);
   }
 }
+
+// PromQL chain parsing and RE2 matching at growing sizes (issue 14): figures, not assertions.
+spawnSync(process.execPath, [join(root, 'scripts/bench-parse.mjs')], { stdio: 'inherit' });

@@ -11,4 +11,6 @@ export type { NumErr } from './num-error.js';
 export { parseGoFloat, parseGoFloatLenient } from './parse-float.js';
 export { parseGoAtoi, parseGoInt } from './parse-int.js';
 export { formatRuneU, goQuote, goQuoteControlsOnly, goQuoteRuneBasic, isGoPrint, isNotAsciiControl } from './quote.js';
+export { angleGroupAt, compileGoRegexp } from './regexp.js';
+export type { GoRegexp, GoRegexpOptions, GoRegexpResult } from './regexp.js';
 export { utf8Decode, utf8Encode, utf8Length } from './utf8.js';

@@ -8,6 +8,12 @@ export class ParseError {
   constructor(
     readonly pos: number,
     readonly msg: string,
+    /**
+     * A syntax error (not a semantic one): 'lexical', or where unexpectedAt found it and the context it
+     * was given, so an operand parsed apart (parse.ts) can describe it again with the whole query's
+     * tokens (`unexpected <op:+> in aggregation`, not `unexpected end of input`).
+     */
+    readonly syntax?: { readonly at: number; readonly fallback: string } | 'lexical',
   ) {}
 }
 

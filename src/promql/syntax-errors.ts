@@ -18,11 +18,11 @@ const MATCH_OPS = new Set(['=', '!=', '=~', '!~']);
 
 /** Errors 2.42 raises while reducing a single token (bad number or duration), as lexer-like errors. */
 export function tokenError(lexed: LexResult): { pos: number; msg: string } | null {
-  for (const t of lexed.tokens) {
+  for (const [i, t] of lexed.tokens.entries()) {
     if (t.kind === 'NUMBER' && parseNumber(t.val) === null) {
       return { pos: t.pos, msg: `error parsing number: ${numError('ParseFloat', t.val, 'invalid syntax')}` };
     }
-    const before = lexed.tokens[lexed.tokens.indexOf(t) - 1];
+    const before = lexed.tokens[i - 1];
     const inDurationContext = before && ['[', ':', 'offset', '-'].includes(before.val.toLowerCase());
     if (t.kind === 'DURATION' && inDurationContext) {
       const d = parseDuration(t.val);
@@ -117,6 +117,7 @@ function groupingCloses(tokens: readonly Token[], j: number): boolean {
 
 /** The 2.42-style error for a syntax error found by lezer at offset `pos`. */
 export function unexpectedAt(lexed: LexResult, pos: number, fallbackContext = ''): ParseError {
+  const syntax = { at: pos, fallback: fallbackContext };
   const tokens = lexed.tokens.filter((t) => t.kind !== 'COMMENT');
   let i = tokens.findIndex((t) => t.pos + t.val.length > pos || t.kind === 'EOF');
   if (i < 0) i = tokens.length - 1;
@@ -125,15 +126,15 @@ export function unexpectedAt(lexed: LexResult, pos: number, fallbackContext = ''
   if (first && first.kind === 'OPERATOR' && first.val !== '-' && first.val !== '+') {
     // and/or/unless double as metric names in 2.42's grammar; the error is at what follows.
     const bad = /^(and|or|unless)$/i.test(first.val) ? (tokens[1] ?? first) : first;
-    return new ParseError(bad.pos, `unexpected ${describeToken(bad)}`);
+    return new ParseError(bad.pos, `unexpected ${describeToken(bad)}`, syntax);
   }
   const p1 = tokens[i - 1];
   if (tok.val === ')' && p1?.val === ',' && !groupingOpen(tokens, i - 1)) {
-    return new ParseError(p1.pos, 'trailing commas not allowed in function call args');
+    return new ParseError(p1.pos, 'trailing commas not allowed in function call args', syntax);
   }
   const isLabel = p1 !== undefined && groupingOpen(tokens, i - 1);
   if (tok.val === '(' && !isLabel && (p1?.kind === 'IDENTIFIER' || p1?.kind === 'METRIC_IDENTIFIER')) {
-    return new ParseError(p1.pos, `unknown function with name ${goQuote(p1.val)}`);
+    return new ParseError(p1.pos, `unknown function with name ${goQuote(p1.val)}`, syntax);
   }
-  return new ParseError(tok.pos, `unexpected ${describeToken(tok)}${context(tokens, i) || fallbackContext}`);
+  return new ParseError(tok.pos, `unexpected ${describeToken(tok)}${context(tokens, i) || fallbackContext}`, syntax);
 }

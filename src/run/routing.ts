@@ -6,6 +6,7 @@ import type { RolloutStatus } from '../controller/status.js';
 import type { Workload } from '../model/rollout.js';
 import { DEFAULT_METHOD, DEFAULT_PATH } from '../model/scenario.js';
 import type { Cohort } from '../model/scenario.js';
+import { compileGoRegexp } from '../go/regexp.js';
 import type { MirrorMatch, StringMatch } from '../model/rollout.js';
 import type { Mirror, Route, ServiceSpec } from '../world/world.js';
 
@@ -45,11 +46,9 @@ export function matchValue(m: StringMatch, value: string | undefined): boolean {
   if (m.exact !== undefined) return value === m.exact;
   if (m.prefix !== undefined) return value.startsWith(m.prefix);
   if (m.regex !== undefined) {
-    try {
-      return new RegExp(`^(?:${m.regex})$`).test(value);
-    } catch {
-      return false;
-    }
+    // Istio (Envoy) matches a header regex as RE2, whole value; compiled once per pattern.
+    const c = compileGoRegexp(`^(?:${m.regex})$`);
+    return c.ok && c.re.test(value);
   }
   return false;
 }

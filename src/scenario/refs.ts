@@ -10,6 +10,7 @@ import type { BuiltService } from './deployment.js';
 import type { BuiltWorkload } from './rollout-build.js';
 import type { ScenarioCore } from './scenario-build.js';
 import { fail, posOf } from './validate.js';
+import { compileGoRegexp } from '../go/regexp.js';
 import type { Cx } from './validate.js';
 import type { LoadError } from './errors.js';
 
@@ -104,12 +105,9 @@ function checkPatterns(cx: Cx, path: string, dryRun: readonly { metricName: stri
   for (const [field, list] of lists) {
     list.forEach((d, i) => {
       const p = `${path}.${field}[${i}].metricName`;
-      let re: RegExp;
-      try {
-        re = new RegExp(d.metricName);
-      } catch {
-        return fail(cx, p, `invalid regular expression "${d.metricName}"`);
-      }
+      const c = compileGoRegexp(d.metricName);
+      if (!c.ok) return fail(cx, p, `invalid regular expression "${d.metricName}": ${c.error} (Go RE2 syntax)`);
+      const re = c.re;
       if (!metrics.some((m) => re.test(m))) fail(cx, p, `"${d.metricName}" matches no metric`, metrics.length > 0 ? `metrics: ${quoteList(metrics)}` : undefined);
     });
   }

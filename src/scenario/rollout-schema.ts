@@ -8,6 +8,7 @@
 import { any, arr, dflt, map, notSimulated, obj, opt, refine, req } from './schema.js';
 import { bool, enumOf, int, intOrPercent, str } from './scalars.js';
 import { pauseDuration } from './durations.js';
+import { compileGoRegexp } from '../go/regexp.js';
 import { LabelSelector, PodMetadata, PodTemplate } from './k8s.js';
 
 export const ROUTERS = ['alb', 'ambassador', 'apisix', 'appMesh', 'istio', 'nginx', 'plugins', 'smi', 'traefik'] as const;
@@ -57,11 +58,8 @@ export const StringMatch = refine(obj({ exact: opt(str()), prefix: opt(str()), r
   if (set === 0) report('', 'StringMatch value missed, match value must have one of the following: exact, regex, prefix');
   if (set > 1) report('', 'StringMatch match value must have exactly one of the following: exact, regex, prefix');
   if (m.regex !== undefined && m.regex !== '') {
-    try {
-      new RegExp(m.regex);
-    } catch {
-      report('regex', `invalid regular expression "${m.regex}"`);
-    }
+    const c = compileGoRegexp(m.regex);
+    if (!c.ok) report('regex', `invalid regular expression "${m.regex}": ${c.error} (RE2 syntax, as Istio uses)`);
   }
 });
 

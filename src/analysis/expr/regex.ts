@@ -1,55 +1,19 @@
 /**
- * `matches` uses Go's RE2 syntax. JS RegExp agrees on the common subset; this translates the
- * RE2-only spellings conditions are likely to use (leading `(?i)`/`(?s)`/`(?m)` flags, `\A`, `\z`)
- * and maps compile failures to Go's "error parsing regexp: ..." prefix.
+ * expr's `matches` is Go's `regexp.MatchString`: RE2 syntax, unanchored, linear time (src/go/regexp.ts).
+ * A pattern that does not compile gives Go's "error parsing regexp: …" text, which expr reports at
+ * compile time for a constant pattern and as a run-time panic otherwise.
  */
-
-const cache = new Map<string, RegExp | string>();
+import { compileGoRegexp } from '../../go/regexp.js';
+import type { GoRegexp } from '../../go/regexp.js';
 
 /**
- * Compiles an RE2 pattern; returns the RegExp, or the error message.
+ * Compiles an RE2 pattern (once per pattern); returns the regexp, or the error message.
  *
- * @example compileRegex('(?i)^ok$') // /^ok$/i
- * @example compileRegex('(')        // 'error parsing regexp: missing closing ): `(`'
+ * @example compileRegex('(?i)^ok$')  // a GoRegexp: test('OK') === true
+ * @example compileRegex('(')         // 'error parsing regexp: missing closing ): `(`'
+ * @example compileRegex('a(?=b)')    // 'error parsing regexp: invalid or unsupported Perl syntax: `(?=`'
  */
-export function compileRegex(pattern: string): RegExp | string {
-  const hit = cache.get(pattern);
-  if (hit !== undefined) return hit;
-  const compiled = translate(pattern);
-  if (cache.size > 256) cache.clear();
-  cache.set(pattern, compiled);
-  return compiled;
-}
-
-function translate(pattern: string): RegExp | string {
-  let flags = '';
-  let body = pattern;
-  const lead = /^\(\?([ims]+)\)/.exec(body);
-  if (lead !== null) {
-    for (const f of lead[1] ?? '') if (!flags.includes(f)) flags += f;
-    body = body.slice(lead[0].length);
-  }
-  body = body.replace(/\\A/g, '^').replace(/\\z/g, '$(?![\\s\\S])');
-  // Unicode mode first (RE2 classes like \p{L}); RE2 also accepts escaped punctuation that
-  // Unicode mode rejects, hence the plain retry.
-  for (const f of [`${flags}u`, flags]) {
-    try {
-      return new RegExp(body, f);
-    } catch {
-      // try the next mode
-    }
-  }
-  return `error parsing regexp: ${describeError(pattern)}`;
-}
-
-function describeError(pattern: string): string {
-  let depth = 0;
-  for (const ch of pattern) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (depth < 0) return `unexpected ): \`${pattern}\``;
-  }
-  if (depth > 0) return `missing closing ): \`${pattern}\``;
-  if (/\[[^\]]*$/.test(pattern)) return `missing closing ]: \`${pattern.slice(pattern.lastIndexOf('['))}\``;
-  return `invalid syntax: \`${pattern}\``;
+export function compileRegex(pattern: string): GoRegexp | string {
+  const c = compileGoRegexp(pattern);
+  return c.ok ? c.re : c.error;
 }

@@ -3,6 +3,7 @@
  * `GetDryRunMetrics`, `GetMeasurementRetentionMetrics`) and the rule checks it makes when it
  * creates one (`validateDryRunMetrics`, `validateMeasurementRetentionMetrics`).
  */
+import { compileGoRegexp } from '../../go/regexp.js';
 import type { AnalysisMetric } from '../../model/rollout.js';
 import { goParseDuration } from './go-duration.js';
 
@@ -90,11 +91,8 @@ export function validateMetrics(metrics: readonly AnalysisMetric[]): string | un
 
 /** Go's `regexp.MatchString` (unanchored); a pattern that does not compile matches nothing. */
 function matches(pattern: string, name: string): boolean {
-  try {
-    return new RegExp(pattern).test(name);
-  } catch {
-    return false;
-  }
+  const c = compileGoRegexp(pattern);
+  return c.ok && c.re.test(name);
 }
 
 /**
