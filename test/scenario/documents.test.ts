@@ -87,6 +87,7 @@ describe('apps/v1 Deployment and v1 Service', () => {
     expect(scenario.workloads[1]).toEqual({
       kind: 'Deployment', name: 'base', namespace: 'default', replicas: 4, image: 'app:v2', minReadySeconds: 0,
       progressDeadlineSeconds: 600, maxSurge: '25%', maxUnavailable: '25%', source: { file: 'test.yaml', line: 29, column: 1 },
+      podLabels: { app: 'base' }, sources: { kind: { file: 'test.yaml', line: 30, column: 7 } },
     });
     expect(scenario.compare).toEqual(['app', 'base']);
   });
@@ -104,8 +105,8 @@ describe('apps/v1 Deployment and v1 Service', () => {
     const svc = (n: string): string => `apiVersion: v1\nkind: Service\nmetadata: {name: ${n}}\nspec: {selector: {app: app}}\n`;
     const ok = loaded(file(SCENARIO, edit(ROLLOUT, '    canary:\n', '    canary:\n      canaryService: app-canary\n'), svc('app-canary'), svc('other')));
     expect(ok.scenario.services).toEqual([
-      { name: 'app-canary', namespace: 'default', source: { file: 'test.yaml', line: 30, column: 1 } },
-      { name: 'other', namespace: 'default', source: { file: 'test.yaml', line: 35, column: 1 } },
+      { name: 'app-canary', namespace: 'default', selector: { app: 'app' }, source: { file: 'test.yaml', line: 30, column: 1 } },
+      { name: 'other', namespace: 'default', selector: { app: 'app' }, source: { file: 'test.yaml', line: 35, column: 1 } },
     ]);
     const text = file(SCENARIO, edit(ROLLOUT, '    canary:\n', '    canary:\n      canaryService: app-canry\n      stableService: app-stable\n'), svc('app-canary'));
     expect(messages(text)).toEqual([`${where(text, 'app-canry')}: spec.strategy.canary.canaryService: no Service named "app-canry" in the file (did you mean "app-canary"?)`]);

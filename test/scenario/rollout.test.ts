@@ -10,7 +10,9 @@ describe('Rollout defaults', () => {
     expect({ ...r, strategy: undefined }).toEqual({
       kind: 'Rollout', name: 'app', namespace: 'default', replicas: 1, image: 'app:v2', minReadySeconds: 0,
       progressDeadlineSeconds: 600, progressDeadlineAbort: false, paused: false, strategy: undefined,
-      source: { file: 'test.yaml', line: 8, column: 1 },
+      source: { file: 'test.yaml', line: 8, column: 1 }, podLabels: { app: 'app' },
+      // Where lint points a workload's findings: the kind's value and the strategy's key.
+      sources: { kind: { file: 'test.yaml', line: 9, column: 7 }, strategy: { file: 'test.yaml', line: 26, column: 5 } },
     });
     expect(r.strategy).toEqual({
       type: 'canary', steps: [{ setWeight: 20, source: { file: 'test.yaml', line: 27, column: 15 } }], maxSurge: '25%', maxUnavailable: '25%',
