@@ -18,6 +18,8 @@ usage:
   simulate query DATASET PROMQL  evaluate PromQL over an OpenMetrics export or promtool dump
   simulate analyze TEMPLATE      run an AnalysisTemplate over recorded data (--dataset) or a result (--result)
   simulate lint PATH…            the common mistakes in manifests: files, folders, - for stdin (text, json, sarif)
+  simulate check [LESSON|FILE]   grade a lesson's exercise (or a scenario's expect:) over its seeds
+  simulate lessons               the course, with your progress; simulate hint LESSON for a hint
   simulate list                  the built-in scenarios (run one by NAME from any directory)
   simulate help COMMAND          help for one command (also: simulate COMMAND --help)
   simulate --version             the version
@@ -28,9 +30,10 @@ flags:
   query    --time T  --output text|json
   analyze  --dataset DATASET | --result JSON  --args k=v  --from T  --to T  --template NAME  --output text|json
   lint     --output text|json|sarif  --fail-on error|warning|never
+  check    --seed N  --output text|json  --class DIR [--csv FILE]
   every command: --help, --no-color (also NO_COLOR)`;
 
-const COMMANDS = ['run', 'compare', 'query', 'analyze', 'lint', 'list', 'help'];
+const COMMANDS = ['run', 'compare', 'query', 'analyze', 'lint', 'check', 'lessons', 'hint', 'list', 'help'];
 
 export async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -40,6 +43,8 @@ export async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const runQuery = async (a: string[], o: CliIO) => (await import('./commands/query.js')).runQuery(a, o);
   const analyzeCommand = async (a: string[], o: CliIO) => (await import('./commands/analyze.js')).analyzeCommand(a, o);
   const lintCommand = async (a: string[], o: CliIO) => (await import('./commands/lint.js')).lintCommand(a, o);
+  const checkCommand = async (a: string[], o: CliIO) => (await import('./commands/check.js')).checkCommand(a, o);
+  const lessons = async () => import('./commands/lessons.js');
   const listCommand = async (a: string[], o: CliIO, root: string) => (await import('./commands/list.js')).listCommand(a, o, root);
   try {
     if (command === undefined) return await compareCommand([PACKAGE_ROOT + DEFAULT_SCENARIO], io);
@@ -62,6 +67,9 @@ export async function dispatch(argv: string[], io: CliIO): Promise<number> {
     if (command === 'query') return await runQuery(rest, io);
     if (command === 'analyze') return await analyzeCommand(rest, io);
     if (command === 'lint') return await lintCommand(rest, io);
+    if (command === 'check') return await checkCommand(rest, io);
+    if (command === 'lessons') return (await lessons()).lessonsCommand(rest, io);
+    if (command === 'hint') return (await lessons()).hintCommand(rest, io);
     if (command === 'list') return await listCommand(rest, io, PACKAGE_ROOT);
     // `simulate PATH` is `simulate run PATH`: a .yaml name, an existing file or folder, a built-in's name.
     if (/\.ya?ml$/.test(command) || existsSync(command) || builtinNames().includes(command)) return await runCommand(argv, io);

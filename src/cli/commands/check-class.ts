@@ -6,6 +6,7 @@
  * error). The table goes to stdout, the CSV to --csv (default DIR/grades.csv).
  */
 import { join } from 'node:path';
+import { maxOf } from '../../model/numbers.js';
 import { grade } from '../../run/grade.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { loadCourse, requireLesson, type Course, type Lesson } from '../lessons.js';
@@ -59,7 +60,7 @@ async function gradeSubmission(io: CliIO, course: Course, folder: string, lesson
 function table(rows: readonly { student: string; verdicts: readonly Verdict[] }[], lessons: readonly Lesson[], cols: readonly number[]): string {
   const head = ['student', ...lessons.map((l) => l.id)];
   const body = rows.map((r) => [r.student, ...cols.map((c) => r.verdicts[c]?.grade ?? 'missing')]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
+  const widths = head.map((h, i) => maxOf(body.map((b) => (b[i] ?? '').length), h.length));
   const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   const details = rows.flatMap((r) => cols.flatMap((c) => {
     const v = r.verdicts[c];

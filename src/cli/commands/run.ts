@@ -4,30 +4,32 @@
  */
 import { createMetricStore } from '../../metrics/store.js';
 import type { MetricStore } from '../../metrics/store.js';
-import type { SimEvent } from '../../model/events.js';
+import type { SimEvent, SummaryFields } from '../../model/events.js';
 import type { Scenario } from '../../model/scenario.js';
 import { createSimulationCore, NO_ANALYSIS, pickWorkload, usesAnalysis, type Simulation } from '../../run/simulation-core.js';
 import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
-import { EXIT_OK, UsageError, openOutput, type CliIO, type OutputFile } from '../io.js';
+import { EXIT_CHECK_FAILED, EXIT_OK, UsageError, openOutput, type CliIO, type OutputFile } from '../io.js';
 import { scenarioFile } from '../package.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { printWarnings } from '../warnings.js';
 import { checkAnalysisTemplates, loadWithNotes, requireWorkload } from './load.js';
 
 export const RUN_USAGE = `usage: simulate run FILE [--seed N] [--output ui|text|json|jsonl] [--until DURATION]
-                    [--rollout NAME] [--export-metrics OUT.om] [--speed X] [--no-color]
+                    [--rollout NAME] [--export-metrics OUT.om] [--speed X] [--expect] [--no-color]
 
 Runs one Rollout of the scenario from t = 0 to the scenario's duration (or --until): live on a
 terminal (--speed: simulated seconds per second, default 60), a text timeline otherwise.
 A scenario whose spec.compare lists several workloads runs as \`simulate compare\` does (its
 strategies side by side, the same outputs); --rollout NAME runs just that one.
-FILE is a .yaml file, a folder of them, or a built-in scenario's NAME (simulate list).`;
+FILE is a .yaml file, a folder of them, or a built-in scenario's NAME (simulate list).
+--expect grades the Scenario's expect: block after the run (as simulate check does): exit 3
+when an expectation is not met.`;
 
 export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     seed: { type: 'string' }, output: { type: 'string', short: 'o' }, until: { type: 'string' },
     rollout: { type: 'string' }, 'export-metrics': { type: 'string' }, 'no-color': { type: 'boolean' },
-    speed: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    speed: { type: 'string' }, expect: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   }, RUN_USAGE);
   if (values.help === true) {
     io.stdout(RUN_USAGE + '\n');
@@ -46,6 +48,9 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   checkUntil(until, scenario.duration, values.until);
   const color = mode !== 'json' && mode !== 'jsonl' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: values['no-color'] === true });
   if (values.rollout !== undefined) requireWorkload(scenario, values.rollout, '--rollout');
+  if (values.expect === true && scenario.expect === undefined) {
+    throw new UsageError(`${scenario.file}: --expect, but the Scenario has no expect: block (add e.g. spec.expect: {caught: true}; README: Expectations)`);
+  }
   // Opened before simulating: a path that cannot be written fails now (after every input
   // check, so bad input leaves no empty file behind), not after the whole run.
   const exportFile = exportPath === undefined ? undefined : openOutput(exportPath, '--export-metrics');
@@ -53,6 +58,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   printWarnings(io, [sim]);
   const end = until ?? scenario.duration;
 
+  let finished: SummaryFields | undefined;
   if (mode === 'ui' && io.terminal !== undefined) {
     const { runLive } = await import('../../ui/live.js');
     await runLive(sim, { speed, color, until: end, file: positionals[0] ?? scenario.file, terminal: io.terminal }); // the replay hint repeats FILE as typed
@@ -62,6 +68,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     sim.subscribe(await reporter(mode === 'ui' ? 'text' : mode, io, color, notesOf));
     sim.runUntil(end);
     const summary = sim.finish();
+    finished = summary;
     if (io.env.SIMULATE_STATS === '1') {
       // For `npm run bench`: in-process figures on stderr, never mixed into the output.
       const stats = { events: sim.engine.processed, requests: summary.completedRequests, simSeconds: (io.clock() - started) / 1000, series: sim.store.seriesCount, samples: sim.store.sampleCount };
@@ -69,6 +76,17 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     }
   }
   if (exportFile !== undefined) await exportMetrics(sim.store, exportFile, exportPath as string, io);
+  if (values.expect === true && scenario.expect !== undefined) {
+    // The run just made is the first seed's, when it ran to the end for the graded workload.
+    const same = until === undefined && (scenario.expect.rollout ?? sim.workload.name) === sim.workload.name;
+    const { grade } = await import('../../run/grade.js');
+    const { formatResult } = await import('../../run/expect.js');
+    const g = grade(scenario, scenario.expect, { ...(seed === undefined ? {} : { seed }), ...(same && finished !== undefined ? { first: finished } : {}) });
+    const lines = `expect:\n${g.results.map((r) => `  ${formatResult(r)}`).join('\n')}\n`;
+    if (mode === 'json' || mode === 'jsonl') io.stderr(lines);
+    else io.stdout(lines);
+    return g.passed ? EXIT_OK : EXIT_CHECK_FAILED;
+  }
   return EXIT_OK;
 }
 
