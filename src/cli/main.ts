@@ -83,7 +83,28 @@ function unknownCommand(command: string): UsageError {
   return new UsageError(`unknown command "${command}"${near ? ` (did you mean "${near}"?)` : ''}\n\n${USAGE}`);
 }
 
+/**
+ * A reader that went away (`simulate query … | head -c1`) closes the pipe: stop quietly with exit
+ * 0, as a pipeline expects of a well-behaved producer, rather than die on EPIPE with a stack. Node
+ * ignores SIGPIPE, so the closed pipe shows up as an EPIPE error on the stream: when the write
+ * fails at once the stream is destroyed before write() returns (checked after every write, so a
+ * long synchronous run stops at its next write), otherwise the 'error' event says so.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT_OK);
+    throw e;
+  });
+}
+
+function writeOrStop(stream: NodeJS.WriteStream, s: string): void {
+  stream.write(s);
+  if (stream.destroyed) process.exit(EXIT_OK);
+}
+
 export async function main(argv: string[]): Promise<void> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   const out: string[] = [];
   const io: CliIO = {
     stdout: (s) => {
@@ -92,7 +113,7 @@ export async function main(argv: string[]): Promise<void> {
     },
     stderr: (s) => {
       flush();
-      process.stderr.write(s);
+      writeOrStop(process.stderr, s);
     },
     readFile: readTextFile,
     readStdin: () => readFileSync(0, 'utf8'),
@@ -103,7 +124,7 @@ export async function main(argv: string[]): Promise<void> {
     terminal: { stdout: process.stdout, stdin: process.stdin, stderr: process.stderr },
   };
   function flush(): void {
-    if (out.length > 0) process.stdout.write(out.join(''));
+    if (out.length > 0) writeOrStop(process.stdout, out.join(''));
     out.length = 0;
   }
   const code = await dispatch(argv, io);
