@@ -44,6 +44,8 @@ export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
 export const EXIT_CHECK_FAILED = 3;
+/** Ctrl+C in the live view: 128 + SIGINT, what a shell reports for a program Ctrl-C stopped. */
+export const EXIT_INTERRUPTED = 130;
 
 /** Bad input the user can fix: printed without a stack trace, exit code 2. */
 export class UsageError extends Error {}

@@ -8,7 +8,7 @@ import type { SimEvent } from '../../model/events.js';
 import type { Scenario } from '../../model/scenario.js';
 import { createSimulationCore, NO_ANALYSIS, pickWorkload, usesAnalysis, type Simulation } from '../../run/simulation-core.js';
 import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
-import { EXIT_OK, UsageError, openOutput, scenarioInputs, type CliIO, type OutputFile } from '../io.js';
+import { EXIT_INTERRUPTED, EXIT_OK, UsageError, openOutput, scenarioInputs, type CliIO, type OutputFile } from '../io.js';
 import { scenarioFile } from '../package.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { printWarnings } from '../warnings.js';
@@ -56,7 +56,11 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
 
   if (mode === 'ui' && io.terminal !== undefined) {
     const { runLive } = await import('../../ui/live.js');
-    await runLive(sim, { speed, color, until: end, file: positionals[0] ?? scenario.file, terminal: io.terminal }); // the replay hint repeats FILE as typed
+    const ended = await runLive(sim, { speed, color, until: end, file: positionals[0] ?? scenario.file, terminal: io.terminal }); // the replay hint repeats FILE as typed
+    if (ended === 'interrupted') {
+      exportFile?.discard();
+      return EXIT_INTERRUPTED;
+    }
   } else {
     const { capacityNote } = await import('../../run/capacity.js');
     const notesOf = (): string[] => [...notes, othersNote(scenario, sim.workload.name), capacityNote(scenario, sim.workload.replicas)].filter((n) => n !== undefined);
