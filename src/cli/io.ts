@@ -3,6 +3,7 @@
  * process: output streams, file reads, the environment and whether stdout is a terminal.
  */
 import { accessSync, closeSync, constants, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { basename, dirname, join } from 'node:path';
 
 import type { Terminal } from '../ui/terminal.js';
@@ -30,13 +31,35 @@ export function listDirectory(path: string): string[] {
 
 /**
  * The CLI's file reader: a device (/dev/zero, a FIFO) would be read forever, so only regular files
- * are read; the thrown message is shown after "cannot read PATH: ".
+ * are read; text that is not UTF-8 is refused, as Prometheus refuses it (decoding it would turn the
+ * bad bytes into U+FFFD and label values would silently change). The thrown message is shown
+ * after "cannot read PATH: ".
  */
 export function readTextFile(path: string): string {
   const st = statSync(path);
   if (st.isDirectory()) throw new Error('a directory, not a file');
   if (!st.isFile()) throw new Error('not a regular file');
-  return readFileSync(path, 'utf8');
+  const bytes = readFileSync(path);
+  const bad = invalidUtf8Line(bytes);
+  if (bad !== undefined) throw new Error(`line ${bad} is not valid UTF-8, and Prometheus refuses text that is not: re-encode the file as UTF-8`);
+  return bytes.toString('utf8');
+}
+
+/**
+ * The first line (1-based) holding bytes that are not UTF-8, or undefined when all are.
+ * Example: invalidUtf8Line(Buffer.from('a\nb\xff', 'latin1')) === 2; invalidUtf8Line(Buffer.from('é')) === undefined.
+ */
+export function invalidUtf8Line(bytes: Buffer): number | undefined {
+  if (isUtf8(bytes)) return undefined;
+  let line = 1;
+  for (let start = 0; start <= bytes.length; line++) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl;
+    if (!isUtf8(bytes.subarray(start, end))) return line;
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return line;
 }
 
 /** Exit codes (DESIGN §2). */

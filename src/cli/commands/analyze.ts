@@ -57,7 +57,7 @@ export async function analyzeCommand(argv: string[], io: CliIO): Promise<number>
   checkArgNames(template, values.args ?? []);
   const report = values.result !== undefined
     ? analyzeResult(template, parseResult(values.result), values.result, values.args ?? [])
-    : analyzeDataset(template, readOrFail(io, values.dataset as string), values);
+    : analyzeDataset(template, values.dataset as string, readOrFail(io, values.dataset as string), values);
   const names = loaded.templates.map((x) => x.name);
   const picked = values.template === undefined && names.length > 1
     ? [`${file} has ${names.length} AnalysisTemplates (${names.join(', ')}): this analyzes ${template.name}; --template NAME picks another`]
@@ -181,9 +181,9 @@ function unusedArgs(template: AnalysisTemplate, given: readonly string[]): strin
     .map((a) => `${a.name}={{args.${a.name}}}`);
 }
 
-function analyzeDataset(template: AnalysisTemplate, text: string, values: { args?: string[] | undefined; from?: string | undefined; to?: string | undefined }): Omit<AnalyzeReport, 'notesBefore'> {
+function analyzeDataset(template: AnalysisTemplate, file: string, text: string, values: { args?: string[] | undefined; from?: string | undefined; to?: string | undefined }): Omit<AnalyzeReport, 'notesBefore'> {
   const loaded = loadDataset(text);
-  if (!loaded.ok) throw new UsageError(`dataset: line ${loaded.line}: ${loaded.error}`);
+  if (!loaded.ok) throw new UsageError(`${file}:${loaded.line}: ${loaded.error}`);
   const store: MetricStore = loaded.store;
   const at = (flag: string, s: string | undefined, dflt: number): number => {
     if (s === undefined) return dflt;
