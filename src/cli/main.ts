@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { closest } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, listDirectory, readTextFile, type CliIO } from './io.js';
+import { forTerminal } from './terminal-text.js';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT, builtinNames, packageVersion } from './package.js';
 
 export const USAGE = `simulate — a deterministic simulator of Argo Rollouts progressive delivery
@@ -106,14 +107,17 @@ export async function main(argv: string[]): Promise<void> {
   quietOnClosedPipe(process.stdout);
   quietOnClosedPipe(process.stderr);
   const out: string[] = [];
+  // Control characters from user data are shown, not obeyed, on a terminal (terminal-text.ts).
+  const outText = process.stdout.isTTY === true ? forTerminal : (s: string) => s;
+  const errText = process.stderr.isTTY === true ? forTerminal : (s: string) => s;
   const io: CliIO = {
     stdout: (s) => {
-      out.push(s);
+      out.push(outText(s));
       if (out.length >= 256) flush();
     },
     stderr: (s) => {
       flush();
-      writeOrStop(process.stderr, s);
+      writeOrStop(process.stderr, errText(s));
     },
     readFile: readTextFile,
     readStdin: () => readFileSync(0, 'utf8'),

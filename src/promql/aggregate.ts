@@ -73,7 +73,7 @@ export function aggregate(e: AggregateExpr, param: number | string | null, vec: 
       case 'stdvar': out.push({ metric: g.labels, v: g.value / g.count }); break;
       case 'stddev': out.push({ metric: g.labels, v: Math.sqrt(g.value / g.count) }); break;
       case 'quantile': out.push({ metric: g.labels, v: quantile(param as number, g.values) }); break;
-      case 'topk': case 'bottomk': out.push(...(g.heap as Heap).sortedDesc()); break;
+      case 'topk': case 'bottomk': for (const s of (g.heap as Heap).sortedDesc()) out.push(s); break; // k may be every series: no spread
       default: out.push({ metric: g.labels, v: g.value });
     }
   }
