@@ -26,3 +26,13 @@ describe('invalidUtf8Line', () => {
     expect(invalidUtf8Line(Buffer.from([0x61, 0x0a, 0x0a, 0xe2, 0x82]))).toBe(3); // a sequence cut short at the end
   });
 });
+
+describe('label sets inherit no names', () => {
+  it('emptyLabels has no constructor, toString or __proto__ accessor, and a __proto__ label is an own key', async () => {
+    const { emptyLabels, labelValue } = await import('../../src/metrics/labels.js');
+    const l = emptyLabels();
+    expect([l['constructor'], l['toString'], l['hasOwnProperty'], l['valueOf']]).toEqual([undefined, undefined, undefined, undefined]);
+    l['__proto__'] = 'y';
+    expect([Object.keys(l), JSON.stringify(l), labelValue(l, '__proto__'), labelValue({ a: '1' }, 'toString')]).toEqual([['__proto__'], '{"__proto__":"y"}', 'y', undefined]);
+  });
+});
