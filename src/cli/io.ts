@@ -2,8 +2,9 @@
  * What a command may touch of the outside world, passed in so commands are testable without a
  * process: output streams, file reads, the environment and whether stdout is a terminal.
  */
-import { closeSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, closeSync, constants, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { basename, dirname, join } from 'node:path';
 
 import type { Terminal } from '../ui/terminal.js';
 
@@ -32,13 +33,35 @@ export function listDirectory(path: string): string[] {
 
 /**
  * The CLI's file reader: a device (/dev/zero, a FIFO) would be read forever, so only regular files
- * are read; the thrown message is shown after "cannot read PATH: ".
+ * are read; text that is not UTF-8 is refused, as Prometheus refuses it (decoding it would turn the
+ * bad bytes into U+FFFD and label values would silently change). The thrown message is shown
+ * after "cannot read PATH: ".
  */
 export function readTextFile(path: string): string {
   const st = statSync(path);
   if (st.isDirectory()) throw new Error('a directory, not a file');
   if (!st.isFile()) throw new Error('not a regular file');
-  return readFileSync(path, 'utf8');
+  const bytes = readFileSync(path);
+  const bad = invalidUtf8Line(bytes);
+  if (bad !== undefined) throw new Error(`line ${bad} is not valid UTF-8, and Prometheus refuses text that is not: re-encode the file as UTF-8`);
+  return bytes.toString('utf8');
+}
+
+/**
+ * The first line (1-based) holding bytes that are not UTF-8, or undefined when all are.
+ * Example: invalidUtf8Line(Buffer.from('a\nb\xff', 'latin1')) === 2; invalidUtf8Line(Buffer.from('é')) === undefined.
+ */
+export function invalidUtf8Line(bytes: Buffer): number | undefined {
+  if (isUtf8(bytes)) return undefined;
+  let line = 1;
+  for (let start = 0; start <= bytes.length; line++) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl;
+    if (!isUtf8(bytes.subarray(start, end))) return line;
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return line;
 }
 
 /** Exit codes (DESIGN §2). */
@@ -46,42 +69,82 @@ export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
 export const EXIT_CHECK_FAILED = 3;
+/** Ctrl+C in the live view: 128 + SIGINT, what a shell reports for a program Ctrl-C stopped. */
+export const EXIT_INTERRUPTED = 130;
 
 /** Bad input the user can fix: printed without a stack trace, exit code 2. */
 export class UsageError extends Error {}
 
-/** A file the CLI writes, opened before any work so a bad path fails fast (exit 2). */
+/** A file the CLI writes: checked before any work, so a bad path fails fast (exit 2). */
 export interface OutputFile {
   write(chunk: string): void;
+  /** Puts the finished file in place. */
   close(): void;
+  /** Gives up: the temporary file goes, an older file at the path stays as it was. */
+  discard(): void;
 }
 
 /**
- * Opens (creates or truncates) `path` for a flag's output, or throws a UsageError saying why not,
- * in the words a user acts on. Writes are buffered and synchronous, so a later failure (a full
- * disk) is a UsageError thrown where it happens, never an unhandled stream 'error' event.
- * Example: openOutput('/nonexistent/x.om', '--export-metrics') throws
+ * Prepares `path` for a flag's output, or throws a UsageError saying why not, in the words a user
+ * acts on. The output is written to a temporary file beside it (same directory, so same file
+ * system) and renamed over `path` only by close(): an interrupted run (Ctrl-C, a kill) or a failed
+ * write (a full disk) leaves any older file intact and no empty or partial one. The temporary file
+ * is created now (to prove the directory writable) and removed at once, then created again at
+ * the first write: a run killed before its output is written leaves nothing behind.
+ * `inputs` are the files the command reads: writing over one of them is refused.
+ * Example: openOutput('/nonexistent/x.om', '--export-metrics', []) throws
  * '--export-metrics /nonexistent/x.om: no such directory /nonexistent'.
  */
-export function openOutput(path: string, flag: string): OutputFile {
+export function openOutput(path: string, flag: string, inputs: readonly string[] = []): OutputFile {
   const fail = (why: string): never => {
     throw new UsageError(`${flag} ${path}: ${why}`);
   };
+  const target = statOrUndefined(path);
+  if (target?.isDirectory() === true) fail('a directory, not a file');
+  if (target !== undefined && inputs.some((f) => sameFile(statOrUndefined(f), target))) fail('is an input of this command; name another file for the output');
+  // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming over it would
+  // replace the device with a plain file.
+  const direct = target !== undefined && !target.isFile();
+  if (target?.isFile() === true) {
+    try {
+      accessSync(path, constants.W_OK); // a read-only file stays read-only: no rename around it
+    } catch (e) {
+      fail(whyNotWritable(path, e as NodeJS.ErrnoException));
+    }
+  }
+  const temp = direct ? path : join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   let fd = -1;
-  try {
-    fd = openSync(path, 'w');
-  } catch (e) {
-    fail(whyNotWritable(path, e as NodeJS.ErrnoException));
+  const open = (): void => {
+    try {
+      fd = openSync(temp, direct ? 'a' : 'w');
+    } catch (e) {
+      fail(whyNotWritable(path, e as NodeJS.ErrnoException));
+    }
+  };
+  const discard = (): void => {
+    if (fd >= 0) closeSync(fd);
+    fd = -1;
+    if (direct) return;
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+  };
+  if (!direct) {
+    open();
+    discard();
   }
   let buffer = '';
   const flush = (): void => {
-    // writeSync may write less than asked (a pipe): loop until the bytes are out.
+    if (fd < 0) open();
+    // writeSync may write less than asked: loop until the bytes are out.
     const bytes = Buffer.from(buffer, 'utf8');
     buffer = '';
     try {
       for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
     } catch (e) {
-      closeSync(fd);
+      discard();
       fail(`cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   };
@@ -93,8 +156,39 @@ export function openOutput(path: string, flag: string): OutputFile {
     close() {
       flush();
       closeSync(fd);
+      fd = -1;
+      if (direct) return;
+      try {
+        renameSync(temp, path);
+      } catch (e) {
+        discard();
+        fail(`cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
     },
+    discard,
   };
+}
+
+/**
+ * The files a scenario path stands for: the file itself, or a folder's *.yaml / *.yml files (what
+ * the loader reads). Example: scenarioInputs('scenarios/') → ['scenarios/a.yaml', …].
+ */
+export function scenarioInputs(path: string): string[] {
+  if (statOrUndefined(path)?.isDirectory() !== true) return [path];
+  return listDirectory(path).filter((f) => /\.ya?ml$/i.test(f)).map((f) => join(path, f));
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same file on disk (through any link or relative path): same device and inode. */
+function sameFile(a: Stats | undefined, b: Stats): boolean {
+  return a !== undefined && a.dev === b.dev && a.ino === b.ino;
 }
 
 function whyNotWritable(path: string, e: NodeJS.ErrnoException): string {

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { closest } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, listDirectory, readTextFile, type CliIO } from './io.js';
+import { forTerminal } from './terminal-text.js';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT, builtinNames, packageVersion } from './package.js';
 
 export const USAGE = `simulate — a deterministic simulator of Argo Rollouts progressive delivery
@@ -91,16 +92,40 @@ function unknownCommand(command: string): UsageError {
   return new UsageError(`unknown command "${command}"${near ? ` (did you mean "${near}"?)` : ''}\n\n${USAGE}`);
 }
 
+/**
+ * A reader that went away (`simulate query … | head -c1`) closes the pipe: stop quietly with exit
+ * 0, as a pipeline expects of a well-behaved producer, rather than die on EPIPE with a stack. Node
+ * ignores SIGPIPE, so the closed pipe shows up as an EPIPE error on the stream: when the write
+ * fails at once the stream is destroyed before write() returns (checked after every write, so a
+ * long synchronous run stops at its next write), otherwise the 'error' event says so.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT_OK);
+    throw e;
+  });
+}
+
+function writeOrStop(stream: NodeJS.WriteStream, s: string): void {
+  stream.write(s);
+  if (stream.destroyed) process.exit(EXIT_OK);
+}
+
 export async function main(argv: string[]): Promise<void> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   const out: string[] = [];
+  // Control characters from user data are shown, not obeyed, on a terminal (terminal-text.ts).
+  const outText = process.stdout.isTTY === true ? forTerminal : (s: string) => s;
+  const errText = process.stderr.isTTY === true ? forTerminal : (s: string) => s;
   const io: CliIO = {
     stdout: (s) => {
-      out.push(s);
+      out.push(outText(s));
       if (out.length >= 256) flush();
     },
     stderr: (s) => {
       flush();
-      process.stderr.write(s);
+      writeOrStop(process.stderr, errText(s));
     },
     readFile: readTextFile,
     writeFile: (path, text) => writeFileSync(path, text),
@@ -112,7 +137,7 @@ export async function main(argv: string[]): Promise<void> {
     terminal: { stdout: process.stdout, stdin: process.stdin, stderr: process.stderr },
   };
   function flush(): void {
-    if (out.length > 0) process.stdout.write(out.join(''));
+    if (out.length > 0) writeOrStop(process.stdout, out.join(''));
     out.length = 0;
   }
   const code = await dispatch(argv, io);

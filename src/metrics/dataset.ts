@@ -10,13 +10,17 @@ import { createMetricStore } from './store.js';
 import { parseOpenMetrics } from './openmetrics.js';
 import type { ParseResult } from './openmetrics.js';
 import { parseSeriesPrefix } from './textformat.js';
+import { appendInOrder, textProblem } from './dataset-lines.js';
 
 export type { ParseResult } from './openmetrics.js';
 
 /** Parses `promtool tsdb dump` output. Samples of a series may be interleaved with other series'
  *  but must be in time order per series (promtool prints them that way). */
 export function parsePromtoolDump(text: string): ParseResult {
+  const problem = textProblem(text);
+  if (problem !== undefined) return { ok: false, ...problem };
   const store = createMetricStore();
+  const lastLine = new Map<number, number>();
   const lines = text.split('\n');
   for (let k = 0; k < lines.length; k++) {
     const line = (lines[k] as string).trim();
@@ -28,14 +32,9 @@ export function parsePromtoolDump(text: string): ParseResult {
     const value = parseGoFloatLenient(fields[0] as string);
     if (value === null) return { ok: false, error: `invalid value "${fields[0]}"`, line: k + 1 };
     const ts = Number(fields[1]);
-    if (!/^-?\d+$/.test(fields[1] as string) || !Number.isSafeInteger(ts)) {
-      return { ok: false, error: `invalid timestamp "${fields[1]}" (integer ms expected)`, line: k + 1 };
-    }
-    try {
-      store.append(store.seriesRef(head.labels), ts, value);
-    } catch (e) {
-      return { ok: false, error: (e as Error).message, line: k + 1 };
-    }
+    if (!/^-?\d+$/.test(fields[1] as string)) return { ok: false, error: `invalid timestamp "${fields[1]}" (integer ms expected)`, line: k + 1 };
+    const err = appendInOrder(store, head.labels, ts, value, k + 1, lastLine, (ms) => (Number.isSafeInteger(ms) ? `${ms} ms` : `${fields[1]} ms`));
+    if (err !== null) return { ok: false, error: err, line: k + 1 };
   }
   return { ok: true, store };
 }

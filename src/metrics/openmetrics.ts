@@ -17,6 +17,7 @@ import type { Labels } from './labels.js';
 import { createMetricStore } from './store.js';
 import type { MetricStore, SeriesView } from './store.js';
 import { escapeLabelValue, formatTextFloat, parseSeriesPrefix } from './textformat.js';
+import { appendInOrder, textProblem } from './dataset-lines.js';
 
 type FamilyType = 'counter' | 'histogram' | 'unknown';
 
@@ -137,7 +138,10 @@ export type ParseResult = { ok: true; store: MetricStore } | { ok: false; error:
 
 /** Parses OpenMetrics text (timestamps in seconds) into a new store (times in ms). Requires `# EOF`. */
 export function parseOpenMetrics(text: string): ParseResult {
+  const problem = textProblem(text);
+  if (problem !== undefined) return { ok: false, ...problem };
   const store = createMetricStore();
+  const lastLine = new Map<number, number>();
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   let sawEof = false;
@@ -156,7 +160,7 @@ export function parseOpenMetrics(text: string): ParseResult {
       continue;
     }
     if (line === '') return { ok: false, error: 'empty line', line: lineNo };
-    const err = parseSampleLine(store, line);
+    const err = parseSampleLine(store, line, lineNo, lastLine);
     if (err) return { ok: false, error: err, line: lineNo };
   }
   if (!sawEof) return { ok: false, error: 'missing "# EOF" at the end', line: lines.length + 1 };
@@ -164,7 +168,7 @@ export function parseOpenMetrics(text: string): ParseResult {
 }
 
 /** Parses `name{labels} value [timestamp_seconds]`; appends to the store; returns an error or null. */
-function parseSampleLine(store: MetricStore, line: string): string | null {
+function parseSampleLine(store: MetricStore, line: string, lineNo: number, lastLine: Map<number, number>): string | null {
   const head = parseSeriesPrefix(line);
   if (typeof head === 'string') return head;
   const rest = line.slice(head.end).split(' # ')[0] as string;
@@ -175,11 +179,5 @@ function parseSampleLine(store: MetricStore, line: string): string | null {
   if (fields.length < 2) return 'sample without a timestamp (a dataset needs explicit timestamps)';
   const ts = parseGoFloatLenient(fields[1] as string);
   if (ts === null || !Number.isFinite(ts)) return `invalid timestamp "${fields[1]}"`;
-  const ref = store.seriesRef(head.labels);
-  try {
-    store.append(ref, Math.round(ts * 1000), value);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return null;
+  return appendInOrder(store, head.labels, Math.round(ts * 1000), value, lineNo, lastLine, (ms) => (Number.isSafeInteger(ms) ? `${ms / 1000} s` : `${fields[1]} s`));
 }

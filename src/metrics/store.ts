@@ -11,7 +11,7 @@
  *   s.append(r, 0, 1); s.append(r, 15_000, 1); s.markStale(r, 30_000);
  *   s.sampleCount === 3; s.series(r).stale?.[2] === 1
  */
-import { METRIC_NAME, labelsKey, normalizeLabels } from './labels.js';
+import { METRIC_NAME, labelValue, labelsKey, normalizeLabels } from './labels.js';
 import type { Labels } from './labels.js';
 
 export type { Labels } from './labels.js';
@@ -141,7 +141,7 @@ class Store implements MetricStore {
     const out: number[] = [];
     for (const ref of candidates) {
       const labels = (this.all[ref] as Series).labels;
-      if (matchers.every((m) => m.matches(labels[m.name] ?? ''))) out.push(ref);
+      if (matchers.every((m) => m.matches(labelValue(labels, m.name) ?? ''))) out.push(ref);
     }
     return out;
   }

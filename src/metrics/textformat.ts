@@ -4,7 +4,7 @@
  */
 import { goFloatSpecial } from '../go/format-float.js'; // not the index: on the start-up path
 import type { Labels } from './labels.js';
-import { normalizeLabels } from './labels.js';
+import { emptyLabels, normalizeLabels } from './labels.js';
 
 /**
  * Formats a float for the text formats so Go's ParseFloat reads it back exactly: Go's spelling of NaN
@@ -34,7 +34,7 @@ export interface ParsedSeriesLine {
  */
 export function parseSeriesPrefix(line: string): ParsedSeriesLine | string {
   let i = 0;
-  const pairs: Record<string, string> = {};
+  const pairs = emptyLabels();
   const nameMatch = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(line);
   if (nameMatch) {
     pairs['__name__'] = nameMatch[0];

@@ -6,7 +6,7 @@
  *   sum by (a) over [{a:1} 1, {a:2} 2, {a:1} 3] ⇒ [{a:1} 4, {a:2} 2]
  */
 import { formatGoFloat } from '../go/index.js';
-import { METRIC_NAME, isValidLabelName, onlyLabels, setLabel, withoutLabels } from '../metrics/labels.js';
+import { METRIC_NAME, emptyLabels, isValidLabelName, onlyLabels, setLabel, withoutLabels } from '../metrics/labels.js';
 import type { Labels } from '../metrics/labels.js';
 import type { AggregateExpr } from './ast.js';
 import { EvalError } from './errors.js';
@@ -55,7 +55,7 @@ export function aggregate(e: AggregateExpr, param: number | string | null, vec: 
     if (!g) {
       const labels = without
         ? withoutLabels(metric, [...grouping, METRIC_NAME])
-        : grouping.length > 0 ? onlyLabels(metric, grouping) : {};
+        : grouping.length > 0 ? onlyLabels(metric, grouping) : emptyLabels();
       const heap = op === 'topk' || op === 'bottomk' ? new Heap(op === 'bottomk') : null;
       heap?.push({ metric: s.metric, v: s.v });
       groups.set(key, {
@@ -73,7 +73,7 @@ export function aggregate(e: AggregateExpr, param: number | string | null, vec: 
       case 'stdvar': out.push({ metric: g.labels, v: g.value / g.count }); break;
       case 'stddev': out.push({ metric: g.labels, v: Math.sqrt(g.value / g.count) }); break;
       case 'quantile': out.push({ metric: g.labels, v: quantile(param as number, g.values) }); break;
-      case 'topk': case 'bottomk': out.push(...(g.heap as Heap).sortedDesc()); break;
+      case 'topk': case 'bottomk': for (const s of (g.heap as Heap).sortedDesc()) out.push(s); break; // k may be every series: no spread
       default: out.push({ metric: g.labels, v: g.value });
     }
   }

@@ -6,7 +6,7 @@
  *   vectorScalarBinop('>', [{metric: {__name__: 'x'}, v: 3}], 1, false, false) ⇒ [{metric: {__name__: 'x'}, v: 3}]
  *   scalarBinop('%', -5, 3) ⇒ -2        scalarBinop('^', 2, 0.5) ⇒ 1.4142135623730951
  */
-import { labelsToString, onlyLabels, setLabel, withoutLabels } from '../metrics/labels.js';
+import { labelValue, labelsToString, onlyLabels, setLabel, withoutLabels } from '../metrics/labels.js';
 import type { Labels } from '../metrics/labels.js';
 import type { BinaryExpr, BinaryOp, VectorMatching } from './ast.js';
 import { COMPARISON_OPS } from './ast.js';
@@ -139,6 +139,6 @@ function vectorBinop(op: BinaryOp, lhsIn: readonly Sample[], rhsIn: readonly Sam
 function resultMetric(lhs: Labels, rhs: Labels, op: BinaryOp, m: VectorMatching): Labels {
   let out = dropsName(op) ? dropMetricName(lhs) : lhs;
   if (m.card === 'one-to-one') out = m.on ? onlyLabels(out, m.labels) : withoutLabels(out, m.labels);
-  for (const ln of m.include) out = setLabel(out, ln, rhs[ln] ?? '');
+  for (const ln of m.include) out = setLabel(out, ln, labelValue(rhs, ln) ?? '');
   return out;
 }

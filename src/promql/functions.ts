@@ -6,7 +6,7 @@
  *   round(vector(-2.5)) ⇒ {} -2        clamp_min({a="1"} 3, 5) ⇒ {a="1"} 5
  *   absent(nonexistent{job="a", code=~"5.."}) ⇒ {job="a"} 1
  */
-import { METRIC_NAME, isValidLabelName, setLabel } from '../metrics/labels.js';
+import { METRIC_NAME, emptyLabels, isValidLabelName, labelValue, setLabel } from '../metrics/labels.js';
 import type { Labels } from '../metrics/labels.js';
 import type { Expr, MatrixSelector, SubqueryExpr } from './ast.js';
 import { EvalError } from './errors.js';
@@ -66,8 +66,8 @@ const mapValues = (v: Value | undefined, f: (x: number) => number): Sample[] =>
 /** Labels `absent()` / `absent_over_time()` report: the selector's `=` matchers, minus labels matched otherwise. */
 export function absentLabels(arg: Expr | MatrixSelector | SubqueryExpr): Labels {
   const vs = arg.kind === 'vectorSelector' ? arg : arg.kind === 'matrixSelector' ? arg.vs : null;
-  if (!vs) return {};
-  let out: Labels = {};
+  if (!vs) return emptyLabels();
+  let out: Labels = emptyLabels();
   const other: string[] = [];
   for (const m of vs.matchers) {
     if (m.name === METRIC_NAME) continue;
@@ -94,7 +94,7 @@ function labelReplace(args: Value[]): Sample[] {
   if (!c.ok) throw new EvalError(`invalid regular expression in label_replace(): ${regex}`);
   if (!isValidLabelName(dst)) throw new EvalError(`invalid destination label name in label_replace(): ${dst}`);
   return vec(args[0]).map((s) => {
-    const m = c.re.exec(s.metric[src] ?? '');
+    const m = c.re.exec(labelValue(s.metric, src) ?? '');
     return m ? { metric: setLabel(s.metric, dst, expand(repl, m)), v: s.v } : { metric: s.metric, v: s.v };
   });
 }
@@ -104,7 +104,7 @@ function labelJoin(args: Value[]): Sample[] {
   const srcs = args.slice(3).map(str);
   for (const s of srcs) if (!isValidLabelName(s)) throw new EvalError(`invalid source label name in label_join(): ${s}`);
   if (!isValidLabelName(dst)) throw new EvalError(`invalid destination label name in label_join(): ${dst}`);
-  return vec(args[0]).map((s) => ({ metric: setLabel(s.metric, dst, srcs.map((n) => s.metric[n] ?? '').join(sep)), v: s.v }));
+  return vec(args[0]).map((s) => ({ metric: setLabel(s.metric, dst, srcs.map((n) => labelValue(s.metric, n) ?? '').join(sep)), v: s.v }));
 }
 
 /** NaN sorts last in both directions; ties keep their input order (Go's insertion sort is stable). */
@@ -123,7 +123,7 @@ export function vectorFunction(name: string, args: Value[], argExprs: readonly E
   if (math) return v(mapValues(args[0], math));
   const date = DATE[name];
   if (date) {
-    if (args.length === 0) return v([{ metric: {}, v: date(Math.trunc(ts / 1000)) }]);
+    if (args.length === 0) return v([{ metric: emptyLabels(), v: date(Math.trunc(ts / 1000)) }]);
     return v(vec(args[0]).map((s) => ({ metric: dropMetricName(s.metric), v: date(Math.trunc(s.v)) })));
   }
   switch (name) {
@@ -133,7 +133,7 @@ export function vectorFunction(name: string, args: Value[], argExprs: readonly E
       const s = vec(args[0]);
       return { type: 'scalar', v: s.length === 1 ? (s[0] as Sample).v : NaN };
     }
-    case 'vector': return v([{ metric: {}, v: num(args[0]) }]);
+    case 'vector': return v([{ metric: emptyLabels(), v: num(args[0]) }]);
     case 'timestamp': return v(vec(args[0]).map((s) => ({ metric: dropMetricName(s.metric), v: ts / 1000 })));
     case 'absent': return v(vec(args[0]).length > 0 ? [] : [{ metric: absentLabels(argExprs[0] as Expr), v: 1 }]);
     case 'round': {

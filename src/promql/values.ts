@@ -1,7 +1,7 @@
 /**
  * Run-time values of the evaluator and the label helpers the operators share.
  */
-import { METRIC_NAME } from '../metrics/labels.js';
+import { METRIC_NAME, emptyLabels } from '../metrics/labels.js';
 import type { Labels } from '../metrics/labels.js';
 
 /** One element of an instant vector. `t` is set only for samples read straight from a selector. */
@@ -24,8 +24,8 @@ export type Value =
   | { readonly type: 'string'; readonly s: string };
 
 export function dropMetricName(m: Labels): Labels {
-  if (!(METRIC_NAME in m)) return m;
-  const out: Record<string, string> = {};
+  if (!Object.hasOwn(m, METRIC_NAME)) return m;
+  const out = emptyLabels();
   for (const n in m) if (n !== METRIC_NAME) out[n] = m[n] as string;
   return out;
 }

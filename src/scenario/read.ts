@@ -3,7 +3,7 @@
  * A directory loads every *.yaml / *.yml file in it (not recursively), sorted by name, as one
  * scenario.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadResult } from './load.js';
 import { loadScenarioSources } from './load.js';
@@ -39,16 +39,48 @@ export function loadScenarioPath(path: string): LoadResult {
   }
   const sources: Source[] = [];
   for (const file of files) {
-    try {
-      const size = statSync(file).size;
-      if (size > MAX_FILE_BYTES) {
-        const mb = (b: number): string => `${Math.round(b / 2 ** 20)} MB`;
-        return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `the file is ${mb(size)}, above the ${mb(MAX_FILE_BYTES)} a scenario file may have` }] };
-      }
-      sources.push({ file, text: readFileSync(file, 'utf8') });
-    } catch (e) {
-      return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `cannot read: ${String((e as Error).message)}` }] };
-    }
+    const read = readScenarioFile(file);
+    if (typeof read !== 'string') return { ok: false, errors: [{ file, line: 1, column: 1, path: '', ...read }] };
+    sources.push({ file, text: read });
   }
   return loadScenarioSources(sources);
+}
+
+const mb = (b: number): string => `${Math.round(b / 2 ** 20)} MB`;
+
+/**
+ * One scenario file's text, or why not. Every file is stat'ed before it is opened: a FIFO named
+ * `b.yaml` would block the open forever and a link to /dev/zero would be read until memory runs
+ * out, so anything but a regular file is refused. The read itself stops one byte past
+ * MAX_FILE_BYTES, so a file that grows after the stat cannot get past the cap either.
+ *
+ * Example: readScenarioFile('/dev/zero') → { message: 'not a regular file (a character device)', suggestion: … }.
+ */
+export function readScenarioFile(file: string): string | { message: string; suggestion?: string } {
+  let fd = -1;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) {
+      const kind = st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a named pipe (FIFO)' : st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : st.isSocket() ? 'a socket' : 'not a file';
+      return { message: `not a regular file: ${kind}`, suggestion: 'a scenario is read from ordinary .yaml files; move or rename this one' };
+    }
+    if (st.size > MAX_FILE_BYTES) return { message: `the file is ${mb(st.size)}, above the ${mb(MAX_FILE_BYTES)} a scenario file may have` };
+    fd = openSync(file, 'r');
+    // In chunks, not by the stat's size: a file may grow after the stat (or, in /proc, report 0).
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 16);
+      const got = readSync(fd, chunk, 0, chunk.length, null);
+      if (got === 0) break;
+      chunks.push(chunk.subarray(0, got));
+      total += got;
+      if (total > MAX_FILE_BYTES) return { message: `the file is above the ${mb(MAX_FILE_BYTES)} a scenario file may have` };
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } catch (e) {
+    return { message: `cannot read: ${String((e as Error).message)}` };
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
 }

@@ -127,7 +127,8 @@ function buildAgent(cx: Cx, a: Out<typeof Agent>, cohorts: readonly { name: stri
   for (const k of Object.keys(overrides)) {
     if (cohorts !== undefined && !names.includes(k)) failKey(cx, child('spec.agent.cohorts', k), `unknown cohort "${k}"`, didYouMean(k, names) ?? `cohorts are ${quoteList(names)}`);
   }
-  const merged: Record<string, Behaviour> = {};
+  // Cohort names are data: a null-prototype map keeps `constructor` or `__proto__` an ordinary key.
+  const merged = Object.create(null) as Record<string, Behaviour>;
   for (const n of names) merged[n] = mergeBehaviour(base, overrides[n]);
   return { concurrency: a.concurrency, startup: a.startup, timeout: a.timeout, base, cohorts: merged };
 }

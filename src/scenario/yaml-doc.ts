@@ -49,8 +49,10 @@ export function parseSources(sources: readonly Source[], issues: Issues): Source
     try {
       docs = parseAllDocuments(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
     } catch (e) {
-      // The yaml library recurses per level of flow nesting (`{{{{…`): a stack overflow is bad input.
-      if (!(e instanceof RangeError)) throw e;
+      // The yaml library recurses per level of nesting (`{{{{…`, or thousands of indented `a:` lines):
+      // a stack overflow is bad input. V8 may report it as a RangeError or, when it strikes while
+      // compiling one of the library's regexps, as a SyntaxError with the same words.
+      if (!isStackOverflow(e)) throw e;
       issues.add({ file: src.file, line: 1, column: 1 }, '', 'the YAML nests too deeply to read', `no manifest nests more than ${MAX_DEPTH} levels`);
       continue;
     }
@@ -70,12 +72,17 @@ export function parseSources(sources: readonly Source[], issues: Issues): Source
   return out;
 }
 
+/** True for V8's "Maximum call stack size exceeded", whichever error class carries it. */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError || (e instanceof Error && e.message.includes('Maximum call stack size exceeded'));
+}
+
 /** diagnoseSyntax, or the library's own words where re-parsing the text above overflows the stack. */
 function diagnose(text: string, e: YAMLError, docStart: number): SyntaxProblem {
   try {
     return diagnoseSyntax(text, e, docStart);
   } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
+    if (!isStackOverflow(err)) throw err;
     return { offset: e.pos[0], path: '', message: `invalid YAML: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}` };
   }
 }

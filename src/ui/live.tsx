@@ -13,6 +13,7 @@ import { CompareApp } from './components/CompareApp.js';
 import { RunApp } from './components/RunApp.js';
 import { createCompareDriver, createRunDriver } from './driver.js';
 import { createRunContext } from './state/context.js';
+import { INTERRUPTED } from './use-keys.js';
 import type { Clock } from './use-playback.js';
 
 export interface LiveOptions {
@@ -59,29 +60,29 @@ function lineTracking(out: NodeJS.WriteStream): { stdout: NodeJS.WriteStream; en
  * Mounts an app on the session's streams and waits until it exits, leaving the terminal on a
  * fresh line. Both live views end this way.
  */
-async function play(app: ReactElement, opts: LiveOptions): Promise<true> {
+async function play(app: ReactElement, opts: LiveOptions): Promise<true | 'interrupted'> {
   const out = lineTracking(opts.terminal.stdout);
   const instance = render(app, {
     stdout: out.stdout,
     stdin: opts.terminal.stdin,
     stderr: opts.terminal.stderr,
-    exitOnCtrlC: false, // ctrl+c quits like `q`: the run is finished and its summary shown
+    exitOnCtrlC: false, // use-keys handles ctrl+c: it unmounts with INTERRUPTED
     patchConsole: false,
   });
-  await instance.waitUntilExit();
+  const result = await instance.waitUntilExit();
   out.endLine();
-  return true;
+  return result === INTERRUPTED ? 'interrupted' : true;
 }
 
-/** Plays one simulation live; resolves true once the UI has finished (false: use text instead). */
-export async function runLive(sim: Simulation, opts: LiveOptions): Promise<boolean> {
+/** Plays one simulation live; resolves true once the UI has finished, 'interrupted' after Ctrl+C. */
+export async function runLive(sim: Simulation, opts: LiveOptions): Promise<true | 'interrupted'> {
   const driver = createRunDriver(sim, opts.until);
   const context = createRunContext(driver.start, { file: opts.file, until: opts.until });
   return play(<RunApp driver={driver} context={context} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />, opts);
 }
 
 /** Plays a comparison live, panels side by side on one clock; resolves true once finished. */
-export async function runCompareLive(cmp: Comparison, opts: LiveOptions): Promise<boolean> {
+export async function runCompareLive(cmp: Comparison, opts: LiveOptions): Promise<true | 'interrupted'> {
   const driver = createCompareDriver(cmp, opts.until);
   const contexts = driver.starts.map((start) => createRunContext(start, { file: opts.file, until: opts.until }));
   return play(<CompareApp driver={driver} contexts={contexts} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />, opts);

@@ -1,9 +1,9 @@
 /**
- * The keys of the live views, in one place: playback keys change the playback, `q` (or Ctrl+C)
- * ends the run, and operator keys go to `onOperator` (absent in `compare`, where they are off).
+ * The keys of the live views, in one place: playback keys change the playback, `q` ends the run,
+ * Ctrl+C unmounts the app at once (the terminal restored) with the result INTERRUPTED, and operator keys go to `onOperator` (absent in `compare`, where they are off).
  * Active only when stdin is a terminal in raw mode.
  */
-import { useInput, useStdin } from 'ink';
+import { useApp, useInput, useStdin } from 'ink';
 import type { OperatorActionName } from '../model/scenario.js';
 import { keyCommand } from './keys.js';
 import type { PlaybackChange } from './state/playback.js';
@@ -13,6 +13,9 @@ export interface KeyTarget {
   quit(): void;
 }
 
+/** What a live view's exit resolves with after Ctrl+C (live.tsx turns it into exit status 130). */
+export const INTERRUPTED = 'interrupted';
+
 /** Returns whether keys are live (the key help is shown only then). */
 export function useKeys(
   ticker: KeyTarget,
@@ -20,9 +23,11 @@ export function useKeys(
   onOperator?: (action: OperatorActionName) => void,
 ): boolean {
   const { isRawModeSupported } = useStdin();
+  const { exit } = useApp();
   useInput(
     (input, key) => {
       const cmd = keyCommand(input, key);
+      if (cmd?.kind === 'interrupt') return exit(INTERRUPTED);
       if (cmd === undefined || ticker.done()) return;
       if (cmd.kind === 'quit') ticker.quit();
       else if (cmd.kind === 'playback') onPlayback(cmd.change);

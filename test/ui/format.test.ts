@@ -113,7 +113,7 @@ describe('bar, dots, table, keys, playback, replay', () => {
     expect(keyCommand('a', {})).toEqual({ kind: 'operator', action: 'abort' });
     expect(keyCommand('r', {})).toEqual({ kind: 'operator', action: 'retry' });
     expect(keyCommand('q', {})).toEqual({ kind: 'quit' });
-    expect(keyCommand('c', { ctrl: true })).toEqual({ kind: 'quit' });
+    expect(keyCommand('c', { ctrl: true })).toEqual({ kind: 'interrupt' });
     expect(keyCommand('x', {})).toBeUndefined();
   });
 

@@ -93,8 +93,8 @@ const settle = async (): Promise<void> => {
 const plain = (s: string): string => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
 /** Runs a session to its end, tick after tick, until the promise settles; `between(n)` runs after n ticks. */
-async function drive(session: Promise<boolean>, c: ReturnType<typeof manualClock>, between: (tick: number) => void = () => {}): Promise<boolean> {
-  let result: boolean | undefined;
+async function drive<R>(session: Promise<R>, c: ReturnType<typeof manualClock>, between: (tick: number) => void = () => {}): Promise<R> {
+  let result: R | undefined;
   void session.then((r) => (result = r));
   for (let tick = 0; result === undefined && tick < 200; tick++) {
     await settle();
@@ -153,6 +153,24 @@ describe('runLive', () => {
   });
 });
 
+describe('Ctrl+C in the live view', () => {
+  it('stops at once with "interrupted" (exit 130 in the CLI), the terminal left as ink restores it, no summary drawn', async () => {
+    const scenario = loadScenario('canary-tool-call-regression');
+    const sim = createSimulation(scenario, { store: createMetricStore(), sampler: takeSample });
+    const trace: string[] = [];
+    sim.subscribe((e) => trace.push(e.type));
+    const c = manualClock();
+    const { stdout, stdin, opts } = streams();
+    const session = runLive(sim, { file: scenario.file, speed: 600, color: false, until: scenario.duration, clock: c.clock, ...opts });
+    expect(await drive(session, c, (tick) => {
+      if (tick === 2) stdin.press('\u0003');
+    })).toBe('interrupted');
+    expect(trace).not.toContain('Summary');
+    expect(plain(stdout.written)).not.toContain('Summary — agent');
+    expect(c.armed()).toBe(false); // the playback timer is gone: nothing keeps the process alive
+  });
+});
+
 describe('the line after the final screen', () => {
   const finish = async (rows: number): Promise<string> => {
     const scenario = loadScenario('canary-happy-path');
@@ -205,7 +223,7 @@ async function session(kind: 'run' | 'compare', scenario: Scenario, fastForward:
   const { stdout, stdin, opts } = streams();
   const live: LiveOptions = { file: scenario.file, speed: 600, color: false, until: scenario.duration, clock: c.clock, ...opts };
   const trace: string[] = [];
-  let playing: Promise<boolean>;
+  let playing: Promise<true | 'interrupted'>;
   if (kind === 'run') {
     const sim = createSimulation(scenario, { store: createMetricStore(), sampler: takeSample });
     sim.subscribe((e) => trace.push(formatJsonl(e)));

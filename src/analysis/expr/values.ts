@@ -156,8 +156,9 @@ export function fromJson(json: unknown): ExprValue {
     return json;
   }
   if (Array.isArray(json)) return json.map(fromJson);
-  if (typeof json === 'object' && Object.getPrototypeOf(json) === Object.prototype) {
-    const out: Record<string, ExprValue> = {};
+  if (typeof json === 'object' && (Object.getPrototypeOf(json) === Object.prototype || Object.getPrototypeOf(json) === null)) {
+    // Keys are data: on a `{}` assigning `__proto__` would set the prototype and lose the key.
+    const out = Object.create(null) as Record<string, ExprValue>;
     for (const [k, v] of Object.entries(json)) out[k] = fromJson(v);
     return out;
   }

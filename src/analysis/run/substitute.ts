@@ -52,7 +52,7 @@ function substituteJson(value: unknown, args: readonly ResolvedArg[], fail: (err
   if (typeof value === 'string') return text(value);
   if (Array.isArray(value)) return value.map((item) => substituteJson(item, args, fail));
   if (value !== null && typeof value === 'object') {
-    const obj: Record<string, unknown> = {};
+    const obj = Object.create(null) as Record<string, unknown>; // a `__proto__` key stays a key
     for (const [k, v] of Object.entries(value)) {
       const key = text(k);
       obj[key] = substituteJson(v, args, fail);

@@ -28,7 +28,8 @@ export const ANALYZE_USAGE = `usage: simulate analyze TEMPLATE.yaml --dataset DA
              simulated time, so --from 300, --from 5m and --to 1h30m all work; a promtool dump takes Unix seconds,
              RFC 3339, or a duration since its first sample. Default: the dataset's first and last sample; a time past the last one
              is an error naming the range. A template with no interval measures once, at --from
-  --result   one metric result, e.g. '[0.004]' (a vector), '0.97' (a scalar), '"NaN"', '{"ok": true}'
+  --result   one metric result, e.g. '[0.004]' (a vector), '0.97' (a scalar), '"NaN"', '{"ok": true}';
+             nested at most 1000 arrays/objects deep
   --output json  a JSON line per metric {metric, measurements, phase}, then {run, template, phase, message}`;
 
 export async function analyzeCommand(argv: string[], io: CliIO): Promise<number> {
@@ -56,7 +57,7 @@ export async function analyzeCommand(argv: string[], io: CliIO): Promise<number>
   checkArgNames(template, values.args ?? []);
   const report = values.result !== undefined
     ? analyzeResult(template, parseResult(values.result), values.result, values.args ?? [])
-    : analyzeDataset(template, readOrFail(io, values.dataset as string), values);
+    : analyzeDataset(template, values.dataset as string, readOrFail(io, values.dataset as string), values);
   const names = loaded.templates.map((x) => x.name);
   const picked = values.template === undefined && names.length > 1
     ? [`${file} has ${names.length} AnalysisTemplates (${names.join(', ')}): this analyzes ${template.name}; --template NAME picks another`]
@@ -91,12 +92,33 @@ export function parseResult(text: string): ExprValue {
   } catch {
     throw new UsageError(`--result must be JSON (got ${text})`);
   }
+  const depth = jsonDepth(json);
+  if (depth > MAX_RESULT_DEPTH) throw new UsageError(`--result nests ${depth} levels deep; at most ${MAX_RESULT_DEPTH} are read (no metric result comes close)`);
   const special = (v: unknown): number | undefined =>
     typeof v === 'number' ? v : v === 'NaN' ? NaN : v === '+Inf' ? Infinity : v === '-Inf' ? -Infinity : undefined;
   const scalar = special(json);
   if (scalar !== undefined) return scalar;
   if (Array.isArray(json) && json.every((v) => special(v) !== undefined)) return float64Vector(json.map((v) => special(v) as number));
   return fromJson(json);
+}
+
+/** How deep --result may nest: the conditions walk a result recursively, and no metric result comes close. */
+export const MAX_RESULT_DEPTH = 1000;
+
+/**
+ * How many arrays/objects deep a parsed JSON value nests, counted without recursion (so any depth
+ * JSON.parse accepts is measured). Example: jsonDepth(1) === 0; jsonDepth([[1], {a: []}]) === 2.
+ */
+export function jsonDepth(json: unknown): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[json, 0]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [v, d] = top;
+    if (v === null || typeof v !== 'object') continue;
+    if (d + 1 > max) max = d + 1;
+    for (const child of Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, d + 1]);
+  }
+  return max;
 }
 
 function build(template: AnalysisTemplate, args: readonly string[], now: number, mode: 'dataset' | 'result'): AnalysisRun {
@@ -159,9 +181,9 @@ function unusedArgs(template: AnalysisTemplate, given: readonly string[]): strin
     .map((a) => `${a.name}={{args.${a.name}}}`);
 }
 
-function analyzeDataset(template: AnalysisTemplate, text: string, values: { args?: string[] | undefined; from?: string | undefined; to?: string | undefined }): Omit<AnalyzeReport, 'notesBefore'> {
+function analyzeDataset(template: AnalysisTemplate, file: string, text: string, values: { args?: string[] | undefined; from?: string | undefined; to?: string | undefined }): Omit<AnalyzeReport, 'notesBefore'> {
   const loaded = loadDataset(text);
-  if (!loaded.ok) throw new UsageError(`dataset: line ${loaded.line}: ${loaded.error}`);
+  if (!loaded.ok) throw new UsageError(`${file}:${loaded.line}: ${loaded.error}`);
   const store: MetricStore = loaded.store;
   const at = (flag: string, s: string | undefined, dflt: number): number => {
     if (s === undefined) return dflt;

@@ -9,7 +9,7 @@ import { formatJsonl } from '../../report/jsonl.js';
 import { createTimeline } from '../../report/timeline.js';
 import { explainVerdict, formatVerdict, rowStrategy, verdictTitle } from '../../report/verdict.js';
 import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
-import { EXIT_OK, UsageError, type CliIO } from '../io.js';
+import { EXIT_INTERRUPTED, EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { checkAnalysisTemplates, loadOrFail, requireWorkload } from './load.js';
 import { scenarioFile } from '../package.js';
@@ -75,7 +75,7 @@ export async function runComparison(scenario: Scenario, io: CliIO, opts: Compari
   printWarnings(io, cmp.sims);
   if (mode === 'ui' && io.terminal !== undefined) {
     const { runCompareLive } = await import('../../ui/live.js');
-    await runCompareLive(cmp, { speed: opts.speed, color, until, file: scenario.file, terminal: io.terminal });
+    if (await runCompareLive(cmp, { speed: opts.speed, color, until, file: scenario.file, terminal: io.terminal }) === 'interrupted') return EXIT_INTERRUPTED;
     return EXIT_OK;
   }
   // Each panel's events, kept apart: every report reads one run's events in order.

@@ -80,7 +80,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   for (const src of sources) {
     const s = applySuppressions(uniqueFindings(found.filter((f) => f.file === src.file)), src.text);
     // In the order a reader meets them in the file (the rules run in groups, not by line).
-    findings.push(...[...s.kept].sort((a, b) => a.line - b.line || a.column - b.column));
+    for (const f of [...s.kept].sort((a, b) => a.line - b.line || a.column - b.column)) findings.push(f);
     suppressed += s.suppressed;
     for (const n of s.notes) io.stderr(`note: ${n}\n`);
   }
@@ -123,7 +123,7 @@ export function expand(path: string, io: CliIO): string[] {
   for (const name of [...names].sort()) {
     const child = join(path, name);
     if (isDir(child, io)) {
-      if (!name.startsWith('.')) out.push(...expand(child, io));
+      if (!name.startsWith('.')) for (const f of expand(child, io)) out.push(f);
     } else if (/\.ya?ml$/i.test(name)) out.push(child);
   }
   return out;

@@ -8,7 +8,7 @@ import type { SimEvent, SummaryFields } from '../../model/events.js';
 import type { Scenario } from '../../model/scenario.js';
 import { createSimulationCore, NO_ANALYSIS, pickWorkload, usesAnalysis, type Simulation } from '../../run/simulation-core.js';
 import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
-import { EXIT_CHECK_FAILED, EXIT_OK, UsageError, openOutput, type CliIO, type OutputFile } from '../io.js';
+import { EXIT_CHECK_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError, openOutput, scenarioInputs, type CliIO, type OutputFile } from '../io.js';
 import { scenarioFile } from '../package.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { printWarnings } from '../warnings.js';
@@ -42,7 +42,8 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const until = parseUntil(values.until);
   const speed = parseSpeed(values.speed);
   const mode = resolveOutputMode({ flag: values.output, isTTY: io.isTTY, env: io.env });
-  const { scenario, notes } = loadWithNotes(positionals[0] === undefined ? undefined : scenarioFile(positionals[0]), RUN_USAGE);
+  const scenarioPath = positionals[0] === undefined ? undefined : scenarioFile(positionals[0]);
+  const { scenario, notes } = loadWithNotes(scenarioPath, RUN_USAGE);
   const exportPath = values['export-metrics'];
   if (scenario.compareListed === true && scenario.compare.length > 1 && values.rollout === undefined) return raceListed(scenario, io, { seed, until, speed, exportPath, values });
   checkUntil(until, scenario.duration, values.until);
@@ -53,7 +54,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   }
   // Opened before simulating: a path that cannot be written fails now (after every input
   // check, so bad input leaves no empty file behind), not after the whole run.
-  const exportFile = exportPath === undefined ? undefined : openOutput(exportPath, '--export-metrics');
+  const exportFile = exportPath === undefined ? undefined : openOutput(exportPath, '--export-metrics', scenarioInputs(scenarioPath ?? scenario.file));
   const sim = await createRun(scenario, { seed, rollout: values.rollout, sampled: mode === 'ui' || mode === 'jsonl', exportAll: exportFile !== undefined });
   printWarnings(io, [sim]);
   const end = until ?? scenario.duration;
@@ -61,7 +62,11 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   let finished: SummaryFields | undefined;
   if (mode === 'ui' && io.terminal !== undefined) {
     const { runLive } = await import('../../ui/live.js');
-    await runLive(sim, { speed, color, until: end, file: positionals[0] ?? scenario.file, terminal: io.terminal }); // the replay hint repeats FILE as typed
+    const ended = await runLive(sim, { speed, color, until: end, file: positionals[0] ?? scenario.file, terminal: io.terminal }); // the replay hint repeats FILE as typed
+    if (ended === 'interrupted') {
+      exportFile?.discard();
+      return EXIT_INTERRUPTED;
+    }
   } else {
     const { capacityNote } = await import('../../run/capacity.js');
     const notesOf = (): string[] => [...notes, othersNote(scenario, sim.workload.name), capacityNote(scenario, sim.workload.replicas)].filter((n) => n !== undefined);
@@ -151,10 +156,16 @@ function othersNote(s: Scenario, ran: string): string | undefined {
 async function exportMetrics(store: MetricStore, file: OutputFile, path: string, io: CliIO): Promise<void> {
   const { writeOpenMetrics } = await import('../../metrics/openmetrics.js');
   let bytes = 0;
-  const samples = writeOpenMetrics(store, (chunk) => {
-    bytes += Buffer.byteLength(chunk);
-    file.write(chunk);
-  }, 0);
-  file.close();
+  let samples = 0;
+  try {
+    samples = writeOpenMetrics(store, (chunk) => {
+      bytes += Buffer.byteLength(chunk);
+      file.write(chunk);
+    }, 0);
+    file.close();
+  } catch (e) {
+    file.discard(); // no partial export: an older one stays as it was
+    throw e;
+  }
   io.stderr(`exported ${store.seriesCount} series, ${samples} samples from t = 0 (${(bytes / 1e6).toFixed(1)} MB) to ${path}\n`);
 }
