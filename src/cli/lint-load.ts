@@ -57,7 +57,7 @@ export function lintFile(src: Source, index: ReadonlyMap<string, readonly Source
     }
     const lend = lenders(r.unresolved, index, src, library);
     if (lend.length > 0) {
-      library.push(...lend);
+      for (const s of lend) library.push(s);
       continue;
     }
     const plain = !/^kind:\s*["']?Scenario["']?\s*(#.*)?$/m.test(src.text);
