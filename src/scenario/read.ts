@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LoadError } from './errors.js';
 import type { LoadResult } from './load.js';
 import { loadScenarioSources } from './load.js';
 import type { Source } from './yaml-doc.js';
@@ -19,7 +20,17 @@ export const MAX_FILE_BYTES = 32 * 2 ** 20;
  * Example: loadScenarioPath('scenarios/tool-call.yaml') → { ok: true, scenario, notes }.
  */
 export function loadScenarioPath(path: string): LoadResult {
-  const fail = (message: string, suggestion?: string): LoadResult => ({
+  const read = readScenarioSources(path);
+  return 'sources' in read ? loadScenarioSources(read.sources) : read;
+}
+
+/**
+ * The texts loadScenarioPath loads (a sweep edits them for --vary before loading), or the load
+ * errors of a path that cannot be read.
+ * Example: readScenarioSources('scenarios/x.yaml') → {sources: [{file: 'scenarios/x.yaml', text: '…'}]}.
+ */
+export function readScenarioSources(path: string): { sources: Source[] } | { ok: false; errors: LoadError[] } {
+  const fail = (message: string, suggestion?: string): { ok: false; errors: LoadError[] } => ({
     ok: false,
     errors: [{ file: path, line: 1, column: 1, path: '', message, ...(suggestion === undefined ? {} : { suggestion }) }],
   });
@@ -50,5 +61,5 @@ export function loadScenarioPath(path: string): LoadResult {
       return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `cannot read: ${String((e as Error).message)}` }] };
     }
   }
-  return loadScenarioSources(sources);
+  return { sources };
 }
