@@ -43,7 +43,7 @@ export interface CellStats {
  * one promoted at 600 s with 90 harmed; both healthy twins promoted at 600 s →
  * {seeds: 2, regressed: {inEffect: 2, detection: {count: 1, of: 2, rate: 0.5, …}, missed: {count: 1, …},
  * timeToDetect: {n: 1, median: 320000, …}, harmed: {n: 2, median: 52, p90: 90, max: 90}, …},
- * healthy: {falseRollback: {count: 0, of: 2, rate: 0, low: 0, high: 0.657624}, …}}.
+ * healthy: {falseRollback: {count: 0, of: 2, rate: 0, low: 0, high: 0.65762}, …}}.
  */
 export function cellStats(records: readonly SeedRecord[]): CellStats {
   const n = records.length;

@@ -13,9 +13,9 @@ export function rateText(r: Rate): string {
   return `${r.count}/${r.of} ${pct(r.rate, 1)} [${pct(r.low, 1).slice(0, -1)}–${pct(r.high, 1)}]`;
 }
 
-/** Example: {n: 3, median: 320000, p90: 330000, max: 330000} with formatDuration → '5m20s / 5m30s / 5m30s'. */
+/** Example: {n: 3, median: 320000, p90: 330000, max: 330000} with formatDuration → '5m20s/5m30s/5m30s'. */
 export function distText(d: Distribution, f: (x: number) => string): string {
-  return d.median === null || d.p90 === null || d.max === null ? '—' : `${f(d.median)} / ${f(d.p90)} / ${f(d.max)}`;
+  return d.median === null || d.p90 === null || d.max === null ? '—' : `${f(d.median)}/${f(d.p90)}/${f(d.max)}`;
 }
 
 const dur = (ms: number): string => formatDuration(Math.round(ms / 1000) * 1000);
@@ -32,12 +32,12 @@ function cellName(r: SweepResult, c: SweepResult['cells'][number]): string {
 
 /**
  * The table: a title, one row per cell, and what each column means.
- * Example row: 'to=6%   198/200 99.0% [96.4–99.7]   0/200 0.0% [0.0–1.9]   5m20s / 5m20s / 10m40s   14 / 29 / 61   10m40s / 10m40s / 10m41s   0.0%'.
+ * Example row: 'to=6%   198/200 99.0% [96.4–99.7%]   0/200 0.0% [0.0–1.9%]   5m20s/5m20s/10m40s   14/29/61   11m0s/11m0s/11m0s   0.0%'.
  */
-export function formatTable(r: SweepResult, command: 'sweep' | 'compare' = 'sweep'): string {
+export function formatTable(r: SweepResult): string {
   const [first, last] = r.seedRange;
-  const title = `rollout-sim ${command} · ${r.scenario} · ${r.seeds} seed${r.seeds === 1 ? '' : 's'} (${first}…${last}) · each with its healthy twin · horizon: ${r.horizon}`;
-  const head = ['cell', 'detection (caught / in effect) [95% CI]', 'false rollback (healthy) [95% CI]', 'time to detect p50 / p90 / max', 'harmed requests p50 / p90 / max', 'promotion (healthy) p50 / p90 / max', 'incomplete'];
+  const title = `rollout-sim ${r.command} · ${r.scenario} · ${r.seeds} seed${r.seeds === 1 ? '' : 's'} (${first}…${last}) · each with its healthy twin · horizon: ${r.horizon}`;
+  const head = ['cell', 'detection [95% CI]', 'false rollback [95% CI]', 'detected after p50/p90/max', 'harmed p50/p90/max', 'promoted after p50/p90/max', 'incomplete'];
   const vary = r.vary.map((v) => v.target);
   const rows = r.cells.map((c) => [
     cellName(r, c),
@@ -51,9 +51,10 @@ export function formatTable(r: SweepResult, command: 'sweep' | 'compare' = 'swee
   const widths = head.map((h, i) => maxOf(rows.map((row) => (row[i] ?? '').length), h.length));
   const line = (cols: readonly string[]): string => cols.map((c, i) => c.padEnd(widths[i] ?? 0)).join('   ').trimEnd();
   const notes = [
-    'detection: seeds whose abort caught the regression (run/twin.ts: the healthy twin had not aborted by then), of the seeds where it was in effect',
-    'false rollback: seeds whose healthy twin (the same seed, regressions removed) aborted, of all seeds',
-    'times from the update\'s start; harmed: release requests the regression made worse (Summary.harmedRequests); incomplete: neither promoted nor aborted by spec.duration (either arm)',
+    'detection: seeds whose abort caught the regression (the healthy twin had not aborted by then) / seeds where it was in effect',
+    'false rollback: seeds whose healthy twin (the same seed, regressions removed) aborted / all seeds',
+    'detected after: from the update\'s start; harmed: requests the release made worse (Summary.harmedRequests)',
+    'promoted after: the healthy twin\'s; incomplete: neither promoted nor aborted by spec.duration (either arm)',
   ];
   if (vary.length > 0) notes.unshift(...r.vary.map((v) => `${short(v.target + '=')} is --vary ${v.target}`));
   return [title, '', line(head), ...rows.map(line), '', ...notes.map((n) => `  ${n}`)].join('\n') + '\n';

@@ -10,6 +10,8 @@ export const RESULT_VERSION = 1;
 
 /** Everything the figures are of: enough to render them, and (hashed) to tell two sweeps apart. */
 export interface SweepHeader {
+  /** `sweep`, or `compare` (its strategies as the cells). */
+  readonly command: 'sweep' | 'compare';
   readonly scenario: string;
   readonly seeds: number;
   readonly baseSeed: number;
@@ -28,6 +30,7 @@ export interface CellHeader {
 
 export interface SweepResult {
   readonly resultVersion: number;
+  readonly command: 'sweep' | 'compare';
   readonly scenario: string;
   readonly seeds: number;
   /** The seeds run: first and last (seed index i runs first + i, mod 2^32). */
@@ -39,12 +42,13 @@ export interface SweepResult {
 
 /**
  * The result from every cell's records, each list in seed order (records[c][i]: cell c, seed index i).
- * Example: a 1-cell sweep of 200 seeds from seed 7 → {resultVersion: 1, scenario: '…', seeds: 200,
+ * Example: a 1-cell sweep of 200 seeds from seed 7 → {resultVersion: 1, command: 'sweep', scenario: '…', seeds: 200,
  * seedRange: [7, 206], horizon: 'decision', vary: [], cells: [{workload: 'agent', strategy: 'canary', vary: {}, seeds: 200, regressed: {…}, healthy: {…}}]}.
  */
 export function sweepResult(header: SweepHeader, records: readonly (readonly SeedRecord[])[]): SweepResult {
   return {
     resultVersion: RESULT_VERSION,
+    command: header.command,
     scenario: header.scenario,
     seeds: header.seeds,
     seedRange: [header.baseSeed, (header.baseSeed + header.seeds - 1) % 2 ** 32],

@@ -12,25 +12,32 @@ import { pickWorkload } from '../run/workload.js';
 import type { Horizon } from './plan.js';
 import { recordOf, type SeedRecord } from './record.js';
 
-/** The decision is checked this often (sim ms): a run stops within a second after it. */
+/** The decision is checked this often (sim ms). */
 const CHUNK_MS = 1000;
+/** After an abort the run goes on this long: release requests still in flight finish (and count if harmed). */
+const AFTER_ABORT_MS = 60_000;
 
 /**
- * Runs one arm and returns its Summary. Horizon 'decision' stops at the end of the simulated
- * second in which the rollout was aborted or promoted (nothing after it changes the verdict, and
- * the rest of spec.duration is most of a run's cost); 'end' runs to spec.duration as `simulate run`
- * does. Either way the Summary is the one `simulate run --seed S --until T` prints for that T.
+ * Runs one arm and returns its Summary. Horizon 'end' runs to spec.duration as `simulate run`
+ * does. Horizon 'decision' stops once nothing left can change the arm's figures, the rest of
+ * spec.duration being most of a run's cost: a minute after an abort (the release's requests in
+ * flight finish); at a promotion only when `untilPromotion` (the healthy arm, which harms no one);
+ * a promoted regression runs on to spec.duration, harming users all the while.
+ * Either way the Summary is the one `simulate run --seed S --until T` prints for the T it stopped at.
  */
-export function runArm(scenario: Scenario, workload: string, seed: number, horizon: Horizon): SummaryFields {
+export function runArm(scenario: Scenario, workload: string, seed: number, horizon: Horizon, untilPromotion: boolean): SummaryFields {
   const sim = createSimulation(scenario, { store: createMetricStore(), seed, workload });
-  let decided = false;
-  sim.subscribe((e) => {
-    if (e.type === 'RolloutAborted' || e.type === 'RolloutPromoted') decided = true;
-  });
+  let stopAt = Infinity;
+  if (horizon === 'decision') {
+    sim.subscribe((e) => {
+      if (e.type === 'RolloutAborted') stopAt = Math.min(stopAt, e.t + AFTER_ABORT_MS);
+      if (e.type === 'RolloutPromoted' && untilPromotion) stopAt = Math.min(stopAt, e.t);
+    });
+  }
   if (horizon === 'end') sim.runUntil(scenario.duration);
   else for (let t = CHUNK_MS; ; t += CHUNK_MS) {
     sim.runUntil(Math.min(t, scenario.duration));
-    if (decided || t >= scenario.duration) break;
+    if (t >= stopAt || t >= scenario.duration) break;
   }
   return sim.finish();
 }
@@ -42,7 +49,7 @@ export function runArm(scenario: Scenario, workload: string, seed: number, horiz
  */
 export function runSeed(scenario: Scenario, workload: string | undefined, seed: number, horizon: Horizon): SeedRecord {
   const name = pickWorkload(scenario, workload).name;
-  const run = runArm(scenario, name, seed, horizon);
+  const run = runArm(scenario, name, seed, horizon, scenario.release.regressions.length === 0);
   if (!run.regressionConfigured) return recordOf(null, run);
-  return recordOf(run, runArm(twinScenario(scenario, name, []), name, seed, horizon));
+  return recordOf(run, runArm(twinScenario(scenario, name, []), name, seed, horizon, true));
 }

@@ -109,7 +109,7 @@ export async function runSweep(io: CliIO, sources: readonly Source[], scenario: 
     if (w === undefined) throw new UsageError(`no workload ${cell.workload ?? ''} with --vary ${cellLabel(plan.specs, cell.values)}`);
     cells.push({ workload: w.name, strategy: strategyOf(w).type, vary: Object.fromEntries(plan.specs.map((sp, i) => [sp.target, sp.texts[cell.values[i] ?? 0] ?? ''])) });
   }
-  const header: SweepHeader = { scenario: scenario.name, seeds: plan.seeds, baseSeed: plan.baseSeed, horizon: plan.horizon, vary: plan.specs.map((s) => ({ target: s.target, values: s.texts })), cells };
+  const header: SweepHeader = { command: o.title, scenario: scenario.name, seeds: plan.seeds, baseSeed: plan.baseSeed, horizon: plan.horizon, vary: plan.specs.map((s) => ({ target: s.target, values: s.texts })), cells };
   const total = taskCount(plan);
   const [from, to] = o.shard === undefined ? [0, total] : shardRange(total, o.shard.index, o.shard.count);
   const workers = Math.max(1, Math.min(o.workers ?? availableParallelism(), to - from));
@@ -122,7 +122,7 @@ export async function runSweep(io: CliIO, sources: readonly Source[], scenario: 
     return EXIT_OK;
   }
   const byCell = header.cells.map((_, c) => records.slice(c * plan.seeds, (c + 1) * plan.seeds));
-  io.stdout(renderResult(sweepResult(header, byCell), o.output, o.title));
+  io.stdout(renderResult(sweepResult(header, byCell), o.output));
   return EXIT_OK;
 }
 

@@ -27,6 +27,6 @@ export async function mergeCommand(argv: string[], io: CliIO): Promise<number> {
     }
   });
   const { header, records } = mergePartials(parts);
-  io.stdout(renderResult(sweepResult(header, records), output, 'sweep'));
+  io.stdout(renderResult(sweepResult(header, records), output));
   return EXIT_OK;
 }
