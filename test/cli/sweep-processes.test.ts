@@ -7,9 +7,9 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { rolldown } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTRIES } from '../../rolldown.config.mjs';
 import { ROOT } from './harness.js';
 
 // Two folders below the root, as dist/bundle is: the bundle finds scenarios/ and package.json at ../../.
@@ -17,6 +17,7 @@ const OUT = join(ROOT, 'dist', `sweep-test-${process.pid}`);
 const LAUNCHER = join(OUT, 'launch.mjs');
 
 beforeAll(async () => {
+  const { ENTRIES } = (await import(pathToFileURL(join(ROOT, 'rolldown.config.mjs')).href)) as { ENTRIES: Record<string, string> };
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   const external = Object.keys(pkg.dependencies).map((name) => new RegExp(`^${name.replace('/', '\\/')}(\\/|$)`));
   const input = Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, join(ROOT, 'src', `${path}.ts`)]));
