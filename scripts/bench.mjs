@@ -4,10 +4,14 @@
 // median of the pair-by-pair wall ratios, as ../shared/bench/bench.sh does), then the memory and
 // time scaling at 50, 200 and 800 rps (800 with 4× the replicas, as W1's own scaling table).
 //
-// env: BENCH_RUNS (default 5) paired runs; BENCH_SCALING=0 skips the scaling table.
+// Then the sweep (scenarios/bench-sweep.yaml: 1 h at 40 rps, a canary gated by a Prometheus
+// analysis): seeds/s on every core, the per-seed cost against one W1 run, and the machine's load.
+//
+// env: BENCH_RUNS (default 5) paired runs; BENCH_SCALING=0 skips the scaling table;
+// BENCH_SWEEP_SEEDS (default 100; the issue's figure is 1000) seeds, BENCH_SWEEP=0 skips the sweep.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -79,4 +83,21 @@ if (process.env.BENCH_SCALING !== '0') {
     const r = sim(variant(rps, reps));
     console.log(`  ${String(rps).padStart(4)}  ${String(reps).padStart(8)}  ${fmt(r.wall).padStart(7)}  ${fmt(r.peakMiB, 1).padStart(9)}  ${String(r.stats.requests).padStart(9)}  ${fmt(r.stats.simSeconds).padStart(12)}`);
   }
+}
+
+if (process.env.BENCH_SWEEP !== '0') {
+  const seeds = Number(process.env.BENCH_SWEEP_SEEDS ?? 100);
+  const workers = availableParallelism();
+  const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+  const before = load();
+  const r = measure(process.execPath, [join(root, 'bin/simulate.js'), 'sweep', join(root, 'scenarios/bench-sweep.yaml'), '--seeds', String(seeds), '--output', 'json']);
+  const cell = JSON.parse(r.stdout).cells[0];
+  // One seed is the release and its healthy twin (and, for an abort, the twin up to it): per-seed
+  // thread time is wall × workers / seeds, set beside one W1 run's in-process time.
+  const perSeed = (r.wall * workers) / seeds;
+  console.log(`\nsweep: scenarios/bench-sweep.yaml, ${seeds} seeds on ${workers} worker threads`);
+  console.log(`  wall ${fmt(r.wall)} s   ${fmt(seeds / r.wall, 1)} seeds/s   peak ${fmt(r.peakMiB, 1)} MiB   (1000 seeds ≈ ${fmt((1000 / seeds) * r.wall, 0)} s; goal < 60 s)`);
+  console.log(`  per seed ${fmt(perSeed * 1000, 0)} ms of a thread = ${fmt(perSeed / st.simSeconds, 2)}× one W1 run in-process (${fmt(st.simSeconds)} s)`);
+  console.log(`  detection ${cell.regressed.detection.count}/${cell.regressed.detection.of}, healthy false rollbacks ${cell.healthy.falseRollback.count}/${cell.healthy.falseRollback.of}`);
+  console.log(`  load average before ${before}, after ${load()} (${workers} cores)`);
 }
