@@ -6,7 +6,8 @@
 import { createMetricStore } from '../metrics/store.js';
 import type { SummaryFields } from '../model/events.js';
 import type { Scenario } from '../model/scenario.js';
-import { createSimulation } from '../run/simulation.js';
+import { createAbortCauses } from '../run/abort-cause.js';
+import { createSimulation, type SimulationOptions } from '../run/simulation.js';
 import { twinScenario } from '../run/twin.js';
 import { pickWorkload } from '../run/workload.js';
 import type { Horizon } from './plan.js';
@@ -25,8 +26,13 @@ const AFTER_ABORT_MS = 60_000;
  * a promoted regression runs on to spec.duration, harming users all the while.
  * Either way the Summary is the one `simulate run --seed S --until T` prints for the T it stopped at.
  */
-export function runArm(scenario: Scenario, workload: string, seed: number, horizon: Horizon, untilPromotion: boolean): SummaryFields {
-  const sim = createSimulation(scenario, { store: createMetricStore(), seed, workload });
+export function runArm(scenario: Scenario, workload: string, seed: number, horizon: Horizon, untilPromotion: boolean, twin?: SimulationOptions['twin']): { summary: SummaryFields; firstAbort: FirstAbort | undefined } {
+  const causes = createAbortCauses();
+  // A healthy arm with no operator abort is its own twin: its first abort is the twin's.
+  const own = untilPromotion && scenario.operator.every((a) => a.action !== 'abort') ? (until: number) => firstBy(causes.first(), until) : undefined;
+  const judge = twin ?? own;
+  const sim = createSimulation(scenario, { store: createMetricStore(), seed, workload, ...(judge === undefined ? {} : { twin: judge }) });
+  sim.subscribe(causes.observe);
   let stopAt = Infinity;
   if (horizon === 'decision') {
     sim.subscribe((e) => {
@@ -39,7 +45,14 @@ export function runArm(scenario: Scenario, workload: string, seed: number, horiz
     sim.runUntil(Math.min(t, scenario.duration));
     if (t >= stopAt || t >= scenario.duration) break;
   }
-  return sim.finish();
+  return { summary: sim.finish(), firstAbort: causes.first() };
+}
+
+type FirstAbort = NonNullable<ReturnType<NonNullable<SimulationOptions['twin']>>>;
+
+/** The first abort if it came by `until`. */
+function firstBy(first: FirstAbort | undefined, until: number): FirstAbort | undefined {
+  return first !== undefined && first.t <= until ? first : undefined;
 }
 
 /**
@@ -49,7 +62,10 @@ export function runArm(scenario: Scenario, workload: string, seed: number, horiz
  */
 export function runSeed(scenario: Scenario, workload: string | undefined, seed: number, horizon: Horizon): SeedRecord {
   const name = pickWorkload(scenario, workload).name;
-  const run = runArm(scenario, name, seed, horizon, scenario.release.regressions.length === 0);
-  if (!run.regressionConfigured) return recordOf(null, run);
-  return recordOf(run, runArm(twinScenario(scenario, name, []), name, seed, horizon, true));
+  if (scenario.release.regressions.length === 0) return recordOf(null, runArm(scenario, name, seed, horizon, true).summary);
+  // The healthy twin first, to its decision: the regressed arm's Summary judges its abort against
+  // it rather than playing the same twin again (a promoted twin never aborts later; sweeps send no live actions).
+  const healthy = runArm(twinScenario(scenario, name, []), name, seed, horizon, true);
+  const run = runArm(scenario, name, seed, horizon, false, (until) => firstBy(healthy.firstAbort, until)).summary;
+  return run.regressionConfigured ? recordOf(run, healthy.summary) : recordOf(null, run);
 }
