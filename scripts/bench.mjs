@@ -25,14 +25,16 @@ const tmp = mkdtempSync(join(tmpdir(), 'rollout-sim-bench-'));
 /** Runs a command once; returns wall seconds, peak RSS MiB and the stats line the CLI prints. */
 function measure(cmd, args, env = {}) {
   const t0 = process.hrtime.bigint();
-  const full = timeBin ? [timeBin, ['-f', '%M', cmd, ...args]] : [cmd, args];
+  const full = timeBin ? [timeBin, ['-f', '%M %U %S', cmd, ...args]] : [cmd, args];
   const r = spawnSync(full[0], full[1], { encoding: 'utf8', env: { ...process.env, CI: 'true', ...env }, maxBuffer: 1 << 26 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
   const lines = r.stderr.trim().split('\n');
-  const peakMiB = timeBin ? Number(lines.at(-1)) / 1024 : NaN;
+  const [maxKiB, user, sys] = timeBin ? (lines.at(-1) ?? '').split(' ').map(Number) : [NaN, NaN, NaN];
+  const peakMiB = maxKiB / 1024;
+  const cpu = user + sys;
   const stats = lines.find((l) => l.startsWith('STATS '));
-  return { wall, peakMiB, stats: stats ? JSON.parse(stats.slice(6)) : undefined, stdout: r.stdout };
+  return { wall, peakMiB, cpu, stats: stats ? JSON.parse(stats.slice(6)) : undefined, stdout: r.stdout };
 }
 
 const median = (xs) => {
@@ -92,12 +94,13 @@ if (process.env.BENCH_SWEEP !== '0') {
   const before = load();
   const r = measure(process.execPath, [join(root, 'bin/simulate.js'), 'sweep', join(root, 'scenarios/bench-sweep.yaml'), '--seeds', String(seeds), '--output', 'json']);
   const cell = JSON.parse(r.stdout).cells[0];
-  // One seed is the release and its healthy twin (and, for an abort, the twin up to it): per-seed
-  // thread time is wall × workers / seeds, set beside one W1 run's in-process time.
-  const perSeed = (r.wall * workers) / seeds;
+  // One seed is the release and its healthy twin. Per-seed cost: the process's CPU time (user +
+  // sys, all threads) per seed, beside one W1 run's in-process time; on a loaded machine the wall
+  // time says more about the neighbours than about us, so the CPU time over the cores is shown too.
+  const perSeed = r.cpu / seeds;
   console.log(`\nsweep: scenarios/bench-sweep.yaml, ${seeds} seeds on ${workers} worker threads`);
   console.log(`  wall ${fmt(r.wall)} s   ${fmt(seeds / r.wall, 1)} seeds/s   peak ${fmt(r.peakMiB, 1)} MiB   (1000 seeds ≈ ${fmt((1000 / seeds) * r.wall, 0)} s; goal < 60 s)`);
-  console.log(`  per seed ${fmt(perSeed * 1000, 0)} ms of a thread = ${fmt(perSeed / st.simSeconds, 2)}× one W1 run in-process (${fmt(st.simSeconds)} s)`);
+  console.log(`  CPU ${fmt(r.cpu, 1)} s: per seed ${fmt(perSeed * 1000, 0)} ms = ${fmt(perSeed / st.simSeconds, 2)}× one W1 run in-process (${fmt(st.simSeconds)} s); on ${workers} idle cores ≈ ${fmt(r.cpu / workers, 0)} s`);
   console.log(`  detection ${cell.regressed.detection.count}/${cell.regressed.detection.of}, healthy false rollbacks ${cell.healthy.falseRollback.count}/${cell.healthy.falseRollback.of}`);
   console.log(`  load average before ${before}, after ${load()} (${workers} cores)`);
 }
