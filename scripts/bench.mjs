@@ -95,12 +95,13 @@ if (process.env.BENCH_SWEEP !== '0') {
   const r = measure(process.execPath, [join(root, 'bin/simulate.js'), 'sweep', join(root, 'scenarios/bench-sweep.yaml'), '--seeds', String(seeds), '--output', 'json']);
   const cell = JSON.parse(r.stdout).cells[0];
   // One seed is the release and its healthy twin. Per-seed cost: the process's CPU time (user +
-  // sys, all threads) per seed, beside one W1 run's in-process time; on a loaded machine the wall
+  // sys, all threads) per seed, beside one W1 process's CPU time; on a loaded machine the wall
   // time says more about the neighbours than about us, so the CPU time over the cores is shown too.
   const perSeed = r.cpu / seeds;
   console.log(`\nsweep: scenarios/bench-sweep.yaml, ${seeds} seeds on ${workers} worker threads`);
   console.log(`  wall ${fmt(r.wall)} s   ${fmt(seeds / r.wall, 1)} seeds/s   peak ${fmt(r.peakMiB, 1)} MiB   (1000 seeds ≈ ${fmt((1000 / seeds) * r.wall, 0)} s; goal < 60 s)`);
-  console.log(`  CPU ${fmt(r.cpu, 1)} s: per seed ${fmt(perSeed * 1000, 0)} ms = ${fmt(perSeed / st.simSeconds, 2)}× one W1 run in-process (${fmt(st.simSeconds)} s); on ${workers} idle cores ≈ ${fmt(r.cpu / workers, 0)} s`);
+  const w1Cpu = median(ours.map((o) => o.cpu));
+  console.log(`  CPU ${fmt(r.cpu, 1)} s: per seed ${fmt(perSeed * 1000, 0)} ms = ${fmt(perSeed / w1Cpu, 2)}× one W1 process's CPU (${fmt(w1Cpu)} s); on ${workers} idle cores ≈ ${fmt(r.cpu / workers, 0)} s`);
   console.log(`  detection ${cell.regressed.detection.count}/${cell.regressed.detection.of}, healthy false rollbacks ${cell.healthy.falseRollback.count}/${cell.healthy.falseRollback.of}`);
   console.log(`  load average before ${before}, after ${load()} (${workers} cores)`);
 }
