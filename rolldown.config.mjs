@@ -3,13 +3,19 @@
 // most of a short run's time: see npm run bench). Dynamic imports stay separate chunks, so a
 // command still loads only what it needs (PromQL and expr only when a template is in play, ink only
 // for the live view). Dependencies are not bundled: they load from node_modules as before.
+// The sweep's worker thread is an entry of its own, written beside main.js as sweep-worker.js:
+// src/cli/sweep/pool.ts starts it by that name relative to its own module, which holds both in
+// dist/cli/sweep/ (tsc) and in dist/bundle/ (here).
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies).map((name) => new RegExp(`^${name.replace('/', '\\/')}(\\/|$)`));
 
+/** The entries by output name; test/cli/sweep-processes.test.ts bundles the same ones from src/. */
+export const ENTRIES = { main: 'cli/main', 'sweep-worker': 'cli/sweep/sweep-worker' };
+
 export default {
-  input: 'dist/cli/main.js',
+  input: Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, `dist/${path}.js`])),
   platform: 'node',
   external,
   output: { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

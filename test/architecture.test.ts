@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-const CORE = ['engine', 'world', 'metrics', 'promql', 'analysis', 'lint', 'controller', 'run', 'model', 'go'];
+const CORE = ['engine', 'world', 'metrics', 'promql', 'analysis', 'lint', 'controller', 'run', 'model', 'go', 'sweep'];
 
 const FORBIDDEN_IMPORTS = [/^node:/, /^(fs|path|os|child_process|worker_threads|url|util|process)$/, /^react/, /^ink/];
 const FORBIDDEN_GLOBALS = [
@@ -80,7 +80,7 @@ const LAYER: Record<string, number> = {
   analysis: 3,
   lint: 4,
   run: 5, report: 5,
-  ui: 6,
+  ui: 6, sweep: 6,
   cli: 7,
 };
 const EDGE = ['cli', 'ui', 'report'];

@@ -16,6 +16,9 @@ usage:
   simulate run FILE              one rollout, start to finish (live on a terminal; text, jsonl, json);
                                  a scenario whose spec.compare lists several runs as compare
   simulate compare FILE          the scenario's strategies side by side on identical traffic
+                                 (--seeds N: each strategy's rates over N seeds, with intervals)
+  simulate sweep FILE --seeds N  detection and false-rollback rates with 95 % intervals over N seeds
+                                 (--vary PATH=V1,V2 a grid; --shard I/N a slice; sweep merge PARTS…)
   simulate query DATASET PROMQL  evaluate PromQL over an OpenMetrics export or promtool dump
   simulate analyze TEMPLATE      run an AnalysisTemplate over recorded data (--dataset) or a result (--result)
   simulate lint PATH…            the common mistakes in manifests: files, folders, - for stdin (text, json, sarif)
@@ -27,20 +30,22 @@ usage:
 
 flags:
   run      --seed N  --output ui|text|json|jsonl  --until DURATION  --rollout NAME  --export-metrics OUT.om  --speed X
-  compare  --strategies A,B  --seed N  --output ui|text|json  --until DURATION  --speed X
+  compare  --strategies A,B  --seed N  --output ui|text|json  --until DURATION  --speed X  --seeds N  --workers K
+  sweep    --seeds N  --seed S  --workers K  --vary PATH=V1,V2,…  --output table|json|csv  --shard I/N  --horizon decision|end
   query    --time T  --output text|json
   analyze  --dataset DATASET | --result JSON  --args k=v  --from T  --to T  --template NAME  --output text|json
   lint     --output text|json|sarif  --fail-on error|warning|never
   check    --seed N  --output text|json  --class DIR [--csv FILE]
   every command: --help, --no-color (also NO_COLOR)`;
 
-const COMMANDS = ['run', 'compare', 'query', 'analyze', 'lint', 'check', 'lessons', 'hint', 'list', 'help'];
+const COMMANDS = ['run', 'compare', 'sweep', 'query', 'analyze', 'lint', 'check', 'lessons', 'hint', 'list', 'help'];
 
 export async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   // Each command loads only what it needs (PromQL's grammar, the analysis engine, ...): start-up counts.
   const compareCommand = async (a: string[], o: CliIO) => (await import('./commands/compare.js')).compareCommand(a, o);
   const runCommand = async (a: string[], o: CliIO) => (await import('./commands/run.js')).runCommand(a, o);
+  const sweepCommand = async (a: string[], o: CliIO) => (await import('./sweep/command.js')).sweepCommand(a, o);
   const runQuery = async (a: string[], o: CliIO) => (await import('./commands/query.js')).runQuery(a, o);
   const analyzeCommand = async (a: string[], o: CliIO) => (await import('./commands/analyze.js')).analyzeCommand(a, o);
   const lintCommand = async (a: string[], o: CliIO) => (await import('./commands/lint.js')).lintCommand(a, o);
@@ -65,6 +70,7 @@ export async function dispatch(argv: string[], io: CliIO): Promise<number> {
     if (command.startsWith('-')) return await compareCommand([PACKAGE_ROOT + DEFAULT_SCENARIO, ...argv], io);
     if (command === 'run') return await runCommand(rest, io);
     if (command === 'compare') return await compareCommand(rest, io);
+    if (command === 'sweep') return await sweepCommand(rest, io);
     if (command === 'query') return await runQuery(rest, io);
     if (command === 'analyze') return await analyzeCommand(rest, io);
     if (command === 'lint') return await lintCommand(rest, io);

@@ -54,6 +54,12 @@ export interface SimulationOptions {
   readonly exported?: Exported;
   /** The longest span any analysis query reads back (ms): the world's history covers it (history.ts). */
   readonly queryLookbackMs?: number;
+  /**
+   * The healthy twin's first abort at or before `until`, from a caller that has run the twin
+   * already (a sweep runs it to its own decision anyway); without it, an aborted run plays its
+   * twin up to the abort (runHealthyTwin).
+   */
+  readonly twin?: (until: number) => { t: number; cause: AbortCause; detail: string } | undefined;
 }
 
 export type Simulation = ReturnType<typeof createSimulationCore>;
@@ -97,6 +103,7 @@ interface Core extends Omit<ControllerDeps, 'rsByHash' | 'applyRoutes'> {
   readonly sent: SentAction[];
   /** A template equal to the stable one is a no-op update (DESIGN §3): nothing starts. */
   readonly noOpUpdate: boolean;
+  readonly twin: SimulationOptions['twin'];
 }
 
 /** Builds the engine, the world, the controller's state and the analysis system for one workload. */
@@ -127,7 +134,7 @@ function wire(scenario: Scenario, opts: SimulationOptions, analysisFactory: Anal
   });
   const controller = createControllerLoop({ engine, world, workload, rsByHash, stableHash, analysis, state, emit, applyRoutes });
   const noOpUpdate = workload.image === scenario.stableImage;
-  return { scenario, workload, seed, steps, engine, world, rsByHash, stableHash, state, analysis, emit, listeners, causes, reconcile, noOpUpdate, analysisFactory, sent: [] };
+  return { scenario, workload, seed, steps, engine, world, rsByHash, stableHash, state, analysis, emit, listeners, causes, reconcile, noOpUpdate, analysisFactory, sent: [], twin: opts.twin };
 }
 
 /** The update starts: the release's ReplicaSet exists (empty) and the controller takes over. */
@@ -152,7 +159,7 @@ function summaryOf(core: Core): SummaryFields {
   const { scenario, workload, world, state, engine } = core;
   const last = core.causes.last();
   const aborted = state.status.abort && last !== undefined ? { at: state.status.abortedAt ?? last.t, cause: last.cause, detail: last.detail } : undefined;
-  const twin = aborted === undefined ? undefined : runHealthyTwin(scenario, { seed: core.seed, workload: workload.name, sent: core.sent }, core.analysisFactory, aborted.at);
+  const twin = aborted === undefined ? undefined : core.twin !== undefined && core.sent.length === 0 ? core.twin(aborted.at) : runHealthyTwin(scenario, { seed: core.seed, workload: workload.name, sent: core.sent }, core.analysisFactory, aborted.at);
   return summarize({
     scenario, workload: workload.name, strategy: strategyOf(workload), now: engine.now,
     promotedAt: state.status.abort ? undefined : state.promotedAt, aborted,

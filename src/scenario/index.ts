@@ -6,7 +6,7 @@ export { formatLoadError } from './errors.js';
 export type { LoadError } from './errors.js';
 export { loadScenarioSources, loadScenarioText } from './load.js';
 export type { LoadResult } from './load.js';
-export { loadScenarioPath } from './read.js';
+export { loadScenarioPath, readScenarioSources } from './read.js';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.js';
 export { MAX_EXPECTED_REQUESTS } from './scenario-schema.js';
 export type { Source } from './yaml-doc.js';

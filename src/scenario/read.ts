@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LoadError } from './errors.js';
 import type { LoadResult } from './load.js';
 import { loadScenarioSources } from './load.js';
 import type { Source } from './yaml-doc.js';
@@ -19,7 +20,17 @@ export const MAX_FILE_BYTES = 32 * 2 ** 20;
  * Example: loadScenarioPath('scenarios/tool-call.yaml') → { ok: true, scenario, notes }.
  */
 export function loadScenarioPath(path: string): LoadResult {
-  const fail = (message: string, suggestion?: string): LoadResult => ({
+  const read = readScenarioSources(path);
+  return 'sources' in read ? loadScenarioSources(read.sources) : read;
+}
+
+/**
+ * The texts loadScenarioPath loads (a sweep edits them for --vary before loading), or the load
+ * errors of a path that cannot be read.
+ * Example: readScenarioSources('scenarios/x.yaml') → {sources: [{file: 'scenarios/x.yaml', text: '…'}]}.
+ */
+export function readScenarioSources(path: string): { sources: Source[] } | { ok: false; errors: LoadError[] } {
+  const fail = (message: string, suggestion?: string): { ok: false; errors: LoadError[] } => ({
     ok: false,
     errors: [{ file: path, line: 1, column: 1, path: '', message, ...(suggestion === undefined ? {} : { suggestion }) }],
   });
@@ -43,7 +54,7 @@ export function loadScenarioPath(path: string): LoadResult {
     if (typeof read !== 'string') return { ok: false, errors: [{ file, line: 1, column: 1, path: '', ...read }] };
     sources.push({ file, text: read });
   }
-  return loadScenarioSources(sources);
+  return { sources };
 }
 
 const mb = (b: number): string => `${Math.round(b / 2 ** 20)} MB`;

@@ -17,9 +17,13 @@ import { printWarnings } from '../warnings.js';
 
 export const COMPARE_USAGE = `usage: simulate compare FILE [--strategies NAME,NAME,…] [--seed N] [--until DURATION]
                         [--output ui|text|json|jsonl] [--speed X] [--no-color]
+       simulate compare FILE --seeds N [--strategies …] [--seed S] [--workers K] [--horizon decision|end]
+                        [--output table|json|csv]
 
   --strategies  the workloads to race, by metadata.name (e.g. agent-canary,agent-bluegreen)
   --speed       live playback: simulated seconds per wall second (default 60)
+  --seeds       each strategy over N seeds (S, S+1, …): its detection and false-rollback rates with
+                95 % intervals, as \`simulate sweep\` reports them (see its --help)
 
 Runs the Rollouts/Deployment named in the scenario's spec.compare (or --strategies) on identical
 traffic — the same requests, with the same draws, reach every strategy — on one shared clock.
@@ -31,6 +35,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
   const { values, positionals } = parseFlags(argv, {
     strategies: { type: 'string' }, seed: { type: 'string' }, until: { type: 'string' },
     output: { type: 'string', short: 'o' }, 'no-color': { type: 'boolean' }, speed: { type: 'string' },
+    seeds: { type: 'string' }, workers: { type: 'string' }, horizon: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   }, COMPARE_USAGE);
   if (values.help === true) {
@@ -38,6 +43,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
     return EXIT_OK;
   }
   checkPositionals(positionals, 1, 'one FILE', COMPARE_USAGE);
+  if (values.seeds !== undefined) return (await import('../sweep/compare-seeds.js')).compareSeeds(positionals[0], values, io, COMPARE_USAGE);
   const seed = parseSeed(values.seed);
   const until = parseUntil(values.until);
   const speed = parseSpeed(values.speed);

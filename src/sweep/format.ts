@@ -1,0 +1,93 @@
+/**
+ * A sweep's result as a table (one row per cell) or CSV. Pure; the JSON is the result itself.
+ */
+import { maxOf } from '../model/numbers.js';
+import { formatDuration } from '../model/time.js';
+import { pct } from '../report/numbers.js';
+import type { Distribution, Rate } from './stats.js';
+import type { SweepResult } from './result.js';
+
+/** Example: {count: 97, of: 100, rate: 0.97, low: 0.915, high: 0.99} → '97/100 97.0% [91.5–99.0]'; of 0 → '—'. */
+export function rateText(r: Rate): string {
+  if (r.rate === null) return '—';
+  return `${r.count}/${r.of} ${pct(r.rate, 1)} [${pct(r.low, 1).slice(0, -1)}–${pct(r.high, 1)}]`;
+}
+
+/** Example: {n: 3, median: 320000, p90: 330000, max: 330000} with formatDuration → '5m20s/5m30s/5m30s'. */
+export function distText(d: Distribution, f: (x: number) => string): string {
+  return d.median === null || d.p90 === null || d.max === null ? '—' : `${f(d.median)}/${f(d.p90)}/${f(d.max)}`;
+}
+
+const dur = (ms: number): string => formatDuration(Math.round(ms / 1000) * 1000);
+const num = (x: number): string => String(Math.round(x * 10) / 10);
+
+/** The cell's name in a row: its --vary values, else its workload and strategy. */
+function cellName(r: SweepResult, c: SweepResult['cells'][number]): string {
+  const vary = Object.entries(c.vary).map(([t, v]) => `${short(t + '=')}${v}`).join(', ');
+  const workloads = new Set(r.cells.map((x) => x.workload));
+  const who = `${c.workload} (${c.strategy})`;
+  if (vary === '') return who;
+  return workloads.size > 1 ? `${who} ${vary}` : vary;
+}
+
+/**
+ * The table: a title, one row per cell, and what each column means.
+ * Example row: 'to=6%   198/200 99.0% [96.4–99.7%]   0/200 0.0% [0.0–1.9%]   5m20s/5m20s/10m40s   14/29/61   11m0s/11m0s/11m0s   0.0%'.
+ */
+export function formatTable(r: SweepResult): string {
+  const [first, last] = r.seedRange;
+  const title = `rollout-sim ${r.command} · ${r.scenario} · ${r.seeds} seed${r.seeds === 1 ? '' : 's'} (${first}…${last}) · each with its healthy twin · horizon: ${r.horizon}`;
+  const head = ['cell', 'detection [95% CI]', 'false rollback [95% CI]', 'detected after p50/p90/max', 'harmed p50/p90/max', 'promoted after p50/p90/max', 'incomplete'];
+  const vary = r.vary.map((v) => v.target);
+  const rows = r.cells.map((c) => [
+    cellName(r, c),
+    c.regressed === null ? '— (no regression)' : rateText(c.regressed.detection),
+    rateText(c.healthy.falseRollback),
+    c.regressed === null ? '—' : distText(c.regressed.timeToDetect, dur),
+    c.regressed === null ? '—' : distText(c.regressed.harmed, num),
+    distText(c.healthy.promotionTime, dur),
+    pct(Math.max(c.regressed?.incomplete.rate ?? 0, c.healthy.incomplete.rate ?? 0), 1),
+  ]);
+  const widths = head.map((h, i) => maxOf(rows.map((row) => (row[i] ?? '').length), h.length));
+  const line = (cols: readonly string[]): string => cols.map((c, i) => c.padEnd(widths[i] ?? 0)).join('   ').trimEnd();
+  const notes = [
+    'detection: seeds whose abort caught the regression (the healthy twin had not aborted by then) / seeds where it was in effect',
+    'false rollback: seeds whose healthy twin (the same seed, regressions removed) aborted / all seeds',
+    'detected after: from the update\'s start; harmed: requests the release made worse (Summary.harmedRequests)',
+    'promoted after: the healthy twin\'s; incomplete: neither promoted nor aborted by spec.duration (either arm)',
+  ];
+  if (vary.length > 0) notes.unshift(...r.vary.map((v) => `${short(v.target + '=')} is --vary ${v.target}`));
+  return [title, '', line(head), ...rows.map(line), '', ...notes.map((n) => `  ${n}`)].join('\n') + '\n';
+}
+
+/** A long --vary target by its last key. Example: 'spec.release.regressions[0].to=' → 'to='. */
+function short(targetEq: string): string {
+  const m = /([A-Za-z0-9_-]+)(\[[^\]]*\])?=$/.exec(targetEq);
+  return m === null ? targetEq : `${m[1]}${m[2] ?? ''}=`;
+}
+
+const CSV_COLUMNS = [
+  'workload', 'strategy', 'vary', 'seeds', 'in_effect', 'caught', 'detection', 'detection_low', 'detection_high',
+  'healthy_aborted', 'false_rollback', 'false_rollback_low', 'false_rollback_high', 'regressed_false_rollback',
+  'missed', 'detect_median_ms', 'detect_p90_ms', 'detect_max_ms', 'harmed_median', 'harmed_p90', 'harmed_max',
+  'promotion_median_ms', 'promotion_p90_ms', 'promotion_max_ms', 'regressed_incomplete', 'healthy_incomplete',
+];
+
+/** One CSV row per cell (RFC 4180 quoting); empty fields where a figure does not apply. */
+export function formatCsv(r: SweepResult): string {
+  const q = (v: string | number | null | undefined): string => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const rows = r.cells.map((c) => {
+    const g = c.regressed;
+    const h = c.healthy;
+    return [
+      c.workload, c.strategy, Object.entries(c.vary).map(([k, v]) => `${k}=${v}`).join(' '), c.seeds, g?.inEffect, g?.detection.count, g?.detection.rate, g?.detection.low, g?.detection.high,
+      h.falseRollback.count, h.falseRollback.rate, h.falseRollback.low, h.falseRollback.high, g?.falseRollback.count,
+      g?.missed.count, g?.timeToDetect.median, g?.timeToDetect.p90, g?.timeToDetect.max, g?.harmed.median, g?.harmed.p90, g?.harmed.max,
+      h.promotionTime.median, h.promotionTime.p90, h.promotionTime.max, g?.incomplete.count, h.incomplete.count,
+    ].map(q).join(',');
+  });
+  return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
+}

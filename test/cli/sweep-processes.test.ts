@@ -1,0 +1,76 @@
+/**
+ * The sweep as users run it: the CLI bundled (the entries of rolldown.config.mjs, bundled from
+ * src/ here so no stale dist/ is tested) in separate processes, on worker threads. Byte-identical
+ * JSON for --workers 1 and 2; four shards as four processes, merged, equal to one process.
+ * About 20 s on the loaded 2-core machine.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { rolldown } from 'rolldown';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './harness.js';
+
+// Two folders below the root, as dist/bundle is: the bundle finds scenarios/ and package.json at ../../.
+const OUT = join(ROOT, 'dist', `sweep-test-${process.pid}`);
+const LAUNCHER = join(OUT, 'launch.mjs');
+
+beforeAll(async () => {
+  const { ENTRIES } = (await import(pathToFileURL(join(ROOT, 'rolldown.config.mjs')).href)) as { ENTRIES: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const external = Object.keys(pkg.dependencies).map((name) => new RegExp(`^${name.replace('/', '\\/')}(\\/|$)`));
+  const input = Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, join(ROOT, 'src', `${path}.ts`)]));
+  const bundle = await rolldown({ input, platform: 'node', external, resolve: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } }, logLevel: 'silent' });
+  await bundle.write({ dir: OUT, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' });
+  // What bin/simulate.js does with dist/bundle/main.js.
+  writeFileSync(LAUNCHER, "import('./main.js').then((m) => m.main(process.argv.slice(2)));\n");
+}, 60_000);
+
+afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+function simulate(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [LAUNCHER, ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', ...env } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+}
+
+const SWEEP = ['sweep', 'canary-tool-call-regression', '--seeds', '4', '--vary', 'spec.release.regressions[0].to=3%,6%'];
+
+describe('simulate sweep across threads and processes', () => {
+  it('--workers 1 and --workers 2 write the same bytes', async () => {
+    const [one, two] = [await simulate([...SWEEP, '--workers', '1', '--output', 'json']), await simulate([...SWEEP, '--workers', '2', '--output', 'json'])];
+    expect(one.code, one.err).toBe(0);
+    expect(two.code, two.err).toBe(0);
+    expect(two.out).toBe(one.out);
+    expect(JSON.parse(one.out).cells).toHaveLength(2);
+    // Piped: progress as plain lines, no escape codes.
+    expect(two.err).toContain('sweep: 8/8 seeds');
+    expect(two.err).not.toContain('\x1b');
+  });
+
+  it('four shards as four processes (one from JOB_COMPLETION_INDEX), merged, equal one process', async () => {
+    const dir = join(OUT, 'parts');
+    mkdirSync(dir, { recursive: true });
+    const [whole, ...parts] = await Promise.all([
+      simulate([...SWEEP, '--workers', '2']),
+      ...[0, 1, 2].map((i) => simulate([...SWEEP, '--workers', '1', '--shard', `${i}/4`])),
+      simulate([...SWEEP, '--workers', '1', '--shard', '/4'], { JOB_COMPLETION_INDEX: '3' }),
+    ]);
+    const files = parts.map((p, i) => {
+      expect(p.code, p.err).toBe(0);
+      const f = join(dir, `part-${i}.json`);
+      writeFileSync(f, p.out);
+      return f;
+    });
+    const merged = await simulate(['sweep', 'merge', ...files.reverse()]);
+    expect(merged.code, merged.err).toBe(0);
+    expect(merged.out).toBe(whole.out);
+    expect(whole.out).toContain('rollout-sim sweep · canary-tool-call-regression · 4 seeds (7…10)');
+  });
+});
