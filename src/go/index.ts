@@ -12,3 +12,4 @@ export { parseGoFloat, parseGoFloatLenient } from './parse-float.js';
 export { parseGoAtoi, parseGoInt } from './parse-int.js';
 export { formatRuneU, goQuote, goQuoteControlsOnly, goQuoteRuneBasic, isGoPrint, isNotAsciiControl } from './quote.js';
 export { utf8Decode, utf8Encode, utf8Length } from './utf8.js';
+export { goJsonMarshal } from './json-marshal.js';
