@@ -82,18 +82,13 @@ const nameList = { metricName: req(str({ nonEmpty: true })) };
 
 const TemplateRef = obj({ templateName: req(str({ nonEmpty: true })), clusterScope: dflt(bool(), false) });
 
-const TemplateSpec = refine(
-  obj({
-    args: dflt(arr(TemplateArg), []),
-    metrics: dflt(arr(any()), []),
-    templates: dflt(arr(TemplateRef), [], { description: 'Other templates whose metrics, args, dryRun and measurementRetention this one includes (Argo flattens them into the run).' }),
-    dryRun: dflt(arr(obj(nameList)), []),
-    measurementRetention: dflt(arr(obj({ ...nameList, limit: req(int({ min: 0 })) })), []),
-  }),
-  (s, report) => {
-    if ((s.metrics ?? []).length === 0 && (s.templates ?? []).length === 0) report('metrics', 'at least one metric is required (or templates: to compose others)', 'add metrics: [{name: …, provider: …}]');
-  },
-);
+const TemplateSpec = obj({
+  args: dflt(arr(TemplateArg), []),
+  metrics: dflt(arr(any()), []),
+  templates: dflt(arr(TemplateRef), [], { description: 'Other templates whose metrics, args, dryRun and measurementRetention this one includes (Argo flattens them into the run).' }),
+  dryRun: dflt(arr(obj(nameList)), []),
+  measurementRetention: dflt(arr(obj({ ...nameList, limit: req(int({ min: 0 })) })), []),
+});
 
 const TemplateDoc = envelope(any());
 
@@ -109,6 +104,8 @@ export function buildAnalysisTemplate(cx: Cx, kind: AnalysisTemplate['kind']): B
   if (doc === undefined || doc.spec === undefined) return undefined;
   const spec = checkFields(TemplateSpec, specNode, 'spec', cx);
   if (spec === undefined || spec.metrics === undefined || spec.templates === undefined) return undefined;
+  // Argo's validation: a template needs metrics unless it composes others (`spec.templates`).
+  if (spec.metrics.length === 0 && spec.templates.length === 0) fail(cx, 'spec.metrics', 'needs at least 1 item', 'add metrics: [{name: …, provider: …}], or templates: [{templateName: …}] to compose others');
   const before = cx.issues.count;
   const metricNodes = getKey(cx.sd, specNode, 'metrics');
   const metrics: AnalysisMetric[] = [];

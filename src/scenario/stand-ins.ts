@@ -14,7 +14,7 @@ import { didYouMean } from './errors.js';
 import type { BuiltWorkload } from './rollout-build.js';
 import { fail } from './validate.js';
 import type { Cx } from './validate.js';
-import type { SourceDoc } from './yaml-doc.js';
+import { getKey, type SourceDoc } from './yaml-doc.js';
 import { webUrlMatches } from './web-url.js';
 
 type Answers = Pick<Scenario, 'providers' | 'secrets' | 'fields'>;
@@ -26,8 +26,15 @@ export const MODELLED_FIELD_PATHS = ['metadata.name', 'metadata.namespace'];
 export function secretsOfDocs(docs: readonly SourceDoc[]): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
   for (const sd of docs) {
-    const js = sd.doc.toJS({ maxAliasCount: 100 }) as { kind?: unknown; metadata?: { name?: unknown }; data?: unknown; stringData?: unknown } | null;
-    if (js?.kind !== 'Secret' || typeof js.metadata?.name !== 'string') continue;
+    if ((getKey(sd, sd.root, 'kind') as { value?: unknown } | undefined)?.value !== 'Secret') continue;
+    let js: { metadata?: { name?: unknown }; data?: unknown; stringData?: unknown } | null;
+    try {
+      // No alias expansion: a Secret's keys are plain strings (and aliases are the "billion laughs" risk).
+      js = sd.doc.toJS({ maxAliasCount: 0 }) as typeof js;
+    } catch {
+      continue;
+    }
+    if (typeof js?.metadata?.name !== 'string') continue;
     const keys: Record<string, string> = {};
     if (js.data !== null && typeof js.data === 'object') {
       for (const [k, v] of Object.entries(js.data)) if (typeof v === 'string') keys[k] = fromBase64(v);
