@@ -102,13 +102,18 @@ export function joinProviders(templates: readonly BuiltTemplate[], workloads: re
       }
       return { name: a.name, value };
     });
-    t.metrics.forEach((m, i) => {
-      if (m.provider.standIn !== undefined) {
-        const hit = mappings.find((x) => x.template === t.name && x.metric === m.name);
-        if (hit === undefined) {
-          fail(bt.cx, `spec.metrics[${i}].provider.${m.provider.standIn.provider}`, `the ${m.provider.standIn.provider} metric "${m.name}" of ${t.kind} "${t.name}" needs the PromQL that stands in for it (its own query language is not simulated)`, mappingBlock(t, m));
-        } else used.add(hit);
+    const metrics = t.metrics.map((m, i): AnalysisMetric => {
+      const standIn = m.provider.standIn;
+      if (standIn === undefined) return m;
+      const hit = mappings.find((x) => x.template === t.name && x.metric === m.name);
+      if (hit === undefined) {
+        fail(bt.cx, `spec.metrics[${i}].provider.${standIn.provider}`, `the ${standIn.provider} metric "${m.name}" of ${t.kind} "${t.name}" needs the PromQL that stands in for it (its own query language is not simulated)`, mappingBlock(t, m));
+        return m;
       }
+      used.add(hit);
+      return { ...m, provider: { standIn: { ...standIn, query: hit.query, fields: hit.fields } } };
+    });
+    t.metrics.forEach((m, i) => {
       // A URL whose placeholders the template's own args fill (defaults, secrets) is known now.
       const web = m.provider.web;
       const url = web === undefined ? '' : fillKnownArgs(web.url, args);
@@ -121,7 +126,7 @@ export function joinProviders(templates: readonly BuiltTemplate[], workloads: re
       const names = templates.filter((x) => x.template.kind === kind).map((x) => x.template.name);
       if (!names.includes(ref.templateName)) fail(bt.cx, `spec.templates[${i}].templateName`, `${kind} "${ref.templateName}" not found`, didYouMean(ref.templateName, names) ?? `add ${kind === 'AnalysisTemplate' ? 'an' : 'a'} ${kind} document named "${ref.templateName}" to the file`);
     });
-    return { ...bt, template: { ...t, args } };
+    return { ...bt, template: { ...t, args, metrics } };
   });
   if (scenarioCx !== undefined) {
     mappings.forEach((m, i) => {

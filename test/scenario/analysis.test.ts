@@ -146,7 +146,7 @@ describe('providers: kayenta refused; the others need the Scenario to answer the
     const scenario = SCENARIO.replace('spec:\n', "spec:\n  providers: {metrics: [{template: error-rate, metric: m, query: 'sum(up)'}]}\n");
     const text = file(scenario, ROLLOUT, template('    - name: m\n      provider:\n        datadog: {apiVersion: v2, query: "sum:requests.error.rate{service:x}"}\n'));
     const [t] = loaded(text).scenario.analysisTemplates;
-    expect(t?.metrics[0]?.provider).toEqual({ standIn: { provider: 'datadog', spec: { apiVersion: 'v2', query: 'sum:requests.error.rate{service:x}' } } });
+    expect(t?.metrics[0]?.provider).toEqual({ standIn: { provider: 'datadog', spec: { apiVersion: 'v2', query: 'sum:requests.error.rate{service:x}' }, query: 'sum(up)', fields: undefined } });
   });
 
   it('a mapping that answers no metric is an error with a did-you-mean', () => {
