@@ -180,6 +180,7 @@ function filterPasses(item: unknown, f: Extract<Step, { k: 'filter' }>): boolean
 
 /** Go template comparison: a JSON number is float64, so it compares with a float literal only. */
 function compare(left: unknown, op: string, right: Literal): boolean {
+  if (left === null || typeof left === 'object') throw new Error('invalid type for comparison');
   const kind = typeof left === 'number' ? 'float' : typeof left === 'string' ? 'string' : typeof left === 'boolean' ? 'bool' : 'other';
   if (kind !== right.kind) throw new Error('incompatible types for comparison');
   if (kind === 'bool' && op !== '==' && op !== '!=') throw new Error('invalid type for comparison');
