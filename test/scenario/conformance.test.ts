@@ -45,6 +45,16 @@ const LOADS: Record<string, { workloads: string[]; notes?: string[]; namespace?:
   'rollout-linkerd': { workloads: ['canary:smi:2'] },
   'rollout-rolling-update': { workloads: ['canary:basic:0'] },
   'rollouts-demo': { workloads: ['blueGreen:rollouts-demo-svc'] },
+  // Argo's docs/analysis provider examples, each with a Rollout and the Scenario's answer for its provider.
+  'analysis-datadog-01': { workloads: ['canary:basic:3'] },
+  'analysis-newrelic-01': { workloads: ['canary:basic:3'] },
+  'analysis-wavefront-01': { workloads: ['canary:basic:3'] },
+  'analysis-graphite-01': { workloads: ['canary:basic:3'] },
+  'analysis-influxdb-01': { workloads: ['canary:basic:3'] },
+  'analysis-cloudwatch-01': { workloads: ['canary:basic:3'] },
+  'analysis-web-01': { workloads: ['canary:basic:3'] },
+  // docs/features/analysis.md: a template composing two others (spec.templates).
+  'features-analysis-11': { workloads: ['canary:basic:3'] },
   // The web provider's URL comes from the Secret in the file; the Scenario answers it (spec.providers.web).
   'rollout-secret': { workloads: ['canary:basic:3'], notes: ['Secret/example-secret ignored: as an object; template args with valueFrom.secretKeyRef read its keys'] },
   // spec.workloadRef: the Deployment (replicas: 0, as Argo's example has it) only supplies the pod template.
