@@ -127,7 +127,7 @@ export function loadScenarioSources(sources: readonly Source[], options: LoadOpt
   };
   // Secrets, stand-in PromQL and web answers come from the Scenario: join them before the
   // references are checked (a secret arg then has its value).
-  const joined = core === undefined ? templates : joinProviders(templates, workloads, core, docs, scenarioCx);
+  const joined = core === undefined ? templates : joinProviders(templates, workloads, core, docs, scenarioCx, lenient);
   checkReferences({ workloads, templates: joined, services, templateNames }, core);
   if (core !== undefined && scenarioCx !== undefined) checkLimits(scenarioCx, core, workloads, joined);
   for (const sd of docs.filter((d) => d.aliasOverflow)) {

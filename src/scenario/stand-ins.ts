@@ -87,7 +87,9 @@ function fillKnownArgs(text: string, args: readonly { name: string; value: strin
 }
 
 /** Resolves secrets, checks stand-ins, web answers and composed templates; returns the templates with secret args filled in. */
-export function joinProviders(templates: readonly BuiltTemplate[], workloads: readonly BuiltWorkload<Workload>[], answers: Answers, docs: readonly SourceDoc[], scenarioCx: Cx | undefined): BuiltTemplate[] {
+export function joinProviders(templates: readonly BuiltTemplate[], workloads: readonly BuiltWorkload<Workload>[], answers: Answers, docs: readonly SourceDoc[], scenarioCx: Cx | undefined, lenient = false): BuiltTemplate[] {
+  // Linting plain manifests (lenient) needs no answers: a missing one is not a manifest mistake.
+  const need = lenient ? (): void => undefined : fail;
   const fileSecrets = secretsOfDocs(docs);
   const mappings = answers.providers?.metrics ?? [];
   const used = new Set<StandInMapping>();
@@ -96,9 +98,9 @@ export function joinProviders(templates: readonly BuiltTemplate[], workloads: re
     const args = t.args.map((a, i) => {
       if (a.secretKeyRef === undefined) return a;
       const { name, key } = a.secretKeyRef;
-      const value = answers.secrets?.[name]?.[key] ?? fileSecrets[name]?.[key];
+      const value = answers.secrets?.[name]?.[key] ?? fileSecrets[name]?.[key] ?? (lenient ? `<secret ${name}/${key}>` : undefined);
       if (value === undefined) {
-        fail(bt.cx, `spec.args[${i}].valueFrom.secretKeyRef`, `arg "${a.name}" reads key "${key}" of Secret "${name}", which the scenario does not hold`, block('secrets', { [name]: { [key]: '<value>' } }));
+        need(bt.cx, `spec.args[${i}].valueFrom.secretKeyRef`, `arg "${a.name}" reads key "${key}" of Secret "${name}", which the scenario does not hold`, block('secrets', { [name]: { [key]: '<value>' } }));
       }
       return { name: a.name, value };
     });
@@ -107,7 +109,7 @@ export function joinProviders(templates: readonly BuiltTemplate[], workloads: re
       if (standIn === undefined) return m;
       const hit = mappings.find((x) => x.template === t.name && x.metric === m.name);
       if (hit === undefined) {
-        fail(bt.cx, `spec.metrics[${i}].provider.${standIn.provider}`, `the ${standIn.provider} metric "${m.name}" of ${t.kind} "${t.name}" needs the PromQL that stands in for it (its own query language is not simulated)`, mappingBlock(t, m));
+        need(bt.cx, `spec.metrics[${i}].provider.${standIn.provider}`, `the ${standIn.provider} metric "${m.name}" of ${t.kind} "${t.name}" needs the PromQL that stands in for it (its own query language is not simulated)`, mappingBlock(t, m));
         return m;
       }
       used.add(hit);
@@ -118,7 +120,7 @@ export function joinProviders(templates: readonly BuiltTemplate[], workloads: re
       const web = m.provider.web;
       const url = web === undefined ? '' : fillKnownArgs(web.url, args);
       if (web !== undefined && !url.includes('{{') && !(answers.providers?.web ?? []).some((w) => webUrlMatches(w.url, url) && (w.method === undefined || w.method === (web.method ?? 'GET')))) {
-        fail(bt.cx, `spec.metrics[${i}].provider.web.url`, `no spec.providers.web answer matches ${web.method ?? 'GET'} ${url}`, block('providers', { web: [{ url, query: '<PromQL>' }] }));
+        need(bt.cx, `spec.metrics[${i}].provider.web.url`, `no spec.providers.web answer matches ${web.method ?? 'GET'} ${url}`, block('providers', { web: [{ url, query: '<PromQL>' }] }));
       }
     });
     (t.templates ?? []).forEach((ref, i) => {
@@ -145,7 +147,7 @@ export function joinProviders(templates: readonly BuiltTemplate[], workloads: re
         if (from === undefined || !('fieldRef' in from)) return;
         const p = from.fieldRef.fieldPath;
         if (MODELLED_FIELD_PATHS.includes(p) || answers.fields?.[p] !== undefined) return;
-        fail(w.cx, `${path}.args[${i}].valueFrom.fieldRef.fieldPath`, `the simulator does not model the Rollout field "${p}" (it answers ${MODELLED_FIELD_PATHS.join(' and ')})`, block('fields', { [p]: '<value>' }));
+        need(w.cx, `${path}.args[${i}].valueFrom.fieldRef.fieldPath`, `the simulator does not model the Rollout field "${p}" (it answers ${MODELLED_FIELD_PATHS.join(' and ')})`, block('fields', { [p]: '<value>' }));
       });
     }
   }
