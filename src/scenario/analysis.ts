@@ -1,7 +1,9 @@
 /**
- * AnalysisTemplate / ClusterAnalysisTemplate → model AnalysisTemplate. Providers other than
- * `prometheus` and `job` are rejected by name. Queries and conditions are kept as text (their
- * own parsers live elsewhere); only `{{args.x}}` placeholders are checked against the args.
+ * AnalysisTemplate / ClusterAnalysisTemplate → model AnalysisTemplate. The provider block is read
+ * by analysis-providers.ts (kayenta is rejected by name); args may come from a Secret
+ * (`secretKeyRef`, resolved from the Scenario in stand-ins.ts); `spec.templates` composes others.
+ * Queries and conditions are kept as text (their own parsers live elsewhere); only `{{args.x}}`
+ * placeholders are checked against the args.
  */
 import { TEMPLATABLE_FIELDS, type AnalysisMetric, type AnalysisTemplate, type TemplatedFields } from '../model/rollout.js';
 import { Provider, toModelProvider } from './analysis-providers.js';
