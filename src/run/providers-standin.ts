@@ -11,7 +11,6 @@ import { formatGoFixed6, formatGoFloat, goJsonMarshal } from '../go/index.js';
 import type { MetricStore } from '../metrics/store.js';
 import type { AnalysisMetric, StandInMetric } from '../model/rollout.js';
 import { evaluateInstant, toArgoValue } from '../promql/index.js';
-import { display } from './providers.js';
 import { evaluateRange } from './range-query.js';
 import { goParseDuration } from '../analysis/run/go-duration.js';
 
@@ -114,6 +113,7 @@ export function standInProvider(store: MetricStore, metric: AnalysisMetric, now:
       const doc = v.length === 1 ? jsonNum(v[0] as number) : v.map(jsonNum);
       return { ok: true, value: fromJson(doc), display: goJsonMarshal(doc) };
     }
-    case 'plugin': return { ok: true, value: r.scalar ? (v[0] as number) : v, display: display(r.scalar ? (v[0] as number) : v) };
+    // As the prometheus provider prints it (providers.ts display), without importing it back.
+    case 'plugin': return { ok: true, value: r.scalar ? (v[0] as number) : v, display: r.scalar ? formatGoFloat(v[0] as number, 'f') : `[${v.map((x) => formatGoFloat(x, 'f')).join(',')}]` };
   }
 }
