@@ -19,7 +19,11 @@ import { webUrlMatches } from './web-url.js';
 
 type Answers = Pick<Scenario, 'providers' | 'secrets' | 'fields'>;
 
-/** Rollout field paths the simulator answers itself (src/analysis/run/args.ts). */
+/**
+ * Rollout field paths the simulator answers itself (src/analysis/run/args.ts). Argo reads
+ * `metadata.*` through fieldpath and any other path (`status.…`) from the Rollout object
+ * (utils/analysis/factory.go:32-41); the simulator models neither, so the Scenario's `spec.fields` answers them.
+ */
 export const MODELLED_FIELD_PATHS = ['metadata.name', 'metadata.namespace'];
 
 /** `{name: {key: value}}` from the v1 Secret documents of the file (`data` base64-decoded, `stringData` as is). */
