@@ -33,8 +33,9 @@ const keep = flag('--keep');
 const errorRate = flag('--error-rate') ?? '5%';
 
 /** The standard Scenario document, e.g. scenarioDoc('x', 20, false) → "…spec: {seed: 1, duration: 1h, traffic: {rps: 20}}". */
-function scenarioDoc(name, rpsValue, regressed, operator = [], metrics = undefined) {
+function scenarioDoc(name, rpsValue, regressed, operator = [], metrics = undefined, answers = undefined) {
   const parts = ['seed: 1', 'duration: 1h'];
+  for (const [k, v] of Object.entries(answers ?? {})) parts.push(`${k}: ${JSON.stringify(v)}`);
   if (rpsValue !== undefined) parts.push(`traffic: {rps: ${rpsValue}}`);
   if (regressed) parts.push(`release: {regressions: [{metric: errorRate, to: ${errorRate}}]}`);
   if (operator.length > 0) parts.push(`operator: [${operator.join(', ')}]`);
@@ -109,6 +110,32 @@ function mappingFrom(warnings) {
   return Object.keys(merged).length === 0 ? undefined : merged;
 }
 
+/** The PromQL a user would first try for a provider the simulator answers with PromQL (the error ratio). */
+const STAND_IN_QUERY = 'sum(rate(http_requests_total{code="500"}[5m])) / sum(rate(http_requests_total[5m]))';
+
+/**
+ * The Scenario answers an exit-2 load error asks for ("add to the Scenario's spec: providers: {…}",
+ * secrets, fields), merged into `into`, with `<PromQL>` as the error ratio and `<value>` as "dummy":
+ * what a user told so would add. Returns whether anything was added.
+ */
+function answersFrom(stderr, into) {
+  let added = false;
+  for (const line of stderr) {
+    const m = /add to the Scenario's spec: (providers|secrets|fields): (\{.*\})\)$/.exec(line);
+    if (!m) continue;
+    const v = parseDocument(m[2].replaceAll('<PromQL>', `'${STAND_IN_QUERY}'`).replaceAll('<value>', 'dummy')).toJS();
+    if (m[1] === 'providers') {
+      into.providers ??= {};
+      for (const k of ['web', 'metrics']) if (v[k]) into.providers[k] = [...(into.providers[k] ?? []), ...v[k]];
+    } else {
+      into[m[1]] ??= {};
+      for (const [k, x] of Object.entries(v)) into[m[1]][k] = typeof x === 'object' ? { ...into[m[1]][k], ...x } : x;
+    }
+    added = true;
+  }
+  return added;
+}
+
 /** Stable p99 of a run in seconds, e.g. 4155 → "4.2s"; the 120 s cap marks a saturated stable version. */
 const p99 = (s) => (s?.versions?.stable?.p99 == null ? '—' : `${(s.versions.stable.p99 / 1000).toFixed(1)}s`);
 const verdict = (s) => (s ? s.outcome + (s.abortCause ? ` (${s.abortCause})` : '') : '—');
@@ -118,12 +145,17 @@ async function row(name, dir) {
   const info = describe(text);
   const healthyFile = join(dir, `${name}.healthy.yaml`);
   const regressedFile = join(dir, `${name}.regressed.yaml`);
+  const answers = {};
   const runBoth = async (operator, metrics) => {
-    writeFileSync(healthyFile, text + scenarioDoc(name, rps, false, operator, metrics));
-    writeFileSync(regressedFile, text + scenarioDoc(name, rps, true, operator, metrics));
+    writeFileSync(healthyFile, text + scenarioDoc(name, rps, false, operator, metrics, answers));
+    writeFileSync(regressedFile, text + scenarioDoc(name, rps, true, operator, metrics, answers));
     return [await simulate(healthyFile), await simulate(regressedFile)];
   };
   let [healthy, regressed] = await runBoth([]);
+  // …and one told "add to the Scenario's spec: providers/secrets/fields: {…}" (a provider the
+  // Scenario answers) adds that, the PromQL being the error ratio: `answered` says so.
+  const firstError = healthy.code === 2 ? healthy.stderr[0] ?? null : null;
+  for (let i = 0; i < 3 && healthy.code === 2 && answersFrom(healthy.stderr, answers); i++) [healthy, regressed] = await runBoth([]);
   // A user told "pauses indefinitely … add spec.operator: [{at: 5m, action: promote}]" does so:
   // the standard Scenario follows each such suggestion once, as that user would.
   const operator = warningsOf(healthy).flatMap((w) => /add spec\.operator: \[(\{at: [^}]+\})\]/.exec(w)?.[1] ?? []);
@@ -141,6 +173,7 @@ async function row(name, dir) {
   const warnedMapping = queryWarnings.some((w) => /metrics:/.test(w));
   return {
     fixture: name, valid, error: healthy.code === 0 ? null : healthy.stderr[0] ?? null,
+    answered: Object.keys(answers).length === 0 ? null : { answers, firstError },
     strategy: healthy.summary ? `${healthy.summary.strategy}${healthy.summary.router ? '/' + healthy.summary.router : ''}` : info.strategy,
     providers: info.providers, prometheus,
     healthy: healthy.summary, regressed: regressed.summary,
@@ -180,7 +213,8 @@ async function main() {
   }
   const valid = rows.filter((r) => r.valid === 'yes');
   const prom = rows.filter((r) => r.prometheus);
-  lines.push('', `${rows.length} fixtures; ${valid.length} load; ${prom.length} with a prometheus analysis ` +
+  const answered = valid.filter((r) => r.answered);
+  lines.push('', `${rows.length} fixtures; ${valid.length} load (${answered.length} once the Scenario answers what the load error asked for: ${answered.map((r) => r.fixture).join(', ') || 'none'}); ${prom.length} with a prometheus analysis ` +
     `(${prom.filter((r) => r.acceptance === 'measured').length} measured: promoted healthy and caught the regression; ` +
     `${prom.filter((r) => r.acceptance === 'warned (mapping)').length} warned with a metrics: mapping; ` +
     `${prom.filter((r) => r.acceptance === 'warned (label/value)').length} warned naming a label or value that selects nothing; ` +

@@ -14,3 +14,4 @@ export { formatRuneU, goQuote, goQuoteControlsOnly, goQuoteRuneBasic, isGoPrint,
 export { angleGroupAt, compileGoRegexp } from './regexp.js';
 export type { GoRegexp, GoRegexpOptions, GoRegexpResult } from './regexp.js';
 export { utf8Decode, utf8Encode, utf8Length } from './utf8.js';
+export { goJsonMarshal } from './json-marshal.js';

@@ -41,6 +41,8 @@ function sourceOf(m: TemplateMetric, field: (typeof FIELDS)[number]) {
 
 /** `condition-result-not-indexed` (error). Example: successCondition `result < 0.05` → one error. */
 function resultNotIndexed(m: TemplateMetric): Finding[] {
+  // Only a prometheus result is always a list; datadog, wavefront, web, … hand conditions a number.
+  if (m.written.provider.prometheus === undefined) return [];
   return FIELDS.flatMap((field) => {
     const tree = firstCondition([m.written[field], ...m.measured.map((x) => x[field])]);
     if (tree === undefined || !comparesBareResult(tree)) return [];

@@ -172,9 +172,44 @@ export interface IngressRef {
   readonly services: readonly string[];
 }
 
+/** Argo's `rangeQuery`: `start`/`end` are expr time expressions (`now() - duration("5m")`), `step` a duration; all kept as text (they may hold `{{args.x}}`). */
+export interface RangeQuery {
+  readonly start: string;
+  readonly end: string;
+  readonly step: string;
+}
+
+/** Argo's `web` provider fields (WebMetric), as written. */
+export interface WebMetric {
+  readonly url: string;
+  readonly method: string | undefined;
+  readonly headers: readonly { readonly key: string; readonly value: string }[];
+  readonly body: string | undefined;
+  readonly jsonBody: unknown;
+  readonly jsonPath: string | undefined;
+  readonly timeoutSeconds: number | undefined;
+}
+
+/** Providers whose own query language is not re-implemented: a Scenario-mapped PromQL query stands in. */
+export const STAND_IN_PROVIDERS = ['datadog', 'newRelic', 'wavefront', 'cloudWatch', 'graphite', 'influxdb', 'skywalking', 'plugin'] as const;
+export type StandInProvider = (typeof STAND_IN_PROVIDERS)[number];
+
+/**
+ * A stand-in provider: the manifest's block as written (`spec`) and the Scenario's PromQL that
+ * answers for it (`query`, or named `fields` for newRelic's row), joined at load time.
+ */
+export interface StandInMetric {
+  readonly provider: StandInProvider;
+  readonly spec: unknown;
+  readonly query?: string | undefined;
+  readonly fields?: Readonly<Record<string, string>> | undefined;
+}
+
 export interface MetricProvider {
-  readonly prometheus?: { readonly address: string | undefined; readonly query: string };
+  readonly prometheus?: { readonly address: string | undefined; readonly query: string; readonly rangeQuery?: RangeQuery | undefined };
   readonly job?: { readonly spec: unknown };
+  readonly web?: WebMetric;
+  readonly standIn?: StandInMetric;
 }
 
 /** One `spec.metrics[]` entry, Argo's names; durations in ms (interval undefined = run once). */
@@ -208,8 +243,11 @@ export type TemplatedFields = { readonly [K in (typeof TEMPLATABLE_FIELDS)[numbe
 export interface AnalysisTemplate {
   readonly kind: 'AnalysisTemplate' | 'ClusterAnalysisTemplate';
   readonly name: string;
-  readonly args: readonly { readonly name: string; readonly value: string | undefined }[];
+  /** `secretKeyRef`: the value comes from a Secret; the loader resolves it from the Scenario's `secrets:` (or a v1 Secret in the file). */
+  readonly args: readonly { readonly name: string; readonly value: string | undefined; readonly secretKeyRef?: { readonly name: string; readonly key: string } }[];
   readonly metrics: readonly AnalysisMetric[];
+  /** `spec.templates`: templates this one composes (Argo ≥ 1.8 flattens them into the run). */
+  readonly templates?: readonly { readonly templateName: string; readonly clusterScope: boolean }[];
   readonly dryRun: readonly { readonly metricName: string }[];
   readonly measurementRetention: readonly { readonly metricName: string; readonly limit: number }[];
   readonly source: SourceRef;

@@ -120,6 +120,35 @@ export interface FamilyMapping {
 /** By our family name (src/metrics/catalogue.ts keeps the families). */
 export type MetricsMapping = Readonly<Record<string, FamilyMapping>>;
 
+/** A `spec.providers.web` answer: what a URL pattern answers a web metric. */
+export interface WebAnswer {
+  /** Glob over the whole URL: `*` matches any run of characters. */
+  readonly url: string;
+  /** Only requests with this method (default: any). */
+  readonly method: string | undefined;
+  /** HTTP status answered (default 200). */
+  readonly status: number;
+  /** The response document (JSON-like), or a string sent as is. */
+  readonly body: unknown;
+  /** PromQL whose value is placed where the metric's jsonPath reads (`{$.data.ok}` → body.data.ok). */
+  readonly query: string | undefined;
+  /** `number` (default) or `boolean` (non-zero → true), the JSON type the value is written as. */
+  readonly as: 'number' | 'boolean';
+}
+
+/** A `spec.providers.metrics` entry: the PromQL that stands in for a non-Prometheus metric. */
+export interface StandInMapping {
+  readonly template: string;
+  readonly metric: string;
+  readonly query: string | undefined;
+  readonly fields: Readonly<Record<string, string>> | undefined;
+}
+
+export interface ScenarioProviders {
+  readonly web: readonly WebAnswer[];
+  readonly metrics: readonly StandInMapping[];
+}
+
 export interface Scenario {
   readonly file: string;
   readonly name: string;
@@ -140,6 +169,12 @@ export interface Scenario {
   readonly compare: readonly string[];
   /** `spec.metrics`: our families exported under the app's own names (src/metrics/catalogue.ts); {} when unset. */
   readonly metrics: MetricsMapping;
+  /** `spec.providers`: answers of the web metrics and PromQL stand-ins for other providers; empty lists when unset. */
+  readonly providers?: ScenarioProviders;
+  /** `spec.secrets`: Secret name → key → value, for template args with `valueFrom.secretKeyRef`. */
+  readonly secrets?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** `spec.fields`: Rollout field path → value, for analysis args with a `valueFrom.fieldRef` the simulator does not model. */
+  readonly fields?: Readonly<Record<string, string>>;
   /** True when the Scenario lists `spec.compare`: `simulate run` then races them as `compare` does. */
   readonly compareListed?: true;
   readonly workloads: readonly Workload[];

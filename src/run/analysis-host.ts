@@ -60,7 +60,7 @@ function createRun(deps: AnalysisDeps, runs: Runs, req: StartRequest): boolean {
     rolloutName: deps.rolloutName, namespace: deps.scenario.namespace, podHash: req.podHash,
     revision: req.revision, kind: req.kind, analysis: req.analysis,
     templates: deps.scenario.analysisTemplates, stableHash: req.stableHash, latestHash: req.podHash,
-    now: deps.engine.now, existingNames: runs.names,
+    now: deps.engine.now, existingNames: runs.names, fields: deps.scenario.fields,
     ...(req.stepIndex !== undefined ? { stepIndex: req.stepIndex } : {}),
   });
   if (!built.ok) {

@@ -1,12 +1,17 @@
 /**
  * The metric providers a simulated cluster offers: `prometheus` (real PromQL over the simulated
- * series store, result shaped as Argo's provider shapes it) and `job` (the scenario's synthetic
- * test suite run against the release's pods).
+ * series store, instant or `rangeQuery`, result shaped as Argo's provider shapes it), `job` (the
+ * scenario's synthetic test suite run against the release's pods), `web` (providers-web.ts) and
+ * the PromQL stand-ins for datadog, newRelic, … (providers-standin.ts).
  */
 import type { Provider, ProviderContext, ProviderResult } from '../analysis/run/index.js';
 import type { MetricStore } from '../metrics/store.js';
-import type { AnalysisMetric } from '../model/rollout.js';
-import type { Scenario } from '../model/scenario.js';
+import type { AnalysisMetric, RangeQuery } from '../model/rollout.js';
+import type { Scenario, WebAnswer } from '../model/scenario.js';
+import { goParseDuration } from '../analysis/run/go-duration.js';
+import { standInProvider } from './providers-standin.js';
+import { webProvider } from './providers-web.js';
+import { evalTime, evaluateRange } from './range-query.js';
 import { evaluateInstant, toArgoValue } from '../promql/index.js';
 import { formatGoFloat } from '../go/index.js';
 import type { SyntheticJob } from '../world/world.js';
@@ -25,11 +30,31 @@ export function display(value: number | number[]): string {
 
 export function prometheusProvider(store: MetricStore, metric: AnalysisMetric, now: number): ProviderResult {
   const query = metric.provider.prometheus?.query ?? '';
+  const range = metric.provider.prometheus?.rangeQuery;
+  if (range !== undefined) return rangeProvider(store, query, range, now);
   const r = evaluateInstant(store, query, now);
   if (!r.ok) return { ok: false, error: r.error };
   const v = toArgoValue(r.data);
   if (!v.ok) return { ok: false, error: v.error };
   return { ok: true, value: v.value, display: display(v.value) };
+}
+
+/**
+ * `rangeQuery` (prometheus.go:61-78): start and end are expr times, step a Go duration; the
+ * matrix's values, every series one after the other, are the `[]float64` result (:163-174).
+ * Example: start `now() - duration("2m")`, end `now()`, step 1m → three values per series.
+ */
+function rangeProvider(store: MetricStore, query: string, range: RangeQuery, now: number): ProviderResult {
+  const start = evalTime(range.start, now);
+  if (!start.ok) return { ok: false, error: `failed to parse rangeQuery.start as time: ${start.error}` };
+  const end = evalTime(range.end, now);
+  if (!end.ok) return { ok: false, error: `failed to parse rangeQuery.end as time: ${end.error}` };
+  const step = goParseDuration(range.step);
+  if (!step.ok) return { ok: false, error: `failed to parse rangeQuery.step as duration: ${step.error}` };
+  const r = evaluateRange(store, query, start.ms, end.ms, step.ms);
+  if (!r.ok) return { ok: false, error: r.error };
+  const values = r.series.flatMap((x) => x.v);
+  return { ok: true, value: values, display: display(values) };
 }
 
 export interface JobRunner {
@@ -109,12 +134,14 @@ export function jobProvider(scenario: Scenario, runner: JobRunner): Provider {
   return Object.assign(run, { terminate });
 }
 
-/** Dispatches on the metric's provider (the loader admits only prometheus and job). */
-export function combinedProvider(store: MetricStore, job: Provider): Provider {
+/** Dispatches on the metric's provider: prometheus, job, web (the Scenario's answers) and the PromQL stand-ins. */
+export function combinedProvider(store: MetricStore, job: Provider, webAnswers: readonly WebAnswer[] = []): Provider {
   const run: Provider = (metric, ctx) => {
     if (metric.provider.prometheus !== undefined) return prometheusProvider(store, metric, ctx.now);
     if (metric.provider.job !== undefined) return job(metric, ctx);
-    return { ok: false, error: `metric "${metric.name}" has no provider the simulator supports (prometheus, job)` };
+    if (metric.provider.web !== undefined) return webProvider(store, webAnswers, metric, ctx.now);
+    if (metric.provider.standIn !== undefined) return standInProvider(store, metric, ctx.now);
+    return { ok: false, error: `metric "${metric.name}" has no provider the simulator supports` };
   };
   // Only a Job measurement is ever in flight, so only the job provider has something to stop.
   const terminate = (metric: AnalysisMetric, ctx: ProviderContext): void => {

@@ -67,6 +67,10 @@ export function checkTemplates(templates: readonly AnalysisTemplate[]): Template
       };
       const query = m.provider.prometheus?.query;
       if (query !== undefined) report('provider.prometheus.query', 'the PromQL query', firstError(query, promqlError));
+      // A stand-in's PromQL comes from the Scenario's spec.providers.metrics; the message names it.
+      const standIn = m.provider.standIn;
+      if (standIn?.query !== undefined) report(`provider.${standIn.provider}`, 'the PromQL that spec.providers.metrics maps to it', firstError(standIn.query, promqlError));
+      for (const [col, q] of Object.entries(standIn?.fields ?? {})) report(`provider.${standIn?.provider ?? ''}`, `the PromQL that spec.providers.metrics maps to its column ${col}`, firstError(q, promqlError));
       if (m.successCondition !== undefined && m.successCondition.trim() !== '') report('successCondition', 'successCondition', firstError(m.successCondition, conditionError));
       if (m.failureCondition !== undefined && m.failureCondition.trim() !== '') report('failureCondition', 'failureCondition', firstError(m.failureCondition, conditionError));
     });

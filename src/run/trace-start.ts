@@ -11,6 +11,7 @@ import type { Scenario } from '../model/scenario.js';
 import { strategyOf } from '../model/strategy.js';
 import { templateHash } from '../world/pods.js';
 import { referencedTemplates } from './workload.js';
+import { metricQuery } from '../analysis/run/index.js';
 
 /**
  * Example: canary-tool-call-regression, seed 7 → {scenario: 'canary-tool-call-regression', seed: 7,
@@ -57,11 +58,16 @@ function servicesOf(w: Workload): SimulationStartedFields['services'] {
 
 /** The metrics of every template the workload references, in template then metric order. */
 function metricsOf(scenario: Scenario, w: Workload): TraceMetric[] {
+  // Composed templates (spec.templates) bring their own metrics into the run: follow them.
   const referenced = referencedTemplates(w);
+  for (let i = 0; i < referenced.length; i++) {
+    const t = scenario.analysisTemplates.find((x) => x.name === referenced[i]);
+    for (const ref of t?.templates ?? []) if (!referenced.includes(ref.templateName)) referenced.push(ref.templateName);
+  }
   return scenario.analysisTemplates
     .filter((t) => referenced.includes(t.name))
     .flatMap((t) => t.metrics.map((m) => ({
-      template: t.name, name: m.name, query: m.provider.prometheus?.query ?? null,
+      template: t.name, name: m.name, query: metricQuery(m) || null,
       successCondition: m.successCondition ?? null, failureCondition: m.failureCondition ?? null,
       failureLimit: m.failureLimit ?? 0,
     })));

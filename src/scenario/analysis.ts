@@ -1,45 +1,21 @@
 /**
- * AnalysisTemplate / ClusterAnalysisTemplate → model AnalysisTemplate. Providers other than
- * `prometheus` and `job` are rejected by name. Queries and conditions are kept as text (their
- * own parsers live elsewhere); only `{{args.x}}` placeholders are checked against the args.
+ * AnalysisTemplate / ClusterAnalysisTemplate → model AnalysisTemplate. The provider block is read
+ * by analysis-providers.ts (kayenta is rejected by name); args may come from a Secret
+ * (`secretKeyRef`, resolved from the Scenario in stand-ins.ts); `spec.templates` composes others.
+ * Queries and conditions are kept as text (their own parsers live elsewhere); only `{{args.x}}`
+ * placeholders are checked against the args.
  */
-import { TEMPLATABLE_FIELDS, type AnalysisMetric, type AnalysisTemplate, type MetricProvider, type TemplatedFields } from '../model/rollout.js';
+import { TEMPLATABLE_FIELDS, type AnalysisMetric, type AnalysisTemplate, type TemplatedFields } from '../model/rollout.js';
+import { Provider, toModelProvider } from './analysis-providers.js';
 import { didYouMean } from './errors.js';
 import { envelope } from './k8s.js';
 import { any, arr, dflt, notSimulated, obj, opt, refine, req, scalar } from './schema.js';
-import type { Out, Rejection, ScalarSchema } from './schema.js';
+import type { Out, ScalarSchema } from './schema.js';
 import { bool, int, intOrString, ok, str } from './scalars.js';
 import { goDuration } from './durations.js';
 import { check, checkFields, fail, fieldSources, index, posOf } from './validate.js';
 import type { Cx } from './validate.js';
 import { getKey } from './yaml-doc.js';
-
-export const UNSUPPORTED_PROVIDERS = ['datadog', 'newRelic', 'wavefront', 'web', 'kayenta', 'cloudWatch', 'graphite', 'influxdb', 'skywalking', 'plugin'] as const;
-
-const providerRejection = (p: string): Rejection =>
-  notSimulated(`the ${p} metric provider`, 'use prometheus (queries run against the simulated Prometheus) or job (synthetic tests against the canary/preview)');
-
-const Prometheus = obj(
-  {
-    address: opt(str()),
-    query: req(str({ nonEmpty: true })),
-    timeout: opt(int({ min: 0 })),
-    insecure: opt(bool()),
-    headers: opt(arr(obj({ key: req(str()), value: req(str()) }))),
-    authentication: opt(any()),
-  },
-  { rejected: { rangeQuery: notSimulated('prometheus rangeQuery (range queries)', 'use an instant query with a range selector, e.g. rate(x[5m])') } },
-);
-
-const Job = obj({ metadata: opt(any()), spec: req(any({ description: 'A batch/v1 JobSpec; accepted as is (the simulator runs spec.syntheticTests instead).' })) });
-
-const Provider = refine(
-  obj({ prometheus: opt(Prometheus), job: opt(Job) }, { rejected: Object.fromEntries(UNSUPPORTED_PROVIDERS.map((p) => [p, providerRejection(p)])) }),
-  (p, report) => {
-    if (p.prometheus === undefined && p.job === undefined) report('', 'no provider specified', 'add prometheus: {query: …} or job: {spec: …}');
-    if (p.prometheus !== undefined && p.job !== undefined) report('', 'multiple providers specified', 'keep exactly one');
-  },
-);
 
 /** A field written as argument placeholder text, parsed when the run is created. */
 interface Placeholder {
@@ -88,33 +64,33 @@ const Metric = refine(
   },
 );
 
-const TemplateArg = obj({
-  name: req(str({ nonEmpty: true })),
-  value: opt(str()),
-  valueFrom: opt(
-    obj(
-      {},
-      {
-        rejected: {
-          secretKeyRef: notSimulated('args[].valueFrom.secretKeyRef (Secrets)', 'give the argument a value'),
-          fieldRef: notSimulated('args[].valueFrom.fieldRef in a template', 'pass the value from the Rollout instead'),
-        },
-      },
+const TemplateArg = refine(
+  obj({
+    name: req(str({ nonEmpty: true })),
+    value: opt(str()),
+    valueFrom: opt(
+      obj(
+        { secretKeyRef: opt(obj({ name: req(str({ nonEmpty: true })), key: req(str({ nonEmpty: true })) })) },
+        { rejected: { fieldRef: notSimulated('args[].valueFrom.fieldRef in a template', 'pass the value from the Rollout instead (its args may use fieldRef)') } },
+      ),
     ),
-  ),
-});
+  }),
+  (a, report) => {
+    if (a.valueFrom !== undefined && a.valueFrom.secretKeyRef === undefined) report('valueFrom', 'valueFrom needs secretKeyRef: {name, key}');
+  },
+);
 
 const nameList = { metricName: req(str({ nonEmpty: true })) };
 
-const TemplateSpec = obj(
-  {
-    args: dflt(arr(TemplateArg), []),
-    metrics: req(arr(any(), { minItems: 1 })),
-    dryRun: dflt(arr(obj(nameList)), []),
-    measurementRetention: dflt(arr(obj({ ...nameList, limit: req(int({ min: 0 })) })), []),
-  },
-  { rejected: { templates: notSimulated('spec.templates (composing AnalysisTemplates)', 'copy the metrics into this template', ['metrics']) } },
-);
+const TemplateRef = obj({ templateName: req(str({ nonEmpty: true })), clusterScope: dflt(bool(), false) });
+
+const TemplateSpec = obj({
+  args: dflt(arr(TemplateArg), []),
+  metrics: dflt(arr(any()), []),
+  templates: dflt(arr(TemplateRef), [], { description: 'Other templates whose metrics, args, dryRun and measurementRetention this one includes (Argo flattens them into the run).' }),
+  dryRun: dflt(arr(obj(nameList)), []),
+  measurementRetention: dflt(arr(obj({ ...nameList, limit: req(int({ min: 0 })) })), []),
+});
 
 const TemplateDoc = envelope(any());
 
@@ -129,7 +105,9 @@ export function buildAnalysisTemplate(cx: Cx, kind: AnalysisTemplate['kind']): B
   const specNode = getKey(cx.sd, cx.sd.root, 'spec');
   if (doc === undefined || doc.spec === undefined) return undefined;
   const spec = checkFields(TemplateSpec, specNode, 'spec', cx);
-  if (spec === undefined || spec.metrics === undefined) return undefined;
+  if (spec === undefined || spec.metrics === undefined || spec.templates === undefined) return undefined;
+  // Argo's validation: a template needs metrics unless it composes others (`spec.templates`).
+  if (spec.metrics.length === 0 && spec.templates.length === 0) fail(cx, 'spec.metrics', 'needs at least 1 item', 'add metrics: [{name: …, provider: …}], or templates: [{templateName: …}] to compose others');
   const before = cx.issues.count;
   const metricNodes = getKey(cx.sd, specNode, 'metrics');
   const metrics: AnalysisMetric[] = [];
@@ -148,8 +126,9 @@ export function buildAnalysisTemplate(cx: Cx, kind: AnalysisTemplate['kind']): B
   const template: AnalysisTemplate = {
     kind,
     name: doc.metadata.name,
-    args: args.map((a) => ({ name: a.name, value: a.value })),
+    args: args.map((a) => ({ name: a.name, value: a.value, ...(a.valueFrom?.secretKeyRef === undefined ? {} : { secretKeyRef: { name: a.valueFrom.secretKeyRef.name, key: a.valueFrom.secretKeyRef.key } }) })),
     metrics,
+    ...(spec.templates.length === 0 ? {} : { templates: spec.templates.map((t) => ({ templateName: t.templateName, clusterScope: t.clusterScope })) }),
     dryRun: spec.dryRun.map((d) => ({ metricName: d.metricName })),
     measurementRetention: spec.measurementRetention.map((m) => ({ metricName: m.metricName, limit: m.limit })),
     source: posOf(cx, ''),
@@ -158,10 +137,7 @@ export function buildAnalysisTemplate(cx: Cx, kind: AnalysisTemplate['kind']): B
 }
 
 function toModelMetric(m: Out<typeof Metric>, path: string, cx: Cx): AnalysisMetric {
-  const provider: MetricProvider =
-    m.provider.prometheus !== undefined
-      ? { prometheus: { address: m.provider.prometheus.address, query: m.provider.prometheus.query } }
-      : { job: { spec: m.provider.job?.spec } };
+  const provider = toModelProvider(m.provider);
   const templated: { -readonly [K in keyof TemplatedFields]: string } = {};
   for (const k of TEMPLATABLE_FIELDS) {
     const v = m[k];
@@ -215,6 +191,9 @@ function checkPlaceholders(cx: Cx, metrics: readonly AnalysisMetric[], argNames:
       texts.push(['provider.prometheus.query', m.provider.prometheus.query], ['provider.prometheus.address', m.provider.prometheus.address ?? '']);
     }
     if (m.provider.job !== undefined) texts.push(['provider.job.spec', JSON.stringify(m.provider.job.spec) ?? '']);
+    if (m.provider.prometheus?.rangeQuery !== undefined) texts.push(['provider.prometheus.rangeQuery', JSON.stringify(m.provider.prometheus.rangeQuery)]);
+    if (m.provider.web !== undefined) texts.push(['provider.web', JSON.stringify(m.provider.web)]);
+    if (m.provider.standIn !== undefined) texts.push([`provider.${m.provider.standIn.provider}`, JSON.stringify(m.provider.standIn.spec) ?? '']);
     for (const [field, text] of texts) {
       for (const hit of text.matchAll(PLACEHOLDER)) {
         const name = hit[1] ?? '';

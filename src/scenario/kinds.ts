@@ -43,6 +43,7 @@ const IGNORED_KINDS: Readonly<Record<string, string>> = {
   VerticalPodAutoscaler: 'autoscaling is not simulated',
   ServiceMonitor: 'the simulated Prometheus scrapes every pod on spec.scrapeInterval',
   PodMonitor: 'the simulated Prometheus scrapes every pod on spec.scrapeInterval',
+  Secret: 'as an object; template args with valueFrom.secretKeyRef read its keys',
 };
 /** API groups whose other kinds are accepted and ignored (configuration the simulation never reads). */
 const IGNORED_GROUPS = new Set([

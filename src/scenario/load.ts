@@ -7,6 +7,7 @@
  *   const r = loadScenarioText(text, 'scenarios/x.yaml');
  *   if (!r.ok) for (const e of r.errors) console.error(formatLoadError(e));
  */
+import { joinProviders } from './stand-ins.js';
 import { minOf } from '../model/numbers.js';
 import type { AnalysisTemplate, Deployment, Rollout, Service, Workload } from '../model/rollout.js';
 import type { Scenario } from '../model/scenario.js';
@@ -137,14 +138,17 @@ export function loadScenarioSources(sources: readonly Source[], options: LoadOpt
     AnalysisTemplate: of('AnalysisTemplate').map(docName).filter(isDefined),
     ClusterAnalysisTemplate: of('ClusterAnalysisTemplate').map(docName).filter(isDefined),
   };
+  // Secrets, stand-in PromQL and web answers come from the Scenario: join them before the
+  // references are checked (a secret arg then has its value).
+  const joined = core === undefined ? templates : joinProviders(templates, workloads, core, docs, scenarioCx, lenient);
   const unresolved: Unresolved[] = [];
-  checkReferences({ workloads, templates, services, templateNames }, core, lenient ? unresolved : undefined);
-  if (core !== undefined && scenarioCx !== undefined) checkLimits(scenarioCx, core, workloads, templates);
+  checkReferences({ workloads, templates: joined, services, templateNames }, core, lenient ? unresolved : undefined);
+  if (core !== undefined && scenarioCx !== undefined) checkLimits(scenarioCx, core, workloads, joined);
   for (const sd of docs.filter((d) => d.aliasOverflow)) {
     issues.add(nodePos(sd, sd.root) ?? start, '', `too many YAML alias expansions (more than ${ALIAS_BUDGET} in one document)`, 'write the values out instead of nesting aliases');
   }
   if (issues.count > 0 || core === undefined) return { ok: false, errors: issues.sorted() };
-  return { ok: true, scenario: assemble(core, workloads, templates, services, routingDocs(docs)), notes, unresolved };
+  return { ok: true, scenario: assemble(core, workloads, joined, services, routingDocs(docs)), notes, unresolved };
 }
 
 

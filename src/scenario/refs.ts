@@ -44,7 +44,7 @@ export function checkReferences(cat: Catalog, scenario: ScenarioCore | undefined
     for (const { analysis, path } of w.refs.analyses) checkAnalysis(cat, w.cx, analysis, path, unresolved);
     checkServices(cat, w);
   }
-  for (const t of cat.templates) checkPatterns(t.cx, 'spec', t.template.dryRun, t.template.measurementRetention, [t.template]);
+  for (const t of cat.templates) checkPatterns(t.cx, 'spec', t.template.dryRun, t.template.measurementRetention, withComposed(cat, [t.template]));
   if (scenario !== undefined) {
     for (const w of cat.workloads) checkImage(w, scenario);
     checkNamespaces(cat, scenario.namespace);
@@ -68,6 +68,26 @@ function findTemplate(cat: Catalog, name: string, clusterScope: boolean): Analys
   return cat.templates.find((t) => t.template.kind === kind && t.template.name === name)?.template;
 }
 
+/**
+ * The templates and, depth first, every template they compose (`spec.templates`), once each: the
+ * metrics, args and rules of a run (rollout/analysis.go:509-556). Missing ones are reported where
+ * they are named (stand-ins.ts).
+ * Example: [rates] where rates composes a and b → [rates, a, b].
+ */
+function withComposed(cat: Catalog, templates: readonly AnalysisTemplate[]): AnalysisTemplate[] {
+  const out: AnalysisTemplate[] = [];
+  const visit = (t: AnalysisTemplate): void => {
+    if (out.includes(t)) return;
+    out.push(t);
+    for (const ref of t.templates ?? []) {
+      const inner = findTemplate(cat, ref.templateName, ref.clusterScope);
+      if (inner !== undefined) visit(inner);
+    }
+  };
+  templates.forEach(visit);
+  return out;
+}
+
 function checkAnalysis(cat: Catalog, cx: Cx, a: RolloutAnalysis, path: string, unresolved: Unresolved[] | undefined): void {
   const miss = (kind: Unresolved['kind'], p: string, message: string, suggestion: string): void => {
     if (unresolved === undefined) return fail(cx, p, message, suggestion);
@@ -88,14 +108,16 @@ function checkAnalysis(cat: Catalog, cx: Cx, a: RolloutAnalysis, path: string, u
   });
   if (found.length !== a.templates.length) return;
   const given = a.args.map((x) => x.name);
-  for (const t of found) {
+  const all = withComposed(cat, found);
+  for (const t of all) {
     for (const arg of t.args) {
-      if (arg.value !== undefined || given.includes(arg.name)) continue;
+      // Argo flattens the args of every template in the run: a value any of them gives counts.
+      if (given.includes(arg.name) || all.some((u) => u.args.some((x) => x.name === arg.name && x.value !== undefined))) continue;
       const typo = closest(arg.name, given);
       miss('arg', path, `${t.kind} "${t.name}" needs arg "${arg.name}", which this analysis does not pass`, typo !== undefined ? `args has "${typo}": did you mean "${arg.name}"?` : `add args: [{name: ${arg.name}, value: …}]`);
     }
   }
-  checkPatterns(cx, path, a.dryRun, a.measurementRetention, found);
+  checkPatterns(cx, path, a.dryRun, a.measurementRetention, all);
 }
 
 /** dryRun / measurementRetention metric names are unanchored regexes that must match a metric. */

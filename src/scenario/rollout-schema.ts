@@ -63,9 +63,6 @@ export const StringMatch = refine(obj({ exact: opt(str()), prefix: opt(str()), r
   }
 });
 
-/** Rollout fields an analysis arg may take its value from (the rest of the object is not modelled). */
-const SIMULATED_FIELD_PATHS = ['metadata.name', 'metadata.namespace'];
-
 const AnalysisArg = refine(
   obj({
     name: req(str({ nonEmpty: true })),
@@ -75,10 +72,7 @@ const AnalysisArg = refine(
         obj({ podTemplateHashValue: opt(enumOf(['Stable', 'Latest'] as const)), fieldRef: opt(obj({ fieldPath: req(str({ nonEmpty: true })) })) }),
         (v, report) => {
           if ((v.podTemplateHashValue === undefined) === (v.fieldRef === undefined)) report('', 'set exactly one of podTemplateHashValue, fieldRef');
-          const path = v.fieldRef?.fieldPath;
-          if (path !== undefined && !SIMULATED_FIELD_PATHS.includes(path)) {
-            report('fieldRef.fieldPath', `valueFrom.fieldRef.fieldPath "${path}" is not simulated (only ${SIMULATED_FIELD_PATHS.join(' and ')} resolve here)`, 'pass the value with `value:` instead');
-          }
+          // Paths other than metadata.name/namespace resolve from the Scenario's spec.fields (stand-ins.ts).
         },
       ),
     ),

@@ -9,6 +9,7 @@ import { formatDuration } from '../model/time.js';
 import { any, arr, dflt, map, obj, opt, refine, req, shape } from './schema.js';
 import { enumOf, int, num, percent, str } from './scalars.js';
 import { duration } from './durations.js';
+import { providerFields } from './providers-schema.js';
 
 export const API_VERSION = 'rollout-sim/v1alpha1';
 /**
@@ -239,6 +240,7 @@ export const ScenarioSpec = obj({
     description: "Renames exported metric families and labels to the app's own, keyed by our family name (README: Metrics the pods export).",
     examples: [{ http_requests_total: { name: 'flask_http_request_total', labels: { code: 'status' } } }],
   }),
+  ...providerFields,
 });
 
 const documentFields = {

@@ -3,7 +3,6 @@
  * whole metric when the run is created: `utils/analysis/factory.go` `ResolveMetricArgs`), and no
  * false follow-on errors about arguments.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioPath } from '../../src/scenario/index.js';
 import { ROLLOUT, SCENARIO, file, loaded, messages, where } from './helpers.js';
@@ -55,16 +54,12 @@ describe('argument placeholders in durations and counters', () => {
     ]);
   });
 
-  it("argo-rollouts' e2e rollout-bg-analysis-withArgs.yaml: only the unsimulated web provider and Secret are refused", () => {
-    const dir = 'test/scenario/fixtures/rollout-bg-analysis-withArgs';
-    const r = loadScenarioPath(dir);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.errors.map((e) => `${e.line}:${e.column} ${e.path}: ${e.message}`)).toEqual([
-      '62:7 spec.args[4].valueFrom.secretKeyRef: args[].valueFrom.secretKeyRef (Secrets) is not simulated',
-      '72:7 spec.metrics[0].provider.web: the web metric provider is not simulated',
-    ]);
-    expect(new Set(r.errors.map((e) => e.file))).toEqual(new Set([join(dir, 'rollout-bg-analysis-withArgs.yaml')]));
+  it("argo-rollouts' e2e rollout-bg-analysis-withArgs.yaml loads: the secret arg from the Secret in the file, the web URL answered by the Scenario", () => {
+    const r = loadScenarioPath('test/scenario/fixtures/rollout-bg-analysis-withArgs');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const t = r.scenario.analysisTemplates[0];
+    expect(t?.args.find((a) => a.name === 'secret-url')?.value).toBe('https://gist.githubusercontent.com/khhirani/2ab11232402518d5277af030dd8916d7/raw/d272f551f2d1806a03974dbaef11dfd55102feea/example.json');
+    expect(t?.metrics[0]?.provider.web?.jsonPath).toBe('{$.message}');
   });
 });
 

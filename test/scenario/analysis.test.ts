@@ -100,7 +100,7 @@ describe("Argo's metric rules", () => {
     expect(messages(text)).toEqual([
       `${where(text, '{}\n    - name')}: spec.metrics[0].provider: no provider specified (add prometheus: {query: …} or job: {spec: …})`,
       `${where(text, '{prometheus: {query: up}, job')}: spec.metrics[1].provider: multiple providers specified (keep exactly one)`,
-      `${where(text, '[]\n')}: spec.metrics: needs at least 1 item`,
+      `${where(text, '[]\n')}: spec.metrics: needs at least 1 item (add metrics: [{name: …, provider: …}], or templates: [{templateName: …}] to compose others)`,
     ]);
   });
 
@@ -118,28 +118,67 @@ describe("Argo's metric rules", () => {
   });
 });
 
-describe('providers and template features that are not simulated', () => {
-  for (const p of ['datadog', 'newRelic', 'wavefront', 'web', 'kayenta', 'cloudWatch', 'graphite', 'influxdb', 'skywalking', 'plugin']) {
-    it(`${p} is refused by name, suggesting prometheus or job`, () => {
+describe('providers: kayenta refused; the others need the Scenario to answer them', () => {
+  it('kayenta is refused by name, suggesting prometheus or job', () => {
+    const text = file(SCENARIO, ROLLOUT, template('    - name: m\n      provider:\n        kayenta: {query: x}\n'));
+    expect(messages(text)).toEqual([
+      `${where(text, 'kayenta:')}: spec.metrics[0].provider.kayenta: the kayenta metric provider is not simulated (use prometheus (queries run against the simulated Prometheus) or job (synthetic tests against the canary/preview))`,
+    ]);
+  });
+
+  for (const p of ['datadog', 'wavefront', 'cloudWatch', 'graphite', 'influxdb', 'skywalking', 'plugin']) {
+    it(`${p} without a spec.providers.metrics mapping: exit 2 showing the block to add`, () => {
       const text = file(SCENARIO, ROLLOUT, template(`    - name: m\n      provider:\n        ${p}: {query: x}\n`));
       expect(messages(text)).toEqual([
-        `${where(text, `${p}:`)}: spec.metrics[0].provider.${p}: the ${p} metric provider is not simulated (use prometheus (queries run against the simulated Prometheus) or job (synthetic tests against the canary/preview))`,
+        `${where(text, '{query: x}')}: spec.metrics[0].provider.${p}: the ${p} metric "m" of AnalysisTemplate "error-rate" needs the PromQL that stands in for it (its own query language is not simulated) (add to the Scenario's spec: providers: {metrics: [{template: error-rate, metric: m, query: <PromQL>}]})`,
       ]);
     });
   }
 
-  it('rangeQuery, secretKeyRef args and composed templates are refused', () => {
+  it('newRelic: the block names the columns the NRQL selects', () => {
+    const text = file(SCENARIO, ROLLOUT, template('    - name: m\n      provider:\n        newRelic: {query: "FROM Transaction SELECT percentage(count(*), WHERE httpResponseCode != 500) as successRate"}\n'));
+    expect(messages(text)).toEqual([
+      `${where(text, '{query: "FROM')}: spec.metrics[0].provider.newRelic: the newRelic metric "m" of AnalysisTemplate "error-rate" needs the PromQL that stands in for it (its own query language is not simulated) (add to the Scenario's spec: providers: {metrics: [{template: error-rate, metric: m, fields: {successRate: <PromQL>}}]})`,
+    ]);
+  });
+
+  it('with the mapping the metric loads, its block kept as written and the PromQL joined', () => {
+    const scenario = SCENARIO.replace('spec:\n', "spec:\n  providers: {metrics: [{template: error-rate, metric: m, query: 'sum(up)'}]}\n");
+    const text = file(scenario, ROLLOUT, template('    - name: m\n      provider:\n        datadog: {apiVersion: v2, query: "sum:requests.error.rate{service:x}"}\n'));
+    const [t] = loaded(text).scenario.analysisTemplates;
+    expect(t?.metrics[0]?.provider).toEqual({ standIn: { provider: 'datadog', spec: { apiVersion: 'v2', query: 'sum:requests.error.rate{service:x}' }, query: 'sum(up)', fields: undefined } });
+  });
+
+  it('a mapping that answers no metric is an error with a did-you-mean', () => {
+    const scenario = SCENARIO.replace('spec:\n', "spec:\n  providers: {metrics: [{template: error-rat, metric: m, query: up}]}\n");
+    const text = file(scenario, ROLLOUT, template('    - name: m\n      provider: {prometheus: {query: up}}\n'));
+    expect(messages(text)).toEqual([`${where(text, '{template: error-rat')}: spec.providers.metrics[0]: this mapping answers nothing: no template named "error-rat" (did you mean "error-rate"?)`]);
+  });
+
+  it('a template secretKeyRef arg without the secret: exit 2 showing the secrets block', () => {
+    const text = file(SCENARIO, ROLLOUT, template('    - name: m\n      provider: {prometheus: {query: up}}\n', '  args: [{name: key, valueFrom: {secretKeyRef: {name: s, key: k}}}]\n'));
+    expect(messages(text)).toEqual([`${where(text, '{name: s, key: k}')}: spec.args[0].valueFrom.secretKeyRef: arg "key" reads key "k" of Secret "s", which the scenario does not hold (add to the Scenario's spec: secrets: {s: {k: <value>}})`]);
+  });
+
+  it('a template secretKeyRef arg resolves from spec.secrets, or from a v1 Secret in the file (data base64-decoded)', () => {
+    const tpl = template('    - name: m\n      provider: {prometheus: {query: up}}\n', '  args: [{name: key, valueFrom: {secretKeyRef: {name: s, key: k}}}]\n');
+    const fromScenario = loaded(file(SCENARIO.replace('spec:\n', 'spec:\n  secrets: {s: {k: from-scenario}}\n'), ROLLOUT, tpl)).scenario.analysisTemplates[0]?.args;
+    expect(fromScenario).toEqual([{ name: 'key', value: 'from-scenario' }]);
+    const secret = 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {k: aHR0cHM6Ly9leGFtcGxlLmNvbQ==}\n';
+    expect(loaded(file(SCENARIO, ROLLOUT, tpl, secret)).scenario.analysisTemplates[0]?.args).toEqual([{ name: 'key', value: 'https://example.com' }]);
+  });
+
+  it('rangeQuery and composed templates load; a composed name that does not exist is an error', () => {
     const text = file(
       SCENARIO,
       ROLLOUT,
-      template('    - name: m\n      provider: {prometheus: {query: up, rangeQuery: {start: a, end: b, step: 1m}}}\n', '  args: [{name: key, valueFrom: {secretKeyRef: {name: s, key: k}}}]\n'),
-      'apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata: {name: composed}\nspec:\n  templates: [{templateName: error-rate}]\n',
+      template('    - name: m\n      provider: {prometheus: {query: up, rangeQuery: {start: now() - duration("5m"), end: now(), step: 1m}}}\n'),
+      'apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata: {name: composed}\nspec:\n  templates: [{templateName: error-rate}, {templateName: eror-rate}]\n',
     );
-    expect(messages(text)).toEqual([
-      `${where(text, 'secretKeyRef')}: spec.args[0].valueFrom.secretKeyRef: args[].valueFrom.secretKeyRef (Secrets) is not simulated (give the argument a value)`,
-      `${where(text, 'rangeQuery')}: spec.metrics[0].provider.prometheus.rangeQuery: prometheus rangeQuery (range queries) is not simulated (use an instant query with a range selector, e.g. rate(x[5m]))`,
-      `${where(text, 'templates: [')}: spec.templates: spec.templates (composing AnalysisTemplates) is not simulated (copy the metrics into this template)`,
-    ]);
+    expect(messages(text)).toEqual([`${where(text, 'eror-rate')}: spec.templates[1].templateName: AnalysisTemplate "eror-rate" not found (did you mean "error-rate"?)`]);
+    const ok = loaded(file(SCENARIO, ROLLOUT, template('    - name: m\n      provider: {prometheus: {query: up, rangeQuery: {start: now() - duration("5m"), end: now(), step: 1m}}}\n'), 'apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata: {name: composed}\nspec:\n  templates: [{templateName: error-rate}]\n'));
+    expect(ok.scenario.analysisTemplates.map((t) => [t.name, t.metrics.length, t.templates])).toEqual([['error-rate', 1, undefined], ['composed', 0, [{ templateName: 'error-rate', clusterScope: false }]]]);
+    expect(ok.scenario.analysisTemplates[0]?.metrics[0]?.provider.prometheus?.rangeQuery).toEqual({ start: 'now() - duration("5m")', end: 'now()', step: '1m' });
   });
 });
 

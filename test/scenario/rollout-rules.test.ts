@@ -134,12 +134,14 @@ describe('metadata-only fields are accepted, unknown ones get a suggestion', () 
 });
 
 describe('analysis args taken from the Rollout object', () => {
-  it('accepts metadata.name / metadata.namespace and rejects other field paths at load, naming them', () => {
+  it('metadata.name / metadata.namespace resolve; other field paths come from the Scenario spec.fields, or exit 2 showing the block', () => {
     const arg = (path: string) => withScenario(rollout(canary(`      analysis:\n        templates: [{templateName: t}]\n        args: [{name: a, valueFrom: {fieldRef: {fieldPath: ${path}}}}]\n`)) + '---\napiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata: {name: t}\nspec:\n  args: [{name: a}]\n  metrics: [{name: m, provider: {prometheus: {query: "vector(1)"}}}]\n');
     expect(loaded(arg('metadata.name')).scenario.workloads).toHaveLength(1);
     const bad = arg('status.alb.canaryTargetGroup.name');
     expect(messages(bad)).toEqual([
-      `${where(bad, 'status.alb')}: spec.strategy.canary.analysis.args[0].valueFrom.fieldRef.fieldPath: valueFrom.fieldRef.fieldPath "status.alb.canaryTargetGroup.name" is not simulated (only metadata.name and metadata.namespace resolve here) (pass the value with \`value:\` instead)`,
+      `${where(bad, 'status.alb')}: spec.strategy.canary.analysis.args[0].valueFrom.fieldRef.fieldPath: the simulator does not model the Rollout field "status.alb.canaryTargetGroup.name" (it answers metadata.name and metadata.namespace) (add to the Scenario's spec: fields: {status.alb.canaryTargetGroup.name: <value>})`,
     ]);
+    const fixed = bad.replace('spec:\n  traffic:', 'spec:\n  fields: {status.alb.canaryTargetGroup.name: tg-canary}\n  traffic:');
+    expect(loaded(fixed).scenario.fields).toEqual({ 'status.alb.canaryTargetGroup.name': 'tg-canary' });
   });
 });

@@ -15,6 +15,8 @@ export interface ArgSources {
   readonly namespace: string;
   readonly stableHash: string;
   readonly latestHash: string;
+  /** The Scenario's `spec.fields`: values of Rollout fields the simulator does not model (`status.…`, labels). */
+  readonly fields?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Field paths a simulated Rollout can answer (the downward-API style `metadata.*`). */
@@ -28,8 +30,8 @@ const FIELD_PATHS: Readonly<Record<string, (s: ArgSources) => string>> = {
  * the empty string), so a Rollout arg always overrides the template's default.
  *
  * Example: [{name: 'canary-hash', valueFrom: {podTemplateHashValue: 'Latest'}}] with latestHash
- * '7f9c' → [{name: 'canary-hash', value: '7f9c'}]; a `fieldRef` of `metadata.uid` → an error
- * naming that fieldPath.
+ * '7f9c' → [{name: 'canary-hash', value: '7f9c'}]; a `fieldRef` of `status.phase` reads
+ * `sources.fields['status.phase']`, and without it is an error naming that fieldPath.
  */
 export function resolveRolloutArgs(args: readonly AnalysisArg[], sources: ArgSources): ArgsResult<ResolvedArg[]> {
   const out: ResolvedArg[] = [];
@@ -40,14 +42,15 @@ export function resolveRolloutArgs(args: readonly AnalysisArg[], sources: ArgSou
       value = from.podTemplateHashValue === 'Stable' ? sources.stableHash : sources.latestHash;
     } else if (from !== undefined && 'fieldRef' in from) {
       const path = from.fieldRef.fieldPath;
-      const read = FIELD_PATHS[path];
-      if (read === undefined) {
+      const read = FIELD_PATHS[path] ?? ((x: ArgSources): string | undefined => x.fields?.[path]);
+      const got = read(sources);
+      if (got === undefined) {
         return {
           ok: false,
-          error: `args.${arg.name}: valueFrom.fieldRef.fieldPath "${path}" is not simulated (supported: ${Object.keys(FIELD_PATHS).join(', ')})`,
+          error: `args.${arg.name}: valueFrom.fieldRef.fieldPath "${path}" is not simulated (supported: ${Object.keys(FIELD_PATHS).join(', ')}, and the paths of the Scenario's spec.fields)`,
         };
       }
-      value = read(sources);
+      value = got;
     }
     out.push({ name: arg.name, value });
   }

@@ -27,6 +27,8 @@ export interface BuildInput {
   readonly templates: readonly AnalysisTemplate[];
   readonly stableHash: string;
   readonly latestHash: string;
+  /** The Scenario's `spec.fields` (Rollout field paths → values) for `valueFrom.fieldRef`. */
+  readonly fields?: Readonly<Record<string, string>> | undefined;
   readonly now: Ms;
   /** Names of runs that already exist: a clash gets Argo's `.1`, `.2`, … suffix (e.g. after retry). */
   readonly existingNames?: readonly string[];
@@ -58,10 +60,18 @@ export function runName(input: Pick<BuildInput, 'rolloutName' | 'podHash' | 'rev
   return name;
 }
 
-/** Looks up the referenced templates: namespaced and cluster ones apart, duplicates dropped. */
+/**
+ * Looks up the referenced templates, each followed by the templates its `spec.templates` composes
+ * (depth first, as `getAnalysisTemplatesFromRefs` in rollout/analysis.go:509-556 recurses), then
+ * keeps the first of each name (`FilterUniqueTemplates`). Argo has no guard against a template
+ * composing itself (it would recurse until the stack overflows); here a cycle is an error.
+ *
+ * Example: rates → [success-rate, error-rate] gives [rates, success-rate, error-rate].
+ */
 function lookUpTemplates(
   refs: RolloutAnalysis['templates'],
   all: readonly AnalysisTemplate[],
+  chain: readonly string[] = [],
 ): { ok: true; value: AnalysisTemplate[] } | { ok: false; error: string } {
   const namespaced: AnalysisTemplate[] = [];
   const cluster: AnalysisTemplate[] = [];
@@ -71,11 +81,18 @@ function lookUpTemplates(
     if (found === undefined) {
       return { ok: false, error: `${kind.toLowerCase()}.argoproj.io "${ref.templateName}" not found` };
     }
-    const list = ref.clusterScope ? cluster : namespaced;
-    if (!list.some((t) => t.name === found.name)) list.push(found);
+    const key = `${kind}/${found.name}`;
+    if (chain.includes(key)) return { ok: false, error: `templates compose each other in a cycle: ${[...chain, key].join(' → ')}` };
+    (ref.clusterScope ? cluster : namespaced).push(found);
+    if (found.templates !== undefined && found.templates.length > 0) {
+      const inner = lookUpTemplates(found.templates, all, [...chain, key]);
+      if (!inner.ok) return inner;
+      for (const t of inner.value) (t.kind === 'ClusterAnalysisTemplate' ? cluster : namespaced).push(t);
+    }
   }
+  const unique = (list: AnalysisTemplate[]): AnalysisTemplate[] => list.filter((t, i) => list.findIndex((u) => u.name === t.name) === i);
   // Argo flattens namespaced templates first, then cluster ones.
-  return { ok: true, value: [...namespaced, ...cluster] };
+  return { ok: true, value: [...unique(namespaced), ...unique(cluster)] };
 }
 
 /**
@@ -91,7 +108,7 @@ function lookUpTemplates(
 export function buildAnalysisRun(input: BuildInput): BuildResult {
   const sources = {
     rolloutName: input.rolloutName, namespace: input.namespace ?? 'default',
-    stableHash: input.stableHash, latestHash: input.latestHash,
+    stableHash: input.stableHash, latestHash: input.latestHash, fields: input.fields,
   };
   const rolloutArgs = resolveRolloutArgs(input.analysis.args, sources);
   if (!rolloutArgs.ok) return rolloutArgs;

@@ -33,8 +33,16 @@ function asResult(value: ExprValue): ExprValue {
   return value;
 }
 
-function queryOf(metric: AnalysisMetric): string {
-  return metric.provider.prometheus?.query ?? '';
+/**
+ * What a measurement queried, for the trace: the PromQL (a stand-in's too; newRelic's columns as
+ * `name: query`), or the web provider's `METHOD url`.
+ * Example: a web metric on http://x/ok → 'GET http://x/ok'; a datadog stand-in with query 'up' → 'up'.
+ */
+export function metricQuery(metric: AnalysisMetric): string {
+  const p = metric.provider;
+  if (p.web !== undefined) return `${p.web.method ?? 'GET'} ${p.web.url}`;
+  if (p.standIn !== undefined) return p.standIn.query ?? Object.entries(p.standIn.fields ?? {}).map(([k, q]) => `${k}: ${q}`).join('; ');
+  return p.prometheus?.query ?? '';
 }
 
 /** The provider's answer as a measurement (in flight, or finished at `now`). */
@@ -87,7 +95,7 @@ function takeMeasurement(run: AnalysisRun, task: MetricTask, now: Ms, terminatin
   if (!isCompleted(m.phase)) return { result, event: undefined };
   result = count(result, m.phase);
   const event: SimEvent = {
-    t: now, type: 'Measurement', run: run.name, metric: metric.name, query: queryOf(metric),
+    t: now, type: 'Measurement', run: run.name, metric: metric.name, query: metricQuery(metric),
     value: m.value, phase: m.phase, message: m.message,
   };
   return { result, event };

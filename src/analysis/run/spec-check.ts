@@ -58,7 +58,7 @@ export function validateMetric(metric: AnalysisMetric): string | undefined {
   if (badInterval !== undefined) return `invalid interval string: ${badInterval}`;
   const badDelay = durationError(metric.templated?.initialDelay ?? '');
   if (badDelay !== undefined) return `invalid startDelay string: ${badDelay}`;
-  const providers = (metric.provider.prometheus !== undefined ? 1 : 0) + (metric.provider.job !== undefined ? 1 : 0);
+  const providers = Object.values(metric.provider).filter((p) => p !== undefined).length;
   if (providers === 0) return 'no provider specified';
   if (providers > 1) return 'multiple providers specified';
   return undefined;

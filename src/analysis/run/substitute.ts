@@ -124,8 +124,12 @@ export function substituteMetric(metric: AnalysisMetric, args: readonly Resolved
   let provider: MetricProvider = {};
   const prom = metric.provider.prometheus;
   if (prom !== undefined) {
-    provider = { ...provider, prometheus: { address: text(prom.address), query: text(prom.query) ?? prom.query } };
+    const range = prom.rangeQuery === undefined ? {} : { rangeQuery: substituteJson(prom.rangeQuery, args, fail) as typeof prom.rangeQuery };
+    provider = { ...provider, prometheus: { address: text(prom.address), query: text(prom.query) ?? prom.query, ...range } };
   }
+  // web and the stand-in providers: every string of the block (and of the Scenario's stand-in PromQL).
+  if (metric.provider.web !== undefined) provider = { ...provider, web: substituteJson(metric.provider.web, args, fail) as typeof metric.provider.web };
+  if (metric.provider.standIn !== undefined) provider = { ...provider, standIn: substituteJson(metric.provider.standIn, args, fail) as typeof metric.provider.standIn };
   const job = metric.provider.job;
   if (job !== undefined) {
     provider = { ...provider, job: { spec: substituteJson(job.spec, args, fail) } };

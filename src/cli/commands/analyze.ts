@@ -197,7 +197,12 @@ function analyzeDataset(template: AnalysisTemplate, file: string, text: string, 
   const to = at('to', values.to, store.maxTime);
   if (Number.isNaN(from) || Number.isNaN(to)) throw new UsageError('the dataset has no samples: give --from and --to');
   if (from > to) throw new UsageError(`--from (${values.from ?? from / 1000}) is after --to (${values.to ?? to / 1000})`);
-  const provider: Provider = (m, ctx) => (m.provider.job !== undefined ? { ok: false, error: 'the job provider runs synthetic tests: use simulate run' } : prometheusProvider(store, m, ctx.now));
+  const provider: Provider = (m, ctx) => {
+    if (m.provider.job !== undefined) return { ok: false, error: 'the job provider runs synthetic tests: use simulate run' };
+    // web and the stand-in providers are answered by a Scenario (spec.providers), which a dataset run has not.
+    if (m.provider.prometheus === undefined) return { ok: false, error: 'this provider is answered by a Scenario\'s spec.providers: use simulate run, or --result to check the conditions' };
+    return prometheusProvider(store, m, ctx.now);
+  };
   const { run, instants } = drive(build(template, values.args ?? [], from, 'dataset'), from, to, provider);
   const once = template.metrics.every((m) => m.interval === undefined);
   const note = measurementNote(instants, { from, to, fromGiven: values.from !== undefined, toGiven: values.to !== undefined }, once);

@@ -84,7 +84,7 @@ describe('args', () => {
     expect(run.args).toEqual([{ name: 'stable', value: '5b6d' }, { name: 'latest', value: '7f9c' }]);
   });
 
-  it('valueFrom fieldRef metadata.name / metadata.namespace; any other path is an error naming it', () => {
+  it('valueFrom fieldRef metadata.name / metadata.namespace; other paths from the Scenario spec.fields, else an error naming it', () => {
     const run = ok(withArgs(
       [{ name: 'n', value: undefined }, { name: 'ns', value: undefined }],
       [arg('n', undefined, { fieldRef: { fieldPath: 'metadata.name' } }), arg('ns', undefined, { fieldRef: { fieldPath: 'metadata.namespace' } })],
@@ -94,8 +94,10 @@ describe('args', () => {
     const bad = withArgs([{ name: 'tg', value: undefined }], [arg('tg', undefined, { fieldRef: { fieldPath: 'status.alb.canaryTargetGroup.name' } })]);
     expect(bad).toEqual({
       ok: false,
-      error: 'args.tg: valueFrom.fieldRef.fieldPath "status.alb.canaryTargetGroup.name" is not simulated (supported: metadata.name, metadata.namespace)',
+      error: 'args.tg: valueFrom.fieldRef.fieldPath "status.alb.canaryTargetGroup.name" is not simulated (supported: metadata.name, metadata.namespace, and the paths of the Scenario\'s spec.fields)',
     });
+    const fromFields = withArgs([{ name: 'tg', value: undefined }], [arg('tg', undefined, { fieldRef: { fieldPath: 'status.alb.canaryTargetGroup.name' } })], { fields: { 'status.alb.canaryTargetGroup.name': 'tg-canary' } });
+    expect(ok(fromFields).args).toEqual([{ name: 'tg', value: 'tg-canary' }]);
   });
 
   it('two templates giving one arg different values ⇒ not created; a value is not replaced by none', () => {
