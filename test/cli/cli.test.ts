@@ -204,6 +204,11 @@ describe('simulate list', () => {
     expect(r.out).toMatch(/simulate run canary-happy-path\s+A healthy release/);
     expect(r.out).not.toContain('does not load');
   });
+  it('lists the lessons beside the scenarios, each as the command that grades it', async () => {
+    const r = await sim(['list']);
+    expect(r.out).toMatch(/^ {2}simulate check 01 {2}Why not a plain Deployment \(10 min\)$/m);
+    expect(r.out).toMatch(/^ {2}simulate check 10 {2}Working with an AI assistant/m);
+  });
 });
 
 describe('the README stays true', () => {

@@ -7,6 +7,7 @@ import { loadScenarioText } from '../../scenario/index.js';
 import { checkPositionals, parseFlags } from '../args.js';
 import { EXIT_OK, type CliIO } from '../io.js';
 import { maxOf } from '../../model/numbers.js';
+import { parseManifest } from '../lessons.js';
 
 export const LIST_USAGE = `usage: simulate list
 
@@ -36,5 +37,19 @@ export async function listCommand(argv: string[], io: CliIO, root: string): Prom
   const width = maxOf(rows.map((r) => r.command.length), 0);
   for (const r of rows) io.stdout(`  ${r.command.padEnd(width)}  ${r.desc}\n`);
   io.stdout('\n`simulate` alone runs flagship as a comparison; your own file: simulate run PATH.\n');
+  io.stdout(lessonsBlock(io, root));
   return EXIT_OK;
+}
+
+/** The course beside the scenarios: each lesson as the command that grades it (simulate lessons has the progress). */
+function lessonsBlock(io: CliIO, root: string): string {
+  let lessons;
+  try {
+    lessons = parseManifest(io.readFile(join(root, 'lessons', 'lessons.yaml')), 'lessons/lessons.yaml');
+  } catch {
+    return '';
+  }
+  const rows = lessons.map((l) => ({ command: `simulate check ${l.id.split('-')[0] ?? l.id}`, desc: `${l.title} (${l.minutes} min)` }));
+  const width = maxOf(rows.map((r) => r.command.length), 0);
+  return `\nLessons (simulate lessons shows your progress; each README is lessons/<id>/README.md):\n\n${rows.map((r) => `  ${r.command.padEnd(width)}  ${r.desc}\n`).join('')}`;
 }
