@@ -49,9 +49,10 @@ describe('simulate check', () => {
     expect(solved.out).toContain('solved! Next: simulate check 02-first-canary');
     const list = await sim(['lessons']);
     expect(list.out.split('\n').slice(0, 2)).toEqual([
-      '✔ 01-why-not-a-deployment       Why not a plain Deployment (10 min)',
-      '→ 02-first-canary               A first canary — setWeight, pause, and the weight you get (10 min)',
+      '✔ 01  Why not a plain Deployment (10 min)',
+      '→ 02  A first canary — setWeight, pause, and the weight you get (10 min)',
     ]);
+    expect(list.out).toContain('1 of 10 solved. next: lesson 02, A first canary — setWeight, pause, and the weight you get\n  read  lessons/02-first-canary/README.md\n');
   });
 
   it('bad input exits 2: no such lesson, a file without expect:, broken YAML', async () => {

@@ -13,7 +13,7 @@ import type { Scenario } from '../../model/scenario.js';
 import { formatResult } from '../../run/expect.js';
 import { grade, type Graded } from '../../run/grade.js';
 import { checkPositionals, parseFlags, parseSeed } from '../args.js';
-import { EXIT_CHECK_FAILED, EXIT_OK, UsageError, type CliIO } from '../io.js';
+import { EXIT_CHECK_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { exercisePath, loadCourse, nextLesson, readHints, readProgress, requireLesson, writeProgress, type Course, type Lesson } from '../lessons.js';
 import { scenarioFile } from '../package.js';
 import { checkAnalysisTemplates, loadWithNotes, requireWorkload } from './load.js';
@@ -46,7 +46,13 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   const seed = parseSeed(values.seed);
   const target = resolveTarget(positionals[0], io);
   const scenario = await loadGradable(target.file);
-  const graded = grade(scenario, requireExpect(scenario, target.file), seed === undefined ? {} : { seed });
+  const expect = requireExpect(scenario, target.file);
+  // On a terminal the first graded seed plays live under the goal and what will be graded; the
+  // verdict over every seed follows it.
+  if (output === 'text' && io.isTTY && io.terminal !== undefined && io.env.CI === undefined) {
+    if ((await playFirst(scenario, target, seed, io)) === 'interrupted') return EXIT_INTERRUPTED;
+  }
+  const graded = grade(scenario, expect, seed === undefined ? {} : { seed });
   if (output === 'json') {
     io.stdout(JSON.stringify({ file: target.file, lesson: target.lesson?.id ?? null, seeds: graded.seeds, passed: graded.passed, results: graded.results }, null, 2) + '\n');
   } else {
@@ -83,6 +89,22 @@ export function requireExpect(scenario: Scenario, file: string) {
     throw new UsageError(`${file}: the Scenario has no expect: block to grade\n  add e.g. spec.expect: {caught: true, harmedShare: "<= 1%"} (README: Expectations)`);
   }
   return scenario.expect;
+}
+
+async function playFirst(scenario: Scenario, t: Target, seed: number | undefined, io: CliIO): Promise<true | 'interrupted'> {
+  const e = scenario.expect;
+  if (e === undefined || io.terminal === undefined) return true;
+  const { createMetricStore } = await import('../../metrics/store.js');
+  const { createSimulation } = await import('../../run/simulation.js');
+  const { takeSample } = await import('../../run/sample.js');
+  const { runLive } = await import('../../ui/live.js');
+  const { useColor } = await import('../output-mode.js');
+  const first = seed ?? scenario.seed;
+  const goal = t.lesson === undefined ? [] : [`Lesson ${t.lesson.id}: ${t.lesson.title}`, `goal: ${t.lesson.goal}`];
+  const wants = e.checks.map((c) => `  • ${typeof c.want === 'object' ? `${c.field} ${c.want.text}` : `${c.field}: ${String(c.want)}`}`);
+  io.stdout([...goal, `graded: over ${e.seeds} seed${e.seeds === 1 ? '' : 's'} from ${first} (this one plays live; q ends it)`, ...wants, ''].join('\n') + '\n');
+  const sim = createSimulation(scenario, { store: createMetricStore(), seed: first, sampler: takeSample, ...(e.rollout === undefined ? {} : { workload: e.rollout }) });
+  return runLive(sim, { speed: 120, color: useColor({ isTTY: true, env: io.env, noColorFlag: false }), until: scenario.duration, file: t.file, terminal: io.terminal });
 }
 
 /** The verdict in words; for a lesson, progress is recorded and the next hint shown. */

@@ -3,7 +3,6 @@
  * LESSON` (the next hint; every hint already shown stays shown).
  */
 import { join } from 'node:path';
-import { maxOf } from '../../model/numbers.js';
 import { checkPositionals, parseFlags } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { exercisePath, loadCourse, nextLesson, readHints, readProgress, requireLesson, writeProgress, PROGRESS_FILE } from '../lessons.js';
@@ -27,18 +26,27 @@ export function lessonsCommand(argv: string[], io: CliIO): number {
   const course = loadCourse(io);
   const progress = readProgress(io);
   const next = nextLesson(course, progress);
-  const width = maxOf(course.lessons.map((l) => l.id.length), 0);
+  // Numbers, not ids, on the left: every command takes the number, and an 80-column terminal
+  // then fits the longest title on one line.
   const lines = course.lessons.map((l) => {
     const mark = progress.solved.includes(l.id) ? '✔' : l === next ? '→' : ' ';
-    return `${mark} ${l.id.padEnd(width)}  ${l.title} (${l.minutes} min)`;
+    return `${mark} ${numberOf(l.id)}  ${l.title} (${l.minutes} min)`;
   });
   const solved = course.lessons.filter((l) => progress.solved.includes(l.id)).length;
   const tail = next === undefined || progress.solved.includes(next.id)
-    ? 'every lesson solved'
-    : `next: ${next.id} — read ${join(course.root, next.id, 'README.md')}, edit ${exercisePath(course, next)}, then: simulate check ${next.id.split('-')[0] ?? next.id}`;
-  io.stdout(`${lines.join('\n')}\n\n${solved} of ${course.lessons.length} solved; ${tail}\n`);
+    ? ['every lesson solved']
+    : [
+      `next: lesson ${numberOf(next.id)}, ${next.title}`,
+      `  read  ${join(course.root, next.id, 'README.md')}`,
+      `  edit  ${exercisePath(course, next)}`,
+      `  then  simulate check ${numberOf(next.id)}`,
+    ];
+  io.stdout(`${lines.join('\n')}\n\n${solved} of ${course.lessons.length} solved. ${tail.join('\n')}\n`);
   return EXIT_OK;
 }
+
+/** The lesson's number as its id starts. Example: numberOf('03-automated-rollback') === '03'. */
+const numberOf = (id: string): string => /^\d+/.exec(id)?.[0] ?? id;
 
 export function hintCommand(argv: string[], io: CliIO): number {
   const { values, positionals } = parseFlags(argv, { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' } }, HINT_USAGE);
