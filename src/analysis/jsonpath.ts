@@ -132,9 +132,9 @@ function walk(input: readonly unknown[], step: Step): unknown[] {
   for (const v of input) {
     if (v === null || v === undefined) continue; // template.Indirect: a nil value is skipped
     if (step.k === 'all') {
-      if (Array.isArray(v)) out.push(...v);
+      if (Array.isArray(v)) for (const x of v as unknown[]) out.push(x);
       else if (isMap(v)) for (const k of Object.keys(v).sort()) out.push(v[k]);
-      else if (typeof v === 'string') out.push(...[...v]);
+      else if (typeof v === 'string') for (const ch of v) out.push(ch);
       continue;
     }
     if (!Array.isArray(v)) throw new Error(step.k === 'filter' ? `${String(v)} is not array or slice and cannot be filtered` : `${goType(v)} is not array or slice`);
@@ -142,7 +142,7 @@ function walk(input: readonly unknown[], step: Step): unknown[] {
       for (const item of v) if (filterPasses(item, step)) out.push(item);
       continue;
     }
-    out.push(...slice(v, step));
+    for (const x of slice(v, step)) out.push(x);
   }
   return out;
 }

@@ -56,8 +56,8 @@ export function formatTable(r: SweepResult): string {
     'detected after: from the update\'s start; harmed: requests the release made worse (Summary.harmedRequests)',
     'promoted after: the healthy twin\'s; incomplete: neither promoted nor aborted by spec.duration (either arm)',
   ];
-  if (vary.length > 0) notes.unshift(...r.vary.map((v) => `${short(v.target + '=')} is --vary ${v.target}`));
-  return [title, '', line(head), ...rows.map(line), '', ...notes.map((n) => `  ${n}`)].join('\n') + '\n';
+  const varied = r.vary.map((v) => `${short(v.target + '=')} is --vary ${v.target}`);
+  return [title, '', line(head), ...rows.map(line), '', ...[...(vary.length > 0 ? varied : []), ...notes].map((n) => `  ${n}`)].join('\n') + '\n';
 }
 
 /** A long --vary target by its last key. Example: 'spec.release.regressions[0].to=' → 'to='. */

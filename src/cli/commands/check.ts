@@ -102,7 +102,9 @@ async function playFirst(scenario: Scenario, t: Target, seed: number | undefined
   const first = seed ?? scenario.seed;
   const goal = t.lesson === undefined ? [] : [`Lesson ${t.lesson.id}: ${t.lesson.title}`, `goal: ${t.lesson.goal}`];
   const wants = e.checks.map((c) => `  • ${typeof c.want === 'object' ? `${c.field} ${c.want.text}` : `${c.field}: ${String(c.want)}`}`);
-  io.stdout([...goal, `graded: over ${e.seeds} seed${e.seeds === 1 ? '' : 's'} from ${first} (this one plays live; q ends it)`, ...wants, ''].join('\n') + '\n');
+  // Straight to the terminal: the CLI's stdout is buffered until exit, and this must come before
+  // the live view, not after it.
+  io.terminal.stdout.write([...goal, `graded: over ${e.seeds} seed${e.seeds === 1 ? '' : 's'} from ${first} (this one plays live; q ends it)`, ...wants, ''].join('\n') + '\n');
   const sim = createSimulation(scenario, { store: createMetricStore(), seed: first, sampler: takeSample, ...(e.rollout === undefined ? {} : { workload: e.rollout }) });
   return runLive(sim, { speed: 120, color: useColor({ isTTY: true, env: io.env, noColorFlag: false }), until: scenario.duration, file: t.file, terminal: io.terminal });
 }
