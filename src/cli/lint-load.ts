@@ -8,6 +8,7 @@
  * Anything else wrong with the file (bad YAML, a misspelled field) stays an error: exit 2.
  */
 import { lintFull } from '../lint/full.js';
+import type { Scenario } from '../model/scenario.js';
 import { error, type Finding } from '../lint/types.js';
 import { definedTemplates } from '../scenario/library.js';
 import { loadScenarioSources, type LoadResult } from '../scenario/load.js';
@@ -16,8 +17,9 @@ import type { Unresolved } from '../scenario/refs.js';
 import { HELM_TEMPLATE } from '../scenario/yaml-syntax.js';
 import type { LoadError, Source } from '../scenario/index.js';
 
+/** `simulated`: the loaded scenario of a file with a Scenario document (lint --simulate runs it). */
 export type FileLint =
-  | { readonly ok: true; readonly findings: Finding[]; readonly notes: string[] }
+  | { readonly ok: true; readonly findings: Finding[]; readonly notes: string[]; readonly simulated?: Scenario }
   | { readonly ok: false; readonly errors: LoadError[]; readonly notes: string[] };
 
 /** Each unsupported feature costs one round; no real manifest has more than a handful. */
@@ -66,7 +68,7 @@ export function lintFile(src: Source, index: ReadonlyMap<string, readonly Source
       .filter((f) => !(f.rule === 'rollout-without-analysis' && experiments.some((p) => holds(f, p, r.scenario.workloads))))
       .map((f) => (plain ? forPlainManifests(f) : f));
     // The loader's own notes (a default rps, a router ignored) are about simulating, not linting.
-    return { ok: true, findings, notes };
+    return { ok: true, findings, notes, ...(plain ? {} : { simulated: r.scenario }) };
   }
   return { ok: false, errors: [{ file: src.file, line: 1, column: 1, path: '', message: `more than ${MAX_ROUNDS} unsimulated features to set aside` }], notes };
 }

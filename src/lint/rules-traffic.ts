@@ -12,7 +12,7 @@ import { binomialDistribution } from 'simple-statistics';
 import type { Node } from '../analysis/expr/ast.js';
 import { approximateWeightedCanaryStableReplicaCounts } from '../controller/replica-math-basic.js';
 import type { Rollout } from '../model/rollout.js';
-import type { RateProfile, Scenario } from '../model/scenario.js';
+import type { RateProfile, Scenario, SourceRef } from '../model/scenario.js';
 import { minOf } from '../model/numbers.js';
 import { analysisMetrics, type MeasuredMetric } from './analyses.js';
 import { gatesOf, rangeWindowMs, type Gate } from './rules-queries.js';
@@ -55,16 +55,26 @@ export function thresholdOf(field: 'successCondition' | 'failureCondition', tree
 
 /** detection-power and failure-limit-low-traffic over every canary gate's prometheus metrics. */
 export function trafficRules(scenario: Scenario): Finding[] {
-  const rps = quietestRps(scenario.traffic.rate);
-  const p = baselineErrorRate(scenario);
-  if (rps <= 0 || p <= 0) return [];
-  const rollouts = scenario.workloads.filter((w): w is Rollout => w.kind === 'Rollout');
-  return rollouts.flatMap((w) => gatesOf(w).flatMap((gate) => {
-    const weight = weightAt(w, gate);
-    if (weight === undefined) return [];
-    const share = trafficShare(w, weight);
-    return analysisMetrics(scenario, w, gate.analysis).flatMap((m) => judge(m, gate, w, { rps, p, weight, share }));
-  }));
+  return figuresOf(scenario).flatMap(judge);
+}
+
+/** What one error-rate check can see at the quietest traffic: the figures behind detection-power. */
+export interface PowerFigure {
+  readonly rollout: string;
+  readonly metric: string;
+  /** Canary requests one measurement's window holds. */
+  readonly requests: number;
+  /** The stable version's error rate. */
+  readonly baseline: number;
+  /** The smallest error-rate increase (a fraction) any check on this window could tell apart. */
+  readonly detectable: number;
+  /** The error rate this check's threshold catches in 80 % of measurements. */
+  readonly catches: number;
+}
+
+/** The figures for `simulate lint --simulate` to confirm by simulation. */
+export function powerFigures(scenario: Scenario): PowerFigure[] {
+  return figuresOf(scenario).map((f) => ({ rollout: f.r.name, metric: f.m.written.name, requests: f.n, baseline: f.t.p, detectable: f.mde, catches: f.catches }));
 }
 
 interface Traffic {
@@ -74,30 +84,62 @@ interface Traffic {
   readonly share: number;
 }
 
-function judge(m: MeasuredMetric, gate: Gate, r: Rollout, t: Traffic): Finding[] {
+interface Figure {
+  readonly m: MeasuredMetric;
+  readonly r: Rollout;
+  readonly t: Traffic;
+  readonly n: number;
+  readonly mde: number;
+  readonly windowMs: number;
+  readonly errorAbove: number;
+  /** The error rate at which the threshold fails 80 % of measurements (its power point). */
+  readonly catches: number;
+  readonly at: SourceRef;
+  readonly path: string;
+}
+
+function figuresOf(scenario: Scenario): Figure[] {
+  const rps = quietestRps(scenario.traffic.rate);
+  const p = baselineErrorRate(scenario);
+  if (rps <= 0 || p <= 0) return [];
+  const rollouts = scenario.workloads.filter((w): w is Rollout => w.kind === 'Rollout');
+  return rollouts.flatMap((w) => gatesOf(w).flatMap((gate) => {
+    const weight = weightAt(w, gate);
+    if (weight === undefined) return [];
+    const share = trafficShare(w, weight);
+    return analysisMetrics(scenario, w, gate.analysis).flatMap((m) => figure(m, gate, w, { rps, p, weight, share }) ?? []);
+  }));
+}
+
+function figure(m: MeasuredMetric, gate: Gate, r: Rollout, t: Traffic): Figure | undefined {
   const q = firstQuery([m.metric.provider.prometheus?.query]);
   const windowMs = q === undefined ? 0 : rangeWindowMs(q);
   const field = m.metric.successCondition !== undefined ? 'successCondition' : 'failureCondition';
   const tree = firstCondition([m.metric[field]]);
   const th = tree === undefined ? undefined : thresholdOf(field, tree);
-  if (q === undefined || windowMs === 0 || th === undefined || !countsErrors(q)) return [];
+  if (q === undefined || windowMs === 0 || th === undefined || !countsErrors(q)) return undefined;
   const n = Math.round(t.share * t.rps * (windowMs / 1000));
-  if (n < 1) return [];
+  if (n < 1) return undefined;
   const at = gate.stepIndex === undefined ? r.source : (stepSource(r, gate.stepIndex) ?? r.source);
   const path = gate.stepIndex === undefined ? 'spec.strategy.canary.analysis' : `spec.strategy.canary.steps[${gate.stepIndex}].analysis`;
-  const seen = `at ${t.rps} rps and setWeight ${t.weight}${t.share * 100 !== t.weight ? ` (${pct(t.share)} of the traffic with these replicas)` : ''}, each ${shortDuration(windowMs)} window of metric "${m.written.name}" sees ≈ ${n} canary requests`;
   const mde = 2.8 * Math.sqrt((2 * t.p * (1 - t.p)) / n);
+  return { m, r, t, n, mde, windowMs, errorAbove: th.errorAbove, catches: powerPoint(n, th.errorAbove), at, path };
+}
+
+function judge(f: Figure): Finding[] {
+  const { m, t, n, mde, windowMs, at, path } = f;
+  const seen = `at ${t.rps} rps and setWeight ${t.weight}${t.share * 100 !== t.weight ? ` (${pct(t.share)} of the traffic with these replicas)` : ''}, each ${shortDuration(windowMs)} window of metric "${m.written.name}" sees ≈ ${n} canary requests`;
   const out: Finding[] = [note('detection-power', at, path,
-    `${seen}: it can only detect error-rate increases above ≈ ${pp(mde)} over the ${pct(t.p)} baseline`,
-    `two-proportion test, α 0.05, power 0.8, against an equal-size baseline (landscape §6.6); a wider window or a higher weight sees smaller regressions, and simulate sweep measures the detection rate itself`)];
+    `${seen}: its threshold (${pct(f.errorAbove)}) catches, in 80 % of measurements, only an error rate above ≈ ${pct(f.catches)} (+${pp(f.catches - t.p)} over the ${pct(t.p)} baseline); no check on this window could reliably tell less than ≈ +${pp(mde)}`,
+    `the second figure is a two-proportion test, α 0.05, power 0.8, against an equal-size baseline (landscape §6.6); a wider window or a higher weight sees smaller regressions, and simulate lint --simulate or simulate sweep measures the detection rate itself`)];
   const measurements = m.metric.count ?? (m.metric.interval === undefined ? 1 : OPEN_ENDED);
   const limit = m.metric.failureLimit ?? 0;
-  const fail = exceedOdds(n, t.p, th.errorAbove);
+  const fail = exceedOdds(n, t.p, f.errorAbove);
   const abort = moreThan(measurements, fail, limit);
   if (abort < ABORT_ODDS) return out;
   const safe = safeLimit(measurements, fail);
   out.push(warning('failure-limit-low-traffic', at, path,
-    `${seen}: a healthy canary at ${pct(t.p)} errors exceeds ${pct(th.errorAbove)} in ${pct(fail)} of measurements, so failureLimit ${limit} over ${measurements} measurements aborts a healthy release ${pct(abort)} of the time`,
+    `${seen}: a healthy canary at ${pct(t.p)} errors exceeds ${pct(f.errorAbove)} in ${pct(fail)} of measurements, so failureLimit ${limit} over ${measurements} measurements aborts a healthy release ${pct(abort)} of the time`,
     `${safe === undefined ? '' : `raise failureLimit to ${safe} (then ${pct(moreThan(measurements, fail, safe))}), `}widen the query's window, or measure only with enough requests (… and sum(increase(requests_total[${shortDuration(windowMs)}])) > 100)`));
   return out;
 }
@@ -113,6 +155,22 @@ const OUTCOME_LABELS = ['code', 'status', 'status_code', 'response_code', 'grpc_
 export function countsErrors(q: Expr): boolean {
   return selectors(q).some((vs) => /error|fail/i.test(vs.name) || vs.matchers.some((m) => OUTCOME_LABELS.includes(m.name)
     || (m.name === '__name__' && /error|fail/i.test(m.value))));
+}
+
+/**
+ * The true error rate at which a threshold `c` over n requests fails 80 % of measurements (by
+ * bisection: the odds rise with the rate).
+ * Example: powerPoint(1200, 0.015) ≈ 0.0178.
+ */
+export function powerPoint(n: number, c: number): number {
+  let lo = c;
+  let hi = 1;
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (exceedOdds(n, mid, c) >= 0.8) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 /**

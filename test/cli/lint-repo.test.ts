@@ -71,4 +71,16 @@ describe('simulate lint: a repository', () => {
     ]);
     expect((await inRoot(['lint', 'examples/mistakes', '--fail-on', 'warning'])).code).toBe(3);
   });
+
+  it('--simulate confirms the detection-power figure by running the regression it names (a Scenario file only)', async () => {
+    const r = await inRoot(['lint', 'scenarios/canary-tool-call-regression.yaml', '--simulate', '--seeds', '4', '--output', 'json']);
+    expect(r.code).toBe(0); // notes never fail
+    const simulated = (JSON.parse(r.out) as Finding[]).filter((f) => f.message.startsWith('simulated:'));
+    expect(simulated.map((f) => `${f.severity} ${f.rule} ${f.line}:${f.column} ${f.message}`)).toEqual([
+      'note detection-power 25:5 simulated: an error-rate regression on every request to the rate the first check catches 80 % of the time (0.5 % → 1.87 %) is caught in 2 of 4 seeds (95 % interval 15 %–85 %) by Rollout "agent"\'s whole rollout',
+    ]);
+    // Plain manifests have no traffic to simulate: nothing is added.
+    expect((await inRoot(['lint', 'examples/mistakes', '--simulate'])).out).not.toContain('simulated:');
+    expect((await inRoot(['lint', 'examples/mistakes', '--seeds', '3'])).err).toBe('error: --seeds goes with --simulate\n');
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse as parseExpr } from '../../src/analysis/expr/parser.js';
-import { countsErrors, exceedOdds, moreThan, thresholdOf, trafficRules } from '../../src/lint/rules-traffic.js';
+import { countsErrors, exceedOdds, moreThan, powerPoint, thresholdOf, trafficRules } from '../../src/lint/rules-traffic.js';
 import { parsePromQL } from '../../src/promql/parse.js';
 import { loadScenarioText } from '../../src/scenario/index.js';
 import { scenarioText, type Parts } from './fixture.js';
@@ -38,11 +38,14 @@ describe('detection-power', () => {
   it("the issue's figure: 20 rps, setWeight 10, a 5m window ⇒ ≈ 600 canary requests, ≈ 1.6 pp at a 1 % baseline", () => {
     const found = rules({ rps: 20, errorRate: '1%', weight: 10, condition: 'result[0] < 0.05', query: RATIO });
     expect(found.map((f) => `${f.severity} ${f.rule} ${f.line}:${f.column} ${f.path}`)).toEqual(['note detection-power 19:11 spec.strategy.canary.steps[1].analysis']);
-    expect(found[0]?.message).toBe('at 20 rps and setWeight 10, each 5m window of metric "error-rate" sees ≈ 600 canary requests: it can only detect error-rate increases above ≈ 1.6 pp over the 1 % baseline');
+    // What this check's 5 % threshold catches (binomial, 80 % of measurements), then the floor no
+    // check on this window could beat (the issue's ≈ 1.6 pp).
+    expect(found[0]?.message).toBe('at 20 rps and setWeight 10, each 5m window of metric "error-rate" sees ≈ 600 canary requests: its threshold (5 %) catches, in 80 % of measurements, only an error rate above ≈ 5.9 % (+4.9 pp over the 1 % baseline); no check on this window could reliably tell less than ≈ +1.6 pp');
   });
   it('the landscape table scales: 100 rps, 10 %, 5 min ⇒ 0.72 pp against an equal baseline', () => {
     const found = rules({ rps: 100, errorRate: '1%', weight: 10, condition: 'result[0] < 0.05', query: RATIO });
-    expect(found[0]?.message).toContain('≈ 3000 canary requests: it can only detect error-rate increases above ≈ 0.72 pp');
+    expect(found[0]?.message).toContain('≈ 3000 canary requests: its threshold (5 %) catches, in 80 % of measurements, only an error rate above ≈ 5.4 %');
+    expect(found[0]?.message).toMatch(/could reliably tell less than ≈ \+0\.72 pp$/);
   });
   it('not for a query that does not count errors (task success, latency), nor with no range window', () => {
     expect(rules({ rps: 20, errorRate: '1%', weight: 10, condition: 'result[0] >= 0.9', query: 'sum(rate(agent_task_outcomes_total{outcome="success"}[5m])) / sum(rate(agent_task_outcomes_total[5m]))' })).toEqual([]);
@@ -79,6 +82,11 @@ describe('the statistics', () => {
     expect(th('failureCondition', 'result[0] > 0.1')).toBe(0.1);
     expect(th('failureCondition', '0.1 < result[0]')).toBe(0.1);
     expect(th('successCondition', 'result[0] < 500')).toBeUndefined(); // a latency, not a ratio
+  });
+  it('powerPoint: the rate a threshold catches in 80 % of measurements', () => {
+    expect(exceedOdds(600, powerPoint(600, 0.05), 0.05)).toBeGreaterThanOrEqual(0.8);
+    expect(exceedOdds(600, powerPoint(600, 0.05) - 0.001, 0.05)).toBeLessThan(0.8);
+    expect(Number((powerPoint(1200, 0.015) * 100).toFixed(2))).toBe(1.87);
   });
   it('countsErrors: an outcome label or an error family', () => {
     const q = (s: string) => { const p = parsePromQL(s); if (!p.ok) throw new Error(s); return p.expr; };

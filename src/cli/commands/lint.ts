@@ -22,13 +22,15 @@ import { lintFile, templateIndex } from '../lint-load.js';
 import { applySuppressions } from '../lint-suppress.js';
 import { packageVersion } from '../package.js';
 
-const USAGE = `usage: simulate lint PATH… [--output text|json|sarif] [--fail-on error|warning|never]
+const USAGE = `usage: simulate lint PATH… [--output text|json|sarif] [--fail-on error|warning|never] [--simulate [--seeds N]]
 
   PATH       a manifest file, a folder (every *.yaml/*.yml below it, sorted) or - for stdin
              (helm template . | simulate lint -); no Scenario document is needed
   --output   text (grouped by file, default), json (an array of findings) or sarif (SARIF 2.1.0)
   --fail-on  the least severity that fails: error (default), warning, or never
   exit code  0 clean, 3 a finding at or above --fail-on, 2 unreadable input or a bad flag
+  --simulate for a file with a Scenario, confirm each Rollout's detection-power figure by running
+             it with a regression of that size on N seeds (--seeds, default 20)
   suppress   # rollout-sim-lint: disable=RULE-ID reason: why   (on the finding's line or above)`;
 
 const OUTPUTS = ['text', 'json', 'sarif'];
@@ -38,6 +40,7 @@ const STDIN = '<stdin>';
 export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     output: { type: 'string' }, 'fail-on': { type: 'string' }, help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' },
+    simulate: { type: 'boolean' }, seeds: { type: 'string' },
   }, USAGE);
   if (values.help === true) {
     io.stdout(USAGE + '\n');
@@ -48,6 +51,9 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   const failOn = values['fail-on'] ?? 'error';
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never (got "${failOn}")`);
   if (positionals.length === 0) throw new UsageError(`expected at least one PATH (a file, a folder or -)\n\n${USAGE}`);
+  if (values.seeds !== undefined && values.simulate !== true) throw new UsageError('--seeds goes with --simulate');
+  const seeds = values.seeds === undefined ? 20 : /^\d+$/.test(values.seeds) && Number(values.seeds) >= 1 && Number(values.seeds) <= 1000 ? Number(values.seeds) : NaN;
+  if (Number.isNaN(seeds)) throw new UsageError(`--seeds must be a whole number 1…1000 (got "${values.seeds ?? ''}")`);
   if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('- (stdin) may be given once');
 
   const files = positionals.flatMap((p) => (p === '-' ? [STDIN] : expand(p, io)));
@@ -73,7 +79,11 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       unreadable = true;
       continue;
     }
-    found.push(...r.findings);
+    for (const f of r.findings) found.push(f);
+    if (values.simulate === true && r.simulated !== undefined) {
+      const { confirmPower } = await import('../lint-simulate.js');
+      for (const f of confirmPower(r.simulated, seeds)) found.push(f);
+    }
   }
   const findings: Finding[] = [];
   let suppressed = 0;
