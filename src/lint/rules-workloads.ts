@@ -83,7 +83,7 @@ export function blueGreenSyntheticOnly(scenario: Scenario): Finding[] {
 }
 
 /**
- * `setweight-not-increasing` (error): a setWeight at or below one before it.
+ * `setweight-not-increasing`: a setWeight below one before it (an error) or equal to it (a warning: a no-op step).
  * Example: steps [setWeight 40, pause, setWeight 20] → 'setWeight 20 at step 2 is not above
  * setWeight 40 at step 0: …'.
  */
@@ -95,8 +95,11 @@ export function setWeightNotIncreasing(scenario: Scenario): Finding[] {
     r.strategy.steps.forEach((s, i) => {
       if (!('setWeight' in s)) return;
       if (top !== undefined && s.setWeight <= top.weight) {
-        out.push(error('setweight-not-increasing', s.source, `spec.strategy.canary.steps[${i}].setWeight`,
-          `setWeight ${s.setWeight} at step ${i} is not above setWeight ${top.weight} at step ${top.index}: the canary's share falls or stands still, so the step proves nothing new`,
+        // Falling is most likely a typo (40 then 20): an error. Repeating is a harmless no-op step
+        // (it only lengthens the pause around it): a warning.
+        const falls = s.setWeight < top.weight;
+        out.push((falls ? error : warning)('setweight-not-increasing', s.source, `spec.strategy.canary.steps[${i}].setWeight`,
+          `setWeight ${s.setWeight} at step ${i} is not above setWeight ${top.weight} at step ${top.index}: the canary's share ${falls ? 'falls' : 'stands still'}, so the step proves nothing new`,
           `give the steps increasing weights (e.g. ${top.weight} then ${Math.min(100, top.weight * 2)}), or remove step ${i}`));
       }
       if (top === undefined || s.setWeight > top.weight) top = { weight: s.setWeight, index: i };

@@ -22,7 +22,7 @@ import type { SourceRef } from '../model/scenario.js';
  * - `rollout-without-analysis`: a Rollout with no analysis at all: nothing rolls it back automatically.
  * - `bluegreen-synthetic-only`: blue-green validated only by pre-promotion job (synthetic) metrics,
  *   no postPromotionAnalysis: real traffic never judges the release.
- * - `setweight-not-increasing` (error): a setWeight step at or below an earlier one.
+ * - `setweight-not-increasing`: a setWeight step below an earlier one (an error) or equal to it (a warning: a no-op step).
  * - `condition-result-not-indexed` (error): a condition comparing `result` (a vector) to a number.
  * - `condition-unsafe-empty`: `result[0]` with no guard for `[]` and no `or vector(0)` in the query.
  * - `query-no-canary-selector`: a canary's query with no selector that separates canary from stable.

@@ -140,11 +140,11 @@ ${analysis}`) + service('web-active') + service('web-preview') + template('smoke
 });
 
 describe('setweight-not-increasing', () => {
-  it('an error at each step at or below an earlier weight, naming both steps', () => {
+  it('an error at each step below an earlier weight, a warning at one equal to it, naming both steps', () => {
     const s = loadDocs(rollout('    canary: {steps: [{setWeight: 40}, {pause: {duration: 1m}}, {setWeight: 20}, {setWeight: 40}, {setWeight: 60}]}'));
     expect(of(s, 'setweight-not-increasing')).toEqual([
-      'error 11:64 spec.strategy.canary.steps[2].setWeight: setWeight 20 at step 2 is not above setWeight 40 at step 0: the canary\'s share falls or stands still, so the step proves nothing new',
-      'error 11:81 spec.strategy.canary.steps[3].setWeight: setWeight 40 at step 3 is not above setWeight 40 at step 0: the canary\'s share falls or stands still, so the step proves nothing new',
+      'error 11:64 spec.strategy.canary.steps[2].setWeight: setWeight 20 at step 2 is not above setWeight 40 at step 0: the canary\'s share falls, so the step proves nothing new',
+      'warning 11:81 spec.strategy.canary.steps[3].setWeight: setWeight 40 at step 3 is not above setWeight 40 at step 0: the canary\'s share stands still, so the step proves nothing new',
     ]);
   });
   it('not for increasing weights', () => {
