@@ -94,10 +94,11 @@ export const solutionPath = (course: Course, l: Lesson): string => join(course.r
 
 /**
  * The lesson's hints, in order: hints.md split at its `## ` headings.
- * Example: '## Hint 1\nLook at kind.\n## Hint 2\nUse a Rollout.\n' → ['Look at kind.', 'Use a Rollout.'].
+ * Example: '## Hint 1\nLook at\nkind.\n## Hint 2\nUse a Rollout.\n' → ['Look at kind.', 'Use a Rollout.'].
  */
 export function parseHints(markdown: string): string[] {
-  return markdown.split(/^## .*$/m).slice(1).map((h) => h.trim()).filter((h) => h !== '');
+  // A paragraph's line breaks are the author's wrapping, not the reader's: a terminal wraps it again.
+  return markdown.split(/^## .*$/m).slice(1).map((h) => h.trim().replace(/(?<!\n)\n(?!\n)/g, ' ')).filter((h) => h !== '');
 }
 
 export function readHints(io: CliIO, course: Course, l: Lesson): string[] {
