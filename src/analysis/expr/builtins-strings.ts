@@ -40,20 +40,23 @@ export function splitN(s: string, sep: string, n: number, after: boolean): GoSli
   if (n === 0) return new GoSlice('string', [], true);
   const limit = n < 0 ? Infinity : n;
   const parts: string[] = [];
+  // Index walks, not shift()/slice() of the rest: linear in the string's length (a 1 M-character
+  // split was quadratic).
   if (sep === '') {
     const chars = Array.from(s);
-    while (chars.length > 0 && parts.length < limit - 1) parts.push(chars.shift() ?? '');
-    if (chars.length > 0) parts.push(chars.join(''));
+    let i = 0;
+    while (i < chars.length && parts.length < limit - 1) parts.push(chars[i++] ?? '');
+    if (i < chars.length) parts.push(chars.slice(i).join(''));
     return new GoSlice('string', parts);
   }
-  let rest = s;
+  let from = 0;
   while (parts.length < limit - 1) {
-    const i = rest.indexOf(sep);
+    const i = s.indexOf(sep, from);
     if (i < 0) break;
-    parts.push(rest.slice(0, after ? i + sep.length : i));
-    rest = rest.slice(i + sep.length);
+    parts.push(s.slice(from, after ? i + sep.length : i));
+    from = i + sep.length;
   }
-  parts.push(rest);
+  parts.push(s.slice(from));
   return new GoSlice('string', parts);
 }
 
@@ -116,7 +119,9 @@ export const STRING_BUILTINS: Readonly<Record<string, Impl>> = {
     const s = str(a[0]);
     const n = toInt(a[1] ?? null);
     if (n < 0n) throw new ExprPanic(`invalid argument for repeat (expected positive integer, got ${n})`);
-    if (n > 1_000_000n) throw new ExprPanic('memory budget exceeded');
+    // expr-lang's memory budget (1 M) bounds what a condition may build: the result's length, so
+    // a repeat of a repeat cannot allocate gigabytes either.
+    if (n > 1_000_000n || BigInt(s.length) * n > 1_000_000n) throw new ExprPanic('memory budget exceeded');
     return s.repeat(Number(n));
   },
   join: (a) => join(a),
