@@ -40,6 +40,17 @@ describe('--dataset says when it measured', () => {
     expect(at.out).toContain('note: one measurement, at t=300s (--from)\n');
   });
 
+  it('bounded work: a range holding more than 10 000 measurement rounds is refused (exit 2), not measured for ever', async () => {
+    // Always measurable and always Successful: the run would go on until --to, every 10 ms.
+    const tiny = templateFile('tiny.yaml', [[
+      'apiVersion: argoproj.io/v1alpha1', 'kind: AnalysisTemplate', 'metadata: {name: tiny}', 'spec:', '  metrics:', '  - name: traffic',
+      '    interval: 10ms', '    successCondition: result[0] >= 0', '    provider:', '      prometheus:', '        query: sum(rate(http_requests_total[5m]))',
+    ]]);
+    const r = await sim(['analyze', tiny, '--dataset', om]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: --from\/--to span more than 10,000 measurement rounds at this template's interval \(the last at [\d.]+ s\): narrow the range\n$/);
+  });
+
   it('the note, worked', () => {
     const w = { from: 15_000, to: 600_000, fromGiven: false, toGiven: false };
     expect(measurementNote([15_000], w, true)).toBe("one measurement, at t=15s (the dataset's first sample); use --from T to measure at another instant");

@@ -209,12 +209,16 @@ function analyzeDataset(template: AnalysisTemplate, file: string, text: string, 
   return { template: template.name, run, firstOnly: false, notesAfter: [note] };
 }
 
+/** A day of 10-second measurements is 8 640 rounds; this is the limit of one `analyze --dataset`. */
+export const MAX_ANALYZE_ROUNDS = 10_000;
+
 /**
  * Runs the AnalysisRun on its own schedule from `from`; still running at `to` ⇒ terminated there.
  * `instants` are the times at which some metric took a measurement (for the note on when).
  */
 function drive(run: AnalysisRun, from: number, to: number, provider: Provider): { run: AnalysisRun; instants: number[] } {
   const instants: number[] = [];
+  let rounds = 0;
   const taken = (r: AnalysisRun): number => r.metricResults.reduce((n, m) => n + m.taken, 0);
   const step = (r: AnalysisRun, at: number): AnalysisRun => {
     const next = measure(r, at, provider).run;
@@ -222,6 +226,12 @@ function drive(run: AnalysisRun, from: number, to: number, provider: Provider): 
     return next;
   };
   let r = step(run, from);
-  for (let due = nextDue(r); due !== undefined && due <= to && !isCompleted(r.phase); due = nextDue(r)) r = step(r, due);
+  for (let due = nextDue(r); due !== undefined && due <= to && !isCompleted(r.phase); due = nextDue(r)) {
+    // Bounded work: --to 1e15 over a 10s interval would measure for ever.
+    if (++rounds > MAX_ANALYZE_ROUNDS) {
+      throw new UsageError(`--from/--to span more than ${MAX_ANALYZE_ROUNDS.toLocaleString('en-US')} measurement rounds at this template's interval (the last at ${due / 1000} s): narrow the range`);
+    }
+    r = step(r, due);
+  }
   return { run: isCompleted(r.phase) || to === Infinity ? r : terminate(r, to).run, instants };
 }
