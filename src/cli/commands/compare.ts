@@ -5,6 +5,8 @@
 import { SCHEMA_VERSION, type SimEvent, type SummaryFields } from '../../model/events.js';
 import type { Scenario } from '../../model/scenario.js';
 import { createComparison } from '../../run/compare.js';
+import { MAX_EXPECTED_REQUESTS } from '../../scenario/index.js';
+import { expectedRequests } from '../../scenario/traffic.js';
 import { formatJsonl } from '../../report/jsonl.js';
 import { createTimeline } from '../../report/timeline.js';
 import { explainVerdict, formatVerdict, rowStrategy, verdictTitle } from '../../report/verdict.js';
@@ -67,12 +69,26 @@ export interface ComparisonRunOptions {
   readonly untilText?: string | undefined;
 }
 
+/**
+ * Bounded work: every raced workload serves the whole traffic, so a race costs the scenario's
+ * requests times the workloads — held to the one cap a single run has (MAX_EXPECTED_REQUESTS).
+ * Example: 40 Deployments at 5 M requests each → exit 2 ("… 200,000,000 simulated requests …").
+ */
+export function checkRaceBudget(scenario: Scenario, names: readonly string[]): void {
+  const each = expectedRequests(scenario.traffic.rate, scenario.duration);
+  const total = each * Math.max(1, names.length);
+  if (names.length <= 1 || total <= MAX_EXPECTED_REQUESTS) return;
+  const n = (x: number): string => Math.round(x).toLocaleString('en-US');
+  throw new UsageError(`racing ${names.length} workloads on about ${n(each)} requests each is ${n(total)} simulated requests, above the cap of ${n(MAX_EXPECTED_REQUESTS)}: race fewer (--strategies), or lower spec.traffic.rps or spec.duration`);
+}
+
 /** Shared by `compare` and the no-argument default run. */
 export async function runComparison(scenario: Scenario, io: CliIO, opts: ComparisonRunOptions): Promise<number> {
   const mode = resolveOutputMode({ flag: opts.output, isTTY: io.isTTY, env: io.env });
   checkUntil(opts.until, scenario.duration, opts.untilText);
   const color = mode !== 'json' && mode !== 'jsonl' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: opts.noColor });
   const sampled = mode === 'ui' || mode === 'jsonl';
+  checkRaceBudget(scenario, opts.names ?? scenario.compare);
   const cmp = createComparison(scenario, {
     ...(opts.names ? { names: opts.names } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(sampled ? { sampler: (await import('../../run/sample.js')).takeSample } : {}),
