@@ -41,6 +41,9 @@ export function readTextFile(path: string): string {
   const st = statSync(path);
   if (st.isDirectory()) throw new Error('a directory, not a file');
   if (!st.isFile()) throw new Error('not a regular file');
+  // Bounded work: a dataset's store takes several times its text in memory (an hour's export of
+  // a busy scenario is ~200 MB); past this a run would exhaust the machine before it answered.
+  if (st.size > MAX_READ_BYTES) throw new Error(`the file is ${Math.round(st.size / 2 ** 20)} MB, above the ${MAX_READ_BYTES / 2 ** 20} MB limit of one input file: select a time range (promtool tsdb dump --min-time/--max-time) or fewer series`);
   const bytes = readFileSync(path);
   const bad = invalidUtf8Line(bytes);
   if (bad !== undefined) throw new Error(`line ${bad} is not valid UTF-8, and Prometheus refuses text that is not: re-encode the file as UTF-8`);
@@ -63,6 +66,9 @@ export function invalidUtf8Line(bytes: Buffer): number | undefined {
   }
   return line;
 }
+
+/** The largest file the CLI reads (a dataset, a template, a lint input). */
+export const MAX_READ_BYTES = 256 * 2 ** 20;
 
 /** Exit codes (DESIGN §2). */
 export const EXIT_OK = 0;
