@@ -67,6 +67,16 @@ export function invalidUtf8Line(bytes: Buffer): number | undefined {
   return line;
 }
 
+/** Whether `path` is a folder the CLI can list. Example: isDirectory(io, 'k8s') === true. */
+export function isDirectory(io: Pick<CliIO, 'listDir'>, path: string): boolean {
+  try {
+    io.listDir(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The largest file the CLI reads (a dataset, a template, a lint input). */
 export const MAX_READ_BYTES = 256 * 2 ** 20;
 

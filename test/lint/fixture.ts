@@ -14,17 +14,19 @@ export interface Parts {
   readonly strategy?: string;
 }
 
-const CANARY = `    canary:
+/** The canary strategy block, its first setWeight as given. Example: canary(10) → '    canary:\n …- setWeight: 10…'. */
+export const canary = (weight: number): string => `    canary:
       canaryService: web-canary
       stableService: web-stable
       trafficRouting:
         istio:
           virtualService: {name: web, routes: [primary]}
       steps:
-        - setWeight: 20
+        - setWeight: ${weight}
         - analysis:
             templates: [{templateName: errors}]
             args: [{name: svc, value: web-canary}]`;
+const CANARY = canary(20);
 
 export function scenarioText(p: Parts): string {
   return `apiVersion: argoproj.io/v1alpha1

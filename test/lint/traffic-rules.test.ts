@@ -8,24 +8,13 @@ import { parse as parseExpr } from '../../src/analysis/expr/parser.js';
 import { countsErrors, exceedOdds, moreThan, powerPoint, thresholdOf, trafficRules } from '../../src/lint/rules-traffic.js';
 import { parsePromQL } from '../../src/promql/parse.js';
 import { loadScenarioText } from '../../src/scenario/index.js';
-import { scenarioText, type Parts } from './fixture.js';
+import { canary, scenarioText, type Parts } from './fixture.js';
 
-const STRATEGY = (weight: number): string => `    canary:
-      canaryService: web-canary
-      stableService: web-stable
-      trafficRouting:
-        istio:
-          virtualService: {name: web, routes: [primary]}
-      steps:
-        - setWeight: ${weight}
-        - analysis:
-            templates: [{templateName: errors}]
-            args: [{name: svc, value: web-canary}]`;
 const RATIO = 'sum(rate(http_requests_total{service="{{args.svc}}",code=~"5.."}[5m])) / sum(rate(http_requests_total{service="{{args.svc}}"}[5m]))';
 
 /** The fixture with the traffic, the baseline error rate and the metric's schedule each test sets. */
 function rules(p: Parts & { rps: number; errorRate: string; weight: number; schedule?: string }) {
-  const text = scenarioText({ ...p, strategy: STRATEGY(p.weight) })
+  const text = scenarioText({ ...p, strategy: canary(p.weight) })
     .replace('traffic: {rps: 5}', `traffic: {rps: ${p.rps}}`)
     .replace('agent: {image: web:v1}', `agent: {image: web:v1, errorRate: ${p.errorRate}}`)
     .replace('      successCondition:', `${p.schedule ?? ''}      successCondition:`);

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { maxOf } from '../../model/numbers.js';
 import { grade } from '../../run/grade.js';
-import { EXIT_OK, UsageError, type CliIO } from '../io.js';
+import { EXIT_OK, UsageError, isDirectory, type CliIO } from '../io.js';
 import { loadCourse, requireLesson, type Course, type Lesson } from '../lessons.js';
 import { loadGradable, requireExpect } from './check.js';
 
@@ -17,7 +17,7 @@ type Verdict = { readonly grade: 'pass' | 'fail' | 'missing' | 'broken'; readonl
 export async function checkClass(dir: string, lessonArgs: readonly string[], csvPath: string | undefined, io: CliIO): Promise<number> {
   let students: string[];
   try {
-    students = io.listDir(dir).filter((n) => !n.startsWith('.') && isDir(io, join(dir, n)));
+    students = io.listDir(dir).filter((n) => !n.startsWith('.') && isDirectory(io, join(dir, n)));
   } catch (e) {
     throw new UsageError(`--class ${dir}: cannot read the folder: ${(e as Error).message}`);
   }
@@ -78,15 +78,6 @@ function toCsv(rows: readonly { student: string; verdicts: readonly Verdict[] }[
     lines.push([r.student, lessons[i]?.id ?? '', v?.grade ?? 'missing', v?.detail ?? ''].map(q).join(','));
   });
   return lines.join('\n') + '\n';
-}
-
-function isDir(io: CliIO, p: string): boolean {
-  try {
-    io.listDir(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function isFile(io: CliIO, p: string): boolean {

@@ -16,7 +16,7 @@ import { uniqueFindings, type Finding } from '../../lint/types.js';
 import { formatLoadError } from '../../scenario/errors.js';
 import type { Source } from '../../scenario/index.js';
 import { parseFlags } from '../args.js';
-import { EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_OK, UsageError, type CliIO } from '../io.js';
+import { EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_OK, UsageError, isDirectory, type CliIO } from '../io.js';
 import { formatJson, formatSarif, formatText } from '../lint-format.js';
 import { lintFile, templateIndex } from '../lint-load.js';
 import { applySuppressions } from '../lint-suppress.js';
@@ -132,18 +132,9 @@ export function expand(path: string, io: CliIO): string[] {
   const out: string[] = [];
   for (const name of [...names].sort()) {
     const child = join(path, name);
-    if (isDir(child, io)) {
+    if (isDirectory(io, child)) {
       if (!name.startsWith('.')) for (const f of expand(child, io)) out.push(f);
     } else if (/\.ya?ml$/i.test(name)) out.push(child);
   }
   return out;
-}
-
-function isDir(path: string, io: CliIO): boolean {
-  try {
-    io.listDir(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
