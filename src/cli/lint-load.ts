@@ -115,9 +115,8 @@ const isNotSimulated = (e: LoadError): boolean => / (is|are) not simulated\b/.te
 function lenders(unresolved: readonly Unresolved[], index: ReadonlyMap<string, readonly Source[]>, self: Source, lent: readonly Source[]): Source[] {
   const out: Source[] = [];
   for (const u of unresolved) {
-    if (u.kind !== 'template') continue;
-    const m = /^(\w+) "(.*)" not found$/.exec(u.message);
-    const from = m === null ? undefined : index.get(`${m[1] ?? ''}/${m[2] ?? ''}`)?.find((s) => s.file !== self.file);
+    if (u.kind !== 'template' || u.key === undefined) continue;
+    const from = index.get(u.key)?.find((s) => s.file !== self.file);
     if (from !== undefined && !lent.includes(from) && !out.includes(from)) out.push(from);
   }
   return out;

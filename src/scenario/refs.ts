@@ -20,6 +20,8 @@ import type { LoadError } from './errors.js';
  */
 export interface Unresolved extends LoadError {
   readonly kind: 'template' | 'arg';
+  /** For a template: the `kind/name` it names (what library.ts indexes other files by). */
+  readonly key?: string;
 }
 
 export interface Catalog {
@@ -89,9 +91,9 @@ function withComposed(cat: Catalog, templates: readonly AnalysisTemplate[]): Ana
 }
 
 function checkAnalysis(cat: Catalog, cx: Cx, a: RolloutAnalysis, path: string, unresolved: Unresolved[] | undefined): void {
-  const miss = (kind: Unresolved['kind'], p: string, message: string, suggestion: string): void => {
+  const miss = (kind: Unresolved['kind'], p: string, message: string, suggestion: string, key?: string): void => {
     if (unresolved === undefined) return fail(cx, p, message, suggestion);
-    unresolved.push({ ...posOf(cx, p), path: p, message, suggestion, kind });
+    unresolved.push({ ...posOf(cx, p), path: p, message, suggestion, kind, ...(key === undefined ? {} : { key }) });
   };
   const found: AnalysisTemplate[] = [];
   a.templates.forEach((ref, i) => {
@@ -104,7 +106,7 @@ function checkAnalysis(cat: Catalog, cx: Cx, a: RolloutAnalysis, path: string, u
     const hint = cat.templateNames[other].includes(ref.templateName)
       ? `${article(other)} ${other} "${ref.templateName}" exists: ${ref.clusterScope ? 'remove clusterScope: true' : 'add clusterScope: true'}`
       : (didYouMean(ref.templateName, cat.templateNames[kind]) ?? `add ${article(kind)} ${kind} document named "${ref.templateName}" to the file`);
-    miss('template', p, `${kind} "${ref.templateName}" not found`, hint);
+    miss('template', p, `${kind} "${ref.templateName}" not found`, hint, `${kind}/${ref.templateName}`);
   });
   if (found.length !== a.templates.length) return;
   const given = a.args.map((x) => x.name);
