@@ -66,8 +66,14 @@ export function labelsKey(labels: Labels): string {
 
 /** Prometheus' labels.Compare: label by label (name, then value); a prefix sorts first. */
 export function compareLabels(a: Labels, b: Labels): number {
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
+  return compareLabelsKeyed(a, Object.keys(a), b, Object.keys(b));
+}
+
+/**
+ * `compareLabels` given each set's names (its `Object.keys`, in order), so a sort that compares
+ * one set many times lists its names once. Example: compareLabelsKeyed({a: '1'}, ['a'], {a: '2'}, ['a']) < 0.
+ */
+export function compareLabelsKeyed(a: Labels, ka: readonly string[], b: Labels, kb: readonly string[]): number {
   const n = Math.min(ka.length, kb.length);
   for (let i = 0; i < n; i++) {
     const na = ka[i] as string;

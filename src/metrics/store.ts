@@ -43,6 +43,11 @@ export interface MetricStore {
   append(ref: number, tMs: number, value: number): void;
   /** Prometheus staleness marker: the series disappeared at tMs. */
   markStale(ref: number, tMs: number): void;
+  /**
+   * Sizes the columns of series created from now on for `samples` samples (at most
+   * MAX_RESERVED_SAMPLES; at least the default): a hint, never a limit, that saves the doublings.
+   */
+  reserve(samples: number): void;
   readonly seriesCount: number;
   readonly sampleCount: number;
   /** Refs of the series every matcher accepts, in creation order. */
@@ -54,13 +59,18 @@ export interface MetricStore {
 }
 
 const INITIAL_CAPACITY = 32;
+/** The most a reservation sizes a new series for (64 KiB of columns); past it they double as usual. */
+export const MAX_RESERVED_SAMPLES = 4096;
 
 class Series implements SeriesView {
-  t: Float64Array = new Float64Array(INITIAL_CAPACITY);
-  v: Float64Array = new Float64Array(INITIAL_CAPACITY);
+  t: Float64Array;
+  v: Float64Array;
   stale: Uint8Array | null = null;
   n = 0;
-  constructor(readonly labels: Labels) {}
+  constructor(readonly labels: Labels, capacity: number) {
+    this.t = new Float64Array(capacity);
+    this.v = new Float64Array(capacity);
+  }
 
   push(tMs: number, value: number): void {
     if (this.n === this.t.length) this.grow();
@@ -90,6 +100,7 @@ class Store implements MetricStore {
   private readonly byKey = new Map<string, number>();
   private readonly byName = new Map<string, number[]>();
   private samples = 0;
+  private capacity = INITIAL_CAPACITY;
   private lo = NaN;
   private hi = NaN;
 
@@ -112,13 +123,18 @@ class Store implements MetricStore {
     const found = this.byKey.get(key);
     if (found !== undefined) return found;
     const ref = this.all.length;
-    this.all.push(new Series(Object.freeze(norm)));
+    this.all.push(new Series(Object.freeze(norm), this.capacity));
     this.byKey.set(key, ref);
     const name = norm[METRIC_NAME] ?? '';
     const list = this.byName.get(name);
     if (list) list.push(ref);
     else this.byName.set(name, [ref]);
     return ref;
+  }
+
+  reserve(samples: number): void {
+    const n = Math.ceil(samples);
+    this.capacity = !(n > INITIAL_CAPACITY) ? INITIAL_CAPACITY : Math.min(MAX_RESERVED_SAMPLES, n);
   }
 
   append(ref: number, tMs: number, value: number): void {

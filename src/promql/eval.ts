@@ -6,7 +6,7 @@
  *
  *   new Evaluator(store, t).evaluate(parse('rate(x[5m])'), t) ⇒ {type: 'vector', samples: [...]}
  */
-import { compareLabels } from '../metrics/labels.js';
+import { compareLabelsKeyed } from '../metrics/labels.js';
 import { firstIndexAtOrAfter, lastIndexAtOrBefore } from '../metrics/store.js';
 import type { MetricStore, SeriesView } from '../metrics/store.js';
 import { aggregate } from './aggregate.js';
@@ -102,9 +102,7 @@ export class Evaluator {
   private select(vs: VectorSelector): SeriesView[] {
     let out = this.selected.get(vs);
     if (!out) {
-      const rank = labelOrder(this.store);
-      const refs = this.store.select(vs.matchers).sort((a, b) => (rank[a] as number) - (rank[b] as number));
-      out = refs.map((r) => this.store.series(r));
+      out = inLabelOrder(this.store.select(vs.matchers).map((r) => this.store.series(r)));
       this.selected.set(vs, out);
     }
     return out;
@@ -195,18 +193,18 @@ export class Evaluator {
   }
 }
 
-const orders = new WeakMap<MetricStore, Int32Array>();
-
-/** Each series' position in label-set order, cached per store until series are added. */
-function labelOrder(store: MetricStore): Int32Array {
-  let rank = orders.get(store);
-  if (rank && rank.length === store.seriesCount) return rank;
-  const refs = Array.from({ length: store.seriesCount }, (_, i) => i);
-  refs.sort((a, b) => compareLabels(store.series(a).labels, store.series(b).labels));
-  rank = new Int32Array(refs.length);
-  refs.forEach((ref, pos) => ((rank as Int32Array)[ref] = pos));
-  orders.set(store, rank);
-  return rank;
+/**
+ * The selected series in label-set order (Prometheus returns series sorted by labels). Only the
+ * selection is sorted, each set's names listed once: sorting every series of the store whenever
+ * one was added cost a rollout's analysis more than its queries (the sweep measured it).
+ * Example: series {a="2"}, {a="1"} → [{a="1"}, {a="2"}].
+ */
+function inLabelOrder(views: SeriesView[]): SeriesView[] {
+  if (views.length < 2) return views;
+  const names = views.map((s) => Object.keys(s.labels));
+  const order = views.map((_, i) => i);
+  order.sort((i, j) => compareLabelsKeyed((views[i] as SeriesView).labels, names[i] as string[], (views[j] as SeriesView).labels, names[j] as string[]));
+  return order.map((i) => views[i] as SeriesView);
 }
 
 /** Non-stale samples of `s` with time in [mint, maxt]. */

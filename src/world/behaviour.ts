@@ -22,19 +22,50 @@ export interface ServiceParams {
 }
 
 /**
+ * The one shape every ServiceParams of a run has. Its fields start as NaN, a double, so V8 stores
+ * each as a double from the first object on: a literal whose `crashRate` is 0 (a small integer)
+ * and another whose is 0.01 would otherwise get two hidden classes, and the per-request functions
+ * that read them (serviceTimeMs, faultOf, …) would deoptimize and recompile each time a new one
+ * appears (the sweep builds them afresh for every arm). Example: paramsCopy(p) equals p field by
+ * field and shares the hidden class of every other copy.
+ */
+class Params implements ServiceParams {
+  mu = NaN;
+  sigma = NaN;
+  errorRate = NaN;
+  taskSuccess = NaN;
+  tokens = NaN;
+  meanMs = NaN;
+  crashRate = NaN;
+}
+
+/** A copy of `p` in the run's one ServiceParams shape (see `Params`). */
+export function paramsCopy(p: ServiceParams): ServiceParams {
+  const out = new Params();
+  out.mu = p.mu;
+  out.sigma = p.sigma;
+  out.errorRate = p.errorRate;
+  out.taskSuccess = p.taskSuccess;
+  out.tokens = p.tokens;
+  out.meanMs = p.meanMs;
+  out.crashRate = p.crashRate;
+  return out;
+}
+
+/**
  * Example: {median: 900ms, p99: 4s} gives mu = ln 900 ≈ 6.802 and sigma = ln(4000/900)/2.326 ≈ 0.641,
  * so exp(mu + sigma·z) is 900 ms at z = 0 and 4000 ms at z = 2.326.
  */
 export function paramsOf(b: Behaviour): ServiceParams {
-  return {
-    mu: Math.log(b.latency.median),
-    sigma: lognormalSigma(b.latency),
-    errorRate: b.errorRate,
-    taskSuccess: b.taskSuccess,
-    tokens: b.tokens,
-    meanMs: lognormalMeanMs(b.latency),
-    crashRate: b.crashRate,
-  };
+  const out = new Params();
+  out.mu = Math.log(b.latency.median);
+  out.sigma = lognormalSigma(b.latency);
+  out.errorRate = b.errorRate;
+  out.taskSuccess = b.taskSuccess;
+  out.tokens = b.tokens;
+  out.meanMs = lognormalMeanMs(b.latency);
+  out.crashRate = b.crashRate;
+  return out;
 }
 
 /**
@@ -145,7 +176,7 @@ export function cohortModels(scenario: Scenario): CohortModels {
   const isStatic = (r: Regression): boolean => r.after === 0 && r.ramp <= 0 && r.whenUtilizationAbove === undefined;
   const release = stable.map((p, i) => {
     const regs = regressions[i] ?? [];
-    return regs.every(isStatic) ? applyRegressions(p, regs, 0, 0, { ...p }) : undefined;
+    return regs.every(isStatic) ? applyRegressions(p, regs, 0, 0, paramsCopy(p)) : undefined;
   });
   return { stable, regressions, release, crashPossible };
 }

@@ -8,26 +8,31 @@ import type { Version } from './world-types.js';
 
 export type PodState = 'starting' | 'ready' | 'terminating' | 'gone';
 
-/** FIFO of request slots, a growable ring buffer. */
+/**
+ * FIFO of request slots, a growable ring buffer. Its size is a power of two, so wrapping an index
+ * is a mask (`& mask`) rather than an integer division (`%`) on every push and shift.
+ */
 export class RequestQueue {
   private buf = new Int32Array(16);
+  private mask = 15;
   private head = 0;
   length = 0;
 
   push(req: number): void {
     if (this.length === this.buf.length) {
       const nb = new Int32Array(this.buf.length * 2);
-      for (let i = 0; i < this.length; i++) nb[i] = this.buf[(this.head + i) % this.buf.length] as number;
+      for (let i = 0; i < this.length; i++) nb[i] = this.buf[(this.head + i) & this.mask] as number;
       this.buf = nb;
+      this.mask = nb.length - 1;
       this.head = 0;
     }
-    this.buf[(this.head + this.length) % this.buf.length] = req;
+    this.buf[(this.head + this.length) & this.mask] = req;
     this.length++;
   }
 
   shift(): number {
     const req = this.buf[this.head] as number;
-    this.head = (this.head + 1) % this.buf.length;
+    this.head = (this.head + 1) & this.mask;
     this.length--;
     return req;
   }

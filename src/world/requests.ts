@@ -20,7 +20,9 @@ export type Fault = typeof FAULT_NONE | typeof FAULT_ERROR | typeof FAULT_CRASH;
 
 export class RequestPool {
   private cap = 0;
-  private free: number[] = [];
+  /** Released slots, a stack in a typed array (a JS array's elements kind can change, deoptimizing alloc). */
+  private free = new Int32Array(0);
+  private nFree = 0;
   private next = 0;
   arrival = new Float64Array(0);
   cohort = new Uint8Array(0);
@@ -49,17 +51,18 @@ export class RequestPool {
   }
 
   get inUse(): number {
-    return this.next - this.free.length;
+    return this.next - this.nFree;
   }
 
   alloc(): number {
-    if (this.free.length > 0) return this.free.pop() as number;
+    if (this.nFree > 0) return this.free[--this.nFree] as number;
     if (this.next === this.cap) this.resize(this.cap * 2);
     return this.next++;
   }
 
+  /** Frees slot `i` for reuse (each slot is released once: at most `cap` are ever free). */
   release(i: number): void {
-    this.free.push(i);
+    this.free[this.nFree++] = i;
   }
 
   /**
@@ -107,6 +110,7 @@ export class RequestPool {
     this.serviceMs = grow(this.serviceMs, f);
     this.harmed = grow(this.harmed, u);
     this.job = grow(this.job, i);
+    this.free = grow(this.free, i);
     this.cap = cap;
   }
 }

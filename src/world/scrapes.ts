@@ -28,6 +28,8 @@ export class Scrapes {
 
   private readonly onScrape = (): void => {
     const { scrapeInterval, duration } = this.scenario;
+    // A series created at this scrape gets one sample here and at every scrape left.
+    this.sink.reserve?.(Math.floor((duration - this.engine.now) / scrapeInterval) + 1);
     this.cluster.scrape(this.sink, this.engine.now);
     if (this.engine.now + scrapeInterval <= duration) this.engine.schedule(scrapeInterval, OBSERVE, this.scrapeKind, 0);
   };

@@ -11,4 +11,9 @@ export interface SeriesSink {
   append(ref: number, tMs: number, value: number): void;
   /** Prometheus staleness marker: the series ended at tMs. */
   markStale(ref: number, tMs: number): void;
+  /**
+   * A hint: series created from now on will get about `samples` samples, so their columns can be
+   * sized once instead of doubling (and copying) their way there. Optional for a sink.
+   */
+  reserve?(samples: number): void;
 }

@@ -7,7 +7,7 @@
  * here too: a new pod's readiness is the same event as a restarted one's.
  */
 import { CONTROL, WORLD, type Engine } from '../engine/engine.js';
-import { applyRegressions, regressionActive, type CohortModels, type ServiceParams } from './behaviour.js';
+import { applyRegressions, paramsCopy, regressionActive, type CohortModels, type ServiceParams } from './behaviour.js';
 import type { Regression } from '../model/scenario.js';
 import type { Cluster } from './cluster.js';
 import type { Ledger } from './ledger.js';
@@ -52,7 +52,7 @@ export class Servers {
     this.slo = scenario.slo.latency;
     this.startup = scenario.agent.startup;
     this.pods = cluster.pods;
-    this.scratch = { ...(models.stable[0] as ServiceParams) };
+    this.scratch = paramsCopy(models.stable[0] as ServiceParams);
     this.pendingRegressions = scenario.release.regressions;
     this.completeKind = engine.register(this.onComplete);
     this.readyKind = engine.register(this.onReady);

@@ -3,20 +3,25 @@
  * a 1 ms-resolution latency histogram for an exact p99 (bounded memory: 2 min of bins), and harm.
  */
 export const MAX_LATENCY_BIN = 120_000;
+/** Bins a tally starts with (4 s): it grows to the slowest latency seen, so most runs never hold all 2 min of bins. */
+const INITIAL_BINS = 4096;
 
 export class VersionTally {
   requests = 0;
   errors = 0;
   taskOk = 0;
   harmed = 0;
-  readonly latency = new Uint32Array(MAX_LATENCY_BIN + 1);
+  /** Requests by latency in ms; bins past its length are empty (a sweep builds three tallies per arm, mostly fast). */
+  private latency = new Uint32Array(INITIAL_BINS);
 
   add(latencyMs: number, error: boolean, taskOk: boolean, harmed: boolean): void {
     this.requests++;
     if (error) this.errors++;
     if (taskOk) this.taskOk++;
     if (harmed) this.harmed++;
-    this.latency[latencyMs < MAX_LATENCY_BIN ? latencyMs : MAX_LATENCY_BIN]!++;
+    const bin = latencyMs < MAX_LATENCY_BIN ? latencyMs : MAX_LATENCY_BIN;
+    if (bin >= this.latency.length) this.grow(bin);
+    this.latency[bin]!++;
   }
 
   /**
@@ -32,5 +37,14 @@ export class VersionTally {
       if (seen >= rank) return i;
     }
     return MAX_LATENCY_BIN;
+  }
+
+  /** Room for bin `bin`: doubling, at most MAX_LATENCY_BIN + 1 bins. */
+  private grow(bin: number): void {
+    let n = this.latency.length;
+    while (n <= bin) n *= 2;
+    const next = new Uint32Array(Math.min(n, MAX_LATENCY_BIN + 1));
+    next.set(this.latency);
+    this.latency = next;
   }
 }

@@ -3,7 +3,7 @@
  * how lookups treat them (instant lookups end at a marker; range functions skip it).
  */
 import { describe, expect, it } from 'vitest';
-import { createMetricStore, lastIndexAtOrBefore } from '../../src/metrics/store.js';
+import { createMetricStore, lastIndexAtOrBefore, MAX_RESERVED_SAMPLES } from '../../src/metrics/store.js';
 import type { LabelMatcher } from '../../src/metrics/store.js';
 import { evaluateInstant } from '../../src/promql/index.js';
 
@@ -32,6 +32,20 @@ describe('MetricStore', () => {
     expect([s.minTime, s.maxTime]).toEqual([0, 999 * 15_000]);
     expect(lastIndexAtOrBefore(v, 15_001)).toBe(1);
     expect(lastIndexAtOrBefore(v, -1)).toBe(-1);
+  });
+
+  it('sizes series created after reserve(n) for n samples (32 at least, 4096 at most), still growing past it', () => {
+    const s = createMetricStore();
+    const a = s.seriesRef({ __name__: 'a' });
+    s.reserve(241);
+    const b = s.seriesRef({ __name__: 'b' });
+    s.reserve(1e9);
+    const c = s.seriesRef({ __name__: 'c' });
+    s.reserve(NaN);
+    const d = s.seriesRef({ __name__: 'd' });
+    expect([a, b, c, d].map((r) => s.series(r).t.length)).toEqual([32, 241, MAX_RESERVED_SAMPLES, 32]);
+    for (let i = 0; i < 300; i++) s.append(b, i, i);
+    expect([s.series(b).n, s.series(b).v[299], s.series(b).t.length]).toEqual([300, 299, 482]);
   });
 
   it('throws on out-of-order, duplicate or fractional timestamps and unknown refs', () => {
