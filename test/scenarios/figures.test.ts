@@ -68,12 +68,13 @@ describe('SRE Workbook: a 5 % canary failing 20 % of requests is 1 % whole-servi
     // Above 1 % on half the seeds: the published 1 % is the median; exactly, 49.6 % of seeds (discreteness).
     expect(holds(half, 0.5)).toBe(true);
     expect(holds(half, shareAtLeast(30_000, 0.01, 0.01))).toBe(true);
-    // harmed: the release's failed requests in the 310 s at 5 % (100 req/s): 1 % of 31 000 = 310.
-    const h = meanInterval(harmed(at1 as Cell));
+    // harmed: the release's failed requests in the 310 s at 5 % (100 req/s): 1 % of 31 000 = 310
+    // (read where no seed aborts: an abort at 5m15s ends the harm 5 s early).
+    const h = meanInterval(harmed(alert2 as Cell));
     expect(h.low).toBeLessThanOrEqual(310);
     expect(h.high).toBeGreaterThanOrEqual(310);
     expect(half).toMatchObject({ count: 19, of: 40 });
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('§6.6 time to detect a doubling, 1 % → 2 % at 100 req/s (figures-doubling)', () => {
@@ -97,7 +98,7 @@ describe('§6.6 time to detect a doubling, 1 % → 2 % at 100 req/s (figures-dou
     expect(h.low).toBeLessThanOrEqual(extra);
     expect(h.high).toBeGreaterThanOrEqual(extra);
     expect([s?.regressed?.detection.count, s?.healthy.falseRollback.count]).toEqual(counts);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('§6.6 low-traffic false rollbacks by failureLimit, q = 0.03 over 10 measurements (figures-low-traffic-failure-limit)', () => {
@@ -112,7 +113,7 @@ describe('§6.6 low-traffic false rollbacks by failureLimit, q = 0.03 over 10 me
       expect(holds(c.stats.healthy.falseRollback, published[limit] as number)).toBe(true);
       expect(holds(c.stats.healthy.falseRollback, atLeast(10, q, limit + 1))).toBe(true);
     });
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('a load-only regression: an off-peak canary misses it, a peak canary catches it (figures-peak-load)', () => {
@@ -123,5 +124,5 @@ describe('a load-only regression: an off-peak canary misses it, a peak canary ca
     expect(offPeak?.stats.healthy.falseRollback.count).toBe(0);
     expect(peak?.stats.healthy.falseRollback.count).toBe(0);
     expect(Math.min(...harmed(offPeak as Cell))).toBeGreaterThan(10 * Math.max(...harmed(peak as Cell)));
-  }, 120_000);
+  }, 300_000);
 });
