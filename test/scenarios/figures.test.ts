@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { maxOf, minOf } from '../../src/model/numbers.js';
 import { cellStats, type CellStats } from '../../src/sweep/cell-stats.js';
 import { loadCell } from '../../src/sweep/load-cell.js';
 import { planCells, seedOf, type SweepPlan } from '../../src/sweep/plan.js';
@@ -123,6 +124,6 @@ describe('a load-only regression: an off-peak canary misses it, a peak canary ca
     expect(peak?.stats.regressed).toMatchObject({ inEffect: 20, detection: { count: 20 }, missed: { count: 0 } });
     expect(offPeak?.stats.healthy.falseRollback.count).toBe(0);
     expect(peak?.stats.healthy.falseRollback.count).toBe(0);
-    expect(Math.min(...harmed(offPeak as Cell))).toBeGreaterThan(10 * Math.max(...harmed(peak as Cell)));
+    expect(minOf(harmed(offPeak as Cell), Infinity)).toBeGreaterThan(10 * maxOf(harmed(peak as Cell), 0));
   }, 300_000);
 });
