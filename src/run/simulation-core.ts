@@ -104,6 +104,8 @@ interface Core extends Omit<ControllerDeps, 'rsByHash' | 'applyRoutes'> {
   /** A template equal to the stable one is a no-op update (DESIGN §3): nothing starts. */
   readonly noOpUpdate: boolean;
   readonly twin: SimulationOptions['twin'];
+  /** The options that shape the run's world, for its healthy twin to be built with exactly them. */
+  readonly twinRun: TwinRun;
 }
 
 /** Builds the engine, the world, the controller's state and the analysis system for one workload. */
@@ -134,7 +136,13 @@ function wire(scenario: Scenario, opts: SimulationOptions, analysisFactory: Anal
   });
   const controller = createControllerLoop({ engine, world, workload, rsByHash, stableHash, analysis, state, emit, applyRoutes });
   const noOpUpdate = workload.image === scenario.stableImage;
-  return { scenario, workload, seed, steps, engine, world, rsByHash, stableHash, state, analysis, emit, listeners, causes, reconcile, noOpUpdate, analysisFactory, sent: [], twin: opts.twin };
+  const sent: SentAction[] = [];
+  const twinRun: TwinRun = {
+    seed, workload: workload.name, sent,
+    ...(opts.queryLookbackMs === undefined ? {} : { queryLookbackMs: opts.queryLookbackMs }),
+    ...(opts.exported === undefined ? {} : { exported: opts.exported }),
+  };
+  return { scenario, workload, seed, steps, engine, world, rsByHash, stableHash, state, analysis, emit, listeners, causes, reconcile, noOpUpdate, analysisFactory, sent, twin: opts.twin, twinRun };
 }
 
 /** The update starts: the release's ReplicaSet exists (empty) and the controller takes over. */
@@ -159,7 +167,7 @@ function summaryOf(core: Core): SummaryFields {
   const { scenario, workload, world, state, engine } = core;
   const last = core.causes.last();
   const aborted = state.status.abort && last !== undefined ? { at: state.status.abortedAt ?? last.t, cause: last.cause, detail: last.detail } : undefined;
-  const twin = aborted === undefined ? undefined : core.twin !== undefined && core.sent.length === 0 ? core.twin(aborted.at) : runHealthyTwin(scenario, { seed: core.seed, workload: workload.name, sent: core.sent }, core.analysisFactory, aborted.at);
+  const twin = aborted === undefined ? undefined : core.twin !== undefined && core.sent.length === 0 ? core.twin(aborted.at) : runHealthyTwin(scenario, core.twinRun, core.analysisFactory, aborted.at);
   return summarize({
     scenario, workload: workload.name, strategy: strategyOf(workload), now: engine.now,
     promotedAt: state.status.abort ? undefined : state.promotedAt, aborted,
@@ -172,6 +180,20 @@ function summaryOf(core: Core): SummaryFields {
 }
 
 /**
+ * What a healthy twin is built with besides its scenario: the run's seed, workload and live
+ * actions, and the run's options that shape its world (how far back its history goes, which
+ * families it exports). The twin must start from the very history the run started from: with a
+ * shorter history a query reading back more than 5 minutes sees other data than the run's did.
+ */
+export interface TwinRun {
+  readonly seed: number;
+  readonly workload: string;
+  readonly sent: readonly SentAction[];
+  readonly queryLookbackMs?: number;
+  readonly exported?: Exported;
+}
+
+/**
  * The healthy twin of a run (run/twin.ts) played up to `until` (the run's abort) on a store of
  * its own: its first abort by then, or undefined. `listen` sees its trace (tests).
  * Example: canary-tool-call-regression aborted at 320 s → undefined (the healthy release passes
@@ -179,12 +201,13 @@ function summaryOf(core: Core): SummaryFields {
  */
 export function runHealthyTwin(
   scenario: Scenario,
-  run: { readonly seed: number; readonly workload: string; readonly sent: readonly SentAction[] },
+  run: TwinRun,
   analysisFactory: AnalysisFactory,
   until: number,
   listen?: (e: SimEvent) => void,
 ): { t: number; cause: AbortCause; detail: string } | undefined {
-  const twin = createSimulationCore(twinScenario(scenario, run.workload, run.sent), { seed: run.seed, workload: run.workload, store: createMetricStore() }, analysisFactory);
+  const { sent, ...options } = run;
+  const twin = createSimulationCore(twinScenario(scenario, run.workload, sent), { ...options, store: createMetricStore() }, analysisFactory);
   const causes = createAbortCauses();
   twin.subscribe(causes.observe);
   if (listen !== undefined) twin.subscribe(listen);

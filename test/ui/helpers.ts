@@ -61,6 +61,8 @@ export function liveSnapshot(name: string, at: number, workload?: string): { sna
   const ctx = createRunContext(driver.start, { file: scenario.file, until: scenario.duration });
   let s = initialSnapshot(ctx, { speed: 60, paused: false, fastForward: false });
   for (let t = 0; t <= at; t += 15000) s = reduce(s, { type: 'Batch', actions: driver.advance(t) });
+  // An end that is no multiple of 15 s (a 5m20s scenario) is reached too, as the terminal's ticker does.
+  if (at % 15000 !== 0 && at >= scenario.duration) s = reduce(s, { type: 'Batch', actions: driver.advance(at) });
   return { snapshot: s, driver };
 }
 
@@ -78,5 +80,6 @@ export function liveCompare(name: string, at: number, until?: number): { snapsho
   const contexts = driver.starts.map((start) => createRunContext(start, { file: scenario.file, until: end }));
   let s: CompareSnapshot = { panels: contexts.map((c) => initialSnapshot(c, { speed: 60, paused: false, fastForward: false })), playback: { speed: 60, paused: false, fastForward: false } };
   for (let t = 0; t <= at; t += 15000) s = reduceCompare(s, { type: 'Batch', actions: driver.advance(t) });
+  if (at % 15000 !== 0 && at >= end) s = reduceCompare(s, { type: 'Batch', actions: driver.advance(at) });
   return { snapshot: s, driver };
 }
