@@ -49,8 +49,42 @@ export interface MirrorMatch {
   readonly headers?: Readonly<Record<string, StringMatch>>;
 }
 
+/** One `templates[]` entry of an experiment step (Argo's RolloutExperimentTemplate). */
+export interface ExperimentTemplate {
+  readonly name: string;
+  /** Whose pod template the ReplicaSet copies. */
+  readonly specRef: 'stable' | 'canary';
+  /** Default 1 (defaults.GetReplicasOrDefault). */
+  readonly replicas: number;
+  /** Share of user traffic under trafficRouting, taken from the stable side; undefined: none. */
+  readonly weight: number | undefined;
+  /**
+   * The template keeps the Rollout's selector and labels (no `selector` or `metadata.labels`), so
+   * a Service selecting the Rollout's pods also selects its pods (basic canary: they get traffic).
+   */
+  readonly sharesSelector: boolean;
+}
+
+/** One `analyses[]` entry of an experiment step: one template, its args, requiredForCompletion. */
+export interface ExperimentAnalysis {
+  readonly name: string;
+  readonly analysis: RolloutAnalysis;
+  readonly requiredForCompletion: boolean;
+}
+
+/** Argo's RolloutExperimentStep (`- experiment:`). */
+export interface ExperimentStep {
+  /** From when every template's ReplicaSet is available; undefined: until analyses or a terminate end it. */
+  readonly duration: Ms | undefined;
+  readonly templates: readonly ExperimentTemplate[];
+  readonly analyses: readonly ExperimentAnalysis[];
+  /** Seconds before the ReplicaSets scale to 0 once done (default 30). */
+  readonly scaleDownDelaySeconds: number | undefined;
+}
+
 export type CanaryStep =
   | { readonly setWeight: number; readonly source: SourceRef }
+  | { readonly experiment: ExperimentStep; readonly source: SourceRef }
   | { readonly pause: { readonly duration: Ms | undefined }; readonly source: SourceRef }
   | { readonly analysis: RolloutAnalysis; readonly source: SourceRef }
   | {

@@ -10,7 +10,7 @@ import type { AnalysisMetric } from '../../model/rollout.js';
 import type { Ms } from '../../model/time.js';
 
 /** Which Rollout hook created the run (Argo's `rollout-type` label: Step, Background, PrePromotion, PostPromotion). */
-export type RunKind = 'step' | 'background' | 'pre' | 'post';
+export type RunKind = 'step' | 'background' | 'pre' | 'post' | 'experiment';
 
 /** One resolved `spec.args[]` entry: every arg of a created run has a value. */
 export interface ResolvedArg {
