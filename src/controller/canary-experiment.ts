@@ -51,7 +51,7 @@ export function reconcileExperiments(c: CanaryContext, rollout: Rollout, s0: Rol
     const experiments = s.experiments.map((e) => {
       if (experimentDone(e)) return e;
       const r = reconcileExperiment(e, c.observed, deadline);
-      effects.push(...r.effects);
+      for (const e of r.effects) effects.push(e);
       return r.state;
     });
     if (experiments.some((e, i) => e !== s.experiments[i])) s = { ...s, experiments };
