@@ -53,6 +53,10 @@ ${extra}`;
 const KEEP = new Set(['StepStarted', 'StepCompleted', 'ExperimentStarted', 'ExperimentReplicaSetScaled', 'ExperimentPhaseChanged', 'AnalysisRunStarted', 'AnalysisRunCompleted', 'RolloutAborted', 'RolloutPromoted', 'Paused', 'WeightChanged']);
 
 function trace(...docs: string[]): string[] {
+  return traceOf(KEEP, ...docs);
+}
+
+function traceOf(keep: Set<string>, ...docs: string[]): string[] {
   const r = loadScenarioText(docs.join('---\n'), 'test.yaml');
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
   const sim = createSimulation(r.scenario, { store: createMetricStore() });
@@ -60,7 +64,7 @@ function trace(...docs: string[]): string[] {
   sim.subscribe((e) => events.push(e));
   sim.runUntil(r.scenario.duration);
   sim.finish();
-  return events.filter((e) => KEEP.has(e.type)).flatMap((e) => formatTextLine(e, { color: false }, 3)?.replace(/^\s+/, '') ?? []);
+  return events.filter((e) => keep.has(e.type)).flatMap((e) => (e.type === 'Paused' ? [`${e.t / 1000}s Paused ${e.reason}`] : formatTextLine(e, { color: false }, 3)?.replace(/^\s+/, '') ?? []));
 }
 
 const baselineCanary = (analysis: string, duration = 'duration: 2m') => `        - setWeight: 50
@@ -75,7 +79,7 @@ ${analysis}        - pause: {duration: 1m}
 describe('experiment step', () => {
   it('duration: ReplicaSets up, Running once available, Successful after 2m, step completes, scaled to 0 after 30 s', () => {
     const lines = trace(rollout(baselineCanary('')), scenario());
-    expect(lines.slice(0, 15)).toEqual([
+    expect(lines.slice(0, 16)).toEqual([
       '0s  • step 1 of 3  setWeight: 50',
       '0s  ⇄ weight: canary 50% · stable 50% (actual 0%)',
       '20s  ⇄ weight: canary 50% · stable 50% (actual 33%)',
@@ -89,6 +93,7 @@ describe('experiment step', () => {
       expect.stringMatching(/^2m40s {2}✔ experiment agent-\w+-2-1 Successful$/),
       '2m40s  ✔ step 2 of 3 complete',
       '2m40s  • step 3 of 3  pause: {duration: 1m0s}',
+      '160s Paused CanaryPauseStep',
       expect.stringMatching(/^3m10s {2}⊞ experiment ReplicaSet agent-\w+-2-1-baseline-\w+ scaled to 0$/),
       expect.stringMatching(/^3m10s {2}⊞ experiment ReplicaSet agent-\w+-2-1-canary-\w+ scaled to 0$/),
     ]);
@@ -127,6 +132,28 @@ describe('experiment step', () => {
     expect(lines.filter((l) => l.includes('experiment ReplicaSet') && l.endsWith('scaled to 0'))).toEqual([
       expect.stringMatching(/^1m10s .*baseline/), expect.stringMatching(/^1m10s .*canary/),
     ]);
+  });
+
+  it('an Inconclusive analysis makes the Experiment Inconclusive: the Rollout pauses (InconclusiveExperiment), and a promote does not lift it', () => {
+    const analysis = `            analyses:
+              - {name: check, templateName: unsure, args: [{name: hash, value: x}]}
+`;
+    const unsure = template('unsure', 'result[0] > 5').replace('      count: 2\n', '      count: 1\n      failureCondition: result[0] < 0\n');
+    const lines = traceOf(new Set([...KEEP, 'PhaseChanged', 'Resumed', 'OperatorAction']), rollout(baselineCanary(analysis)), unsure, scenario('  operator: [{at: 2m, action: promote}]\n'));
+    const from = lines.findIndex((l) => l.includes('check Inconclusive'));
+    expect(lines.slice(from, from + 7)).toEqual([
+      expect.stringMatching(/^40s {2}\? analysis agent-\w+-2-1-check Inconclusive/),
+      expect.stringMatching(/^40s {2}\? experiment agent-\w+-2-1 Inconclusive/),
+      '40s Paused InconclusiveExperiment',
+      '40s  ॥ Paused — InconclusiveExperiment',
+      // Terminating (IsTerminating: an Inconclusive run), its ReplicaSets go after scaleDownDelaySeconds.
+      expect.stringMatching(/^1m10s .*baseline-\w+ scaled to 0$/),
+      expect.stringMatching(/^1m10s .*canary-\w+ scaled to 0$/),
+      '2m0s  ⌨ operator: promote',
+    ]);
+    // rollout/experiment.go:191-193 adds the pause again on the next reconcile (pause.go:51-119).
+    expect(lines.slice(from + 7)).toEqual(['2m0s  ▶ resumed by promote', '120s Paused InconclusiveExperiment']);
+    expect(lines.some((l) => l.includes('step 2 of 3 complete'))).toBe(false);
   });
 
   it('weight under trafficRouting comes out of the stable side while the Experiment runs', () => {
