@@ -244,6 +244,26 @@ export interface MetricProvider {
   readonly job?: { readonly spec: unknown };
   readonly web?: WebMetric;
   readonly standIn?: StandInMetric;
+  readonly kayenta?: KayentaMetric;
+}
+
+/** Argo's KayentaScope side: a scope string (after args), its step in seconds, optional start/end. */
+export interface KayentaScopeDetail {
+  readonly scope: string;
+  readonly region: string;
+  readonly step: number;
+  readonly start: string;
+  readonly end: string;
+}
+
+/** Argo's KayentaMetric (metricproviders/kayenta): judged by the Scenario's canary config of that name. */
+export interface KayentaMetric {
+  readonly address: string;
+  readonly application: string;
+  readonly canaryConfigName: string;
+  readonly threshold: { readonly pass: number; readonly marginal: number };
+  readonly scopes: readonly { readonly name: string; readonly controlScope: KayentaScopeDetail; readonly experimentScope: KayentaScopeDetail }[];
+  readonly lookback: boolean;
 }
 
 /** One `spec.metrics[]` entry, Argo's names; durations in ms (interval undefined = run once). */

@@ -101,6 +101,8 @@ export interface ProviderContext {
   readonly taken: number;
   /** Set when resuming an in-flight measurement (a long-running Job): the measurement so far. */
   readonly inFlight: Measurement | undefined;
+  /** The AnalysisRun's status.startedAt (kayenta's `lookback` window starts there). */
+  readonly runStartedAt?: Ms | undefined;
 }
 
 /**
