@@ -63,23 +63,13 @@ export function lintFile(src: Source, index: ReadonlyMap<string, readonly Source
       continue;
     }
     const plain = !/^kind:\s*["']?Scenario["']?\s*(#.*)?$/m.test(src.text);
-    const experiments = prune.filter((p) => /\.steps\[\d+\]\.experiment$/.test(p.path));
+    // Experiment steps are simulated: src/lint/analyses.ts counts their analyses.
     const findings = [...lintFull(r.scenario, { traffic: !plain }), ...r.unresolved.map(unresolvedFinding)]
-      .filter((f) => !(f.rule === 'rollout-without-analysis' && experiments.some((p) => holds(f, p, r.scenario.workloads))))
       .map((f) => (plain ? forPlainManifests(f) : f));
     // The loader's own notes (a default rps, a router ignored) are about simulating, not linting.
     return { ok: true, findings, notes, ...(plain ? {} : { simulated: r.scenario }) };
   }
   return { ok: false, errors: [{ file: src.file, line: 1, column: 1, path: '', message: `more than ${MAX_ROUNDS} unsimulated features to set aside` }], notes };
-}
-
-/**
- * An experiment step set aside still runs its analyses in Argo: its Rollout is not "without
- * analysis". The Rollout holding the step is the last one starting at or above its line.
- */
-function holds(f: Finding, p: Prune, workloads: readonly { readonly source: { readonly file: string; readonly line: number } }[]): boolean {
-  if (f.file !== p.file || f.line > p.line) return false;
-  return !workloads.some((w) => w.source.file === p.file && w.source.line > f.line && w.source.line <= p.line);
 }
 
 /**

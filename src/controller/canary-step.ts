@@ -5,6 +5,7 @@
  */
 import { SECOND } from '../model/time.js';
 import { outcomeOf } from './analysis.js';
+import { currentExperiment } from './canary-experiment.js';
 import type { CanaryContext } from './canary-context.js';
 import { emitted, type StageResult } from './stage.js';
 import type { RolloutStatus } from './status.js';
@@ -59,7 +60,7 @@ export function completeStepOrPromote(c: CanaryContext, s: RolloutStatus, { halt
     const checked = !scaled || 'pause' in c.step;
     return checked && completedCurrentCanaryStep(c, s) ? completeCurrentStep(c, s) : { status: s, effects: [] };
   }
-  const inconclusivePause = halted || s.pauseConditions.some((p) => p.reason === 'InconclusiveAnalysisRun');
+  const inconclusivePause = halted || s.pauseConditions.some((p) => p.reason === 'InconclusiveAnalysisRun' || p.reason === 'InconclusiveExperiment');
   if (inconclusivePause || scaled || !c.atTarget || !(s.promoteFull || s.canaryWeight === c.maxWeight)) return { status: s, effects: [] };
   return promoteStable(c, s);
 }
@@ -81,6 +82,8 @@ export function completedCurrentCanaryStep(c: CanaryContext, s: RolloutStatus): 
   }
   if ('analysis' in step) return outcomeOf(c.observed, `step:${c.stepIndex}`).outcome === 'successful';
   if ('setCanaryScale' in step) return c.atTarget;
+  // rollout/canary.go completedCurrentCanaryStep: the current Experiment is Successful.
+  if ('experiment' in step) return currentExperiment(s, c.stepIndex)?.phase === 'Successful';
   return true; // setHeaderRoute / setMirrorRoute take effect at once
 }
 

@@ -9,6 +9,7 @@
  */
 import type { CanaryStrategy, Rollout } from '../model/rollout.js';
 import { reconcileAnalysisRuns } from './canary-analysis.js';
+import { reconcileExperiments } from './canary-experiment.js';
 import { adoptFirstDeploy, canaryContext, type CanaryContext } from './canary-context.js';
 import { reconcileCanaryReplicaSets } from './canary-scaling.js';
 import { announceStep, completeStepOrPromote, reconcileCanaryPause } from './canary-step.js';
@@ -23,7 +24,9 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
   const run = new Checklist(first);
   run.step((s) => announceStep(c, s));
   run.step((s) => reconcileTrafficRouting(c, s));
-  const { halted } = run.step((s) => reconcileAnalysisRuns(c, s));
+  // rollout/canary.go: reconcileExperiments, then reconcileAnalysisRuns; either may halt.
+  const ex = run.step((s) => reconcileExperiments(c, rollout, s));
+  const halted = run.step((s) => reconcileAnalysisRuns(c, s)).halted || ex.halted;
   // Argo's haltProgress: a manual pause or an analysis that just aborted / paused scales nothing.
   const { scaled } = c.manualPause || halted ? { scaled: false } : run.step((s) => reconcileCanaryReplicaSets(c, s));
   run.step((s) => reconcileCanaryPause(c, s, { halted }));

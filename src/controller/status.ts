@@ -3,11 +3,11 @@
  * it observes of the cluster each reconcile, and the effects it asks for. Plain data only.
  */
 import type { AnalysisPhase, Role, RolloutPhase, SimEvent } from '../model/events.js';
-import type { HeaderMatch, MirrorMatch, RolloutAnalysis } from '../model/rollout.js';
+import type { ExperimentStep, HeaderMatch, MirrorMatch, RolloutAnalysis } from '../model/rollout.js';
 import type { Ms } from '../model/time.js';
 
 export interface PauseCondition {
-  readonly reason: 'CanaryPauseStep' | 'BlueGreenPause' | 'InconclusiveAnalysisRun';
+  readonly reason: 'CanaryPauseStep' | 'BlueGreenPause' | 'InconclusiveAnalysisRun' | 'InconclusiveExperiment';
   readonly startTime: Ms;
 }
 
@@ -15,6 +15,46 @@ export interface PauseCondition {
 export type ManagedRoute =
   | { readonly kind: 'header'; readonly name: string; readonly match: readonly HeaderMatch[] }
   | { readonly kind: 'mirror'; readonly name: string; readonly percentage: number; readonly match: readonly MirrorMatch[] };
+
+/** Argo's TemplateStatusCode ('' before the first assessment). */
+export type TemplateStatusCode = '' | 'Progressing' | 'Running' | 'Successful' | 'Failed' | 'Error';
+
+/** One experiment template's status (Argo's TemplateStatus) plus the replicas last asked of its ReplicaSet. */
+export interface ExperimentTemplateState {
+  readonly name: string;
+  readonly status: TemplateStatusCode;
+  readonly message: string;
+  readonly lastTransition: Ms;
+  readonly replicas: number;
+  readonly available: number;
+  /** spec.replicas of its ReplicaSet as last set. */
+  readonly specReplicas: number;
+  /** The scale-down deadline annotation (scaleDownDelaySeconds after the experiment ended). */
+  readonly scaleDownAt: Ms | undefined;
+}
+
+/** One experiment analysis's status (Argo's ExperimentAnalysisRunStatus). */
+export interface ExperimentAnalysisState {
+  readonly name: string;
+  readonly phase: AnalysisPhase | '';
+  readonly message: string;
+  /** Its AnalysisRun was created. */
+  readonly created: boolean;
+}
+
+/** An Experiment a canary step created: its spec and Argo's ExperimentStatus. */
+export interface ExperimentState {
+  readonly name: string;
+  readonly stepIndex: number;
+  readonly spec: ExperimentStep;
+  readonly phase: AnalysisPhase | '';
+  readonly message: string;
+  readonly availableAt: Ms | undefined;
+  /** spec.terminate (the Rollout moved on, aborted, or was promoted). */
+  readonly terminate: boolean;
+  readonly templates: readonly ExperimentTemplateState[];
+  readonly analyses: readonly ExperimentAnalysisState[];
+}
 
 export interface RolloutStatus {
   /** Hash of the desired pod template (the release once the update starts). */
@@ -51,8 +91,13 @@ export interface RolloutStatus {
   readonly previewScaledUp: boolean;
   /** setHeaderRoute / setMirrorRoute routes in force (traffic-routed canary), by name. */
   readonly managedRoutes: readonly ManagedRoute[];
-  /** Analysis runs started for this attempt, by key: 'step:<index>', 'background', 'pre', 'post'. */
+  /**
+   * Analysis runs started for this attempt, by key: 'step:<index>', 'background', 'pre', 'post';
+   * and 'experiment:<index>' once the experiment step at that index created its Experiment.
+   */
   readonly analysisKeys: readonly string[];
+  /** Every Experiment created so far, oldest first (the last of a step index is its current one). */
+  readonly experiments: readonly ExperimentState[];
   /** Last instant the update made progress (a ReplicaSet or step changed), for progressDeadlineSeconds. */
   readonly progressAt: Ms;
   /** A fingerprint of what progress means (counts, step), compared reconcile to reconcile. */
@@ -73,11 +118,11 @@ export interface ObservedReplicaSet {
 
 export interface Observed {
   readonly now: Ms;
-  /** Every ReplicaSet of the Rollout, by pod-template hash. */
+  /** Every ReplicaSet of the Rollout, by pod-template hash; an experiment's by `<experiment>/<template>`. */
   readonly replicaSets: ReadonlyMap<string, ObservedReplicaSet>;
   /** `spec.paused` (a manual pause). */
   readonly paused: boolean;
-  /** Phases of this attempt's AnalysisRuns, by key (see `RolloutStatus.analysisKeys`). */
+  /** Phases of the AnalysisRuns, by key (see `RolloutStatus.analysisKeys`; an experiment's `experiment:<experiment>/<analysis>`). */
   readonly analysisRuns: ReadonlyMap<string, { readonly phase: AnalysisPhase; readonly message: string }>;
 }
 
@@ -94,6 +139,20 @@ export type Effect =
       readonly stepIndex: number | undefined;
     }
   | { readonly type: 'terminateAnalysis'; readonly key: string }
+  /** Creates the Experiment's ReplicaSets (0 replicas), keyed `<experiment>/<template>`. */
+  | { readonly type: 'createExperiment'; readonly name: string; readonly stepIndex: number; readonly spec: ExperimentStep }
+  | { readonly type: 'scaleExperiment'; readonly experiment: string; readonly template: string; readonly replicas: number }
+  /** An experiment analysis's AnalysisRun, named `<experiment>-<analysis>`. */
+  | {
+      readonly type: 'startExperimentAnalysis';
+      readonly key: string;
+      readonly experiment: string;
+      readonly name: string;
+      readonly analysis: RolloutAnalysis;
+      readonly templates: readonly string[];
+      readonly availableAt: Ms;
+      readonly duration: Ms | undefined;
+    }
   | { readonly type: 'emit'; readonly event: SimEvent };
 
 export interface ReconcileResult {
@@ -108,7 +167,7 @@ export function initialStatus(stableHash: string, steps: number): RolloutStatus 
     pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
     promoteFull: false, canaryWeight: 0, actualWeight: 0, scaleDownAt: undefined, scaleDownHash: undefined,
     activeSelector: stableHash, previewSelector: undefined, previewScaledUp: false,
-    managedRoutes: [], analysisKeys: [], progressAt: 0, progressKey: '', deadlineMessage: '', phase: 'Healthy', message: '', announcedStep: -1,
+    managedRoutes: [], analysisKeys: [], experiments: [], progressAt: 0, progressKey: '', deadlineMessage: '', phase: 'Healthy', message: '', announcedStep: -1,
   };
 }
 

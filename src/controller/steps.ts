@@ -62,7 +62,8 @@ export function walkBackWeight(steps: readonly CanaryStep[], current: number, st
  * One-line text for a step, as the trace and the UI show it.
  *
  * Example: {setWeight: 20} → 'setWeight: 20'; {pause: {duration: 30000}} → 'pause: {duration: 30s}';
- * {pause: {}} → 'pause: {}'.
+ * {pause: {}} → 'pause: {}'; an experiment with templates baseline and canary for 5 min →
+ * 'experiment: {templates: [baseline, canary], duration: 5m0s}'.
  */
 export function describeStep(step: CanaryStep): string {
   if ('setWeight' in step) return `setWeight: ${step.setWeight}`;
@@ -77,5 +78,10 @@ export function describeStep(step: CanaryStep): string {
     return `setCanaryScale: {${field}}`;
   }
   if ('setHeaderRoute' in step) return `setHeaderRoute: {name: ${step.setHeaderRoute.name}}`;
+  if ('experiment' in step) {
+    const e = step.experiment;
+    const d = e.duration === undefined ? '' : `, duration: ${formatDuration(e.duration)}`;
+    return `experiment: {templates: [${e.templates.map((t) => t.name).join(', ')}]${d}}`;
+  }
   return `setMirrorRoute: {name: ${step.setMirrorRoute.name}, percentage: ${step.setMirrorRoute.percentage}}`;
 }

@@ -22,12 +22,12 @@ export interface MeasuredMetric {
   readonly metric: AnalysisMetric;
 }
 
-/** Every analysis a workload declares (background, steps, pre/post-promotion), in that order. */
+/** Every analysis a workload declares (background, steps and experiment steps' analyses, pre/post-promotion), in that order. */
 export function analysesOf(w: Workload): RolloutAnalysis[] {
   if (w.kind === 'Deployment') return [];
   const st = w.strategy;
   const all = st.type === 'canary'
-    ? [st.analysis, ...st.steps.map((s) => ('analysis' in s ? s.analysis : undefined))]
+    ? [st.analysis, ...st.steps.flatMap((s) => ('analysis' in s ? [s.analysis] : 'experiment' in s ? s.experiment.analyses.map((a) => a.analysis) : []))]
     : [st.prePromotionAnalysis, st.postPromotionAnalysis];
   return all.filter((a): a is RolloutAnalysis => a !== undefined);
 }

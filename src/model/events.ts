@@ -120,7 +120,7 @@ export interface SummaryFields {
 export interface TraceStep {
   /** The step as `kubectl argo rollouts get rollout` lists it. Example: 'setWeight: 20', 'pause: 5m'. */
   readonly label: string;
-  readonly kind: 'setWeight' | 'pause' | 'analysis' | 'setCanaryScale' | 'setHeaderRoute' | 'setMirrorRoute';
+  readonly kind: 'setWeight' | 'pause' | 'analysis' | 'setCanaryScale' | 'setHeaderRoute' | 'setMirrorRoute' | 'experiment';
   readonly setWeight: number | null;
   /** A pause step's duration in ms; null for an indefinite pause (and for other steps). */
   readonly pauseDuration: Ms | null;
@@ -231,6 +231,17 @@ export interface SampleFields {
   readonly mirrored: number;
 }
 
+/** An Experiment created by a canary `experiment` step (rollout/experiment.go GetExperimentFromTemplate). */
+export interface ExperimentStartedFields {
+  /** `<rollout>-<podHash>-<revision>-<stepIndex>` (a `-1`, `-2` … suffix when the name is taken). */
+  name: string;
+  stepIndex: number;
+  /** spec.duration (ms), null when unset. */
+  duration: Ms | null;
+  templates: { name: string; specRef: 'stable' | 'canary'; replicas: number; weight: number | null; rs: string; hash: string }[];
+  analyses: { name: string; templateName: string; requiredForCompletion: boolean }[];
+}
+
 export type SimEvent =
   | ({ t: Ms; type: 'SimulationStarted' } & SimulationStartedFields)
   | ({ t: Ms; type: 'Warning' } & WarningFields)
@@ -246,6 +257,9 @@ export type SimEvent =
   | { t: Ms; type: 'AnalysisRunStarted'; name: string; templates: string[]; args: Record<string, string> }
   | { t: Ms; type: 'Measurement'; run: string; metric: string; query: string; value: string; phase: AnalysisPhase; message: string }
   | { t: Ms; type: 'AnalysisRunCompleted'; name: string; phase: AnalysisPhase; message: string }
+  | ({ t: Ms; type: 'ExperimentStarted' } & ExperimentStartedFields)
+  | { t: Ms; type: 'ExperimentReplicaSetScaled'; experiment: string; template: string; rs: string; replicas: number }
+  | { t: Ms; type: 'ExperimentPhaseChanged'; name: string; phase: AnalysisPhase; message: string }
   | { t: Ms; type: 'OperatorAction'; action: string }
   | { t: Ms; type: 'RolloutAborted'; reason: string }
   | { t: Ms; type: 'RolloutPromoted' }

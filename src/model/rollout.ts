@@ -49,8 +49,42 @@ export interface MirrorMatch {
   readonly headers?: Readonly<Record<string, StringMatch>>;
 }
 
+/** One `templates[]` entry of an experiment step (Argo's RolloutExperimentTemplate). */
+export interface ExperimentTemplate {
+  readonly name: string;
+  /** Whose pod template the ReplicaSet copies. */
+  readonly specRef: 'stable' | 'canary';
+  /** Default 1 (defaults.GetReplicasOrDefault). */
+  readonly replicas: number;
+  /** Share of user traffic under trafficRouting, taken from the stable side; undefined: none. */
+  readonly weight: number | undefined;
+  /**
+   * The template keeps the Rollout's selector and labels (no `selector` or `metadata.labels`), so
+   * a Service selecting the Rollout's pods also selects its pods (basic canary: they get traffic).
+   */
+  readonly sharesSelector: boolean;
+}
+
+/** One `analyses[]` entry of an experiment step: one template, its args, requiredForCompletion. */
+export interface ExperimentAnalysis {
+  readonly name: string;
+  readonly analysis: RolloutAnalysis;
+  readonly requiredForCompletion: boolean;
+}
+
+/** Argo's RolloutExperimentStep (`- experiment:`). */
+export interface ExperimentStep {
+  /** From when every template's ReplicaSet is available; undefined: until analyses or a terminate end it. */
+  readonly duration: Ms | undefined;
+  readonly templates: readonly ExperimentTemplate[];
+  readonly analyses: readonly ExperimentAnalysis[];
+  /** Seconds before the ReplicaSets scale to 0 once done (default 30). */
+  readonly scaleDownDelaySeconds: number | undefined;
+}
+
 export type CanaryStep =
   | { readonly setWeight: number; readonly source: SourceRef }
+  | { readonly experiment: ExperimentStep; readonly source: SourceRef }
   | { readonly pause: { readonly duration: Ms | undefined }; readonly source: SourceRef }
   | { readonly analysis: RolloutAnalysis; readonly source: SourceRef }
   | {
@@ -210,6 +244,26 @@ export interface MetricProvider {
   readonly job?: { readonly spec: unknown };
   readonly web?: WebMetric;
   readonly standIn?: StandInMetric;
+  readonly kayenta?: KayentaMetric;
+}
+
+/** Argo's KayentaScope side: a scope string (after args), its step in seconds, optional start/end. */
+export interface KayentaScopeDetail {
+  readonly scope: string;
+  readonly region: string;
+  readonly step: number;
+  readonly start: string;
+  readonly end: string;
+}
+
+/** Argo's KayentaMetric (metricproviders/kayenta): judged by the Scenario's canary config of that name. */
+export interface KayentaMetric {
+  readonly address: string;
+  readonly application: string;
+  readonly canaryConfigName: string;
+  readonly threshold: { readonly pass: number; readonly marginal: number };
+  readonly scopes: readonly { readonly name: string; readonly controlScope: KayentaScopeDetail; readonly experimentScope: KayentaScopeDetail }[];
+  readonly lookback: boolean;
 }
 
 /** One `spec.metrics[]` entry, Argo's names; durations in ms (interval undefined = run once). */

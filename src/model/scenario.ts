@@ -144,9 +144,34 @@ export interface StandInMapping {
   readonly fields: Readonly<Record<string, string>> | undefined;
 }
 
+/** One metric of a Kayenta canary config: PromQL with `${scope}` where the scope goes, and the judge's settings. */
+export interface KayentaConfigMetric {
+  readonly name: string;
+  /** PromQL; `${scope}` is replaced by the control or the experiment scope (e.g. a pod-template hash). */
+  readonly query: string;
+  readonly group: string;
+  readonly direction: 'increase' | 'decrease' | 'either';
+  readonly nanStrategy: 'remove' | 'replace';
+  readonly outliers: { readonly strategy: 'keep' | 'remove'; readonly outlierFactor: number };
+  readonly critical: boolean;
+  readonly mustHaveData: boolean;
+  readonly allowedIncrease: number;
+  readonly allowedDecrease: number;
+  readonly criticalIncrease: number;
+  readonly criticalDecrease: number;
+}
+
+/** A `spec.providers.kayenta` entry: the canary config Kayenta would hold under that name. */
+export interface KayentaCanaryConfig {
+  readonly canaryConfigName: string;
+  readonly metrics: readonly KayentaConfigMetric[];
+  readonly groupWeights: Readonly<Record<string, number>>;
+}
+
 export interface ScenarioProviders {
   readonly web: readonly WebAnswer[];
   readonly metrics: readonly StandInMapping[];
+  readonly kayenta?: readonly KayentaCanaryConfig[];
 }
 
 export interface Scenario {

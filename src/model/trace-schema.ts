@@ -78,7 +78,7 @@ const SUMMARY_FIELDS: Record<string, Json> = {
 
 const TRACE_STEP = object({
   label: str('The step as kubectl argo rollouts lists it.'),
-  kind: oneOf(['setWeight', 'pause', 'analysis', 'setCanaryScale', 'setHeaderRoute', 'setMirrorRoute']),
+  kind: oneOf(['setWeight', 'pause', 'analysis', 'setCanaryScale', 'setHeaderRoute', 'setMirrorRoute', 'experiment']),
   setWeight: nullable(count('setWeight steps: the weight.')),
   pauseDuration: nullable(ms('Pause steps: the duration; null for an indefinite pause.')),
   mirrorPercent: nullable(count('setMirrorRoute: percent of matching requests copied (0 removes the route).')),
@@ -120,6 +120,18 @@ const EVENTS: Record<string, Json> = {
   AnalysisRunStarted: event('AnalysisRunStarted', 'An AnalysisRun was created.', { name: str(), templates: array(str()), args: { type: 'object', additionalProperties: str() } }),
   Measurement: event('Measurement', 'One measurement of an analysis metric.', { run: str(), metric: str(), query: str(), value: str(), phase: ANALYSIS_PHASE, message: str() }),
   AnalysisRunCompleted: event('AnalysisRunCompleted', 'An AnalysisRun reached a terminal phase.', { name: str(), phase: ANALYSIS_PHASE, message: str() }),
+  ExperimentStarted: event('ExperimentStarted', 'A canary experiment step created its Experiment and its ReplicaSets.', {
+    name: str(), stepIndex: count('0-based step index.'), duration: nullable(count('spec.duration in milliseconds.')),
+    templates: array(object({
+      name: str(), specRef: oneOf(['stable', 'canary']), replicas: count('Its replicas.'), weight: nullable(num('Share of user traffic (trafficRouting).')),
+      rs: str('The ReplicaSet name.'), hash: str(),
+    })),
+    analyses: array(object({ name: str(), templateName: str(), requiredForCompletion: bool('The experiment completes when this run succeeds.') })),
+  }),
+  ExperimentReplicaSetScaled: event('ExperimentReplicaSetScaled', "An experiment template's ReplicaSet was scaled.", {
+    experiment: str(), template: str(), rs: str(), replicas: count('Target replicas.'),
+  }),
+  ExperimentPhaseChanged: event('ExperimentPhaseChanged', "An Experiment's phase changed.", { name: str(), phase: ANALYSIS_PHASE, message: str() }),
   OperatorAction: event('OperatorAction', 'An operator action (spec.operator or a key).', { action: oneOf(['promote', 'promoteFull', 'abort', 'retry', 'pause', 'resume']) }),
   RolloutAborted: event('RolloutAborted', 'The update was aborted.', { reason: str() }),
   RolloutPromoted: event('RolloutPromoted', 'The release became stable.'),

@@ -133,6 +133,15 @@ export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number
       return line(measurementGlyph(e.phase), measurementTone(e.phase), `${e.run}/${e.metric} = ${measurementValue(e.value)} → ${e.phase}${e.message === '' ? '' : ` (${e.message})`}`);
     case 'AnalysisRunCompleted':
       return line(measurementGlyph(e.phase), measurementTone(e.phase), `analysis ${e.name} ${e.phase}${e.message === '' ? '' : `: ${e.message}`}`);
+    case 'ExperimentStarted': {
+      const templates = e.templates.map((x) => `${x.name} (${x.specRef}, ${x.replicas} replica${x.replicas === 1 ? '' : 's'}${x.weight === null ? '' : `, weight ${x.weight}`})`);
+      const analyses = e.analyses.length === 0 ? '' : `; analyses ${e.analyses.map((a) => `${a.name}${a.requiredForCompletion ? ' (required)' : ''}`).join(', ')}`;
+      return line('⚗', 'cyan', `experiment ${e.name} started: ${templates.join(', ')}${e.duration === null ? '' : ` for ${formatDuration(e.duration)}`}${analyses}`);
+    }
+    case 'ExperimentReplicaSetScaled':
+      return line('⊞', 'dim', `experiment ReplicaSet ${e.rs} scaled to ${e.replicas}`);
+    case 'ExperimentPhaseChanged':
+      return e.phase === 'Pending' ? undefined : line(measurementGlyph(e.phase), measurementTone(e.phase), `experiment ${e.name} ${e.phase}${e.message === '' ? '' : `: ${e.message}`}`);
     case 'OperatorAction': {
       const idle = noEffect(e.action, context);
       return line('⌨', 'magenta', `operator: ${e.action}${idle === undefined ? '' : ` (no effect: ${idle})`}`);

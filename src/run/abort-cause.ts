@@ -93,7 +93,8 @@ export function createAbortCauses() {
         default:
           break;
       }
-      previous = e;
+      // An experiment's phase change sits between its run's completion and the abort it causes.
+      if (e.type !== 'ExperimentPhaseChanged') previous = e;
     },
     /** The latest abort (undefined before any). */
     last: (): AbortRecord | undefined => last,

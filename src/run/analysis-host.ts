@@ -62,6 +62,7 @@ function createRun(deps: AnalysisDeps, runs: Runs, req: StartRequest): boolean {
     templates: deps.scenario.analysisTemplates, stableHash: req.stableHash, latestHash: req.podHash,
     now: deps.engine.now, existingNames: runs.names, fields: deps.scenario.fields,
     ...(req.stepIndex !== undefined ? { stepIndex: req.stepIndex } : {}),
+    ...(req.name !== undefined ? { name: req.name } : {}),
   });
   if (!built.ok) {
     deps.emit({ t: deps.engine.now, type: 'AnalysisRunCompleted', name: `${deps.rolloutName}-${req.key}`, phase: 'Error', message: built.error });

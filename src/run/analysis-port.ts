@@ -20,6 +20,8 @@ export interface StartRequest {
   readonly podHash: string;
   readonly revision: number;
   readonly stableHash: string;
+  /** An experiment's run: its name `<experiment>-<analysis>`. */
+  readonly name?: string;
 }
 
 /** What the core needs of the analysis system (AnalysisRuns as the cluster runs them). */

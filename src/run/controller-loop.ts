@@ -11,6 +11,8 @@ import type { SimEvent } from '../model/events.js';
 import type { Workload } from '../model/rollout.js';
 import type { World } from '../world/world.js';
 import type { AnalysisPort } from './analysis-port.js';
+import { experimentArgs } from './experiment-args.js';
+import type { ExperimentReplicaSets } from './experiment-replicasets.js';
 
 /** Reconciles at one instant stop after this many passes: a controller that never settles is a bug. */
 const MAX_PASSES = 1000;
@@ -34,6 +36,8 @@ export interface ControllerDeps {
   readonly analysis: AnalysisPort;
   readonly state: ControllerState;
   readonly emit: (e: SimEvent) => void;
+  /** The Experiments' ReplicaSets (experiment steps). */
+  readonly experiments: ExperimentReplicaSets;
   /** Points the world's routes at what the status says (after every pass). */
   readonly applyRoutes: () => void;
 }
@@ -99,6 +103,18 @@ function applyEffect(deps: ControllerDeps, effect: Effect, requeue: (at: number)
         podHash: state.status.currentPodHash, revision: state.status.revision, stableHash: state.status.stableRS ?? deps.stableHash,
       });
       return true;
+    case 'createExperiment':
+      deps.experiments.create(effect.name, effect.stepIndex, effect.spec);
+      return true;
+    case 'scaleExperiment':
+      deps.experiments.scale(effect.experiment, effect.template, effect.replicas);
+      return true;
+    case 'startExperimentAnalysis':
+      deps.analysis.start({
+        key: effect.key, kind: 'experiment', analysis: experimentArgs(effect, deps.experiments.byKey), stepIndex: undefined, name: effect.name,
+        podHash: state.status.currentPodHash, revision: state.status.revision, stableHash: state.status.stableRS ?? deps.stableHash,
+      });
+      return true;
     case 'terminateAnalysis':
       deps.analysis.terminate(effect.key);
       return true;
@@ -122,6 +138,10 @@ function observe(deps: ControllerDeps): Observed {
   for (const [hash, id] of deps.rsByHash) {
     const c = deps.world.counts(id);
     replicaSets.set(hash, { replicas: c.replicas, available: c.ready });
+  }
+  for (const [key, r] of deps.experiments.byKey) {
+    const c = deps.world.counts(r.id);
+    replicaSets.set(key, { replicas: c.replicas, available: c.ready });
   }
   return { now: deps.engine.now, replicaSets, paused: deps.state.paused, analysisRuns: deps.analysis.observe() };
 }

@@ -7,7 +7,8 @@
 import type { Provider, ProviderContext, ProviderResult } from '../analysis/run/index.js';
 import type { MetricStore } from '../metrics/store.js';
 import type { AnalysisMetric, RangeQuery } from '../model/rollout.js';
-import type { Scenario, WebAnswer } from '../model/scenario.js';
+import type { KayentaCanaryConfig, Scenario, WebAnswer } from '../model/scenario.js';
+import { kayentaProvider } from './providers-kayenta.js';
 import { goParseDuration } from '../analysis/run/go-duration.js';
 import { standInProvider } from './providers-standin.js';
 import { webProvider } from './providers-web.js';
@@ -134,13 +135,15 @@ export function jobProvider(scenario: Scenario, runner: JobRunner): Provider {
   return Object.assign(run, { terminate });
 }
 
-/** Dispatches on the metric's provider: prometheus, job, web (the Scenario's answers) and the PromQL stand-ins. */
-export function combinedProvider(store: MetricStore, job: Provider, webAnswers: readonly WebAnswer[] = []): Provider {
+/** Dispatches on the metric's provider: prometheus, job, web (the Scenario's answers), the PromQL stand-ins and kayenta. */
+export function combinedProvider(store: MetricStore, job: Provider, webAnswers: readonly WebAnswer[] = [], kayenta: readonly KayentaCanaryConfig[] = []): Provider {
+  const judge = kayentaProvider(store, kayenta);
   const run: Provider = (metric, ctx) => {
     if (metric.provider.prometheus !== undefined) return prometheusProvider(store, metric, ctx.now);
     if (metric.provider.job !== undefined) return job(metric, ctx);
     if (metric.provider.web !== undefined) return webProvider(store, webAnswers, metric, ctx.now);
     if (metric.provider.standIn !== undefined) return standInProvider(store, metric, ctx.now);
+    if (metric.provider.kayenta !== undefined) return judge(metric, ctx);
     return { ok: false, error: `metric "${metric.name}" has no provider the simulator supports` };
   };
   // Only a Job measurement is ever in flight, so only the job provider has something to stop.

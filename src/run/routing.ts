@@ -27,6 +27,8 @@ export interface RoutingContext {
   readonly primaryService: number;
   readonly secondaryService: number;
   readonly cohorts: readonly Cohort[];
+  /** Experiment ReplicaSets by `<experiment>/<template>` (run/experiment-replicasets.ts). */
+  readonly experiments?: ReadonlyMap<string, { readonly id: number; readonly template: { readonly weight: number | undefined; readonly sharesSelector: boolean } }>;
 }
 
 export interface RoutePlan {
@@ -95,18 +97,43 @@ export function routePlan(ctx: RoutingContext, status: RolloutStatus): RoutePlan
  */
 export function routesFor(ctx: RoutingContext, status: RolloutStatus): Route[] {
   const { model, rsByHash } = ctx;
-  if (model === 'pods') return [{ weight: 100, rs: [...rsByHash.values()], service: ctx.primaryService }];
+  if (model === 'pods') {
+    // A Service selecting the Rollout's pods also selects an experiment template's that keep its labels.
+    const shared = [...(ctx.experiments?.values() ?? [])].filter((x) => x.template.sharesSelector).map((x) => x.id);
+    return [{ weight: 100, rs: [...rsByHash.values(), ...shared], service: ctx.primaryService }];
+  }
   if (model === 'activeService') {
     const active = rsByHash.get(status.activeSelector ?? status.stableRS ?? '');
     return active === undefined ? [] : [{ weight: 100, rs: [active], service: ctx.primaryService }];
   }
   const stable = rsByHash.get(status.stableRS ?? '');
-  const routes: Route[] = stable === undefined ? [] : [{ weight: 100 - status.canaryWeight, rs: [stable], service: ctx.primaryService }];
+  const extra = experimentRoutes(ctx, status);
+  // Istio/SMI/ALB: the experiment's weights come out of the stable side, never below 0.
+  const stableWeight = Math.max(0, 100 - status.canaryWeight - extra.reduce((sum, r) => sum + r.weight, 0));
+  const routes: Route[] = stable === undefined ? [] : [{ weight: stableWeight, rs: [stable], service: ctx.primaryService }];
   const canary = rsByHash.get(status.currentPodHash);
   if (status.canaryWeight > 0 && canary !== undefined && canary !== stable) {
     routes.push({ weight: status.canaryWeight, rs: [canary], service: ctx.secondaryService });
   }
-  return routes;
+  return [...routes, ...extra];
+}
+
+/**
+ * rollout/trafficrouting.go calculateWeightDestinationsFromExperiment: while the current step's
+ * Experiment is Running (and the update is not aborted), each template with a weight gets it. The
+ * template's own Service is reported as the canary Service (the simulator registers Services
+ * up front). Example: setWeight 10 then an experiment template weight 20 → stable 70, canary 10, template 20.
+ */
+function experimentRoutes(ctx: RoutingContext, status: RolloutStatus): Route[] {
+  if (status.abort || ctx.experiments === undefined) return [];
+  const ex = [...status.experiments].reverse().find((e) => e.stepIndex === status.currentStepIndex && e.phase === 'Running' && status.analysisKeys.includes(`experiment:${e.stepIndex}`));
+  if (ex === undefined) return [];
+  const out: Route[] = [];
+  for (const t of ex.spec.templates) {
+    const x = ctx.experiments.get(`${ex.name}/${t.name}`);
+    if (t.weight !== undefined && t.weight > 0 && x !== undefined) out.push({ weight: t.weight, rs: [x.id], service: ctx.secondaryService });
+  }
+  return out;
 }
 
 /**

@@ -20,6 +20,7 @@ import { lintOperator } from '../lint/operator.js';
 import type { Finding } from '../lint/types.js';
 import type { AnalysisFactory } from './analysis-port.js';
 import { createAbortCauses } from './abort-cause.js';
+import { createExperimentReplicaSets } from './experiment-replicasets.js';
 import { createControllerLoop, type ControllerDeps, type ControllerState } from './controller-loop.js';
 import { createOperator } from './operator.js';
 import { routePlan, serviceNames, trafficModel, type RoutingContext } from './routing.js';
@@ -125,8 +126,12 @@ function wire(scenario: Scenario, opts: SimulationOptions, analysisFactory: Anal
   const reconcile = (): void => controller.request();
   const { world, routing, rsByHash, stableHash } = buildCluster(scenario, workload, engine, opts, seed, reconcile);
   const state: ControllerState = { status: initialStatus(stableHash, steps), paused: workload.kind === 'Rollout' && workload.paused, promotedAt: undefined };
+  const experiments = createExperimentReplicaSets({
+    world, emit, now: () => engine.now, stableImage: scenario.stableImage, releaseImage: scenario.release.image,
+    stableHash: () => state.status.stableRS ?? stableHash, releaseHash: () => state.status.currentPodHash,
+  });
   const applyRoutes = (): void => {
-    const plan = routePlan(routing, state.status);
+    const plan = routePlan({ ...routing, experiments: experiments.byKey }, state.status);
     world.setRoutes(plan.routes, plan.byCohort, plan.mirrors);
   };
   applyRoutes();
@@ -134,7 +139,7 @@ function wire(scenario: Scenario, opts: SimulationOptions, analysisFactory: Anal
     engine, scenario, world, store: opts.store, rolloutName: workload.name, emit, onCompleted: reconcile,
     releaseReplicaSet: () => rsByHash.get(state.status.currentPodHash) as number,
   });
-  const controller = createControllerLoop({ engine, world, workload, rsByHash, stableHash, analysis, state, emit, applyRoutes });
+  const controller = createControllerLoop({ engine, world, workload, rsByHash, stableHash, analysis, state, emit, applyRoutes, experiments });
   const noOpUpdate = workload.image === scenario.stableImage;
   const sent: SentAction[] = [];
   const twinRun: TwinRun = {
@@ -142,7 +147,7 @@ function wire(scenario: Scenario, opts: SimulationOptions, analysisFactory: Anal
     ...(opts.queryLookbackMs === undefined ? {} : { queryLookbackMs: opts.queryLookbackMs }),
     ...(opts.exported === undefined ? {} : { exported: opts.exported }),
   };
-  return { scenario, workload, seed, steps, engine, world, rsByHash, stableHash, state, analysis, emit, listeners, causes, reconcile, noOpUpdate, analysisFactory, sent, twin: opts.twin, twinRun };
+  return { scenario, workload, seed, steps, engine, world, rsByHash, stableHash, state, analysis, experiments, emit, listeners, causes, reconcile, noOpUpdate, analysisFactory, sent, twin: opts.twin, twinRun };
 }
 
 /** The update starts: the release's ReplicaSet exists (empty) and the controller takes over. */

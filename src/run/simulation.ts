@@ -37,7 +37,7 @@ export const ANALYSIS: AnalysisFactory = (deps) => {
     start: () => world.startSyntheticJob(releaseReplicaSet(), syntheticCohorts(scenario), scenario.syntheticTests?.cases ?? DEFAULT_SYNTHETIC_CASES),
     job: (id) => world.job(id),
     cancel: (id) => world.cancelSyntheticJob(id),
-  }), scenario.providers?.web ?? []));
+  }), scenario.providers?.web ?? [], scenario.providers?.kayenta ?? []));
 };
 
 export function createSimulation(scenario: Scenario, opts: SimulationOptions) {

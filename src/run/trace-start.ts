@@ -46,6 +46,7 @@ function traceStep(step: CanaryStep): TraceStep {
   if ('analysis' in step) return of('analysis');
   if ('setCanaryScale' in step) return of('setCanaryScale');
   if ('setHeaderRoute' in step) return of('setHeaderRoute');
+  if ('experiment' in step) return of('experiment');
   const m = step.setMirrorRoute;
   return of('setMirrorRoute', { mirrorPercent: m.match.length === 0 ? 0 : m.percentage });
 }

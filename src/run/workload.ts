@@ -19,7 +19,7 @@ export function usesAnalysis(w: Workload): boolean {
 function analysesOf(w: Workload): (RolloutAnalysis | undefined)[] {
   if (w.kind === 'Deployment') return [];
   return w.strategy.type === 'canary'
-    ? [w.strategy.analysis, ...w.strategy.steps.map((s) => ('analysis' in s ? s.analysis : undefined))]
+    ? [w.strategy.analysis, ...w.strategy.steps.flatMap((s) => ('analysis' in s ? [s.analysis] : 'experiment' in s ? s.experiment.analyses.map((a) => a.analysis) : []))]
     : [w.strategy.prePromotionAnalysis, w.strategy.postPromotionAnalysis];
 }
 

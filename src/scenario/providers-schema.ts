@@ -5,7 +5,7 @@
  * answers what and which PromQL stands in for each such metric (README: Metric providers).
  */
 import { any, arr, dflt, map, obj, opt, refine, req } from './schema.js';
-import { enumOf, int, str } from './scalars.js';
+import { bool, enumOf, int, num, str } from './scalars.js';
 
 export const WebAnswerSchema = refine(
   obj(
@@ -39,12 +39,40 @@ export const StandInSchema = refine(
   },
 );
 
+const KayentaConfigMetricSchema = obj(
+  {
+    name: req(str({ nonEmpty: true })),
+    query: req(str({ nonEmpty: true }), { description: 'PromQL over the simulated series; `${scope}` is replaced by the control or experiment scope.', examples: ['histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket{rollouts_pod_template_hash="${scope}"}[1m])) by (le))'] }),
+    group: dflt(str({ nonEmpty: true }), 'default', { description: 'The metric group (classifier.groupWeights).' }),
+    direction: dflt(enumOf(['increase', 'decrease', 'either'] as const), 'either'),
+    nanStrategy: dflt(enumOf(['remove', 'replace'] as const), 'remove'),
+    outliers: dflt(obj({ strategy: dflt(enumOf(['keep', 'remove'] as const), 'keep'), outlierFactor: dflt(num(), 3) }), {}),
+    critical: dflt(bool(), false),
+    mustHaveData: dflt(bool(), false),
+    allowedIncrease: dflt(num(), 1),
+    allowedDecrease: dflt(num(), 1),
+    criticalIncrease: dflt(num(), 1),
+    criticalDecrease: dflt(num(), 1),
+  },
+  { description: "One metric of a Kayenta canary config, with NetflixACAJudge's settings (defaults as Kayenta's)." },
+);
+
+export const KayentaConfigSchema = obj(
+  {
+    canaryConfigName: req(str({ nonEmpty: true }), { description: "The kayenta metric's canaryConfigName." }),
+    metrics: req(arr(KayentaConfigMetricSchema, { minItems: 1 })),
+    groupWeights: dflt(map(num()), {}, { description: 'Group → weight (should total 100; groups without one share the rest).' }),
+  },
+  { description: 'The canary config Kayenta would hold: what the kayenta provider judges, baseline (controlScope) against canary (experimentScope).' },
+);
+
 export const providerFields = {
   providers: opt(
     obj(
       {
         web: dflt(arr(WebAnswerSchema), [], { description: 'Answers of the web metric provider, first match wins.' }),
         metrics: dflt(arr(StandInSchema), [], { description: 'PromQL stand-ins for metrics of providers whose query language is not simulated.' }),
+        kayenta: dflt(arr(KayentaConfigSchema), [], { description: "Kayenta canary configs, by canaryConfigName, judged by the simulator's NetflixACAJudge." }),
       },
       { description: 'What the analysis providers other than prometheus and job answer (README: Metric providers).' },
     ),

@@ -102,7 +102,8 @@ function checkAnalysis(cat: Catalog, cx: Cx, a: RolloutAnalysis, path: string, u
     const t = findTemplate(cat, ref.templateName, ref.clusterScope);
     if (t !== undefined) return void found.push(t);
     if (cat.templateNames[kind].includes(ref.templateName)) return; // present but invalid: reported there
-    const p = `${path}.templates[${i}].templateName`;
+    // An experiment step's analysis names its one template directly (analyses[j].templateName).
+    const p = /\.analyses\[\d+\]$/.test(path) ? `${path}.templateName` : `${path}.templates[${i}].templateName`;
     const hint = cat.templateNames[other].includes(ref.templateName)
       ? `${article(other)} ${other} "${ref.templateName}" exists: ${ref.clusterScope ? 'remove clusterScope: true' : 'add clusterScope: true'}`
       : (didYouMean(ref.templateName, cat.templateNames[kind]) ?? `add ${article(kind)} ${kind} document named "${ref.templateName}" to the file`);

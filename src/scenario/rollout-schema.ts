@@ -7,7 +7,7 @@
  */
 import { any, arr, dflt, map, notSimulated, obj, opt, refine, req } from './schema.js';
 import { bool, enumOf, int, intOrPercent, str } from './scalars.js';
-import { pauseDuration } from './durations.js';
+import { goDuration, pauseDuration } from './durations.js';
 import { compileGoRegexp } from '../go/regexp.js';
 import { LabelSelector, PodMetadata, PodTemplate } from './k8s.js';
 
@@ -114,6 +114,40 @@ const MirrorRoute = obj({
   ),
 });
 
+/** Argo's RolloutExperimentStep (types.go); its Experiment is simulated (src/controller/experiment.ts). */
+const ExperimentStepSchema = obj({
+  templates: req(
+    arr(
+      obj({
+        name: req(str({ nonEmpty: true })),
+        specRef: req(enumOf(['stable', 'canary'] as const)),
+        replicas: opt(int({ min: 0 })),
+        weight: opt(int({ min: 0, max: 100 })),
+        service: opt(obj({ name: opt(str()) })),
+        metadata: opt(PodMetadata),
+        selector: opt(LabelSelector),
+      }),
+      { minItems: 1 },
+    ),
+  ),
+  duration: opt(goDuration()),
+  analyses: dflt(
+    arr(
+      obj({
+        name: req(str({ nonEmpty: true })),
+        templateName: req(str({ nonEmpty: true })),
+        clusterScope: dflt(bool(), false),
+        args: dflt(arr(AnalysisArg), []),
+        requiredForCompletion: dflt(bool(), false),
+      }),
+    ),
+    [],
+  ),
+  dryRun: dflt(arr(obj({ metricName: req(str({ nonEmpty: true })) })), []),
+  analysisRunMetadata: opt(PodMetadata),
+  scaleDownDelaySeconds: opt(int({ min: 0 })),
+});
+
 export const Step = obj(
   {
     setWeight: opt(int()),
@@ -127,10 +161,10 @@ export const Step = obj(
     ),
     setHeaderRoute: opt(HeaderRoute),
     setMirrorRoute: opt(MirrorRoute),
+    experiment: opt(ExperimentStepSchema),
   },
   {
     rejected: {
-      experiment: notSimulated('the canary `experiment` step (Experiments)', 'use an `analysis` step against the canary instead'),
       plugin: notSimulated('the canary `plugin` step (step plugins)', 'remove it or replace it with an `analysis` step'),
       replicaProgressThreshold: notSimulated('replicaProgressThreshold', 'remove it: steps complete when all canary pods are available'),
     },

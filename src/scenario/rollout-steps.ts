@@ -3,7 +3,7 @@
  * step rules applied (validation.go), and the step mapped to the model's CanaryStep.
  */
 import { isMap } from 'yaml';
-import type { CanaryStep, MirrorMatch, RolloutAnalysis } from '../model/rollout.js';
+import type { CanaryStep, ExperimentStep, MirrorMatch, RolloutAnalysis } from '../model/rollout.js';
 import { didYouMean } from './errors.js';
 import { Step } from './rollout-schema.js';
 import type { Out } from './schema.js';
@@ -14,9 +14,9 @@ import { deref, isNull, keyText, pairsOf } from './yaml-doc.js';
 /** Argo's message for an empty or over-full step. */
 export const INVALID_STEP = 'Step must have one of the following set: experiment, setWeight, setCanaryScale or pause';
 
-const STEP_TYPES = ['setWeight', 'pause', 'analysis', 'setCanaryScale', 'setHeaderRoute', 'setMirrorRoute'] as const;
-/** Step types Argo itself forbids combining (experiment and plugin are rejected earlier). */
-const EXCLUSIVE = ['setWeight', 'pause', 'analysis'];
+const STEP_TYPES = ['setWeight', 'pause', 'analysis', 'setCanaryScale', 'setHeaderRoute', 'setMirrorRoute', 'experiment'] as const;
+/** Step types Argo itself forbids combining (validation.go `oneOf`; plugin is rejected earlier). */
+const EXCLUSIVE = ['setWeight', 'pause', 'analysis', 'experiment'];
 
 /** What the step rules need to know about the canary's traffic routing. */
 export interface RoutingFacts {
@@ -71,12 +71,53 @@ export function buildSteps(
         }),
       );
       out.push({ setMirrorRoute: { name: m.name, percentage: m.percentage ?? 100, match }, source });
-    }
+    } else if (s.experiment !== undefined) out.push({ experiment: experimentStep(s.experiment, child(sp, 'experiment'), toAnalysis), source });
   });
   return out;
 }
 
+type ExperimentIn = NonNullable<Out<typeof Step>['experiment']>;
+
+/**
+ * The model of an experiment step: replicas default 1, each analysis a one-template
+ * RolloutAnalysis carrying the step's dryRun (rollout/experiment.go GetExperimentFromTemplate).
+ * Example: {templates: [{name: canary, specRef: canary}], analyses: [{name: a, templateName: t}]}
+ * → templates [{name: 'canary', specRef: 'canary', replicas: 1, weight: undefined, sharesSelector: true}],
+ * analyses [{name: 'a', analysis: {templates: [{templateName: 't', …}], …}, requiredForCompletion: false}].
+ */
+function experimentStep(e: ExperimentIn, p: string, toAnalysis: (a: NonNullable<StepAnalysis>, path: string) => RolloutAnalysis): ExperimentStep {
+  return {
+    duration: e.duration,
+    scaleDownDelaySeconds: e.scaleDownDelaySeconds,
+    templates: e.templates.map((t) => ({
+      name: t.name, specRef: t.specRef, replicas: t.replicas ?? 1, weight: t.weight,
+      sharesSelector: t.selector === undefined && t.metadata?.labels === undefined,
+    })),
+    analyses: e.analyses.map((a, j) => ({
+      name: a.name,
+      requiredForCompletion: a.requiredForCompletion,
+      analysis: toAnalysis(
+        { templates: [{ templateName: a.templateName, clusterScope: a.clusterScope }], args: a.args, dryRun: e.dryRun, measurementRetention: [], analysisRunMetadata: undefined },
+        `${p}.analyses[${j}]`,
+      ),
+    })),
+  };
+}
+
 function checkStepRules(s: Out<typeof Step>, sp: string, routing: RoutingFacts | undefined, cx: Cx): void {
+  // validation.go: an experiment template's weight needs a router that takes extra destinations.
+  s.experiment?.templates.forEach((t, j) => {
+    if (t.weight === undefined) return;
+    const p = `${child(sp, 'experiment')}.templates[${j}].weight`;
+    if (routing === undefined) fail(cx, p, 'Experiment template weight cannot be set unless TrafficRouting is enabled');
+    else if (!routing.routers.some((r) => ['alb', 'smi', 'istio', 'plugins'].includes(r))) {
+      fail(cx, p, 'Experiment template weight is only available for TrafficRouting with SMI, ALB, Istio and Plugins at this time');
+    }
+  });
+  const names = s.experiment?.templates.map((t) => t.name) ?? [];
+  names.forEach((n, j) => {
+    if (names.indexOf(n) !== j) fail(cx, `${child(sp, 'experiment')}.templates[${j}].name`, `two experiment templates are named '${n}'`);
+  });
   if (s.setWeight !== undefined) {
     const max = routing?.maxTrafficWeight ?? 100;
     if (s.setWeight < 0 || s.setWeight > max) fail(cx, child(sp, 'setWeight'), `SetWeight needs to be between 0 and ${max}`, `got ${s.setWeight}`);

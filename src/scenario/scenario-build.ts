@@ -77,7 +77,7 @@ export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | un
     operator,
     compare: compare ?? inputs.workloadNames.map((w) => w.name),
     metrics,
-    ...(spec.providers === undefined ? {} : { providers: { web: spec.providers.web ?? [], metrics: (spec.providers.metrics ?? []).map((m) => ({ template: m.template, metric: m.metric, query: m.query, fields: m.fields })) } }),
+    ...(spec.providers === undefined ? {} : { providers: { web: spec.providers.web ?? [], metrics: (spec.providers.metrics ?? []).map((m) => ({ template: m.template, metric: m.metric, query: m.query, fields: m.fields })), kayenta: spec.providers.kayenta ?? [] } }),
     ...(spec.secrets === undefined ? {} : { secrets: spec.secrets }),
     ...(spec.fields === undefined ? {} : { fields: spec.fields }),
     ...(compare === undefined ? {} : { compareListed: true as const }),

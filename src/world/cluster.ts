@@ -63,8 +63,9 @@ export class Cluster {
     return this.services.length - 1;
   }
 
-  createReplicaSet(hash: string, image: string, version: Version): number {
-    this.replicaSets.push({ id: this.replicaSets.length, hash, image, version, pods: [], ready: [] });
+  /** `name`: the ReplicaSet's own name, its pods' name prefix (an Experiment's); default `<workload>-<hash>`. */
+  createReplicaSet(hash: string, image: string, version: Version, name?: string): number {
+    this.replicaSets.push({ id: this.replicaSets.length, hash, image, version, pods: [], ready: [], name: name ?? `${this.id.workload}-${hash}` });
     return this.replicaSets.length - 1;
   }
 
@@ -77,7 +78,7 @@ export class Cluster {
   /** A new pod of `rs`, starting (not ready) unless `ready`; returns it for the caller to schedule. */
   createPod(rsId: number, now: number, ready: boolean): Pod {
     const rs = this.rs(rsId);
-    const name = `${this.id.workload}-${rs.hash}-${podSuffix(this.names)}`;
+    const name = `${rs.name}-${podSuffix(this.names)}`;
     if (this.pods.length === 0 && this.id.exported.nginx && this.ingressViews.some((v) => v !== undefined)) this.ingress = new IngressMetrics(this.ingressViews, this.id.naming);
     const pod: Pod = {
       id: this.pods.length, name, rs: rs.id, version: rs.version, createdAt: now, readyAt: Infinity,

@@ -73,6 +73,8 @@ export interface Pod {
 export interface ReplicaSet {
   readonly id: number;
   readonly hash: string;
+  /** The ReplicaSet's name, its pods' name prefix. */
+  readonly name: string;
   readonly image: string;
   readonly version: Version;
   /** Pods that count toward `replicas` (starting or ready, not terminating). */

@@ -51,7 +51,8 @@ export interface World {
   addService: (spec: ServiceSpec) => number;
   /** Series names under the Scenario's `metrics:` mapping (what a query must select). */
   readonly naming: SeriesNaming;
-  createReplicaSet: (hash: string, image: string, version: Version) => number;
+  /** `name`: an Experiment's ReplicaSet name (its pods' prefix); default `<workload>-<hash>`. */
+  createReplicaSet: (hash: string, image: string, version: Version, name?: string) => number;
   /** Scales a ReplicaSet; `ready` creates the new pods already ready (the stable RS at t = 0). */
   scale(rsId: number, replicas: number, ready?: boolean): void;
   counts: (rsId: number) => { replicas: number; ready: number };
@@ -110,7 +111,7 @@ export function createWorld(opts: WorldOptions): World {
     },
     addService: (spec) => cluster.addService(spec),
     naming,
-    createReplicaSet: (hash, image, version) => cluster.createReplicaSet(hash, image, version),
+    createReplicaSet: (hash, image, version, name) => cluster.createReplicaSet(hash, image, version, name),
     scale: (rsId, replicas, ready = false) => servers.scale(rsId, replicas, ready),
     counts: (rsId) => cluster.counts(rsId),
     setRoutes: (next, byCohort = [], mirrored = []) => router.table.set(next, byCohort, mirrored),

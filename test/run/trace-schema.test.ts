@@ -60,7 +60,7 @@ describe('schema/trace.schema.json and schema/summary.schema.json', () => {
 
   it('covers every event type, and a no-op update\'s Summary (nulls where nothing started)', () => {
     expect(Object.keys(definitions).filter((k) => /^[A-Z]/.test(k) && k !== 'VersionFigures' && !k.startsWith('Trace')).sort()).toEqual([
-      'AnalysisRunCompleted', 'AnalysisRunStarted', 'Measurement', 'OperatorAction', 'Paused', 'PhaseChanged', 'ReplicaSetScaled',
+      'AnalysisRunCompleted', 'AnalysisRunStarted', 'ExperimentPhaseChanged', 'ExperimentReplicaSetScaled', 'ExperimentStarted', 'Measurement', 'OperatorAction', 'Paused', 'PhaseChanged', 'ReplicaSetScaled',
       'Resumed', 'RolloutAborted', 'RolloutPromoted', 'RolloutStarted', 'Sample', 'ServiceSwitched', 'SimulationStarted',
       'StepCompleted', 'StepStarted', 'Summary', 'Warning', 'WeightChanged',
     ]);

@@ -118,11 +118,14 @@ describe("Argo's metric rules", () => {
   });
 });
 
-describe('providers: kayenta refused; the others need the Scenario to answer them', () => {
-  it('kayenta is refused by name, suggesting prometheus or job', () => {
+describe('providers: kayenta as Argo writes it; the others need the Scenario to answer them', () => {
+  it('kayenta: Argo\'s fields are checked (a query is not one of them)', () => {
     const text = file(SCENARIO, ROLLOUT, template('    - name: m\n      provider:\n        kayenta: {query: x}\n'));
+    const at = where(text, '{query: x}');
+    const missing = (f: string) => `${at}: spec.metrics[0].provider.kayenta.${f}: missing required field "${f}"`;
     expect(messages(text)).toEqual([
-      `${where(text, 'kayenta:')}: spec.metrics[0].provider.kayenta: the kayenta metric provider is not simulated (use prometheus (queries run against the simulated Prometheus) or job (synthetic tests against the canary/preview))`,
+      ...['address', 'application', 'canaryConfigName', 'threshold', 'scopes'].map(missing),
+      `${where(text, 'query: x')}: spec.metrics[0].provider.kayenta.query: unknown field "query" (known fields: "address", "application", "canaryConfigName", "metricsAccountName", "configurationAccountName", "storageAccountName", "threshold", "scopes", "lookback")`,
     ]);
   });
 

@@ -66,11 +66,20 @@ describe("Argo's canary and spec rules", () => {
     const text = withScenario(rollout(canary('      analysis: {templates: [{templateName: t}], startingStep: 3}\n      steps: [{setWeight: 10}]\n')));
     expect(messages(text)).toContain(`${where(text, '3}')}: spec.strategy.canary.analysis.startingStep: startingStep 3 is past the last step (there are 1)`);
   });
+
+  // pkg/apis/rollouts/validation/validation.go:390-398 (experiment template weight), :493 (oneOf).
+  it('an experiment template weight needs a router that takes extra destinations; an experiment is one step type', () => {
+    const basic = withScenario(rollout(canary('      steps:\n        - experiment: {templates: [{name: c, specRef: canary, weight: 5}]}\n')));
+    expect(messages(basic)).toEqual([`${where(basic, '5}')}: spec.strategy.canary.steps[0].experiment.templates[0].weight: Experiment template weight cannot be set unless TrafficRouting is enabled`]);
+    const nginx = withScenario(rollout(canary('      canaryService: c\n      stableService: s\n      trafficRouting: {nginx: {stableIngress: i}}\n      steps:\n        - experiment: {templates: [{name: c, specRef: canary, weight: 5}]}\n')));
+    expect(messages(nginx)).toEqual([`${where(nginx, '5}')}: spec.strategy.canary.steps[0].experiment.templates[0].weight: Experiment template weight is only available for TrafficRouting with SMI, ALB, Istio and Plugins at this time`]);
+    const both = withScenario(rollout(canary('      steps:\n        - {setWeight: 5, experiment: {templates: [{name: c, specRef: canary}]}}\n')));
+    expect(messages(both)).toEqual([`${where(both, '{setWeight')}: spec.strategy.canary.steps[0]: Step must have one of the following set: experiment, setWeight, setCanaryScale or pause (this step sets setWeight and experiment)`]);
+  });
 });
 
 describe('features that are not simulated are refused by name', () => {
   const cases: [string, string, string][] = [
-    ['experiment step', canary('      steps:\n        - experiment: {templates: [{name: c, specRef: canary}]}\n'), 'spec.strategy.canary.steps[0].experiment: the canary `experiment` step (Experiments) is not simulated (use an `analysis` step against the canary instead)'],
     ['plugin step', canary('      steps:\n        - plugin: {name: x}\n'), 'spec.strategy.canary.steps[0].plugin: the canary `plugin` step (step plugins) is not simulated (remove it or replace it with an `analysis` step)'],
     ['pingPong', canary('      pingPong: {pingService: a, pongService: b}\n'), 'spec.strategy.canary.pingPong: canary pingPong (ping/pong services) is not simulated (use canaryService and stableService)'],
     ['replicaProgressThreshold', canary('      replicaProgressThreshold: {type: Percent, value: 90}\n'), 'spec.strategy.canary.replicaProgressThreshold: canary replicaProgressThreshold is not simulated (remove it: steps complete when all canary pods are available)'],

@@ -32,6 +32,8 @@ export interface BuildInput {
   readonly now: Ms;
   /** Names of runs that already exist: a clash gets Argo's `.1`, `.2`, … suffix (e.g. after retry). */
   readonly existingNames?: readonly string[];
+  /** An experiment's run: Argo names it `<experiment>-<analysis>` (experiments/experiment.go newAnalysisRun). */
+  readonly name?: string;
 }
 
 export type BuildResult = { readonly ok: true; readonly run: AnalysisRun } | { readonly ok: false; readonly error: string };
@@ -45,7 +47,8 @@ const EMPTY_SUMMARY: RunSummary = { count: 0, successful: 0, failed: 0, inconclu
  * Example: runName({rolloutName: 'agent', podHash: '6d4f', revision: 2, kind: 'step', stepIndex: 3})
  * === 'agent-6d4f-2-3'; with existingNames ['agent-6d4f-2-3'] → 'agent-6d4f-2-3.1'.
  */
-export function runName(input: Pick<BuildInput, 'rolloutName' | 'podHash' | 'revision' | 'kind' | 'stepIndex' | 'existingNames'>): string {
+export function runName(input: Pick<BuildInput, 'rolloutName' | 'podHash' | 'revision' | 'kind' | 'stepIndex' | 'existingNames' | 'name'>): string {
+  if (input.name !== undefined) return uniqueName(input.name, input.existingNames);
   const parts = [input.rolloutName, input.podHash, String(input.revision)];
   if (input.kind === 'step') {
     if (input.stepIndex === undefined) throw new Error('runName: a step run needs stepIndex');
@@ -53,8 +56,12 @@ export function runName(input: Pick<BuildInput, 'rolloutName' | 'podHash' | 'rev
   } else if (input.kind !== 'background') {
     parts.push(input.kind);
   }
-  const base = parts.join('-');
-  const taken = new Set(input.existingNames ?? []);
+  return uniqueName(parts.join('-'), input.existingNames);
+}
+
+/** Example: uniqueName('a', ['a', 'a.1']) === 'a.2'. */
+function uniqueName(base: string, existing: readonly string[] | undefined): string {
+  const taken = new Set(existing ?? []);
   let name = base;
   for (let n = 1; taken.has(name); n++) name = `${base}.${n}`;
   return name;

@@ -82,7 +82,7 @@ function takeMeasurement(run: AnalysisRun, task: MetricTask, now: Ms, terminatin
   const before = run.metricResults[task.index];
   if (metric === undefined || before === undefined) throw new Error(`takeMeasurement: no metric ${task.index}`);
   let m: Measurement;
-  const ctx = { now, run: run.name, taken: before.taken - (task.inFlight !== undefined ? 1 : 0), inFlight: task.inFlight };
+  const ctx = { now, run: run.name, taken: before.taken - (task.inFlight !== undefined ? 1 : 0), inFlight: task.inFlight, runStartedAt: run.startedAt };
   if (task.inFlight !== undefined && terminating) {
     provider.terminate?.(metric, ctx);
     m = { ...task.inFlight, phase: 'Successful', message: METRIC_TERMINATED, finishedAt: now, resumeAt: undefined };

@@ -129,6 +129,7 @@ export function substituteMetric(metric: AnalysisMetric, args: readonly Resolved
   }
   // web and the stand-in providers: every string of the block (and of the Scenario's stand-in PromQL).
   if (metric.provider.web !== undefined) provider = { ...provider, web: substituteJson(metric.provider.web, args, fail) as typeof metric.provider.web };
+  if (metric.provider.kayenta !== undefined) provider = { ...provider, kayenta: substituteJson(metric.provider.kayenta, args, fail) as typeof metric.provider.kayenta };
   if (metric.provider.standIn !== undefined) provider = { ...provider, standIn: substituteJson(metric.provider.standIn, args, fail) as typeof metric.provider.standIn };
   const job = metric.provider.job;
   if (job !== undefined) {

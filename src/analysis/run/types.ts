@@ -10,7 +10,7 @@ import type { AnalysisMetric } from '../../model/rollout.js';
 import type { Ms } from '../../model/time.js';
 
 /** Which Rollout hook created the run (Argo's `rollout-type` label: Step, Background, PrePromotion, PostPromotion). */
-export type RunKind = 'step' | 'background' | 'pre' | 'post';
+export type RunKind = 'step' | 'background' | 'pre' | 'post' | 'experiment';
 
 /** One resolved `spec.args[]` entry: every arg of a created run has a value. */
 export interface ResolvedArg {
@@ -101,6 +101,8 @@ export interface ProviderContext {
   readonly taken: number;
   /** Set when resuming an in-flight measurement (a long-running Job): the measurement so far. */
   readonly inFlight: Measurement | undefined;
+  /** The AnalysisRun's status.startedAt (kayenta's `lookback` window starts there). */
+  readonly runStartedAt?: Ms | undefined;
 }
 
 /**

@@ -1,0 +1,53 @@
+/**
+ * The kayenta provider end to end (argo-rollouts metricproviders/kayenta/kayenta.go): Run starts the
+ * canary execution (measurement Running), Resume 15 s later (`resumeDelay`, kayenta.go:31) reads the
+ * score — here NetflixACAJudge over the Scenario's canary config, baseline scope against canary
+ * scope — and maps it: ≥ pass Successful, ≥ marginal Inconclusive, else Failed (kayenta.go
+ * evaluateResult); the score is the measurement's value, truncated to an integer (kayenta.go Resume).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createMetricStore } from '../../src/metrics/store.js';
+import type { SimEvent } from '../../src/model/events.js';
+import { createSimulation } from '../../src/run/simulation.js';
+import { loadScenarioText } from '../../src/scenario/index.js';
+
+const FILE = 'test/fixtures/kayenta/kayenta-p99.yaml';
+
+function run(text: string): SimEvent[] {
+  const r = loadScenarioText(text, FILE);
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  const sim = createSimulation(r.scenario, { store: createMetricStore() });
+  const events: SimEvent[] = [];
+  sim.subscribe((e) => events.push(e));
+  sim.runUntil(r.scenario.duration);
+  sim.finish();
+  return events;
+}
+
+const judged = (events: SimEvent[]) =>
+  events.flatMap((e) => (e.type === 'Measurement' ? [`${e.t} ${e.metric} ${e.value} ${e.phase}`] : e.type === 'RolloutAborted' || e.type === 'RolloutPromoted' ? [`${e.t} ${e.type}`] : []));
+
+describe('kayenta provider', () => {
+  const text = readFileSync(FILE, 'utf8');
+
+  it('the canary 10 % slower scores 50 (latency group High, errors Pass): below marginal 75, the Experiment fails, the Rollout aborts', () => {
+    const events = run(text);
+    // initialDelay 30m from the run's start at 20 s, then the 15 s resume delay.
+    expect(judged(events)).toEqual(['1835000 kayenta 50 Failed', '1835000 RolloutAborted']);
+    const aborted = events.find((e) => e.type === 'RolloutAborted');
+    expect(aborted?.type === 'RolloutAborted' && aborted.reason).toBe('Experiment analysis phase is error/failed: Metric "kayenta" assessed Failed due to failed (1) > failureLimit (0)');
+  });
+
+  it('the same release without the regression scores 100 and the Rollout promotes', () => {
+    const healthy = text.replace(/  release:\n    regressions:\n      - \{metric: latency, factor: 1\.1\}\n/, '');
+    expect(healthy).not.toBe(text);
+    expect(judged(run(healthy))).toEqual(['1835000 kayenta 100 Successful', '1855000 RolloutPromoted']);
+  });
+
+  it('a canaryConfigName the Scenario does not hold: the measurement errs with Kayenta\'s "Canary config not found"', () => {
+    const events = run(text.replace('canaryConfigName: agent-latency\n          threshold', 'canaryConfigName: other\n          threshold'));
+    const m = events.find((e) => e.type === 'Measurement');
+    expect(m?.type === 'Measurement' && [m.phase, m.message]).toEqual(['Error', 'Canary config not found']);
+  });
+});
