@@ -27,7 +27,14 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   const tracePath = positionals[0];
   if (tracePath === undefined) throw new UsageError(`simulate report needs a TRACE.jsonl (write one with simulate run FILE --output jsonl > TRACE.jsonl)\n\n${REPORT_USAGE}`);
   if (values.output === undefined) throw new UsageError(`simulate report needs -o FILE.html, the report to write\n\n${REPORT_USAGE}`);
-  const text = tracePath === '-' ? (io.readStdin ?? noStdin)() : io.readFile(tracePath);
+  let text: string;
+  try {
+    text = tracePath === '-' ? (io.readStdin ?? noStdin)() : io.readFile(tracePath);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    throw new UsageError(`cannot read ${tracePath}: ${why}`);
+  }
   const { readTrace } = await import('../../report/html/trace-file.js');
   const read = readTrace(text);
   if (!read.ok) throw new UsageError(`${tracePath === '-' ? '<stdin>' : tracePath}:${read.line}: ${read.message}`);
