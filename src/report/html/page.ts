@@ -89,6 +89,7 @@ figcaption{font-size:.85rem;color:var(--muted)}
 table{border-collapse:collapse;font-size:.88rem;min-width:100%}
 th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f6f8fa;white-space:nowrap}
+td:first-child{white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td code,p code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-word}
 ol.why{list-style:none;padding:0;margin:.5em 0;font-size:.9rem}

@@ -17,7 +17,15 @@ import { versionName } from './specs-run.js';
 /** Rendered charts by name (specs-run.ts names them). */
 export type Charts = ReadonlyMap<string, ChartSvg>;
 
-const STATUS_GLYPH: Record<string, string> = { Healthy: '✔', Degraded: '✖', Paused: '॥', Progressing: '◌' };
+const STATUS_GLYPH: Record<string, string> = { Healthy: '✔', Degraded: '✖', Paused: '‖', Progressing: '◌' };
+
+/**
+ * The terminal's glyphs as a page shows them: the plugin's paused sign (Devanagari '॥') is missing
+ * from most fonts a browser falls back to, so the page draws the double bar. Example: '॥' → '‖'.
+ */
+function pageGlyph(g: string): string {
+  return g === '॥' ? '‖' : g;
+}
 
 /** A `Label:   value` line of the plugin's header. Example: kv('Name', 'agent') === 'Name:            agent'. */
 function kv(label: string, value: string, indent = 0): string {
@@ -54,7 +62,7 @@ function replicaSets(v: RunView): string {
 
 /** The transitions, one a line: time, glyph, the timeline's words (the why is in them). */
 function transitions(v: RunView): string {
-  const items = v.transitions.map((t) => `<li><span class="t">${esc(formatDuration(Math.round(t.t / 100) * 100))}</span><span>${esc(t.glyph)}</span><span class="text">${esc(t.text)}</span></li>`);
+  const items = v.transitions.map((t) => `<li><span class="t">${esc(formatDuration(Math.round(t.t / 100) * 100))}</span><span>${esc(pageGlyph(t.glyph))}</span><span class="text">${esc(t.text)}</span></li>`);
   return `<ol class="why">\n${items.join('\n')}\n</ol>\n`;
 }
 
