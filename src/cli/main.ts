@@ -33,7 +33,7 @@ flags:
   run      --seed N  --output ui|text|json|jsonl  --until DURATION  --rollout NAME  --export-metrics OUT.om  --report F.html  --speed X
   compare  --strategies A,B  --seed N  --output ui|text|json  --until DURATION  --report F.html  --speed X  --seeds N  --workers K
   report   -o FILE.html
-  sweep    --seeds N  --seed S  --workers K  --vary PATH=V1,V2,…  --output table|json|csv  --shard I/N  --horizon decision|end
+  sweep    --seeds N  --seed S  --workers K  --vary PATH=V1,V2,…  --output table|json|csv  --shard I/N  --horizon decision|end  --report F.html
   query    --time T  --output text|json
   analyze  --dataset DATASET | --result JSON  --args k=v  --from T  --to T  --template NAME  --output text|json
   lint     --output text|json|sarif  --fail-on error|warning|never

@@ -61,9 +61,6 @@ describe('simulate report and --report', () => {
     expect(nodir.code).toBe(2);
     expect(nodir.err).toMatch(/--report .*x\.html: no such directory/);
     expect(nodir.out).toBe(''); // checked before the run
-    const seeds = await sim(['compare', scenarioPath('flagship.yaml'), '--seeds', '3', '--report', out]);
-    expect(seeds.code).toBe(2);
-    expect(seeds.err).toMatch(/--report draws one run of each strategy/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

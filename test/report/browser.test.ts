@@ -141,6 +141,28 @@ describe.skipIf(CHROMIUM === undefined)('the reports in headless Chromium', () =
       await page.close();
     }
   });
+
+  it('a sweep report: a rate point per cell and measure, no console error, screenshots', async () => {
+    const html = join(ARTIFACTS, 'sweep-vary.html');
+    const r = await sim(['sweep', 'canary-tool-call-regression', '--seeds', '3', '--workers', '1', '--vary', 'spec.release.regressions[0].to=2%,6%', '--report', html]);
+    expect(r.code, r.err).toBe(0);
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => void (m.type() === 'error' || m.type() === 'warn' ? problems.push(m.text()) : undefined));
+    page.on('pageerror', (e) => void problems.push(String(e)));
+    try {
+      for (const [width, visible] of [[1280, 'wide'], [390, 'narrow']] as const) {
+        await page.setViewport({ width, height: 900 });
+        await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+        const rates = await page.evaluate(`document.querySelectorAll('figure[data-chart=rates] .${visible} > svg g.rates_marks > path').length`);
+        expect(rates).toBe(4); // 2 cells × (detection, false rollback)
+        await page.screenshot({ path: join(ARTIFACTS, `sweep-vary-${width}.png`) as `${string}.png`, fullPage: true });
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 if (CHROMIUM === undefined) {

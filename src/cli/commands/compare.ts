@@ -24,7 +24,8 @@ export const COMPARE_USAGE = `usage: simulate compare FILE [--strategies NAME,NA
   --strategies  the workloads to race, by metadata.name (e.g. agent-canary,agent-bluegreen)
   --speed       live playback: simulated seconds per wall second (default 60)
   --report      also write the comparison's self-contained HTML report (the strategies on one time
-                axis, harm curves, the verdict): what \`simulate report\` draws from the jsonl trace
+                axis, harm curves, the verdict): what \`simulate report\` draws from the jsonl trace;
+                with --seeds, the sweep's report (rates with intervals, distributions) per strategy
   --seeds       each strategy over N seeds (S, S+1, …): its detection and false-rollback rates with
                 95 % intervals, as \`simulate sweep\` reports them (see its --help)
 
@@ -46,10 +47,8 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
     return EXIT_OK;
   }
   checkPositionals(positionals, 1, 'one FILE', COMPARE_USAGE);
-  if (values.seeds !== undefined) {
-    if (values.report !== undefined) throw new UsageError('--report draws one run of each strategy; with --seeds, leave it out (or drop --seeds for the report)');
-    return (await import('../sweep/compare-seeds.js')).compareSeeds(positionals[0], values, io, COMPARE_USAGE);
-  }
+  // With --seeds, --report draws the sweep's report (the strategies as its cells).
+  if (values.seeds !== undefined) return (await import('../sweep/compare-seeds.js')).compareSeeds(positionals[0], values, io, COMPARE_USAGE);
   const seed = parseSeed(values.seed);
   const until = parseUntil(values.until);
   const speed = parseSpeed(values.speed);

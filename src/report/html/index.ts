@@ -35,7 +35,7 @@ export async function renderReport(runs: readonly (readonly SimEvent[])[]): Prom
     for (const [i, s] of wide.entries()) {
       const a = await renderSvg(s.spec, `${prefix}${s.name}-w`);
       const b = await renderSvg((narrow[i] as NamedSpec).spec, `${prefix}${s.name}-n`);
-      warnings.push(...a.warnings, ...b.warnings);
+      for (const w of [a, b].flatMap((x) => x.warnings)) warnings.push(w);
       const meta = s.spec['usermeta'] as { legend?: readonly LegendItem[] } | undefined;
       out.set(s.name, { wide: a.svg, narrow: b.svg, caption: typeof s.spec['description'] === 'string' ? s.spec['description'] : '', legend: meta?.legend ?? [] });
     }
