@@ -131,6 +131,11 @@ describe('the HTML file', () => {
     expect(Buffer.byteLength(html)).toBeLessThan(400_000); // a 1 h run
   });
 
+  it("a promoted blue-green's header lists the release as the stable, active image", async () => {
+    const { html } = await renderReport(runsOf(await trace('bluegreen-pre-post-analysis.yaml', '--rollout', 'agent-bluegreen-pre')));
+    expect(html).toContain('Status:          ✔ Healthy\nStrategy:        BlueGreen\nImages:          agent:v2 (stable, active)\nReplicas:');
+  });
+
   it('escapes trace text', async () => {
     const runs = runsOf(await trace('canary-happy-path.yaml'));
     const first = runs[0] as SimEvent[];

@@ -43,8 +43,13 @@ export function pluginHeader(v: RunView): string {
   if (s.strategy === 'canary' && s.steps.length > 0 && f.stepIndex !== null) lines.push(kv('Step', `${f.stepIndex}/${s.steps.length}`, 2));
   if (s.strategy === 'canary') lines.push(kv('SetWeight', String(f.canaryWeight), 2), kv('ActualWeight', String(f.actualWeight), 2));
   const releasePods = f.pods.find((p) => p.hash === s.releaseHash)?.pods ?? '';
-  lines.push(kv('Images', `${s.stableImage} (stable)`));
-  if (releasePods.length > 0) lines.push(`${' '.repeat(17)}${s.releaseImage} (${s.strategy === 'blueGreen' ? 'preview' : 'canary'})`);
+  const stablePods = f.pods.find((p) => p.hash === s.stableHash)?.pods ?? '';
+  const bg = s.strategy === 'blueGreen';
+  // Once promoted the release is the stable (and active) version; the old one stays listed while its pods remain.
+  const images = v.summary.outcome === 'promoted'
+    ? [`${s.releaseImage} (stable${bg ? ', active' : ''})`, ...(stablePods.length > 0 ? [s.stableImage] : [])]
+    : [`${s.stableImage} (stable${bg ? ', active' : ''})`, ...(releasePods.length > 0 ? [`${s.releaseImage} (${bg ? 'preview' : 'canary'})`] : [])];
+  images.forEach((image, i) => lines.push(i === 0 ? kv('Images', image) : `${' '.repeat(17)}${image}`));
   const all = f.pods.map((p) => p.pods).join('');
   const ready = [...all].filter((c) => c === 'r').length;
   lines.push('Replicas:', kv('Desired', String(s.replicas), 2), kv('Current', String(all.length), 2), kv('Updated', String(releasePods.length), 2), kv('Ready', String(ready), 2));
