@@ -21,6 +21,7 @@ usage:
                                  (--vary PATH=V1,V2 a grid; --shard I/N a slice; sweep merge PARTS…)
   simulate query DATASET PROMQL  evaluate PromQL over an OpenMetrics export or promtool dump
   simulate analyze TEMPLATE      run an AnalysisTemplate over recorded data (--dataset) or a result (--result)
+  simulate report TRACE -o F.html  the self-contained HTML report of a saved jsonl trace
   simulate lint PATH…            the common mistakes in manifests: files, folders, - for stdin (text, json, sarif)
   simulate check [LESSON|FILE]   grade a lesson's exercise (or a scenario's expect:) over its seeds
   simulate lessons               the course, with your progress; simulate hint LESSON for a hint
@@ -29,16 +30,17 @@ usage:
   simulate --version             the version
 
 flags:
-  run      --seed N  --output ui|text|json|jsonl  --until DURATION  --rollout NAME  --export-metrics OUT.om  --speed X
-  compare  --strategies A,B  --seed N  --output ui|text|json  --until DURATION  --speed X  --seeds N  --workers K
-  sweep    --seeds N  --seed S  --workers K  --vary PATH=V1,V2,…  --output table|json|csv  --shard I/N  --horizon decision|end
+  run      --seed N  --output ui|text|json|jsonl  --until DURATION  --rollout NAME  --export-metrics OUT.om  --report F.html  --speed X
+  compare  --strategies A,B  --seed N  --output ui|text|json  --until DURATION  --report F.html  --speed X  --seeds N  --workers K
+  report   -o FILE.html
+  sweep    --seeds N  --seed S  --workers K  --vary PATH=V1,V2,…  --output table|json|csv  --shard I/N  --horizon decision|end  --report F.html
   query    --time T  --output text|json
   analyze  --dataset DATASET | --result JSON  --args k=v  --from T  --to T  --template NAME  --output text|json
   lint     --output text|json|sarif  --fail-on error|warning|never
   check    --seed N  --output text|json  --class DIR [--csv FILE]
   every command: --help, --no-color (also NO_COLOR)`;
 
-const COMMANDS = ['run', 'compare', 'sweep', 'query', 'analyze', 'lint', 'check', 'lessons', 'hint', 'list', 'help'];
+const COMMANDS = ['run', 'compare', 'sweep', 'report', 'query', 'analyze', 'lint', 'check', 'lessons', 'hint', 'list', 'help'];
 
 export async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -46,6 +48,7 @@ export async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const compareCommand = async (a: string[], o: CliIO) => (await import('./commands/compare.js')).compareCommand(a, o);
   const runCommand = async (a: string[], o: CliIO) => (await import('./commands/run.js')).runCommand(a, o);
   const sweepCommand = async (a: string[], o: CliIO) => (await import('./sweep/command.js')).sweepCommand(a, o);
+  const reportCommand = async (a: string[], o: CliIO) => (await import('./commands/report.js')).reportCommand(a, o);
   const runQuery = async (a: string[], o: CliIO) => (await import('./commands/query.js')).runQuery(a, o);
   const analyzeCommand = async (a: string[], o: CliIO) => (await import('./commands/analyze.js')).analyzeCommand(a, o);
   const lintCommand = async (a: string[], o: CliIO) => (await import('./commands/lint.js')).lintCommand(a, o);
@@ -71,6 +74,7 @@ export async function dispatch(argv: string[], io: CliIO): Promise<number> {
     if (command === 'run') return await runCommand(rest, io);
     if (command === 'compare') return await compareCommand(rest, io);
     if (command === 'sweep') return await sweepCommand(rest, io);
+    if (command === 'report') return await reportCommand(rest, io);
     if (command === 'query') return await runQuery(rest, io);
     if (command === 'analyze') return await analyzeCommand(rest, io);
     if (command === 'lint') return await lintCommand(rest, io);
@@ -117,6 +121,19 @@ function writeOrStop(stream: NodeJS.WriteStream, s: string): void {
   if (stream.destroyed) process.exit(EXIT_OK);
 }
 
+/**
+ * All of stdin. Node makes a piped stdin non-blocking once \`process.stdin\` is touched, and
+ * readFileSync(0) then fails with EAGAIN whenever the writer is slower than the read (a 100 KB trace
+ * piped from cat): /dev/stdin opens the same pipe anew, blocking. Where there is none, fd 0.
+ */
+function readStdinText(): string {
+  try {
+    return readFileSync('/dev/stdin', 'utf8');
+  } catch {
+    return readFileSync(0, 'utf8');
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
   quietOnClosedPipe(process.stdout);
   quietOnClosedPipe(process.stderr);
@@ -135,7 +152,7 @@ export async function main(argv: string[]): Promise<void> {
     },
     readFile: readTextFile,
     writeFile: (path, text) => writeFileSync(path, text),
-    readStdin: () => readFileSync(0, 'utf8'),
+    readStdin: readStdinText,
     listDir: listDirectory,
     env: process.env,
     isTTY: process.stdout.isTTY === true,

@@ -14,7 +14,7 @@ function versionRow(label: string, v: VersionFigures): string {
 }
 
 /** Example: 2423 completed, 2427 arrived → '2423 completed user requests (4 still in flight at the end)'. */
-function requestsLine(s: SummaryFields): string {
+export function requestsLine(s: SummaryFields): string {
   const head = `${s.completedRequests} completed user requests`;
   const parts = [
     s.inFlightRequests > 0 ? `${s.inFlightRequests} still in flight at the end` : undefined,
@@ -90,7 +90,7 @@ function judgement(s: SummaryFields): string {
  * failed: error-rate = 0.02, not result[0] < 0.015 — the healthy release would have gone on: the
  * regression was caught'.
  */
-function outcomeLine(s: SummaryFields, style: TextStyle): string {
+export function outcomeLine(s: SummaryFields, style: TextStyle): string {
   if (s.updateStartedAt === null) return paint(style, 'yellow', "no update: the Rollout's template is the stable image, so nothing rolled out");
   if (s.outcome === 'aborted') {
     const detail = s.abortDetail ?? (s.abortCause === null ? '' : abortCauseText(s.abortCause));

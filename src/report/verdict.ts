@@ -29,7 +29,7 @@ export function rowStrategy(s: SummaryFields): string {
  * share of completed user requests the release served: who met it at all).
  * `caught` reads yes/no only when a regression was in effect or shipped and harmed users ("—" otherwise).
  */
-export function formatVerdict(rows: readonly SummaryFields[]): string[] {
+export function verdictCells(rows: readonly SummaryFields[]): { header: string[]; body: string[][] } {
   const header = ['workload', 'strategy', 'outcome', 'caught', 'detected in', 'completed', 'on release', 'harmed', 'harmed share', 'promoted in'];
   const body = rows.map((s) => {
     return [
@@ -45,6 +45,12 @@ export function formatVerdict(rows: readonly SummaryFields[]): string[] {
       s.promotedAfter === null ? '—' : formatDuration(s.promotedAfter),
     ];
   });
+  return { header, body };
+}
+
+/** The verdict table as aligned text lines (verdictCells' rows; numbers right-aligned). */
+export function formatVerdict(rows: readonly SummaryFields[]): string[] {
+  const { header, body } = verdictCells(rows);
   const widths = header.map((h, i) => maxOf(body.map((r) => (r[i] as string).length), h.length));
   const line = (cells: readonly string[]): string => cells.map((c, i) => (i >= 5 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];

@@ -11,19 +11,23 @@ import { formatJsonl } from '../../report/jsonl.js';
 import { createTimeline } from '../../report/timeline.js';
 import { explainVerdict, formatVerdict, rowStrategy, verdictTitle } from '../../report/verdict.js';
 import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
-import { EXIT_INTERRUPTED, EXIT_OK, UsageError, type CliIO } from '../io.js';
+import { EXIT_INTERRUPTED, EXIT_OK, UsageError, scenarioInputs, type CliIO } from '../io.js';
+import { openReport, writeReport } from '../report-file.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { checkAnalysisTemplates, loadOrFail, requireWorkload } from './load.js';
 import { scenarioFile } from '../package.js';
 import { printWarnings } from '../warnings.js';
 
 export const COMPARE_USAGE = `usage: simulate compare FILE [--strategies NAME,NAME,…] [--seed N] [--until DURATION]
-                        [--output ui|text|json|jsonl] [--speed X] [--no-color]
+                        [--output ui|text|json|jsonl] [--report FILE.html] [--speed X] [--no-color]
        simulate compare FILE --seeds N [--strategies …] [--seed S] [--workers K] [--horizon decision|end]
                         [--output table|json|csv]
 
   --strategies  the workloads to race, by metadata.name (e.g. agent-canary,agent-bluegreen)
   --speed       live playback: simulated seconds per wall second (default 60)
+  --report      also write the comparison's self-contained HTML report (the strategies on one time
+                axis, harm curves, the verdict): what \`simulate report\` draws from the jsonl trace;
+                with --seeds, the sweep's report (rates with intervals, distributions) per strategy
   --seeds       each strategy over N seeds (S, S+1, …): its detection and false-rollback rates with
                 95 % intervals, as \`simulate sweep\` reports them (see its --help)
 
@@ -38,13 +42,14 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
     strategies: { type: 'string' }, seed: { type: 'string' }, until: { type: 'string' },
     output: { type: 'string', short: 'o' }, 'no-color': { type: 'boolean' }, speed: { type: 'string' },
     seeds: { type: 'string' }, workers: { type: 'string' }, horizon: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
+    report: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   }, COMPARE_USAGE);
   if (values.help === true) {
     io.stdout(COMPARE_USAGE + '\n');
     return EXIT_OK;
   }
   checkPositionals(positionals, 1, 'one FILE', COMPARE_USAGE);
+  // With --seeds, --report draws the sweep's report (the strategies as its cells).
   if (values.seeds !== undefined) return (await import('../sweep/compare-seeds.js')).compareSeeds(positionals[0], values, io, COMPARE_USAGE);
   const seed = parseSeed(values.seed);
   const until = parseUntil(values.until);
@@ -54,6 +59,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
   return runComparison(scenario, io, {
     names: values.strategies === undefined ? undefined : pickNames(scenario, values.strategies),
     seed, until, output: values.output, noColor: values['no-color'] === true, speed, untilText: values.until,
+    report: values.report, inputs: scenarioInputs(scenario.file),
   });
 }
 
@@ -67,6 +73,10 @@ export interface ComparisonRunOptions {
   readonly speed: number;
   /** --until as written, for its error message. */
   readonly untilText?: string | undefined;
+  /** --report FILE.html. */
+  readonly report?: string | undefined;
+  /** The files the command reads (a report is never written over one). */
+  readonly inputs?: readonly string[];
 }
 
 /**
@@ -87,17 +97,23 @@ export async function runComparison(scenario: Scenario, io: CliIO, opts: Compari
   const mode = resolveOutputMode({ flag: opts.output, isTTY: io.isTTY, env: io.env });
   checkUntil(opts.until, scenario.duration, opts.untilText);
   const color = mode !== 'json' && mode !== 'jsonl' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: opts.noColor });
-  const sampled = mode === 'ui' || mode === 'jsonl';
   checkRaceBudget(scenario, opts.names ?? scenario.compare);
+  const report = openReport(opts.report, opts.inputs ?? [scenario.file]);
+  const sampled = mode === 'ui' || mode === 'jsonl' || report !== undefined;
   const cmp = createComparison(scenario, {
     ...(opts.names ? { names: opts.names } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(sampled ? { sampler: (await import('../../run/sample.js')).takeSample } : {}),
   });
   const until = opts.until ?? scenario.duration;
   printWarnings(io, cmp.sims);
+  if (report !== undefined) cmp.sims.forEach((sim, i) => sim.subscribe(report.listener(i)));
   if (mode === 'ui' && io.terminal !== undefined) {
     const { runCompareLive } = await import('../../ui/live.js');
-    if (await runCompareLive(cmp, { speed: opts.speed, color, until, file: scenario.file, terminal: io.terminal }) === 'interrupted') return EXIT_INTERRUPTED;
+    if (await runCompareLive(cmp, { speed: opts.speed, color, until, file: scenario.file, terminal: io.terminal }) === 'interrupted') {
+      report?.file.discard();
+      return EXIT_INTERRUPTED;
+    }
+    if (report !== undefined) await writeReport(report, io);
     return EXIT_OK;
   }
   // Each panel's events, kept apart: every report reads one run's events in order.
@@ -108,6 +124,7 @@ export async function runComparison(scenario: Scenario, io: CliIO, opts: Compari
   if (mode === 'jsonl') io.stdout(traces.flat().map((e) => formatJsonl(e) + '\n').join(''));
   else if (mode === 'json') io.stdout(JSON.stringify(comparisonJson(scenario, cmp.sims[0]?.seed ?? scenario.seed, summaries)) + '\n');
   else io.stdout(compareText(scenario, traces, summaries, color));
+  if (report !== undefined) await writeReport(report, io);
   return EXIT_OK;
 }
 

@@ -11,17 +11,21 @@ import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseU
 import { EXIT_CHECK_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError, openOutput, scenarioInputs, type CliIO, type OutputFile } from '../io.js';
 import { scenarioFile } from '../package.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
+import { openReport, writeReport } from '../report-file.js';
 import { printWarnings } from '../warnings.js';
 import { checkAnalysisTemplates, loadWithNotes, requireWorkload } from './load.js';
 
 export const RUN_USAGE = `usage: simulate run FILE [--seed N] [--output ui|text|json|jsonl] [--until DURATION]
-                    [--rollout NAME] [--export-metrics OUT.om] [--speed X] [--expect] [--no-color]
+                    [--rollout NAME] [--export-metrics OUT.om] [--report FILE.html] [--speed X]
+                    [--expect] [--no-color]
 
 Runs one Rollout of the scenario from t = 0 to the scenario's duration (or --until): live on a
 terminal (--speed: simulated seconds per second, default 60), a text timeline otherwise.
 A scenario whose spec.compare lists several workloads runs as \`simulate compare\` does (its
 strategies side by side, the same outputs); --rollout NAME runs just that one.
 FILE is a .yaml file, a folder of them, or a built-in scenario's NAME (simulate list).
+--report FILE.html also writes the run's self-contained HTML report (charts, timeline,
+measurements, Summary): the same file \`simulate report\` draws from the --output jsonl trace.
 --expect grades the Scenario's expect: block after the run (as simulate check does): exit 3
 when an expectation is not met.`;
 
@@ -29,7 +33,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     seed: { type: 'string' }, output: { type: 'string', short: 'o' }, until: { type: 'string' },
     rollout: { type: 'string' }, 'export-metrics': { type: 'string' }, 'no-color': { type: 'boolean' },
-    speed: { type: 'string' }, expect: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    speed: { type: 'string' }, expect: { type: 'boolean' }, report: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   }, RUN_USAGE);
   if (values.help === true) {
     io.stdout(RUN_USAGE + '\n');
@@ -45,7 +49,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const scenarioPath = positionals[0] === undefined ? undefined : scenarioFile(positionals[0]);
   const { scenario, notes } = loadWithNotes(scenarioPath, RUN_USAGE);
   const exportPath = values['export-metrics'];
-  if (scenario.compareListed === true && scenario.compare.length > 1 && values.rollout === undefined) return raceListed(scenario, io, { seed, until, speed, exportPath, values });
+  if (scenario.compareListed === true && scenario.compare.length > 1 && values.rollout === undefined) return raceListed(scenario, io, { seed, until, speed, exportPath, values, inputs: scenarioInputs(scenarioPath ?? scenario.file) });
   checkUntil(until, scenario.duration, values.until);
   const color = mode !== 'json' && mode !== 'jsonl' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: values['no-color'] === true });
   if (values.rollout !== undefined) requireWorkload(scenario, values.rollout, '--rollout');
@@ -55,7 +59,9 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   // Opened before simulating: a path that cannot be written fails now (after every input
   // check, so bad input leaves no empty file behind), not after the whole run.
   const exportFile = exportPath === undefined ? undefined : openOutput(exportPath, '--export-metrics', scenarioInputs(scenarioPath ?? scenario.file));
-  const sim = await createRun(scenario, { seed, rollout: values.rollout, sampled: mode === 'ui' || mode === 'jsonl', exportAll: exportFile !== undefined });
+  const report = openReport(values.report, scenarioInputs(scenarioPath ?? scenario.file));
+  const sim = await createRun(scenario, { seed, rollout: values.rollout, sampled: mode === 'ui' || mode === 'jsonl' || report !== undefined, exportAll: exportFile !== undefined });
+  if (report !== undefined) sim.subscribe(report.listener(0));
   printWarnings(io, [sim]);
   const end = until ?? scenario.duration;
 
@@ -65,6 +71,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     const ended = await runLive(sim, { speed, color, until: end, file: positionals[0] ?? scenario.file, terminal: io.terminal }); // the replay hint repeats FILE as typed
     if (ended === 'interrupted') {
       exportFile?.discard();
+      report?.file.discard();
       return EXIT_INTERRUPTED;
     }
   } else {
@@ -81,6 +88,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     }
   }
   if (exportFile !== undefined) await exportMetrics(sim.store, exportFile, exportPath as string, io);
+  if (report !== undefined) await writeReport(report, io);
   if (values.expect === true && scenario.expect !== undefined) {
     // The run just made is the first seed's, when it ran to the end for the graded workload.
     const same = until === undefined && (scenario.expect.rollout ?? sim.workload.name) === sim.workload.name;
@@ -100,12 +108,12 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
  * says what to run; a silent first-workload-only run hid the comparison). --export-metrics is one
  * run's store, so it needs --rollout.
  */
-async function raceListed(scenario: Scenario, io: CliIO, o: { seed: number | undefined; until: number | undefined; speed: number; exportPath: string | undefined; values: { output?: string | undefined; until?: string | undefined; 'no-color'?: boolean | undefined } }): Promise<number> {
+async function raceListed(scenario: Scenario, io: CliIO, o: { seed: number | undefined; until: number | undefined; speed: number; exportPath: string | undefined; inputs: string[]; values: { output?: string | undefined; until?: string | undefined; 'no-color'?: boolean | undefined; report?: string | undefined } }): Promise<number> {
   const names = scenario.compare.join(', ');
   if (o.exportPath !== undefined) throw new UsageError(`--export-metrics exports one run's metrics, and this scenario compares ${names} (spec.compare): add --rollout NAME`);
   await checkAnalysisTemplates(scenario);
   const { runComparison } = await import('./compare.js');
-  return runComparison(scenario, io, { names: undefined, seed: o.seed, until: o.until, output: o.values.output, noColor: o.values['no-color'] === true, speed: o.speed, untilText: o.values.until });
+  return runComparison(scenario, io, { names: undefined, seed: o.seed, until: o.until, output: o.values.output, noColor: o.values['no-color'] === true, speed: o.speed, untilText: o.values.until, report: o.values.report, inputs: o.inputs });
 }
 
 /**

@@ -13,7 +13,7 @@ import { planCells, shardRange, taskCount, type Horizon, type SweepPlan } from '
 import { sweepResult, type SweepHeader } from '../../sweep/result.js';
 import { cellLabel, parseVary, type VarySpec } from '../../sweep/vary.js';
 import { checkPositionals, parseFlags, parseSeed } from '../args.js';
-import { EXIT_OK, UsageError, type CliIO } from '../io.js';
+import { EXIT_OK, UsageError, openOutput, type CliIO } from '../io.js';
 import { isCi } from '../output-mode.js';
 import { packageVersion, scenarioFile } from '../package.js';
 import { checkAnalysisTemplates, requireWorkload } from '../commands/load.js';
@@ -26,6 +26,7 @@ import { parseCount, parseHorizon, parseShard, parseSweepOutput } from './flags.
 
 export const SWEEP_USAGE = `usage: simulate sweep FILE --seeds N [--seed S] [--workers K] [--vary [KIND[/NAME]:]PATH=V1,V2,…]…
                       [--output table|json|csv] [--shard I/N] [--horizon decision|end] [--rollout NAME]
+                      [--report FILE.html]
        simulate sweep merge PARTS… [--output table|json|csv]
 
 Runs the scenario on N seeds (S, S+1, …, S+N-1; S defaults to the Scenario's spec.seed), each with
@@ -37,6 +38,8 @@ promotion time and the share incomplete. The result is the same bytes for any --
              AnalysisTemplate/error-rate:spec.metrics[name=error-rate].failureLimit=0,1,2); repeatable
   --workers  threads (default: the machine's cores; 1 runs in this thread)
   --horizon  decision (default): each run stops at its abort or promotion; end: at spec.duration
+  --report   also write the sweep's self-contained HTML report: the rates with their interval bars
+             per cell, time to detect and harm per cell, the table
   --shard    run the I-th of N slices (I from 0; "--shard /N" reads I from JOB_COMPLETION_INDEX) and
              write a partial result (JSON) for \`simulate sweep merge\`
 FILE is a .yaml file, a folder of them, or a built-in scenario's NAME (simulate list).`;
@@ -46,7 +49,7 @@ export async function sweepCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     seeds: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, vary: { type: 'string', multiple: true },
     output: { type: 'string', short: 'o' }, shard: { type: 'string' }, horizon: { type: 'string' }, rollout: { type: 'string' },
-    'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    'no-color': { type: 'boolean' }, report: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   }, SWEEP_USAGE);
   if (values.help === true) {
     io.stdout(SWEEP_USAGE + '\n');
@@ -58,7 +61,9 @@ export async function sweepCommand(argv: string[], io: CliIO): Promise<number> {
   const opts: SweepOptions = {
     seeds: parseCount(values.seeds, '--seeds', MAX_SEEDS), seed: parseSeed(values.seed), workers: parseWorkers(values.workers),
     horizon: parseHorizon(values.horizon), output: parseSweepOutput(values.output), shard: parseShard(values.shard, io.env), specs, title: 'sweep',
+    report: values.report,
   };
+  if (opts.report !== undefined && opts.shard !== undefined) throw new UsageError('--report draws the whole sweep, and --shard runs a slice of it: leave --report out of a --shard run');
   const { sources, scenario } = readSources(positionals[0], SWEEP_USAGE);
   let workloads: string[];
   if (values.rollout !== undefined) {
@@ -78,6 +83,8 @@ export interface SweepOptions {
   readonly shard: { index: number; count: number } | undefined;
   readonly specs: readonly VarySpec[];
   readonly title: 'sweep' | 'compare';
+  /** --report FILE.html (not with --shard). */
+  readonly report?: string | undefined;
 }
 
 /** More seeds than this is a typo (the records of 10 M seeds alone would take gigabytes). */
@@ -109,6 +116,8 @@ export async function runSweep(io: CliIO, sources: readonly Source[], scenario: 
     if (w === undefined) throw new UsageError(`no workload ${cell.workload ?? ''} with --vary ${cellLabel(plan.specs, cell.values)}`);
     cells.push({ workload: w.name, strategy: strategyOf(w).type, vary: Object.fromEntries(plan.specs.map((sp, i) => [sp.target, sp.texts[cell.values[i] ?? 0] ?? ''])) });
   }
+  // Opened once every cell has loaded (bad input exits 2 first) and before the seeds run.
+  const report = o.report === undefined ? undefined : openOutput(o.report, '--report', sources.map((x) => x.file));
   const header: SweepHeader = { command: o.title, scenario: scenario.name, seeds: plan.seeds, baseSeed: plan.baseSeed, horizon: plan.horizon, vary: plan.specs.map((s) => ({ target: s.target, values: s.texts })), cells };
   const total = taskCount(plan);
   const [from, to] = o.shard === undefined ? [0, total] : shardRange(total, o.shard.index, o.shard.count);
@@ -122,7 +131,14 @@ export async function runSweep(io: CliIO, sources: readonly Source[], scenario: 
     return EXIT_OK;
   }
   const byCell = header.cells.map((_, c) => records.slice(c * plan.seeds, (c + 1) * plan.seeds));
-  io.stdout(renderResult(sweepResult(header, byCell), o.output));
+  const result = sweepResult(header, byCell);
+  io.stdout(renderResult(result, o.output));
+  if (report !== undefined) {
+    const html = await (await import('./report-html.js')).sweepReport(result);
+    report.write(html);
+    report.close();
+    io.stderr(`report: ${o.report ?? ''} (${Math.round(Buffer.byteLength(html) / 1024)} KB)\n`);
+  }
   return EXIT_OK;
 }
 

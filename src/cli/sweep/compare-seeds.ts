@@ -8,7 +8,7 @@ import { requireWorkload } from '../commands/load.js';
 import { parseCount, parseHorizon, parseSweepOutput } from './flags.js';
 import { MAX_SEEDS, readSources, runSweep } from './command.js';
 
-export async function compareSeeds(file: string | undefined, values: { seeds?: string; seed?: string; workers?: string; horizon?: string; output?: string; strategies?: string; until?: string; speed?: string }, io: CliIO, usage: string): Promise<number> {
+export async function compareSeeds(file: string | undefined, values: { seeds?: string; seed?: string; workers?: string; horizon?: string; output?: string; strategies?: string; until?: string; speed?: string; report?: string }, io: CliIO, usage: string): Promise<number> {
   if (values.until !== undefined || values.speed !== undefined) {
     parseUntil(values.until);
     throw new UsageError(`--seeds runs every seed to its decision (or with --horizon end to spec.duration): --until and --speed are for one seed`);
@@ -17,6 +17,7 @@ export async function compareSeeds(file: string | undefined, values: { seeds?: s
   const opts = {
     seeds, seed: parseSeed(values.seed), workers: values.workers === undefined ? undefined : parseCount(values.workers, '--workers', 1024),
     horizon: parseHorizon(values.horizon), output: parseSweepOutput(values.output), shard: undefined, specs: [], title: 'compare' as const,
+    report: values.report,
   };
   const { sources, scenario } = readSources(file, usage);
   const names = values.strategies === undefined ? [...scenario.compare] : values.strategies.split(',').map((s) => s.trim()).filter((s) => s !== '');
