@@ -242,6 +242,21 @@ export interface ExperimentStartedFields {
   analyses: { name: string; templateName: string; requiredForCompletion: boolean }[];
 }
 
+/**
+ * A Kayenta measurement's judgement as NetflixACAJudge reports it (kayenta provider): each config
+ * metric's classification with the Mann-Whitney interval of canary − baseline, and the score
+ * (0–100, truncated) against the template's thresholds. `ratio` and `interval` are null where the
+ * judge has none (no data). Example: {score: 50, pass: 90, marginal: 75, metrics: [{name: 'p99',
+ * group: 'latency', classification: 'High', ratio: 1.1, interval: {lower: 0.31, upper: 0.52,
+ * estimate: 0.41}}, …]}.
+ */
+export interface KayentaJudgementFields {
+  score: number;
+  pass: number;
+  marginal: number;
+  metrics: { name: string; group: string; classification: string; ratio: number | null; interval: { lower: number; upper: number; estimate: number } | null }[];
+}
+
 export type SimEvent =
   | ({ t: Ms; type: 'SimulationStarted' } & SimulationStartedFields)
   | ({ t: Ms; type: 'Warning' } & WarningFields)
@@ -255,7 +270,7 @@ export type SimEvent =
   | { t: Ms; type: 'Resumed'; by: string }
   | { t: Ms; type: 'ServiceSwitched'; service: string; to: string }
   | { t: Ms; type: 'AnalysisRunStarted'; name: string; templates: string[]; args: Record<string, string> }
-  | { t: Ms; type: 'Measurement'; run: string; metric: string; query: string; value: string; phase: AnalysisPhase; message: string }
+  | { t: Ms; type: 'Measurement'; run: string; metric: string; query: string; value: string; phase: AnalysisPhase; message: string; judge?: KayentaJudgementFields }
   | { t: Ms; type: 'AnalysisRunCompleted'; name: string; phase: AnalysisPhase; message: string }
   | ({ t: Ms; type: 'ExperimentStarted' } & ExperimentStartedFields)
   | { t: Ms; type: 'ExperimentReplicaSetScaled'; experiment: string; template: string; rs: string; replicas: number }

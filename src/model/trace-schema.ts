@@ -28,6 +28,22 @@ function event(type: string, description: string, fields: Record<string, Json> =
   return object({ t: ms('Simulated time, ms since the start of the run.'), type: { const: type }, ...fields }, description);
 }
 
+/** The same object with `keys` no longer required. Example: optional(object({a, b}), 'b').required → ['a']. */
+function optional(o: Json, ...keys: string[]): Json {
+  return { ...o, required: (o['required'] as string[]).filter((k) => !keys.includes(k)) };
+}
+
+const KAYENTA_JUDGEMENT = object({
+  score: count('The score, 0–100 (truncated, as Argo reads it).'),
+  pass: num('threshold.pass'),
+  marginal: num('threshold.marginal'),
+  metrics: array(object({
+    name: str(), group: str(), classification: oneOf(['Pass', 'High', 'Low', 'Nodata', 'NodataFailMetric']),
+    ratio: nullable(num('Mean of canary / mean of baseline; null when either mean is 0.')),
+    interval: nullable(object({ lower: num(), upper: num(), estimate: num() }, '98 % Mann-Whitney interval of canary − baseline and its Hodges-Lehmann estimate.')),
+  })),
+}, "A kayenta measurement's judgement (NetflixACAJudge): the score and each metric's classification.");
+
 const STRATEGY = oneOf(['canary', 'blueGreen', 'rollingUpdate'], "Argo's (and apps/v1's) strategy field.");
 const ROUTER = nullable(str("A canary's trafficRouting router (istio, nginx, …)."));
 const ANALYSIS_PHASE = oneOf(['Pending', 'Running', 'Successful', 'Failed', 'Error', 'Inconclusive']);
@@ -118,7 +134,7 @@ const EVENTS: Record<string, Json> = {
   Resumed: event('Resumed', 'A pause ended.', { by: str() }),
   ServiceSwitched: event('ServiceSwitched', 'A Service now selects another ReplicaSet.', { service: str(), to: str() }),
   AnalysisRunStarted: event('AnalysisRunStarted', 'An AnalysisRun was created.', { name: str(), templates: array(str()), args: { type: 'object', additionalProperties: str() } }),
-  Measurement: event('Measurement', 'One measurement of an analysis metric.', { run: str(), metric: str(), query: str(), value: str(), phase: ANALYSIS_PHASE, message: str() }),
+  Measurement: optional(event('Measurement', 'One measurement of an analysis metric.', { run: str(), metric: str(), query: str(), value: str(), phase: ANALYSIS_PHASE, message: str(), judge: KAYENTA_JUDGEMENT }), 'judge'),
   AnalysisRunCompleted: event('AnalysisRunCompleted', 'An AnalysisRun reached a terminal phase.', { name: str(), phase: ANALYSIS_PHASE, message: str() }),
   ExperimentStarted: event('ExperimentStarted', 'A canary experiment step created its Experiment and its ReplicaSets.', {
     name: str(), stepIndex: count('0-based step index.'), duration: nullable(count('spec.duration in milliseconds.')),

@@ -6,6 +6,7 @@ import type { SimEvent, SimulationStartedFields } from '../model/events.js';
 import { strategyName, type StrategyType } from '../model/strategy.js';
 import { formatDuration } from '../model/time.js';
 
+import { judgeText } from './judge-text.js';
 import { paint, type TextStyle, type Tone } from './style.js';
 
 export type { TextStyle } from './style.js';
@@ -130,7 +131,7 @@ export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number
     case 'AnalysisRunStarted':
       return line('α', 'cyan', `analysis ${e.name} started (${e.templates.join(', ')})`);
     case 'Measurement':
-      return line(measurementGlyph(e.phase), measurementTone(e.phase), `${e.run}/${e.metric} = ${measurementValue(e.value)} → ${e.phase}${e.message === '' ? '' : ` (${e.message})`}`);
+      return line(measurementGlyph(e.phase), measurementTone(e.phase), `${e.run}/${e.metric} = ${measurementValue(e.value)} → ${e.phase}${e.message === '' ? '' : ` (${e.message})`}${e.judge === undefined ? '' : `: ${judgeText(e.judge)}`}`);
     case 'AnalysisRunCompleted':
       return line(measurementGlyph(e.phase), measurementTone(e.phase), `analysis ${e.name} ${e.phase}${e.message === '' ? '' : `: ${e.message}`}`);
     case 'ExperimentStarted': {

@@ -28,6 +28,11 @@ function points(store: MetricStore, query: string, scope: string, startMs: numbe
   return r.series.flatMap((s) => s.v);
 }
 
+/** Example: finiteOrNull(Number.NaN) === null (JSON has no NaN); finiteOrNull(1.1) === 1.1. */
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
 /**
  * Example: a config with one metric (p99 by `${scope}` hash, direction increase), baseline and
  * canary scopes over 30 one-minute points, the canary 10 % slower → metric High, score 0 → Failed.
@@ -61,7 +66,12 @@ export function kayentaProvider(store: MetricStore, configs: readonly KayentaCan
     const s = scoreMetrics(judged, config.groupWeights);
     const score = Math.trunc(s.score);
     const verdict = classifyScore(score, k.threshold);
-    // Argo stores the score as the measurement's value and no message (kayenta.go Resume).
-    return { ok: true, phase: verdict === 'Pass' ? 'Successful' : verdict === 'Marginal' ? 'Inconclusive' : 'Failed', display: String(score) };
+    const judge = {
+      score, pass: k.threshold.pass, marginal: k.threshold.marginal,
+      metrics: judged.map((j) => ({ name: j.name, group: j.group, classification: j.classification, ratio: finiteOrNull(j.ratio), interval: j.interval === undefined ? null : { ...j.interval } })),
+    };
+    // Argo stores the score as the measurement's value and no message (kayenta.go Resume); the
+    // judge's detail rides along for the views (Kayenta's own report lists it per metric).
+    return { ok: true, phase: verdict === 'Pass' ? 'Successful' : verdict === 'Marginal' ? 'Inconclusive' : 'Failed', display: String(score), judge };
   };
 }

@@ -39,6 +39,17 @@ describe('kayenta provider', () => {
     expect(aborted?.type === 'RolloutAborted' && aborted.reason).toBe('Experiment analysis phase is error/failed: Metric "kayenta" assessed Failed due to failed (1) > failureLimit (0)');
   });
 
+  it('the measurement carries the judgement: p99 High with its interval above zero, errors Pass, score 50 against 90/75', () => {
+    const m = run(text).find((e) => e.type === 'Measurement');
+    if (m?.type !== 'Measurement' || m.judge === undefined) throw new Error('no judged measurement');
+    expect([m.judge.score, m.judge.pass, m.judge.marginal]).toEqual([50, 90, 75]);
+    expect(m.judge.metrics.map((j) => `${j.group}/${j.name} ${j.classification}`)).toEqual(['latency/p99 High', 'errors/error-rate Pass']);
+    const p99 = m.judge.metrics[0];
+    // High: the whole interval of canary − baseline lies above 0.25 × its estimate (judge.ts).
+    expect(p99?.interval !== null && p99?.interval !== undefined && p99.interval.lower > 0.25 * p99.interval.estimate).toBe(true);
+    expect(p99?.ratio).toBeGreaterThan(1.05);
+  });
+
   it('the same release without the regression scores 100 and the Rollout promotes', () => {
     const healthy = text.replace(/  release:\n    regressions:\n      - \{metric: latency, factor: 1\.1\}\n/, '');
     expect(healthy).not.toBe(text);

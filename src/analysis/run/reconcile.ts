@@ -53,7 +53,7 @@ function toMeasurement(r: ProviderResult, metric: AnalysisMetric, startedAt: Ms,
     if (!(r.resumeAt > now)) throw new Error(`provider for metric ${metric.name}: resumeAt ${r.resumeAt} must be after now ${now}`);
     return { phase: 'Running', message: '', value: r.display ?? '', startedAt, finishedAt: undefined, resumeAt: r.resumeAt };
   }
-  if ('phase' in r) return { phase: r.phase, message: r.message ?? '', value: r.display, ...finished };
+  if ('phase' in r) return { phase: r.phase, message: r.message ?? '', value: r.display, ...finished, ...(r.judge === undefined ? {} : { judge: r.judge }) };
   const outcome = evaluateResult(asResult(r.value), metric);
   // An evaluation error goes through Argo's `MarkMeasurementError` before the value is stored.
   const value = outcome.phase === 'Error' ? '' : r.display;
@@ -96,7 +96,7 @@ function takeMeasurement(run: AnalysisRun, task: MetricTask, now: Ms, terminatin
   result = count(result, m.phase);
   const event: SimEvent = {
     t: now, type: 'Measurement', run: run.name, metric: metric.name, query: metricQuery(metric),
-    value: m.value, phase: m.phase, message: m.message,
+    value: m.value, phase: m.phase, message: m.message, ...(m.judge === undefined ? {} : { judge: m.judge }),
   };
   return { result, event };
 }

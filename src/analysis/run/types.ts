@@ -5,7 +5,7 @@
  */
 import type { MeasurementPhase } from '../evaluate-result.js';
 import type { ExprValue } from '../expr/index.js';
-import type { AnalysisPhase } from '../../model/events.js';
+import type { AnalysisPhase, KayentaJudgementFields } from '../../model/events.js';
 import type { AnalysisMetric } from '../../model/rollout.js';
 import type { Ms } from '../../model/time.js';
 
@@ -28,6 +28,8 @@ export interface Measurement {
   readonly finishedAt: Ms | undefined;
   /** In-flight measurements only: when to poll the provider again. */
   readonly resumeAt: Ms | undefined;
+  /** A kayenta measurement: the judge's per-metric classifications and score. */
+  readonly judge?: KayentaJudgementFields;
 }
 
 /** `status.metricResults[]`, one per metric, in the run's metric order. */
@@ -119,7 +121,7 @@ export interface ProviderContext {
  */
 export type ProviderResult =
   | { readonly ok: true; readonly value: ExprValue; readonly display: string }
-  | { readonly ok: true; readonly phase: MeasurementPhase; readonly display: string; readonly message?: string }
+  | { readonly ok: true; readonly phase: MeasurementPhase; readonly display: string; readonly message?: string; readonly judge?: KayentaJudgementFields }
   | { readonly ok: true; readonly running: true; readonly resumeAt: Ms; readonly display?: string }
   | { readonly ok: false; readonly error: string };
 

@@ -164,7 +164,7 @@ function compareText(scenario: Scenario, traces: readonly SimEvent[][], summarie
 /** The events a side-by-side reader needs; the full trace is one `simulate run --rollout` away. */
 const KEY_EVENTS = new Set<SimEvent['type']>([
   'RolloutStarted', 'StepStarted', 'ServiceSwitched', 'AnalysisRunCompleted', 'Measurement',
-  'OperatorAction', 'RolloutAborted', 'RolloutPromoted',
+  'ExperimentStarted', 'ExperimentPhaseChanged', 'OperatorAction', 'RolloutAborted', 'RolloutPromoted',
 ]);
 
 function pickNames(scenario: Scenario, list: string): string[] {

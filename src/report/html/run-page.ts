@@ -6,6 +6,7 @@
 import type { SummaryFields, VersionFigures } from '../../model/events.js';
 import { pluginStrategy, strategyName } from '../../model/strategy.js';
 import { formatDuration } from '../../model/time.js';
+import { judgeText } from '../judge-text.js';
 import { pct } from '../numbers.js';
 import { outcomeLine, requestsLine } from '../summary-text.js';
 import { measurementValue } from '../text.js';
@@ -84,7 +85,9 @@ function metrics(v: RunView): string {
 export function measurementsTable(v: RunView): string {
   if (v.measurements.length === 0) return '<p class="muted">No measurements were taken.</p>\n';
   const rows = v.measurements.map((m) => [
-    esc(formatDuration(m.t)), esc(m.run), esc(m.metric), `<code>${esc(measurementValue(m.value))}</code>`, `<span class="phase-${esc(m.phase)}">${esc(m.phase)}</span>`, esc(m.message),
+    esc(formatDuration(m.t)), esc(m.run), esc(m.metric), `<code>${esc(measurementValue(m.value))}</code>`, `<span class="phase-${esc(m.phase)}">${esc(m.phase)}</span>`,
+    // A kayenta measurement has no message (Argo stores none); its judgement says why.
+    esc([m.message, m.judge === undefined ? '' : judgeText(m.judge)].filter((x) => x !== '').join(' — ')),
   ]);
   return table(['at', 'AnalysisRun', 'metric', 'value', 'phase', 'message'], rows, [0]);
 }
