@@ -16,7 +16,7 @@ function scenarioDocs(): { file: string; doc: unknown }[] {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (/\.ya?ml$/.test(e.name)) {
-        for (const d of parseAllDocuments(readFileSync(p, 'utf8'))) {
+        for (const d of parseAllDocuments(readFileSync(p, 'utf8'), { logLevel: 'error' })) {
           const js = d.errors.length === 0 ? (d.toJS() as { kind?: unknown } | null) : null;
           if (js?.kind === 'Scenario') out.push({ file: p, doc: js });
         }
