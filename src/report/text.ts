@@ -137,7 +137,7 @@ export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number
     case 'ExperimentStarted': {
       const templates = e.templates.map((x) => `${x.name} (${x.specRef}, ${x.replicas} replica${x.replicas === 1 ? '' : 's'}${x.weight === null ? '' : `, weight ${x.weight}`})`);
       const analyses = e.analyses.length === 0 ? '' : `; analyses ${e.analyses.map((a) => `${a.name}${a.requiredForCompletion ? ' (required)' : ''}`).join(', ')}`;
-      return line('⚗', 'cyan', `experiment ${e.name} started: ${templates.join(', ')}${e.duration === null ? '' : ` for ${formatDuration(e.duration)}`}${analyses}`);
+      return line('Σ', 'cyan', `experiment ${e.name} started: ${templates.join(', ')}${e.duration === null ? '' : ` for ${formatDuration(e.duration)}`}${analyses}`);
     }
     case 'ExperimentReplicaSetScaled':
       return line('⊞', 'dim', `experiment ReplicaSet ${e.rs} scaled to ${e.replicas}`);

@@ -7,6 +7,7 @@
  */
 import { analysisHeight } from './components/AnalysisRuns.js';
 import { headerHeight, type HeaderMode } from './components/Header.js';
+import { replicaSetLines } from './components/ReplicaSets.js';
 import { statusHeight } from './components/StatusLine.js';
 import { summaryBoxHeight } from './components/SummaryBox.js';
 import { replayLines } from './format/replay.js';
@@ -83,14 +84,14 @@ function stepRows(s: RunSnapshot, c: Choice): number {
 
 /** Whether the ReplicaSets fit under the steps without making the top block taller than the header. */
 function replicaSetsFitRight(s: RunSnapshot, c: Choice, twoColumns: boolean, leftWidth: number): boolean {
-  return twoColumns && stepRows(s, c) + 1 + s.replicaSets.length <= headerHeight(s.header, c.header, leftWidth);
+  return twoColumns && stepRows(s, c) + 1 + replicaSetLines(s.replicaSets) <= headerHeight(s.header, c.header, leftWidth);
 }
 
 function heightOf(s: RunSnapshot, c: Choice, twoColumns: boolean, final: boolean, columns: number, leftWidth: number): number {
   const head = headerHeight(s.header, c.header, leftWidth);
   const right = replicaSetsFitRight(s, c, twoColumns, leftWidth);
-  const top = twoColumns ? Math.max(head, stepRows(s, c) + (right ? 1 + s.replicaSets.length : 0)) : head + stepRows(s, c);
-  const middle = 1 + (right ? 0 : s.replicaSets.length);
+  const top = twoColumns ? Math.max(head, stepRows(s, c) + (right ? 1 + replicaSetLines(s.replicaSets) : 0)) : head + stepRows(s, c);
+  const middle = 1 + (right ? 0 : replicaSetLines(s.replicaSets));
   const live = final
     ? finalHeight(s, columns)
     : (c.sparklines === 'none' ? 0 : c.sparklines === 'titled' ? 4 : 3) + analysisHeight(s.analysisRuns, c.analysisMax, c.analysisMetrics);

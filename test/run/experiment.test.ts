@@ -86,7 +86,7 @@ describe('experiment step', () => {
       '20s  ⇄ weight: canary 50% · stable 50%',
       '20s  ✔ step 1 of 3 complete',
       '20s  • step 2 of 3  experiment: {templates: [baseline, canary], duration: 2m0s}',
-      expect.stringMatching(/^20s {2}⚗ experiment agent-\w+-2-1 started: baseline \(stable, 1 replica\), canary \(canary, 2 replicas\) for 2m0s$/),
+      expect.stringMatching(/^20s {2}Σ experiment agent-\w+-2-1 started: baseline \(stable, 1 replica\), canary \(canary, 2 replicas\) for 2m0s$/),
       expect.stringMatching(/^20s {2}⊞ experiment ReplicaSet agent-\w+-2-1-baseline-\w+ scaled to 1$/),
       expect.stringMatching(/^20s {2}⊞ experiment ReplicaSet agent-\w+-2-1-canary-\w+ scaled to 2$/),
       expect.stringMatching(/^40s {2}◌ experiment agent-\w+-2-1 Running$/),

@@ -118,7 +118,7 @@ describe('traffic, pods, metrics, analysis', () => {
   it('AnalysisRuns: the plugin\'s counts and the last measurement against its condition', () => {
     expect(lines(text(<AnalysisRuns runs={aborted.analysisRuns} max={3} width={80} />, 80))).toEqual([
       'α agent-rv8mt5frdr-2-2  ✖ Failed  ✔ 0,✖ 1,? 0,⚠ 0',
-      '   ✖ error-rate = 0.015  vs result[0] < 0.015',
+      '   ✖ error-rate = 0.0154  vs result[0] < 0.015',
     ]);
     expect(text(<AnalysisRuns runs={aborted.analysisRuns} max={3} metrics={false} width={80} />, 80)).toBe('α agent-rv8mt5frdr-2-2  ✖ Failed  ✔ 0,✖ 1,? 0,⚠ 0');
     expect(text(<AnalysisRuns runs={[]} max={3} width={80} />, 80)).toBe('');

@@ -4,9 +4,10 @@
  */
 import { Box, Text } from 'ink';
 import { analysisGlyph, KIND } from '../format/glyphs.js';
-import { fit, formatValue } from '../format/numbers.js';
+import { fit, formatAgainst, formatValue } from '../format/numbers.js';
+import { judgedMetricText, scoreText } from '../../report/judge-text.js';
 import { measurementValue } from '../../report/text.js';
-import { firstNumber } from '../state/conditions.js';
+import { firstNumber, parseSimpleComparison } from '../state/conditions.js';
 import type { AnalysisRunRow, MetricRow } from '../state/types.js';
 import { Paint } from '../theme.js';
 
@@ -26,22 +27,47 @@ export function countsText(r: Pick<AnalysisRunRow, 'successful' | 'failed' | 'in
   return `✔ ${r.successful},✖ ${r.failed},? ${r.inconclusive},⚠ ${r.error}`;
 }
 
-/** Example: '[0.020024318671242793]' → '0.020'; '0/40 failed' stays as is; '' (Argo could not evaluate) → '(no value)'. */
-export function shortValue(value: string): string {
+/**
+ * Example: '[0.020024318671242793]' → '0.020'; '0/40 failed' stays as is; '' (Argo could not
+ * evaluate) → '(no value)'. Beside its condition, enough digits to decide it: '[0.01538]' with
+ * 'result[0] < 0.015' → '0.0154' (rounded, 0.015 would read as meeting the bound).
+ */
+export function shortValue(value: string, condition?: string): string {
   const v = firstNumber(value);
-  return v === undefined ? measurementValue(value) : formatValue(v);
+  if (v === undefined) return measurementValue(value);
+  const bound = parseSimpleComparison(condition)?.literal;
+  return bound === undefined ? formatValue(v) : formatAgainst(v, bound);
+}
+
+/** Lines a metric takes: itself, and one per metric a Kayenta judgement classified. */
+function metricLines(m: MetricRow): number {
+  return 1 + (m.last?.judge?.metrics.length ?? 0);
 }
 
 function Metric({ m, width }: { readonly m: MetricRow; readonly width: number }) {
   const g = m.last === undefined ? analysisGlyph('Pending') : analysisGlyph(m.last.phase);
+  const judge = m.last?.judge;
   return (
-    <Text wrap="truncate-end">
-      {'   '}
-      <Paint tone={g.tone}>{g.glyph}</Paint> {m.name}
-      {m.last !== undefined ? ` = ${fit(shortValue(m.last.value), Math.max(8, width - 40))}` : ' (no measurement yet)'}
-      {/* An Error's message says why there is no verdict (it quotes the condition itself). */}
-      {m.last?.phase === 'Error' && m.last.message !== '' ? <Paint tone="bad">: {m.last.message}</Paint> : m.condition !== undefined ? <Paint tone="dim">  vs {m.condition}</Paint> : null}
-    </Text>
+    <>
+      <Text wrap="truncate-end">
+        {'   '}
+        <Paint tone={g.tone}>{g.glyph}</Paint> {m.name}
+        {m.last !== undefined ? ` = ${fit(judge !== undefined ? m.last.value : shortValue(m.last.value, m.condition), Math.max(8, width - 40))}` : ' (no measurement yet)'}
+        {/* An Error's message says why there is no verdict (it quotes the condition itself); a
+            Kayenta score is judged against the template's thresholds, not a condition. */}
+        {m.last?.phase === 'Error' && m.last.message !== '' ? <Paint tone="bad">: {m.last.message}</Paint>
+          : judge !== undefined ? <Paint tone="dim">  {scoreText(judge)}</Paint>
+          : m.condition !== undefined ? <Paint tone="dim">  vs {m.condition}</Paint> : null}
+      </Text>
+      {judge?.metrics.map((j) => {
+        const jg = analysisGlyph(j.classification === 'Pass' ? 'Successful' : j.classification.startsWith('Nodata') ? 'Inconclusive' : 'Failed');
+        return (
+          <Text key={`${j.group}/${j.name}`} wrap="truncate-end">
+            {'       '}<Paint tone={jg.tone}>{jg.glyph}</Paint> {judgedMetricText(j)}
+          </Text>
+        );
+      })}
+    </>
   );
 }
 
@@ -71,5 +97,5 @@ export function AnalysisRuns({ runs, max, metrics = true, width }: AnalysisRunsP
 export function analysisHeight(runs: readonly AnalysisRunRow[], max: number, metrics: boolean): number {
   if (runs.length === 0 || max <= 0) return 0;
   const shown = runs.slice(-max);
-  return shown.length + (metrics ? shown.reduce((n, r) => n + r.metrics.length, 0) : 0) + (runs.length > shown.length ? 1 : 0);
+  return shown.length + (metrics ? shown.reduce((n, r) => n + r.metrics.reduce((k, m) => k + metricLines(m), 0), 0) : 0) + (runs.length > shown.length ? 1 : 0);
 }

@@ -4,7 +4,7 @@
  */
 import { Box, Text } from 'ink';
 import { podDots } from '../format/bar.js';
-import { KIND, tagsTone, type Tone } from '../format/glyphs.js';
+import { analysisGlyph, KIND, tagsTone, type Tone } from '../format/glyphs.js';
 import type { ReplicaSetRow } from '../state/types.js';
 import { Paint } from '../theme.js';
 import { maxOf } from '../../model/numbers.js';
@@ -37,13 +37,26 @@ function Dots({ dots }: { readonly dots: string }) {
   );
 }
 
-/** Example: `⧉ agent-rv8mt5frdr  canary  ●●  2/2 ready`; narrow: `⧉ rv8mt5frdr  canary  ●●  2/2`. */
+/**
+ * Lines the list takes: a row per ReplicaSet and a title per Experiment.
+ * Example: stable, canary, and an experiment's baseline and canary → 5.
+ */
+export function replicaSetLines(rows: readonly ReplicaSetRow[]): number {
+  return rows.length + new Set(rows.flatMap((r) => (r.experiment === undefined ? [] : [r.experiment.name]))).size;
+}
+
+/**
+ * Example: `⧉ agent-rv8mt5frdr  canary  ●●  2/2 ready`; narrow: `⧉ rv8mt5frdr  canary  ●●  2/2`.
+ * An Experiment's ReplicaSets follow under its title, indented:
+ * `Σ Experiment agent-rv8mt5frdr-2-0  ◌ Running` then `  ⧉ …-baseline-sxxd9w7d7k  baseline  ●●●●●●  6/6 ready`.
+ */
 export function ReplicaSets({ replicaSets, width, legend = true }: ReplicaSetsProps) {
+  const indent = (r: ReplicaSetRow): number => (r.experiment === undefined ? 0 : 2);
   const tags = maxOf(replicaSets.map((r) => r.tags.join(',').length), 0);
-  const widest = maxOf(replicaSets.map((r) => 2 + r.name.length + 2 + tags + 2 + r.pods.length + `  ${r.desired}/${r.desired} ready`.length), 0);
+  const widest = maxOf(replicaSets.map((r) => indent(r) + 2 + r.name.length + 2 + tags + 2 + r.pods.length + `  ${r.desired}/${r.desired} ready`.length), 0);
   const narrow = widest > width;
   const nameOf = (rs: ReplicaSetRow): string => (narrow ? rs.hash : rs.name);
-  const nameWidth = maxOf(replicaSets.map((r) => nameOf(r).length), 0);
+  const nameWidth = maxOf(replicaSets.map((r) => indent(r) + nameOf(r).length), 0);
   const tagWidth = tags;
   return (
     <Box flexDirection="column" width={width}>
@@ -51,16 +64,27 @@ export function ReplicaSets({ replicaSets, width, legend = true }: ReplicaSetsPr
         const ready = rs.pods.filter((p) => p === 'ready').length;
         const count = `  ${ready}/${rs.desired}${narrow ? '' : ' ready'}`;
         const fixed = 2 + nameWidth + 2 + tagWidth + 2 + count.length;
+        const x = rs.experiment;
+        const title = x !== undefined && replicaSets[i - 1]?.experiment?.name !== x.name ? x : undefined;
+        const g = title === undefined ? undefined : analysisGlyph(title.phase);
         return (
-          <Text key={rs.hash} wrap="truncate-end">
-            <Paint tone={tagsTone(rs.tags)}>{KIND.replicaSet} {nameOf(rs).padEnd(nameWidth)}</Paint>
-            {'  '}
-            <Paint tone={tagsTone(rs.tags)}>{rs.tags.join(',').padEnd(tagWidth)}</Paint>
-            {'  '}
-            <Dots dots={podDots(rs.pods, Math.max(4, width - fixed))} />
-            <Paint tone="dim">{count}</Paint>
-            {legend && i === 0 ? <Paint tone="dim">   ● ready ◌ starting ○ terminating</Paint> : null}
-          </Text>
+          <Box key={rs.hash} flexDirection="column">
+            {title !== undefined && g !== undefined ? (
+              <Text wrap="truncate-end">
+                <Paint tone="info">{KIND.experiment} Experiment {title.name}</Paint>  <Paint tone={g.tone}>{g.glyph} {title.phase}</Paint>
+              </Text>
+            ) : null}
+            <Text wrap="truncate-end">
+              {' '.repeat(indent(rs))}
+              <Paint tone={x === undefined ? tagsTone(rs.tags) : 'info'}>{KIND.replicaSet} {nameOf(rs).padEnd(nameWidth - indent(rs))}</Paint>
+              {'  '}
+              <Paint tone={x === undefined ? tagsTone(rs.tags) : 'info'}>{rs.tags.join(',').padEnd(tagWidth)}</Paint>
+              {'  '}
+              <Dots dots={podDots(rs.pods, Math.max(4, width - fixed))} />
+              <Paint tone="dim">{count}</Paint>
+              {legend && i === 0 ? <Paint tone="dim">   ● ready ◌ starting ○ terminating</Paint> : null}
+            </Text>
+          </Box>
         );
       })}
     </Box>

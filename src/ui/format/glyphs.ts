@@ -1,6 +1,6 @@
 /**
  * The plugin's glyphs and colours (`kubectl argo rollouts get`): status glyphs ✔ ✖ ◌ ॥ ⚠ ? • ◷,
- * kind glyphs ⟳ # ⧉ □ α ⊞, and the colour of each (green ✔, red ✖ ⚠, bright blue ◌, yellow ◷ ?,
+ * kind glyphs ⟳ # ⧉ □ α ⊞ Σ, and the colour of each (green ✔, red ✖ ⚠, bright blue ◌, yellow ◷ ?,
  * ॥ and • uncoloured; role tags stable/active green, canary yellow, preview bright blue).
  */
 import type { AnalysisPhase, RolloutPhase } from '../../model/events.js';
@@ -9,7 +9,7 @@ import type { StepMark } from '../state/types.js';
 /** Colours as names; `Paint` maps them to ink colours (or to none with colour off). */
 export type Tone = 'ok' | 'bad' | 'info' | 'warn' | 'dim' | 'plain' | 'accent';
 
-export const KIND = { rollout: '⟳', revision: '#', replicaSet: '⧉', pod: '□', analysisRun: 'α', job: '⊞' } as const;
+export const KIND = { rollout: '⟳', revision: '#', replicaSet: '⧉', pod: '□', analysisRun: 'α', job: '⊞', experiment: 'Σ' } as const;
 
 export interface Glyph {
   readonly glyph: string;

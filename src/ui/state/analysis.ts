@@ -44,7 +44,7 @@ function metricRow(m: MetricInfo): MetricRow {
 }
 
 function withMeasurement(metrics: readonly MetricRow[], e: Extract<SimEvent, { type: 'Measurement' }>): MetricRow[] {
-  const last = { value: e.value, phase: e.phase, message: e.message, t: e.t };
+  const last = { value: e.value, phase: e.phase, message: e.message, t: e.t, ...(e.judge === undefined ? {} : { judge: e.judge }) };
   if (!metrics.some((m) => m.name === e.metric)) return [...metrics, { name: e.metric, condition: undefined, last }];
   return metrics.map((m) => (m.name === e.metric ? { ...m, last } : m));
 }

@@ -11,6 +11,11 @@ function versionOf(ctx: RunContext, hash: string): Version {
   return hash === ctx.stableHash ? STABLE : RELEASE;
 }
 
+/** The Rollout's own ReplicaSets (stable and release); an Experiment's are owned by the Experiment. */
+function ownedBy(ctx: RunContext, hash: string): boolean {
+  return hash === ctx.stableHash || hash === ctx.releaseHash;
+}
+
 /** The snapshot without its derived slices: what the reducer folds. */
 export type Facts = Omit<RunSnapshot, 'header' | 'steps' | 'services' | 'traffic' | 'replicaSets' | 'harmed'>;
 
@@ -92,7 +97,7 @@ function images(ctx: RunContext, t: Track): ImageRow[] {
   const alive = (v: Version): boolean =>
     sample === undefined
       ? (t.desired[v === STABLE ? ctx.stableHash : ctx.releaseHash] ?? (v === STABLE ? ctx.replicas : 0)) > 0
-      : sample.replicaSets.some((rs) => versionOf(ctx, rs.hash) === v && rs.pods.length > 0);
+      : sample.replicaSets.some((rs) => ownedBy(ctx, rs.hash) && versionOf(ctx, rs.hash) === v && rs.pods.length > 0);
   const rows: ImageRow[] = [];
   if (alive(RELEASE) || t.promoted) rows.push({ image: ctx.releaseImage, tags: tagsOf(ctx, RELEASE, t.promoted) });
   if (alive(STABLE)) rows.push({ image: ctx.stableImage, tags: tagsOf(ctx, STABLE, t.promoted) });
@@ -100,7 +105,8 @@ function images(ctx: RunContext, t: Track): ImageRow[] {
 }
 
 function replicaCounts(ctx: RunContext, sample: SampleEvent | undefined): HeaderSlice['replicas'] {
-  const pods = (sample?.replicaSets ?? []).flatMap((rs) => podStates(rs.pods).map((state) => ({ version: versionOf(ctx, rs.hash), state })));
+  // Argo's Rollout status counts the Rollout's ReplicaSets only (not an Experiment's).
+  const pods = (sample?.replicaSets ?? []).filter((rs) => ownedBy(ctx, rs.hash)).flatMap((rs) => podStates(rs.pods).map((state) => ({ version: versionOf(ctx, rs.hash), state })));
   const live = pods.filter((p) => p.state === 'ready' || p.state === 'starting');
   const ready = pods.filter((p) => p.state === 'ready').length;
   return {
@@ -150,7 +156,20 @@ function traffic(ctx: RunContext, t: Track, actual: number): TrafficSlice {
     setWeight: ctx.strategy === 'Canary' ? weightsOf(ctx, t).set : undefined,
     actualWeight: actual, releaseRole: role,
     mirrorPercent: mirrorPercent(ctx, t), mirrored: t.lastSample?.mirrored ?? 0,
+    experiments: experimentShares(ctx, t),
   };
+}
+
+/**
+ * rollout/trafficrouting.go calculateWeightDestinationsFromExperiment: while the step's Experiment
+ * is Running and the update is not aborted, each template with a weight gets it.
+ * Example: baseline and canary at 25 each, Running → [{baseline, agent:v1, 25}, {canary, agent:v2, 25}].
+ */
+function experimentShares(ctx: RunContext, t: Track): TrafficSlice['experiments'] {
+  if (t.aborted || t.promoted) return [];
+  return Object.values(t.experimentSets)
+    .filter((x) => x.weight !== null && x.weight > 0 && t.experimentPhases[x.experiment] === 'Running')
+    .map((x) => ({ template: x.template, image: x.specRef === 'stable' ? ctx.stableImage : ctx.releaseImage, share: x.weight ?? 0 }));
 }
 
 /** The setMirrorRoute in force: the last one among the completed steps (routes end at promotion or abort). */
@@ -165,8 +184,9 @@ function mirrorPercent(ctx: RunContext, t: Track): number | undefined {
 
 function replicaSets(ctx: RunContext, t: Track): ReplicaSetRow[] {
   const sets = t.lastSample?.replicaSets ?? [];
-  return sets
-    .filter((rs) => rs.pods.length > 0 || (t.desired[rs.hash] ?? 0) > 0)
+  const live = sets.filter((rs) => rs.pods.length > 0 || (t.desired[rs.hash] ?? 0) > 0);
+  const own = live
+    .filter((rs) => ownedBy(ctx, rs.hash))
     .map((rs) => {
       const version = versionOf(ctx, rs.hash);
       return {
@@ -177,4 +197,16 @@ function replicaSets(ctx: RunContext, t: Track): ReplicaSetRow[] {
       };
     })
     .sort((a, b) => b.revision - a.revision);
+  // An Experiment's ReplicaSets follow, grouped under it as the plugin's tree does.
+  const experiments = live.flatMap((rs): ReplicaSetRow[] => {
+    const x = t.experimentSets[rs.hash];
+    if (x === undefined) return [];
+    const stable = x.specRef === 'stable';
+    return [{
+      hash: rs.hash, name: x.rs, image: stable ? ctx.stableImage : ctx.releaseImage, revision: stable ? 1 : 2,
+      tags: [x.template], desired: t.desired[rs.hash] ?? 0, pods: podStates(rs.pods),
+      experiment: { name: x.experiment, phase: t.experimentPhases[x.experiment] ?? 'Pending', template: x.template },
+    }];
+  });
+  return [...own, ...experiments];
 }

@@ -21,7 +21,7 @@ export function initialSnapshot(context: RunContext, playback: PlaybackSlice): R
   const track: Track = {
     started: false, phase: 'Healthy', message: '', resumedBy: undefined, promoteFull: false,
     currentStepIndex: context.steps.length, pause: undefined, abortedStep: undefined, aborted: false, promoted: false,
-    canaryWeight: 0, actualWeight: 0, desired: {}, lastSample: undefined, line: lineStart(context),
+    canaryWeight: 0, actualWeight: 0, desired: {}, experimentSets: {}, experimentPhases: {}, lastSample: undefined, line: lineStart(context),
     selectors: Object.fromEntries(context.services.filter((x) => x.role === 'active').map((x) => [x.name, context.stableHash])),
   };
   return derive({
@@ -112,6 +112,17 @@ function track(before: Track, e: SimEvent, ctx: RunContext): Track {
       return { ...t, desired: { ...t.desired, [e.hash]: e.replicas } };
     case 'ServiceSwitched':
       return { ...t, selectors: { ...t.selectors, [e.service]: e.to } };
+    case 'ExperimentStarted': {
+      const sets = { ...t.experimentSets };
+      for (const x of e.templates) sets[x.hash] = { experiment: e.name, template: x.name, rs: x.rs, specRef: x.specRef, weight: x.weight };
+      return { ...t, experimentSets: sets, experimentPhases: { ...t.experimentPhases, [e.name]: 'Pending' } };
+    }
+    case 'ExperimentReplicaSetScaled': {
+      const hash = Object.keys(t.experimentSets).find((h) => t.experimentSets[h]?.rs === e.rs);
+      return hash === undefined ? t : { ...t, desired: { ...t.desired, [hash]: e.replicas } };
+    }
+    case 'ExperimentPhaseChanged':
+      return { ...t, experimentPhases: { ...t.experimentPhases, [e.name]: e.phase } };
     case 'PhaseChanged':
       return { ...t, phase: e.phase, message: e.message };
     case 'Paused':

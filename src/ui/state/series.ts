@@ -29,6 +29,8 @@ export function foldSeries(series: readonly VersionSeries[], sample: SampleEvent
   const out = [...series];
   const window = ctx.window;
   for (const v of sample.versions) {
+    // The Rollout's two ReplicaSets only: an Experiment's baseline and canary have series of their own.
+    if (v.hash !== ctx.stableHash && v.hash !== ctx.releaseHash) continue;
     const version: Version = v.hash === ctx.stableHash ? STABLE : RELEASE;
     const i = out.findIndex((s) => s.version === version);
     const image = version === STABLE ? ctx.stableImage : ctx.releaseImage;

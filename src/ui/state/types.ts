@@ -2,7 +2,7 @@
  * The snapshot the live UI renders, and the actions folded into it. Everything here is plain
  * data: `reduce()` builds it from trace events and samples, components render slices of it.
  */
-import type { AnalysisPhase, LivePodState, RolloutPhase, SimEvent, SummaryFields } from '../../model/events.js';
+import type { AnalysisPhase, KayentaJudgementFields, LivePodState, RolloutPhase, SimEvent, SummaryFields } from '../../model/events.js';
 import type { OperatorActionName } from '../../model/scenario.js';
 import type { Ms } from '../../model/time.js';
 import type { LineContext } from '../../report/text.js';
@@ -78,6 +78,8 @@ export interface TrafficSlice {
   /** setMirrorRoute in force: percent of matching requests copied to the canary. */
   readonly mirrorPercent: number | undefined;
   readonly mirrored: number;
+  /** A running Experiment's templates with a weight: their share of user traffic, out of the stable side. */
+  readonly experiments: readonly { readonly template: string; readonly image: string; readonly share: number }[];
 }
 
 /** A blue-green Service and the version it sends traffic to. */
@@ -90,6 +92,8 @@ export interface ServiceRow {
 
 export interface ReplicaSetRow {
   readonly hash: string;
+  /** An Experiment's ReplicaSet (owned by the Experiment, not the Rollout): its experiment and template. */
+  readonly experiment?: { readonly name: string; readonly phase: AnalysisPhase; readonly template: string };
   readonly name: string;
   readonly image: string;
   readonly revision: number;
@@ -127,7 +131,7 @@ export interface MetricRow {
   readonly name: string;
   /** The condition text a measurement is judged by (successCondition, else failureCondition). */
   readonly condition: string | undefined;
-  readonly last: { readonly value: string; readonly phase: AnalysisPhase; readonly message: string; readonly t: Ms } | undefined;
+  readonly last: { readonly value: string; readonly phase: AnalysisPhase; readonly message: string; readonly t: Ms; readonly judge?: KayentaJudgementFields } | undefined;
 }
 
 export interface AnalysisRunRow {
@@ -185,11 +189,24 @@ export interface Track {
   readonly actualWeight: number;
   /** Blue-green: the pod-template hash each Service selects, by Service name (ServiceSwitched). */
   readonly selectors: Readonly<Record<string, string>>;
-  /** Target replicas per pod-template hash, from ReplicaSetScaled. */
+  /** Target replicas per pod-template hash, from ReplicaSetScaled (and ExperimentReplicaSetScaled). */
   readonly desired: Readonly<Record<string, number>>;
+  /** Experiment ReplicaSets by pod-template hash (ExperimentStarted), and each Experiment's phase. */
+  readonly experimentSets: Readonly<Record<string, ExperimentSet>>;
+  readonly experimentPhases: Readonly<Record<string, AnalysisPhase>>;
   readonly lastSample: SampleEvent | undefined;
   /** The text timeline's context (strategy words, promoted/aborted and when). */
   readonly line: LineContext;
+}
+
+/** One template of an Experiment: its ReplicaSet and which of the Rollout's specs it runs. */
+export interface ExperimentSet {
+  readonly experiment: string;
+  readonly template: string;
+  readonly rs: string;
+  readonly specRef: 'stable' | 'canary';
+  /** Its share of traffic under trafficRouting while the Experiment runs; null without one. */
+  readonly weight: number | null;
 }
 
 export interface RunSnapshot {

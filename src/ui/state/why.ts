@@ -41,9 +41,22 @@ export function explain(s: RunSnapshot, e: SimEvent): string | undefined {
       return e.phase === 'Degraded' && !s.track.aborted ? `degraded: ${e.message} ${at}` : undefined;
     case 'OperatorAction':
       return e.action === 'retry' ? `retry: the update starts again from step 1 ${at}` : undefined;
+    case 'ExperimentStarted':
+      return `${stepOf(e.stepIndex, n)} runs experiment ${e.name}: ${experimentWords(e)} ${at}`;
     default:
       return undefined;
   }
+}
+
+/**
+ * Example: baseline (stable) and canary (canary), 6 pods and weight 25 each, analysis kayenta
+ * required → 'baseline (stable, 6 pods, 25%) vs canary (canary, 6 pods, 25%); kayenta must succeed'.
+ */
+function experimentWords(e: Extract<SimEvent, { type: 'ExperimentStarted' }>): string {
+  const arms = e.templates.map((x) => `${x.name} (${x.specRef}, ${x.replicas} pod${x.replicas === 1 ? '' : 's'}${x.weight === null ? '' : `, ${x.weight}%`})`).join(' vs ');
+  const required = e.analyses.filter((a) => a.requiredForCompletion).map((a) => a.name);
+  const judged = required.length > 0 ? `; ${required.join(', ')} must succeed` : e.analyses.length > 0 ? `; judged by ${e.analyses.map((a) => a.name).join(', ')}` : '';
+  return `${arms}${judged}${e.duration === null ? '' : `, for ${formatDuration(e.duration)}`}`;
 }
 
 function stepReason(s: RunSnapshot, index: number): string | undefined {
