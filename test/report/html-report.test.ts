@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../src/model/events.js';
 import { readTrace, renderReport } from '../../src/report/html/index.js';
 import { foldRun } from '../../src/report/html/run-view.js';
+import { versionName } from '../../src/report/html/specs-run.js';
 import { conditionNumbers, figureOf, measuredNumber, thresholdsOf } from '../../src/report/html/thresholds.js';
 import { ids } from '../../src/report/html/vega-render.js';
 import { yExtentFor, minutes } from '../../src/report/html/chart-kit.js';
@@ -106,6 +107,12 @@ describe('the fold of a run', () => {
     expect(v.final).toMatchObject({ phase: 'Degraded', stepIndex: 2, canaryWeight: 0, actualWeight: 0 });
     expect(v.samples).toHaveLength(240);
     expect(v.transitions.find((t) => t.type === 'RolloutAborted')?.text).toBe('ABORTED: Step-based analysis phase error/failed: Metric "error-rate" assessed Failed due to failed (1) > failureLimit (0)');
+  });
+  it('kayenta-experiment-baseline: an experiment\'s arms are charted by template and image, not by hash', async () => {
+    const v = foldRun(runsOf(await trace('kayenta-experiment-baseline.yaml'))[0] as SimEvent[]);
+    expect(v.experimentArms).toEqual({ sxxd9w7d7k: 'experiment baseline agent:v1', zj2jlx2zd8: 'experiment canary agent:v2' });
+    expect(versionName(v, 'sxxd9w7d7k')).toBe('experiment baseline agent:v1');
+    expect(versionName(v, v.start.releaseHash)).toBe('release agent:v2');
   });
 });
 

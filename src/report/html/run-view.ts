@@ -51,6 +51,8 @@ export interface RunView {
   readonly measurements: readonly MeasurementEvent[];
   readonly transitions: readonly Transition[];
   readonly final: FinalState;
+  /** An Experiment's ReplicaSets by hash, named for the charts: 'experiment baseline agent:v1'. */
+  readonly experimentArms: Readonly<Record<string, string>>;
 }
 
 /** The rollout as `kubectl argo rollouts get rollout` would show it at the end. */
@@ -96,6 +98,7 @@ export function foldRun(events: readonly SimEvent[]): RunView {
   const open = { phase: undefined as { t: Ms; phase: RolloutPhase } | undefined, steps: new Map<number, { t: Ms; label: string }>(), pause: undefined as { t: Ms; reason: string } | undefined, runs: new Map<string, Ms>() };
   let final: Omit<FinalState, 'pods'> = { phase: null, message: '', stepIndex: first.steps.length > 0 ? 0 : null, canaryWeight: 0, actualWeight: 0 };
   let pods: FinalState['pods'] = [];
+  const arms: Record<string, string> = {};
   const closePhase = (t: Ms): void => {
     if (open.phase !== undefined && t > open.phase.t) bands.push({ lane: 'phase', start: open.phase.t, end: t, label: open.phase.phase, tone: PHASE_TONE[open.phase.phase] });
   };
@@ -145,6 +148,9 @@ export function foldRun(events: readonly SimEvent[]): RunView {
       case 'RolloutPromoted': markers.push({ t: e.t, kind: 'promoted', label: 'promoted' }); break;
       case 'OperatorAction': markers.push({ t: e.t, kind: 'operator', label: e.action }); break;
       case 'Sample': samples.push(e); pods = e.replicaSets; break;
+      case 'ExperimentStarted':
+        for (const x of e.templates) arms[x.hash] = `experiment ${x.name} ${x.specRef === 'stable' ? first.stableImage : first.releaseImage}`;
+        break;
       default: break;
     }
   }
@@ -153,7 +159,7 @@ export function foldRun(events: readonly SimEvent[]): RunView {
   for (const [, s] of open.steps) bands.push({ lane: 'steps', start: s.t, end, label: `${s.label} (in progress)`, tone: 'step' });
   closePause(end);
   for (const [name, t] of open.runs) bands.push({ lane: 'analysis', start: t, end, label: `${name}: Running`, tone: 'busy' });
-  return { start: first, summary: last, end, warnings, bands, markers, weights, samples, measurements, transitions, final: { ...final, pods } };
+  return { start: first, summary: last, end, warnings, bands, markers, weights, samples, measurements, transitions, final: { ...final, pods }, experimentArms: arms };
 }
 
 /**

@@ -23,11 +23,15 @@ const Y_EXTENT = yExtentFor(['analysis']);
 /** A bar never thinner than this share of the axis: an analysis decided in one instant still shows. */
 const MIN_BAR = 0.004;
 
-/** The version a Sample's hash is: stable or release (with its image), or the hash itself. Example: 'rv8mt5frdr' → 'release agent:v2'. */
+/**
+ * The version a Sample's hash is: stable or release (with its image), an Experiment's template,
+ * or the hash itself. Example: 'rv8mt5frdr' → 'release agent:v2'; an experiment's baseline →
+ * 'experiment baseline agent:v1'.
+ */
 export function versionName(view: RunView, hash: string): string {
   if (hash === view.start.stableHash) return `stable ${view.start.stableImage}`;
   if (hash === view.start.releaseHash) return `release ${view.start.releaseImage}`;
-  return hash;
+  return view.experimentArms[hash] ?? hash;
 }
 
 /** Every chart of a run's page, in page order. */
