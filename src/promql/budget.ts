@@ -21,7 +21,7 @@ import { EvalError } from './errors.js';
 /** Samples one PromQL evaluation may touch. */
 export const MAX_QUERY_SAMPLES = 50_000_000;
 /** Samples all the analysis queries of one run (one metric store) may touch together. */
-export const MAX_RUN_QUERY_SAMPLES = 500_000_000;
+export const MAX_RUN_QUERY_SAMPLES = 200_000_000;
 
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 
