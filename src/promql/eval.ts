@@ -1,8 +1,9 @@
 /**
  * The instant-query evaluator, following Prometheus 2.42's engine: selectors with a 5 m lookback
  * (both ends inclusive) and staleness, range selectors over [t − r, t], `offset` and `@`, subqueries
- * evaluated step by step, and each operator's output order (selectors sorted by label set,
- * aggregations by first appearance, binary operators following the left-hand side).
+ * evaluated step by step (a nested one once per step of the widened range), and each operator's
+ * output order (selectors sorted by label set, aggregations by first appearance, binary operators
+ * following the left-hand side). Every sample touched is charged to a WorkBudget (budget.ts).
  *
  *   new Evaluator(store, t).evaluate(parse('rate(x[5m])'), t) ⇒ {type: 'vector', samples: [...]}
  */
