@@ -1,8 +1,9 @@
 /**
  * The instant-query evaluator, following Prometheus 2.42's engine: selectors with a 5 m lookback
  * (both ends inclusive) and staleness, range selectors over [t − r, t], `offset` and `@`, subqueries
- * evaluated step by step, and each operator's output order (selectors sorted by label set,
- * aggregations by first appearance, binary operators following the left-hand side).
+ * evaluated step by step (a nested one once per step of the widened range), and each operator's
+ * output order (selectors sorted by label set, aggregations by first appearance, binary operators
+ * following the left-hand side). Every sample touched is charged to a WorkBudget (budget.ts).
  *
  *   new Evaluator(store, t).evaluate(parse('rate(x[5m])'), t) ⇒ {type: 'vector', samples: [...]}
  */
@@ -15,6 +16,7 @@ import { typeOf } from './ast.js';
 import { binaryVectorOp, scalarBinop, vectorScalarBinop } from './binop.js';
 import { EvalError } from './errors.js';
 import { absentLabels, vectorFunction } from './functions.js';
+import { WorkBudget, MAX_QUERY_SAMPLES } from './budget.js';
 import { RANGE_FUNCTIONS } from './rangefns.js';
 import type { Sample, Series, Value } from './values.js';
 import { distinctNames, dropMetricName, hasDuplicateLabelsets, keyOf } from './values.js';
@@ -24,6 +26,8 @@ export interface EvalOptions {
   readonly lookbackMs?: number;
   /** Step of subqueries without one (Prometheus' global evaluation_interval; 15 s as in the oracle). */
   readonly defaultStepMs?: number;
+  /** Samples the evaluation may touch (budget.ts); default a budget of MAX_QUERY_SAMPLES. */
+  readonly budget?: WorkBudget;
 }
 
 /** The window a range function sees, for rate's extrapolation. */
@@ -33,17 +37,28 @@ export interface RangeWindow {
   readonly rangeMs: number;
 }
 
+/** An inner vector of a subquery at one time, with each sample's series key. */
+interface Inner {
+  readonly samples: readonly Sample[];
+  readonly keys: readonly string[];
+}
+
 const DUPLICATE = 'vector cannot contain metrics with the same labelset';
-const TOO_MANY_SAMPLES = 'query processing would load too many samples into memory in query execution';
-/** Prometheus bounds work by --query.max-samples (50 M); subquery steps are the cost that can explode here. */
-const MAX_SUBQUERY_STEPS = 1_000_000;
 
 export class Evaluator {
   private readonly lookback: number;
   private readonly step: number;
   private readonly selected = new Map<VectorSelector, SeriesView[]>();
-  /** Subquery steps evaluated so far: a guard against `x[1y:1s]` stalling the simulator. */
-  private steps = 0;
+  /** Samples touched so far, against the evaluation's limit: `x[1y:1s]` is refused, not a stall. */
+  readonly budget: WorkBudget;
+  /**
+   * A nested subquery's inner vectors by evaluation time. Its steps are aligned to absolute
+   * multiples of its step, so the windows of successive outer steps share them: each is evaluated
+   * once over the widened range, as Prometheus' engine evaluates the inner subquery once.
+   */
+  private readonly innerAt = new Map<SubqueryExpr, Map<number, Inner>>();
+  /** How many subqueries enclose the expression being evaluated. */
+  private depth = 0;
 
   constructor(
     private readonly store: MetricStore,
@@ -53,6 +68,7 @@ export class Evaluator {
   ) {
     this.lookback = opts.lookbackMs ?? 300_000;
     this.step = opts.defaultStepMs ?? 15_000;
+    this.budget = opts.budget ?? new WorkBudget(MAX_QUERY_SAMPLES);
   }
 
   evaluate(e: Expr, ts: number): Value {
@@ -112,7 +128,9 @@ export class Evaluator {
   instant(vs: VectorSelector, ts: number): Sample[] {
     const ref = this.refTime(vs.at, vs.offsetMs, ts);
     const out: Sample[] = [];
-    for (const s of this.select(vs)) {
+    const selected = this.select(vs);
+    this.budget.charge(selected.length);
+    for (const s of selected) {
       const i = lastIndexAtOrBefore(s, ref);
       if (i < 0) continue;
       const t = s.t[i] as number;
@@ -127,6 +145,7 @@ export class Evaluator {
     const out: Series[] = [];
     for (const s of this.select(ms.vs)) {
       const pts = points(s, end - ms.rangeMs, end);
+      this.budget.charge(pts.t.length + 1);
       if (pts.t.length > 0) out.push({ metric: s.labels, t: pts.t, v: pts.v });
     }
     return out;
@@ -138,18 +157,33 @@ export class Evaluator {
     let start = step * Math.trunc((end - sq.rangeMs) / step);
     if (start < end - sq.rangeMs) start += step;
     const byKey = new Map<string, { metric: Series['metric']; t: number[]; v: number[] }>();
-    this.steps += Math.max(0, Math.floor((end - start) / step) + 1);
-    if (this.steps > MAX_SUBQUERY_STEPS) throw new EvalError(TOO_MANY_SAMPLES);
-    for (let t = start; t <= end; t += step) {
-      const val = this.evaluate(sq.expr, t);
-      const samples = val.type === 'vector' ? val.samples : [];
-      for (const s of samples) {
-        const k = keyOf(s.metric);
-        let series = byKey.get(k);
-        if (!series) byKey.set(k, (series = { metric: s.metric, t: [], v: [] }));
-        series.t.push(t);
-        series.v.push(s.v);
+    // Only a subquery inside another is evaluated at many outer times: it alone needs the memo.
+    let memo = this.depth > 0 ? this.innerAt.get(sq) : undefined;
+    if (this.depth > 0 && memo === undefined) this.innerAt.set(sq, (memo = new Map()));
+    this.budget.charge(Math.max(0, Math.floor((end - start) / step) + 1));
+    this.depth++;
+    try {
+      for (let t = start; t <= end; t += step) {
+        let inner = memo?.get(t);
+        if (inner === undefined) {
+          const val = this.evaluate(sq.expr, t);
+          const samples = val.type === 'vector' ? val.samples : [];
+          inner = { samples, keys: samples.map((s) => keyOf(s.metric)) };
+          memo?.set(t, inner);
+        }
+        const { samples, keys } = inner;
+        this.budget.charge(samples.length);
+        for (let i = 0; i < samples.length; i++) {
+          const s = samples[i] as Sample;
+          const k = keys[i] as string;
+          let series = byKey.get(k);
+          if (!series) byKey.set(k, (series = { metric: s.metric, t: [], v: [] }));
+          series.t.push(t);
+          series.v.push(s.v);
+        }
       }
+    } finally {
+      this.depth--;
     }
     return [...byKey.values()];
   }

@@ -5,6 +5,7 @@
  *
  *   quantile(0.5, [1, 3, 2, 4]) ⇒ 2.5      quantile(1.5, [1]) ⇒ Infinity
  */
+import { goSort } from './go-sort.js';
 import type { Sample } from './values.js';
 
 export class Heap {
@@ -34,8 +35,7 @@ export class Heap {
     }
   }
 
-  private down(i0: number): boolean {
-    const n = this.items.length;
+  private down(i0: number, n: number): void {
     let i = i0;
     for (;;) {
       const j1 = 2 * i + 1;
@@ -46,7 +46,6 @@ export class Heap {
       this.swap(i, j);
       i = j;
     }
-    return i > i0;
   }
 
   push(s: Sample): void {
@@ -54,28 +53,34 @@ export class Heap {
     this.up(this.items.length - 1);
   }
 
-  /** topk/bottomk's step for each further sample of the group. */
-  offer(s: Sample, k: number): void {
-    if (this.items.length < k) {
-      this.push(s);
-      return;
-    }
-    const top = (this.items[0] as Sample).v;
-    const better = this.reverse ? top > s.v : top < s.v;
-    if (better || (Number.isNaN(top) && !Number.isNaN(s.v))) {
-      this.items[0] = s;
-      if (k > 1 && !this.down(0)) this.up(0);
-    }
+  /** heap.Pop: the top moves to the end, the heap is restored over the rest, the end is dropped. */
+  private pop(): void {
+    const n = this.items.length - 1;
+    this.swap(0, n);
+    this.down(0, n);
+    this.items.pop();
   }
 
-  /** sort.Sort(sort.Reverse(heap)) — insertion sort, as Go uses for short slices (and stable). */
+  /**
+   * topk/bottomk's step for each further sample of the group, as 2.42 takes it: while the heap
+   * is short, or when the sample beats the top (or the top is NaN), pop the top and push the
+   * sample. (Later Prometheus overwrites the top and fixes the heap instead: the same set, but
+   * tied series end up elsewhere in the heap, so in another order after the unstable sort.)
+   */
+  offer(s: Sample, k: number): void {
+    const top = (this.items[0] as Sample | undefined)?.v;
+    if (top !== undefined && this.items.length >= k && !(this.reverse ? top > s.v : top < s.v) && !Number.isNaN(top)) return;
+    if (this.items.length >= k) this.pop();
+    this.push(s);
+  }
+
+  /**
+   * sort.Sort(sort.Reverse(heap)): Go's own unstable sort (go-sort.ts), so tied series come out
+   * in Prometheus' order; reversed, Less(i, j) is the heap's less(j, i).
+   */
   sortedDesc(): Sample[] {
     const a = this.items;
-    if (a.length > 1) {
-      for (let i = 1; i < a.length; i++) {
-        for (let j = i; j > 0 && this.less(j - 1, j); j--) this.swap(j, j - 1);
-      }
-    }
+    goSort(a.length, (i, j) => this.less(j, i), (i, j) => this.swap(i, j));
     return a.map((s) => ({ metric: s.metric, v: s.v }));
   }
 }

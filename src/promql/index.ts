@@ -9,6 +9,7 @@
  *        error: 'invalid parameter "query": 1:3: parse error: comparisons between scalars must use BOOL modifier'}
  */
 import type { MetricStore } from '../metrics/store.js';
+import { RUN_BUDGET_MESSAGE, book, budgetFor } from './budget.js';
 import { EvalError } from './errors.js';
 import { Evaluator } from './eval.js';
 import type { EvalOptions } from './eval.js';
@@ -23,18 +24,26 @@ export { toArgoValue, formatValue } from './format.js';
 export type { ApiData, ArgoValue } from './format.js';
 export type { EvalOptions } from './eval.js';
 export type { Expr } from './ast.js';
+export { MAX_QUERY_SAMPLES, MAX_RUN_QUERY_SAMPLES, runWork } from './budget.js';
+export { queryCost } from './cost.js';
 
 export type QueryResult =
   | { ok: true; data: ApiData }
   | { ok: false; errorType: 'bad_data' | 'execution'; error: string };
 
-/** Evaluates `query` at `tMs` (the store's time unit). Never throws: failures are error results. */
+/**
+ * Evaluates `query` at `tMs` (the store's time unit). Never throws: failures are error results.
+ * The samples it touches are booked to the store's run (budget.ts): past either limit the query
+ * is refused with an execution error naming it.
+ */
 export function evaluateInstant(store: MetricStore, query: string, tMs: number, opts: EvalOptions = {}): QueryResult {
   const parsed = parsePromQL(query);
   if (!parsed.ok) return { ok: false, errorType: 'bad_data', error: `invalid parameter "query": ${parsed.error}` };
   if (!Number.isFinite(tMs)) return { ok: false, errorType: 'bad_data', error: `invalid parameter "time": ${tMs}` };
+  const budget = opts.budget ?? budgetFor(store);
+  if (budget === null) return { ok: false, errorType: 'execution', error: RUN_BUDGET_MESSAGE };
   try {
-    const value = new Evaluator(store, tMs, opts).evaluate(parsed.expr, tMs);
+    const value = new Evaluator(store, tMs, { ...opts, budget }).evaluate(parsed.expr, tMs);
     return { ok: true, data: shape(value, tMs) };
   } catch (e) {
     if (e instanceof EvalError) return { ok: false, errorType: 'execution', error: e.msg };
@@ -42,6 +51,8 @@ export function evaluateInstant(store: MetricStore, query: string, tMs: number, 
       return { ok: false, errorType: 'execution', error: 'query too deeply nested' };
     }
     return { ok: false, errorType: 'execution', error: `internal evaluator error: ${(e as Error).message}` };
+  } finally {
+    book(store, budget);
   }
 }
 

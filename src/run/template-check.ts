@@ -8,6 +8,7 @@
 import { parse } from '../analysis/expr/parser.js';
 import type { AnalysisTemplate } from '../model/rollout.js';
 import { parsePromQL } from '../promql/index.js';
+import { costProblems, type RunShape } from './template-cost.js';
 
 export interface TemplateProblem {
   readonly file: string;
@@ -57,9 +58,11 @@ const conditionError = (c: string): string | undefined => {
   }
 };
 
-export function checkTemplates(templates: readonly AnalysisTemplate[]): TemplateProblem[] {
+/** Parse problems of every template; with the run's shape, also queries past the work budgets (template-cost.ts). */
+export function checkTemplates(templates: readonly AnalysisTemplate[], shape?: RunShape): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   for (const t of templates) {
+    if (shape !== undefined) problems.push(...costProblems(t, shape));
     t.metrics.forEach((m, i) => {
       const at = { file: m.source.file, line: m.source.line, column: m.source.column };
       const report = (field: string, what: string, error: string | undefined): void => {

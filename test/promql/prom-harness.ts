@@ -128,10 +128,10 @@ export interface LivePrometheus {
   stop(): void;
 }
 
-/** Exports buildStore() as OpenMetrics, backfills it with promtool and serves it on a free loopback port. */
-export async function startPrometheus(): Promise<LivePrometheus> {
+/** Exports a store (default buildStore()) as OpenMetrics, backfills it with promtool and serves it on a free loopback port. */
+export async function startPrometheus(build: () => MetricStore = buildStore): Promise<LivePrometheus> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rollout-sim-prom-'));
-  const store = buildStore();
+  const store = build();
   let om = '';
   writeOpenMetrics(store, (c) => (om += c));
   const omFile = path.join(dir, 'export.om');

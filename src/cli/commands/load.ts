@@ -30,7 +30,7 @@ export function loadWithNotes(path: string | undefined, usage: string): { scenar
 export async function checkAnalysisTemplates(scenario: Scenario): Promise<void> {
   if (scenario.analysisTemplates.length === 0) return;
   const { checkTemplates } = await import('../../run/template-check.js');
-  const problems = checkTemplates(scenario.analysisTemplates);
+  const problems = checkTemplates(scenario.analysisTemplates, scenario);
   if (problems.length === 0) return;
   const lines = problems.map((p) => `error: ${p.file}:${p.line}:${p.column}: ${p.path}: ${p.message}`);
   throw new UsageError(lines.join('\n') + (problems.length > 1 ? `\n${problems.length} errors` : ''));
