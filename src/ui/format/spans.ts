@@ -54,25 +54,19 @@ function words(spans: readonly Span[]): Word[] {
   return out;
 }
 
-/** A word wider than `width`, in pieces of `width` (the last resort: only an unbroken token is cut). */
-function cutWord(w: Word, width: number): Word[] {
-  if (w.width <= width || width < 1) return [w];
-  const out: Word[] = [];
-  let cur: Word = { parts: [], width: 0 };
+/** A word split after `n` columns (a word wider than a whole line: the last resort, only an unbroken token is cut). */
+function splitWord(w: Word, n: number): [Word, Word] {
+  const head: Word = { parts: [], width: 0 };
+  const tail: Word = { parts: [], width: 0 };
   for (const part of w.parts) {
-    for (const ch of part.text) {
-      if (cur.width === width) {
-        out.push(cur);
-        cur = { parts: [], width: 0 };
-      }
-      const last = cur.parts[cur.parts.length - 1];
-      if (last !== undefined && last.tone === part.tone && last.bold === part.bold) cur.parts[cur.parts.length - 1] = { ...last, text: last.text + ch };
-      else cur.parts.push({ ...part, text: ch });
-      cur.width++;
-    }
+    const chars = [...part.text];
+    const take = Math.max(0, Math.min(chars.length, n - head.width));
+    if (take > 0) head.parts.push({ ...part, text: chars.slice(0, take).join('') });
+    if (take < chars.length) tail.parts.push({ ...part, text: chars.slice(take).join('') });
+    head.width += take;
+    tail.width += chars.length - take;
   }
-  out.push(cur);
-  return out;
+  return [head, tail];
 }
 
 /**
@@ -87,22 +81,39 @@ export function wrapSpans(spans: readonly Span[], width: number, indent = 0): Li
   let line: Span[] = [];
   let col = 0;
   let empty = true; // no word on this line yet
-  for (const word of words(spans).flatMap((w) => cutWord(w, Math.max(1, width - pad.length)))) {
-    if (!empty && col + 1 + word.width > width) {
-      lines.push(line);
-      line = pad === '' ? [] : [{ text: pad }];
-      col = pad.length;
-      empty = true;
-    }
+  const flush = (): void => {
+    lines.push(line);
+    line = pad === '' ? [] : [{ text: pad }];
+    col = pad.length;
+    empty = true;
+  };
+  const place = (w: Word): void => {
     if (!empty) {
       line.push({ text: ' ' });
       col++;
     }
-    line.push(...word.parts);
-    col += word.width;
+    line.push(...w.parts);
+    col += w.width;
     empty = false;
+  };
+  for (const word of words(spans)) {
+    let rest: Word | undefined = word;
+    while (rest !== undefined) {
+      const room = width - col - (empty ? 0 : 1);
+      if (rest.width <= room) {
+        place(rest);
+        rest = undefined;
+      } else if (!empty) {
+        flush(); // try it on a line of its own
+      } else {
+        const [head, tail] = splitWord(rest, Math.max(1, room));
+        place(head);
+        flush();
+        rest = tail.width > 0 ? tail : undefined;
+      }
+    }
   }
-  lines.push(line);
+  if (!empty || lines.length === 0) lines.push(line);
   return lines.map(merge);
 }
 
