@@ -39,9 +39,11 @@ describe.each(SIZES)('run screen at %i×%i', (columns, rows) => {
     const out = run(during, columns, rows).join('\n');
     for (const want of ['Status:          ✖ Degraded', '✖ 3 analysis: {templates: [error-rate]}', 'Traffic ', 'stable  ●●●●●●●●●●', 'error rate', '┈ < 1.50%',
       'α agent-rv8mt5frdr-2-2  ✖ Failed  ✔ 0,✖ 1,? 0,⚠ 0', 'Why     aborted: error-rate 0.0154 ≥ 0.015 (failureLimit 0 exceeded) at 5m20s',
-      'Harmed  14 of 6581 completed user requests', '⟳ 5m30s / 1h0m0s  60×  ▶ playing  · canary-tool-call-regression · seed 7', 'f fast', 'P promote']) {
+      'Harmed  14 of 6581 completed', '⟳ 5m30s / 1h0m0s  60×  ▶ playing  · canary-tool-call-regression · seed 7', 'f fast', 'P promote']) {
       expect(out).toContain(want);
     }
+    // Every harm figure whole: fewer words where the full sentence would be cut.
+    expect(out).toContain(columns >= 120 ? 'Harmed  14 of 6581 completed user requests (0.21%) · 22 in flight · 1172 served by the release' : 'Harmed  14 of 6581 completed (0.21%) · 22 in flight · 1172 to release');
   });
 
   it('at the end: the summary box and how to replay replace the live metrics', () => {
