@@ -167,7 +167,7 @@ export function sparkLines(s: RunSnapshot, width: number, rows: 'key' | 'all'): 
     const spans: Span[] = [{ text: (long ? r.label : r.short).padEnd(label) }];
     versions.forEach((v) => {
       const cells = sparkline(v[r.kind], { now: series.now, window: series.window, width: per, domain, threshold });
-      spans.push(...runs(cells).map((c) => ({ text: c.text, tone: CELL_TONE[c.tone] })));
+      for (const c of runs(cells)) spans.push({ text: c.text, tone: CELL_TONE[c.tone] });
       spans.push({ text: ` ${valueText(r.kind, v[r.kind][v[r.kind].length - 1]?.v).padStart(valueWidth(r.kind))} ` });
     });
     if (threshold !== undefined) spans.push({ text: thresholdText(threshold), tone: 'warn' });

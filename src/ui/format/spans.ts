@@ -92,7 +92,7 @@ export function wrapSpans(spans: readonly Span[], width: number, indent = 0): Li
       line.push({ text: ' ' });
       col++;
     }
-    line.push(...w.parts);
+    for (const p of w.parts) line.push(p);
     col += w.width;
     empty = false;
   };
