@@ -47,7 +47,7 @@ function weights(s: RunSnapshot): string {
 
 /**
  * Side: `✖ agent-canary canary`; stacked: the name, strategy, status and weights on one line
- * (wrapped when long). Example (stacked, 80): '✖ agent-canary (canary)  ✖ Degraded  Step 0/6 · SetWeight 0 · ActualWeight 0'.
+ * (wrapped when long). Example (stacked, 80): '✖ agent-canary (canary) ✖ Degraded · Step 0/6 · SetWeight 0 · ActualWeight 0'.
  */
 export function titleLines(s: RunSnapshot, strategy: string, width: number, variant: PanelVariant): Line[] {
   const g = panelGlyph(s);
@@ -146,7 +146,8 @@ const CELL_TONE: Record<CellTone, Tone> = { ok: 'ok', bad: 'bad', plain: 'plain'
  * Per-version sparklines of the last minutes: `rows: 'key'` draws only the metric an analysis
  * judges (error rate when none does), `'all'` a title naming the versions and all three rows.
  * Each row: label, per version its cells and last value, then the threshold (`< 1.50%`).
- * Example (40 columns, 'key'): 'err ▁▁▁▁▁ 0.51% ▁▂▅▆█ 2.01% < 1.50%'. Too narrow for 3 cells: no lines.
+ * Example (36 columns, 'key', the canary aborted): 'err  ▁▁▁▁ 0.11% ····     — < 1.50%' (the release
+ * serves nothing: `·`, no value). Too narrow for 3 cells a version: no lines.
  */
 export function sparkLines(s: RunSnapshot, width: number, rows: 'key' | 'all'): Line[] {
   const series = s.series;
