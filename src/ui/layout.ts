@@ -64,7 +64,7 @@ export function logReserve(rows: number): number {
 /** The summary box and the replay hint (its first line wraps) of the final screen. */
 function finalHeight(s: RunSnapshot, columns: number): number {
   const box = s.summary === undefined ? 0 : summaryBoxHeight(s.summary, columns);
-  const [first = '', ...rest] = replayLines(s.context, s.operatorActions, s.now);
+  const [first = '', ...rest] = replayLines(s.context, s.operatorActions, s.now, s.keysPressed);
   return box + wrappedLines(first, columns) + rest.length;
 }
 

@@ -4,7 +4,8 @@
  * plays the run in real time, and resolves once the final screen — the summary, or the verdict
  * table — has been drawn; the CLI prints nothing after it.
  */
-import { render } from 'ink';
+import { basename } from 'node:path';
+import { render, Text } from 'ink';
 import type { ReactElement } from 'react';
 import type { Terminal } from './terminal.js';
 import type { Comparison } from '../run/compare.js';
@@ -14,6 +15,8 @@ import { RunApp } from './components/RunApp.js';
 import { createCompareDriver, createRunDriver } from './driver.js';
 import { createRunContext } from './state/context.js';
 import { INTERRUPTED } from './use-keys.js';
+import { clearSplash, splashText } from './splash.js';
+import { ColorContext, Paint } from './theme.js';
 import type { Clock } from './use-playback.js';
 
 export interface LiveOptions {
@@ -27,6 +30,10 @@ export interface LiveOptions {
   readonly terminal: Terminal;
   /** The wall clock playback runs on (tests drive one by hand). @default the host clock */
   readonly clock?: Clock;
+  /** The Scenario's metadata.name, for the first frame. @default the file's base name */
+  readonly scenario?: string;
+  /** compare: the workloads --strategies named (the replay command repeats them). */
+  readonly strategies?: readonly string[] | undefined;
 }
 
 /**
@@ -57,33 +64,65 @@ function lineTracking(out: NodeJS.WriteStream): { stdout: NodeJS.WriteStream; en
 }
 
 /**
- * Mounts an app on the session's streams and waits until it exits, leaving the terminal on a
- * fresh line. Both live views end this way.
+ * Mounts the first frame on the session's streams, then builds the app and swaps it in, and waits
+ * until it exits, leaving the terminal on a fresh line. Both live views end this way. The first
+ * frame is drawn before `build` runs: building runs every simulation to t = 0, which takes a
+ * moment on a loaded machine, and a blank terminal reads as a hang.
  */
-async function play(app: ReactElement, opts: LiveOptions): Promise<true | 'interrupted'> {
+async function play(first: string, build: () => ReactElement, opts: LiveOptions): Promise<true | 'interrupted'> {
+  clearSplash(opts.terminal.stdout);
   const out = lineTracking(opts.terminal.stdout);
-  const instance = render(app, {
+  const instance = render(<Starting text={first} color={opts.color} />, {
     stdout: out.stdout,
     stdin: opts.terminal.stdin,
     stderr: opts.terminal.stderr,
     exitOnCtrlC: false, // use-keys handles ctrl+c: it unmounts with INTERRUPTED
     patchConsole: false,
   });
+  await new Promise((resolve) => setImmediate(resolve)); // ink writes the first frame
+  let app: ReactElement;
+  try {
+    app = build();
+  } catch (err) {
+    instance.unmount();
+    throw err;
+  }
+  instance.rerender(app);
   const result = await instance.waitUntilExit();
   out.endLine();
   return result === INTERRUPTED ? 'interrupted' : true;
 }
 
+/** The first frame: what is about to play. Example: 'rollout-sim compare · flagship · seed 7 · simulating…'. */
+function Starting({ text, color }: { readonly text: string; readonly color: boolean }) {
+  return (
+    <ColorContext.Provider value={color}>
+      <Text wrap="truncate-end"><Paint tone="plain" bold>{text}</Paint></Text>
+    </ColorContext.Provider>
+  );
+}
+
+/** The scenario's name for the first frame: as the CLI gives it, else the file's base name. Example: 'scenarios/x.yaml' → 'x'. */
+function scenarioName(opts: LiveOptions): string {
+  return opts.scenario ?? basename(opts.file).replace(/\.ya?ml$/, '');
+}
+
+const columnsOf = (opts: LiveOptions): number => opts.terminal.stdout.columns || 80;
+
 /** Plays one simulation live; resolves true once the UI has finished, 'interrupted' after Ctrl+C. */
 export async function runLive(sim: Simulation, opts: LiveOptions): Promise<true | 'interrupted'> {
-  const driver = createRunDriver(sim, opts.until);
-  const context = createRunContext(driver.start, { file: opts.file, until: opts.until });
-  return play(<RunApp driver={driver} context={context} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />, opts);
+  return play(splashText('run', scenarioName(opts), sim.seed, columnsOf(opts)), () => {
+    const driver = createRunDriver(sim, opts.until);
+    const context = createRunContext(driver.start, { file: opts.file, until: opts.until });
+    return <RunApp driver={driver} context={context} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />;
+  }, opts);
 }
 
 /** Plays a comparison live, panels side by side on one clock; resolves true once finished. */
 export async function runCompareLive(cmp: Comparison, opts: LiveOptions): Promise<true | 'interrupted'> {
-  const driver = createCompareDriver(cmp, opts.until);
-  const contexts = driver.starts.map((start) => createRunContext(start, { file: opts.file, until: opts.until }));
-  return play(<CompareApp driver={driver} contexts={contexts} speed={opts.speed} color={opts.color} {...(opts.clock ? { clock: opts.clock } : {})} />, opts);
+  return play(splashText('compare', scenarioName(opts), cmp.sims[0]?.seed ?? 0, columnsOf(opts)), () => {
+    const driver = createCompareDriver(cmp, opts.until);
+    const contexts = driver.starts.map((start) => createRunContext(start, { file: opts.file, until: opts.until }));
+    return <CompareApp driver={driver} contexts={contexts} speed={opts.speed} color={opts.color} strategies={opts.strategies} {...(opts.clock ? { clock: opts.clock } : {})} />;
+  }, opts);
 }

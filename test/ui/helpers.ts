@@ -72,9 +72,9 @@ export function text(node: ReactNode, columns: number): string {
 }
 
 /** The compare view's snapshot of a real comparison at sim time `at` (advancing 15 s at a time). */
-export function liveCompare(name: string, at: number, until?: number): { snapshot: CompareSnapshot; driver: Driver<CompareAction> } {
+export function liveCompare(name: string, at: number, until?: number, names?: readonly string[]): { snapshot: CompareSnapshot; driver: Driver<CompareAction> } {
   const scenario = loadScenario(name);
-  const cmp = createComparison(scenario, { sampler: takeSample });
+  const cmp = createComparison(scenario, { sampler: takeSample, ...(names !== undefined ? { names } : {}) });
   const end = until ?? scenario.duration;
   const driver = createCompareDriver(cmp, end);
   const contexts = driver.starts.map((start) => createRunContext(start, { file: scenario.file, until: end }));

@@ -17,6 +17,7 @@ import { resolveOutputMode, useColor } from '../output-mode.js';
 import { checkAnalysisTemplates, loadOrFail, requireWorkload } from './load.js';
 import { scenarioFile } from '../package.js';
 import { printWarnings } from '../warnings.js';
+import { showSplash } from '../../ui/splash.js';
 
 export const COMPARE_USAGE = `usage: simulate compare FILE [--strategies NAME,NAME,…] [--seed N] [--until DURATION]
                         [--output ui|text|json|jsonl] [--report FILE.html] [--speed X] [--no-color]
@@ -59,7 +60,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
   return runComparison(scenario, io, {
     names: values.strategies === undefined ? undefined : pickNames(scenario, values.strategies),
     seed, until, output: values.output, noColor: values['no-color'] === true, speed, untilText: values.until,
-    report: values.report, inputs: scenarioInputs(scenario.file),
+    report: values.report, inputs: scenarioInputs(scenario.file), file: positionals[0],
   });
 }
 
@@ -77,6 +78,8 @@ export interface ComparisonRunOptions {
   readonly report?: string | undefined;
   /** The files the command reads (a report is never written over one). */
   readonly inputs?: readonly string[];
+  /** FILE as the user typed it (the live view's replay command repeats it). */
+  readonly file?: string | undefined;
 }
 
 /**
@@ -108,8 +111,10 @@ export async function runComparison(scenario: Scenario, io: CliIO, opts: Compari
   printWarnings(io, cmp.sims);
   if (report !== undefined) cmp.sims.forEach((sim, i) => sim.subscribe(report.listener(i)));
   if (mode === 'ui' && io.terminal !== undefined) {
+    showSplash(io.terminal, 'compare', scenario.name, cmp.sims[0]?.seed ?? scenario.seed); // at once: loading the UI takes seconds on a busy machine
     const { runCompareLive } = await import('../../ui/live.js');
-    if (await runCompareLive(cmp, { speed: opts.speed, color, until, file: scenario.file, terminal: io.terminal }) === 'interrupted') {
+    const live = { speed: opts.speed, color, until, file: opts.file ?? scenario.file, scenario: scenario.name, strategies: opts.names, terminal: io.terminal };
+    if (await runCompareLive(cmp, live) === 'interrupted') {
       report?.file.discard();
       return EXIT_INTERRUPTED;
     }

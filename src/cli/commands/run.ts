@@ -13,6 +13,7 @@ import { scenarioFile } from '../package.js';
 import { resolveOutputMode, useColor } from '../output-mode.js';
 import { openReport, writeReport } from '../report-file.js';
 import { printWarnings } from '../warnings.js';
+import { showSplash } from '../../ui/splash.js';
 import { checkAnalysisTemplates, loadWithNotes, requireWorkload } from './load.js';
 
 export const RUN_USAGE = `usage: simulate run FILE [--seed N] [--output ui|text|json|jsonl] [--until DURATION]
@@ -67,8 +68,9 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
 
   let finished: SummaryFields | undefined;
   if (mode === 'ui' && io.terminal !== undefined) {
+    showSplash(io.terminal, 'run', scenario.name, sim.seed); // at once: loading the UI takes seconds on a busy machine
     const { runLive } = await import('../../ui/live.js');
-    const ended = await runLive(sim, { speed, color, until: end, file: positionals[0] ?? scenario.file, terminal: io.terminal }); // the replay hint repeats FILE as typed
+    const ended = await runLive(sim, { speed, color, until: end, file: positionals[0] ?? scenario.file, scenario: scenario.name, terminal: io.terminal }); // the replay hint repeats FILE as typed
     if (ended === 'interrupted') {
       exportFile?.discard();
       report?.file.discard();

@@ -26,9 +26,11 @@ export interface CompareAppProps {
   readonly color: boolean;
   /** The wall clock (tests inject one). @default the host clock */
   readonly clock?: Clock;
+  /** The workloads --strategies named (the replay command repeats them). */
+  readonly strategies?: readonly string[] | undefined;
 }
 
-export function CompareApp({ driver, contexts, speed, color, clock }: CompareAppProps) {
+export function CompareApp({ driver, contexts, speed, color, clock, strategies }: CompareAppProps) {
   const [snapshot, dispatch] = useReducer(reduceCompare, undefined, () => ({
     panels: contexts.map((c) => initialSnapshot(c, playing(speed))),
     playback: playing(speed),
@@ -47,7 +49,7 @@ export function CompareApp({ driver, contexts, speed, color, clock }: CompareApp
 
   return (
     <ColorContext.Provider value={color}>
-      <CompareScreen snapshot={snapshot} columns={size.columns} rows={size.rows} color={color} keys={keysLive ? 'compare' : 'none'} />
+      <CompareScreen snapshot={snapshot} columns={size.columns} rows={size.rows} color={color} keys={keysLive ? 'compare' : 'none'} strategies={strategies} />
     </ColorContext.Provider>
   );
 }

@@ -1,9 +1,13 @@
 /**
- * The compare view: one compact panel per strategy on one clock (side by side from about
- * 3 × 40 columns, stacked below), the status line, and at the end the verdict table.
+ * The compare view: one panel per strategy on one clock (side by side from about 3 × 40 columns,
+ * stacked below, whichever keeps more of each panel), the status line, and at the end the status
+ * line, the verdict table and the replay command — the status line above the verdict, so the
+ * screen ends with what to read and what to type.
  */
 import { Box, Text } from 'ink';
 import type { SummaryFields } from '../../model/events.js';
+import { compareReplayLine } from '../format/replay.js';
+import { wordWrap } from '../format/wrap.js';
 import { compareLayout } from '../layout-compare.js';
 import type { CompareSnapshot } from '../state/compare.js';
 import { verdictStrategy } from '../state/context.js';
@@ -24,6 +28,8 @@ export interface CompareScreenProps {
   readonly color: boolean;
   /** Which keys work (shown in the key help). */
   readonly keys: KeySet;
+  /** The workloads the command named with --strategies (the replay command repeats them). */
+  readonly strategies?: readonly string[] | undefined;
 }
 
 /** The Summaries once every panel has one (the verdict table's rows). */
@@ -32,28 +38,40 @@ export function verdictRows(s: CompareSnapshot): SummaryFields[] | undefined {
   return rows.length > 0 && rows.every((r) => r !== undefined) ? (rows as SummaryFields[]) : undefined;
 }
 
-export function CompareScreen({ snapshot: s, columns, rows, color, keys }: CompareScreenProps) {
+/** Example: 'rollout-sim compare · flagship · seed 7'. */
+export function compareTitle(scenario: string | undefined, seed: number | undefined): string {
+  return `rollout-sim compare · ${scenario ?? '?'} · seed ${seed ?? '?'}`;
+}
+
+export function CompareScreen({ snapshot: s, columns, rows, keys, strategies }: CompareScreenProps) {
   const verdict = verdictRows(s);
-  const extra = (verdict === undefined ? 0 : verdictLines(verdict, columns).height) + statusHeight(verdict !== undefined) - 1;
-  const l = compareLayout(s.panels.length, columns, rows, extra);
+  const final = verdict !== undefined;
   const first = s.panels[0];
   const now = maxOf(s.panels.map((p) => p.now), 0);
+  const v = verdict === undefined ? undefined : verdictLines(verdict, columns);
+  const replay = first === undefined || !final ? [] : wordWrap(compareReplayLine(first.context, { strategies, endedAt: now, width: columns }), columns);
+  const fixed = 1 + statusHeight(final) + (v?.tableHeight ?? 0) + replay.length;
+  const panels = s.panels.map((p) => ({ snapshot: p, strategy: verdictStrategy(p.context) }));
+  const l = compareLayout(panels, columns, rows, { fixed, explain: v?.explainHeight ?? 0, final });
+  const status = <StatusLine now={now} until={first?.context.until ?? 0} playback={s.playback} keys={keys} finished={final} width={columns} />;
   return (
     <Box flexDirection="column" width={columns}>
       <Text wrap="truncate-end">
-        <Paint tone="plain" bold>rollout-sim compare</Paint> · {first?.context.scenario} · seed {first?.context.seed}
+        <Paint tone="plain" bold>{compareTitle(first?.context.scenario, first?.context.seed)}</Paint>
         <Paint tone="dim"> · identical traffic for every strategy</Paint>
       </Text>
       <Box flexDirection={l.sideBySide ? 'row' : 'column'}>
-        {s.panels.map((p) => (
+        {panels.map((p) => (
           <ComparePanel
-            key={p.context.rollout} snapshot={p} strategy={verdictStrategy(p.context)} width={l.panelWidth}
-            variant={l.sideBySide ? 'side' : 'stacked'} events={l.events} lines={l.lines} color={color}
+            key={p.snapshot.context.rollout} snapshot={p.snapshot} strategy={p.strategy} width={l.panelWidth}
+            variant={l.sideBySide ? 'side' : 'stacked'} features={l.features} events={l.events}
           />
         ))}
       </Box>
-      {verdict !== undefined ? <Verdict rows={verdict} width={columns} /> : null}
-      <StatusLine now={now} until={first?.context.until ?? 0} playback={s.playback} keys={keys} finished={verdict !== undefined} width={columns} />
+      {status}
+      {verdict !== undefined ? <Verdict rows={verdict} width={columns} explain={l.features.has('explain')} /> : null}
+      {replay.map((r, i) => <Text key={i} wrap="truncate-end"><Paint tone="info">{r}</Paint></Text>)}
     </Box>
   );
 }
+

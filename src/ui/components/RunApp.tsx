@@ -39,7 +39,7 @@ export function RunApp({ driver, context, speed, color, clock }: RunAppProps) {
     ticker,
     (change) => dispatch({ type: 'Playback', change }),
     (action) => {
-      if (driver.send !== undefined) dispatch({ type: 'Batch', actions: driver.send(action) });
+      if (driver.send !== undefined) dispatch({ type: 'Batch', actions: [{ type: 'KeyPressed' }, ...driver.send(action)] });
     },
   );
 

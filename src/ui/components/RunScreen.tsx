@@ -61,7 +61,7 @@ export function RunScreen({ snapshot: s, columns, rows, color, keys, log = true 
       {final ? (
         <>
           <SummaryBox summary={s.summary} color={color} width={columns} />
-          <ReplayHint lines={replayLines(s.context, s.operatorActions, s.now)} width={columns} />
+          <ReplayHint lines={replayLines(s.context, s.operatorActions, s.now, s.keysPressed)} width={columns} />
         </>
       ) : (
         <>

@@ -49,14 +49,15 @@ export function statusHeight(finished: boolean): number {
 /**
  * Example: `⟳ 5m30s / 1h0m0s  120×  ▶ playing  · canary-tool-call-regression · seed 7`, then the
  * key help on its own line. Fast-forwarding, the state reads `⏩ fast-forward` and the speed is
- * the one normal playback returns to.
+ * the one normal playback returns to. Finished: `1h0m0s / 1h0m0s  600×  ■ finished` (no ⟳).
  */
 export function StatusLine({ now, until, playback, keys, finished, width, title }: StatusLineProps) {
   const state = finished ? '■ finished' : playback.paused ? '॥ paused' : playback.fastForward ? '⏩ fast-forward' : '▶ playing';
   return (
     <Box width={width} flexDirection="column">
       <Text wrap="truncate-end">
-        <Paint tone="info">{KIND.rollout}</Paint> <Paint tone="plain" bold>{formatDuration(Math.floor(now / 1000) * 1000)}</Paint>
+        {/* The kind glyph ⟳ reads as a spinner: a finished run shows only ■ finished. */}
+        {finished ? null : <><Paint tone="info">{KIND.rollout}</Paint>{' '}</>}<Paint tone="plain" bold>{formatDuration(Math.floor(now / 1000) * 1000)}</Paint>
         <Paint tone="dim"> / {formatDuration(until)}</Paint>  {speedLabel(playback.speed)}  <Paint tone={playback.paused ? 'warn' : playback.fastForward ? 'info' : 'ok'}>{state}</Paint>
         {title === undefined ? null : <Paint tone="dim">  · {title}</Paint>}
       </Text>

@@ -28,7 +28,7 @@ export function initialSnapshot(context: RunContext, playback: PlaybackSlice): R
     context, now: 0, track, playback,
     series: { window: context.window, now: 0, versions: [], thresholds: context.thresholds },
     analysisRuns: [], log: titleLines(context).map((text, id) => ({ id, kind: 'note', text })), why: undefined,
-    operatorActions: [], summary: undefined,
+    operatorActions: [], keysPressed: false, summary: undefined,
   });
 }
 
@@ -46,6 +46,8 @@ function fold(s: RunSnapshot, a: Action): RunSnapshot {
       return a.actions.reduce(fold, s);
     case 'Playback':
       return { ...s, playback: applyPlayback(s.playback, a.change) };
+    case 'KeyPressed':
+      return { ...s, keysPressed: true };
     case 'Sample': {
       // Figures only: no log line, no why-line, no transition.
       const now = Math.max(s.now, a.t);

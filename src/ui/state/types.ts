@@ -15,7 +15,9 @@ export type SampleEvent = Extract<SimEvent, { type: 'Sample' }>;
 /** UI-only actions; every other action is a trace event. */
 export type UiAction =
   | { readonly type: 'Playback'; readonly change: PlaybackChange }
-  | { readonly type: 'Batch'; readonly actions: readonly Action[] };
+  | { readonly type: 'Batch'; readonly actions: readonly Action[] }
+  /** An operator key was pressed (its OperatorAction is a trace event of its own). */
+  | { readonly type: 'KeyPressed' };
 
 export type Action = SimEvent | UiAction;
 
@@ -226,5 +228,10 @@ export interface RunSnapshot {
   readonly harmed: HarmedSlice;
   readonly playback: PlaybackSlice;
   readonly operatorActions: readonly { readonly t: Ms; readonly action: OperatorActionName }[];
+  /**
+   * An operator key was pressed this session: only then does the replay hint list spec.operator
+   * (the Scenario's own spec.operator actions are already in its file).
+   */
+  readonly keysPressed: boolean;
   readonly summary: SummaryFields | undefined;
 }
