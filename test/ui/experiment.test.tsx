@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { AnalysisRuns } from '../../src/ui/components/AnalysisRuns.js';
 import { RunScreen } from '../../src/ui/components/RunScreen.js';
 import { runLayout } from '../../src/ui/layout.js';
-import { liveSnapshot, text } from './helpers.js';
+import { analysisLines } from '../../src/ui/compare/blocks.js';
+import { liveCompare, liveSnapshot, text } from './helpers.js';
 
 const lines = (s: string): string[] => s.split('\n');
 const MIN = 60_000;
@@ -56,5 +57,18 @@ describe('experiment in the live view (kayenta-experiment-baseline, agent-kayent
     ]);
     const j = judged.replicaSets.find((r) => r.experiment !== undefined);
     expect(j?.experiment?.phase).toBe('Failed');
+  });
+
+  it('a compare panel gives the judgement too: the score as Argo stores it, each metric under it', () => {
+    const panel = liveCompare('kayenta-experiment-baseline', 30 * MIN + 45_000).snapshot.panels[0];
+    if (panel === undefined) throw new Error('no panel');
+    const out = analysisLines(panel, 58).map((l) => l.map((sp) => sp.text).join(''));
+    expect(out.slice(2)).toEqual([
+      '  ✖\u00a0kayenta = 50 score 50 < marginal 75',
+      '    ✖\u00a0latency/p99 High (×1.12, canary − baseline',
+      '      0.38…0.669)',
+      '    ✔\u00a0errors/error-rate Pass (×1.04, canary − baseline',
+      '      -0.00104…0.00127)',
+    ]);
   });
 });

@@ -17,6 +17,7 @@ import { lineWidth, textWidth, truncateWords, wrapSpans, type Line, type Span } 
 import type { SeriesKind, Threshold } from '../state/context.js';
 import { STABLE, type LogEntry, type RunSnapshot } from '../state/types.js';
 import { countsText, shortValue } from '../components/AnalysisRuns.js';
+import { judgedMetricText, scoreText } from '../../report/judge-text.js';
 import { thresholdText, valueText } from '../components/Sparklines.js';
 import type { Tone } from '../format/glyphs.js';
 import { maxOf, minOf } from '../../model/numbers.js';
@@ -113,11 +114,19 @@ export function analysisLines(s: RunSnapshot, width: number): Line[] {
   const head = wrapSpans([{ text: `${KIND.analysisRun}${NBSP}${run.name}`, tone: g.tone }, { text: ` ${g.glyph}${NBSP}${run.phase}`, tone: g.tone }, { text: ` ${countsText(run).replaceAll(' ', NBSP)}` }, ...earlier], width, 4);
   const metrics = run.metrics.flatMap((m) => {
     const mg = m.last === undefined ? analysisGlyph('Pending') : analysisGlyph(m.last.phase);
-    const value: Span[] = m.last === undefined ? [{ text: ' (no measurement yet)', tone: 'dim' }] : [{ text: ` = ${measuredValue(s, m.name, m.last.value)}`, bold: true }];
+    const judge = m.last?.judge;
+    // A Kayenta score is shown as Argo stores it and judged against the template's thresholds.
+    const value: Span[] = m.last === undefined ? [{ text: ' (no measurement yet)', tone: 'dim' }] : [{ text: ` = ${judge !== undefined ? m.last.value : measuredValue(s, m.name, m.last.value)}`, bold: true }];
     const against: Span[] = m.last?.phase === 'Error' && m.last.message !== ''
       ? [{ text: `: ${m.last.message}`, tone: 'bad' }]
+      : judge !== undefined ? [{ text: ` ${scoreText(judge)}`, tone: 'dim' }]
       : m.condition !== undefined ? [{ text: ` vs ${m.condition}`, tone: 'dim' }] : [];
-    return wrapSpans([{ text: `${mg.glyph}${NBSP}`, tone: mg.tone }, { text: m.name }, ...value, ...against], width - 2, 2).map((l): Line => [{ text: '  ' }, ...l]);
+    const line = wrapSpans([{ text: `${mg.glyph}${NBSP}`, tone: mg.tone }, { text: m.name }, ...value, ...against], width - 2, 2).map((l): Line => [{ text: '  ' }, ...l]);
+    const judged = (judge?.metrics ?? []).flatMap((j) => {
+      const jg = analysisGlyph(j.classification === 'Pass' ? 'Successful' : j.classification.startsWith('Nodata') ? 'Inconclusive' : 'Failed');
+      return wrapSpans([{ text: `${jg.glyph}${NBSP}`, tone: jg.tone }, { text: judgedMetricText(j) }], width - 4, 2).map((l): Line => [{ text: '    ' }, ...l]);
+    });
+    return [...line, ...judged];
   });
   return [...head, ...metrics];
 }
