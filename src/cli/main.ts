@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { closest } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, listDirectory, readTextFile, type CliIO } from './io.js';
 import { forTerminal } from './terminal-text.js';
-import { DEFAULT_SCENARIO, PACKAGE_ROOT, builtinNames, packageVersion } from './package.js';
+import { DEFAULT_BUILTIN, PACKAGE_ROOT, builtinNames, packageVersion } from './package.js';
 
 export const USAGE = `simulate — a deterministic simulator of Argo Rollouts progressive delivery
 
@@ -56,7 +56,7 @@ export async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const lessons = async () => import('./commands/lessons.js');
   const listCommand = async (a: string[], o: CliIO, root: string) => (await import('./commands/list.js')).listCommand(a, o, root);
   try {
-    if (command === undefined) return await compareCommand([PACKAGE_ROOT + DEFAULT_SCENARIO], io);
+    if (command === undefined) return await compareCommand([DEFAULT_BUILTIN], io);
     if (command === '--version') {
       io.stdout(`rollout-sim ${packageVersion()}\n`);
       return EXIT_OK;
@@ -70,7 +70,7 @@ export async function dispatch(argv: string[], io: CliIO): Promise<number> {
       if (!COMMANDS.includes(topic) || topic === 'help') throw unknownCommand(topic);
       return await dispatch([topic, '--help'], io);
     }
-    if (command.startsWith('-')) return await compareCommand([PACKAGE_ROOT + DEFAULT_SCENARIO, ...argv], io);
+    if (command.startsWith('-')) return await compareCommand([DEFAULT_BUILTIN, ...argv], io);
     if (command === 'run') return await runCommand(rest, io);
     if (command === 'compare') return await compareCommand(rest, io);
     if (command === 'sweep') return await sweepCommand(rest, io);

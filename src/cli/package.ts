@@ -9,7 +9,8 @@ import { UsageError } from './io.js';
 
 /** The package's own folder, from dist/cli/package.js (or src/cli/package.ts under the tests). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_SCENARIO = 'scenarios/flagship.yaml';
+/** What `simulate` alone runs: a built-in scenario's name (so its replay line reads `simulate compare flagship`). */
+export const DEFAULT_BUILTIN = 'flagship';
 
 export function packageVersion(root = PACKAGE_ROOT): string {
   return (JSON.parse(readFileSync(root + 'package.json', 'utf8')) as { version: string }).version;
