@@ -1,26 +1,58 @@
 // The CLI bundled into dist/bundle/ (after tsc has compiled src/ to dist/): our ~130 modules as a
-// few chunks, so a run resolves and loads a handful of files instead of every module (start-up is
-// most of a short run's time: see npm run bench). Dynamic imports stay separate chunks, so a
-// command still loads only what it needs (PromQL and expr only when a template is in play, ink only
-// for the live view). Dependencies are not bundled: they load from node_modules as before.
-// The sweep's worker thread is an entry of its own, written beside main.js as sweep-worker.js:
-// src/cli/sweep/pool.ts starts it by that name relative to its own module, which holds both in
-// dist/cli/sweep/ (tsc) and in dist/bundle/ (here). It is a build of its own: in one build with
-// main, rolldown merges modules both entries reach into shared chunks, and the worker's static
-// imports (the analysis engine, expr) landed in the chunk a plain `simulate run` loads.
+// few chunks, so a run resolves and loads a handful of files instead of every module. Start-up is
+// a good part of a short run's time (npm run bench times whole processes; README: Performance),
+// and what a plain `simulate run` pays for is what it loads and compiles, so:
+// - Dynamic imports stay separate chunks, so a command still loads only what it needs (PromQL and
+//   expr only when a template is in play, ink only for the live view).
+// - The sweep's worker thread is a build of its own, written beside main.js as sweep-worker.js
+//   (src/cli/sweep/pool.ts starts it by that name relative to its own module, which holds both in
+//   dist/cli/sweep/ and here). Built together, rolldown merged the modules both entries reach into
+//   shared chunks, and the worker's static imports (the analysis engine, expr) landed in a chunk
+//   every plain run loaded.
+// - yaml and seedrandom's Alea are bundled: one file to compile instead of yaml's ~40 CommonJS
+//   modules, each resolved, read and wrapped on its own. Other dependencies load from node_modules.
+// - re2js (260 kB) is required on first use (lazyRe2js below): most runs compile no regexp at all.
+// - Doc comments are dropped (less source to read and scan); code stays unminified, so a stack
+//   trace under DEBUG=1 still reads.
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies).map((name) => new RegExp(`^${name.replace('/', '\\/')}(\\/|$)`));
+const BUNDLED = new Set(['yaml', 'seedrandom']);
+const external = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name)).map((name) => new RegExp(`^${name.replace('/', '\\/')}(\\/|$)`));
 
 /** The entries by output name; test/cli/sweep-processes.test.ts bundles the same ones from src/. */
 export const ENTRIES = { main: 'cli/main', 'sweep-worker': 'cli/sweep/sweep-worker' };
 
-const output = { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' };
+const RE2_IMPORT = "import { RE2JS } from 're2js';";
+
+/**
+ * src/go/regexp.ts imports re2js statically (core modules import no `node:` module and call no
+ * `require`: test/architecture.test.ts). Here, in the CLI's bundle only, that import becomes a
+ * `require` on the first compile, so a run whose scenario has no regexp never loads re2js. It
+ * fails the build, rather than silently keep the eager import, if regexp.ts changes shape.
+ */
+export const lazyRe2js = {
+  name: 'lazy-re2js',
+  transform(code, id) {
+    if (!/[\\/]go[\\/]regexp\.[jt]s$/.test(id)) return null;
+    if (!code.includes(RE2_IMPORT) || /RE2JS\.(?!compile\()/.test(code)) throw new Error(`lazy-re2js: ${id} no longer uses re2js as this plugin expects (${RE2_IMPORT} and RE2JS.compile only)`);
+    return code.replace(RE2_IMPORT, [
+      "import { createRequire } from 'node:module';",
+      'let re2js;',
+      "const RE2JS = { compile: (pattern) => (re2js ??= createRequire(import.meta.url)('re2js').RE2JS).compile(pattern) };",
+    ].join('\n'));
+  },
+};
+
+const output = {
+  dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js',
+  comments: { legal: true, annotation: false, jsdoc: false },
+};
 
 export default Object.entries(ENTRIES).map(([name, path]) => ({
   input: { [name]: `dist/${path}.js` },
   platform: 'node',
   external,
+  plugins: [lazyRe2js],
   output,
 }));
