@@ -61,37 +61,49 @@ function staticClosure(from, ctx) {
 }
 
 /**
- * The chunk of a module: `cli` for what main.js imports (so `simulate --version` or `lint` load no
- * more than that), `run` for what `simulate run` loads statically besides, else rolldown's own
- * choice (null). A group takes its modules' imports along unless a higher-priority group has them.
+ * The chunk groups of the main build: `cli` for what main.js imports (so `simulate --version` or
+ * `lint` load no more than that), `run` for what `simulate run` loads statically besides; other
+ * modules where rolldown puts them. A group takes its modules' imports along unless a higher-priority
+ * group has them. `file(path)` is a module's file, e.g. 'cli/main' → /…/dist/cli/main.js.
  */
-let chunkOf;
-function plainRunChunk(id, ctx) {
-  if (chunkOf === undefined) {
-    const closure = (path) => staticClosure(ctx.getModuleInfo(resolve(path))?.id ?? resolve(path), ctx);
-    const main = closure('dist/cli/main.js');
-    const run = [...closure('dist/cli/commands/run.js')].filter((m) => !main.has(m));
-    if (main.size < 5 || run.length < 10) throw new Error(`rolldown.config.mjs: main.js loads ${main.size} modules, run.js ${run.length} more; is dist/ built?`);
-    chunkOf = new Map([...main].map((m) => [m, 'cli']));
-    for (const m of run) chunkOf.set(m, 'run');
-    chunkOf.delete(resolve('dist/cli/main.js'));
-  }
-  return chunkOf.get(id) ?? null;
+function chunkGroups(file) {
+  let chunkOf;
+  const chunk = (id, ctx) => {
+    if (chunkOf === undefined) {
+      const closure = (path) => staticClosure(ctx.getModuleInfo(file(path))?.id ?? file(path), ctx);
+      const main = closure('cli/main');
+      const run = [...closure('cli/commands/run')].filter((m) => !main.has(m));
+      if (main.size < 5 || run.length < 10) throw new Error(`rolldown.config.mjs: main loads ${main.size} modules, run ${run.length} more; is ${file('')} built?`);
+      chunkOf = new Map([...main].map((m) => [m, 'cli']));
+      for (const m of run) chunkOf.set(m, 'run');
+      chunkOf.delete(file('cli/main'));
+    }
+    return chunkOf.get(id) ?? null;
+  };
+  return [
+    { name: (id, ctx) => (chunk(id, ctx) === 'cli' ? 'cli' : null), debugName: 'cli', priority: 2 },
+    { name: (id, ctx) => (chunk(id, ctx) === 'run' ? 'run' : null), debugName: 'run', priority: 1 },
+  ];
 }
-const groups = [
-  { name: (id, ctx) => (plainRunChunk(id, ctx) === 'cli' ? 'cli' : null), debugName: 'cli', priority: 2 },
-  { name: (id, ctx) => (plainRunChunk(id, ctx) === 'run' ? 'run' : null), debugName: 'run', priority: 1 },
-];
 
-const output = {
-  dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js',
-  comments: { legal: true, annotation: false, jsdoc: false },
-};
+/**
+ * The builds (one per entry) from the compiled modules in `root` (files `.js`: dist/, as npm run
+ * build; test/cli/bundle.test.ts bundles src/ itself with ext '.ts') into `dir`.
+ */
+export function builds({ root = 'dist', ext = '.js', dir = 'dist/bundle', resolveOptions = undefined } = {}) {
+  const file = (path) => resolve(root, `${path}${ext}`);
+  const output = {
+    dir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js',
+    comments: { legal: true, annotation: false, jsdoc: false },
+  };
+  return Object.entries(ENTRIES).map(([name, path]) => ({
+    input: { [name]: file(path) },
+    platform: 'node',
+    external,
+    plugins: [lazyRe2js],
+    ...(resolveOptions === undefined ? {} : { resolve: resolveOptions }),
+    output: name === 'main' ? { ...output, codeSplitting: { groups: chunkGroups(file) } } : output,
+  }));
+}
 
-export default Object.entries(ENTRIES).map(([name, path]) => ({
-  input: { [name]: `dist/${path}.js` },
-  platform: 'node',
-  external,
-  plugins: [lazyRe2js],
-  output: name === 'main' ? { ...output, codeSplitting: { groups } } : output,
-}));
+export default builds();
