@@ -11,7 +11,7 @@ import type { Scenario } from '../model/scenario.js';
 import { strategyOf } from '../model/strategy.js';
 import { templateHash } from '../world/pods.js';
 import { referencedTemplates } from './workload.js';
-import { metricQuery } from '../analysis/run/index.js';
+import { metricQuery } from '../analysis/run/metric-query.js';
 
 /**
  * Example: canary-tool-call-regression, seed 7 → {scenario: 'canary-tool-call-regression', seed: 7,

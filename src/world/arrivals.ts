@@ -55,7 +55,9 @@ export class Arrivals {
     this.scheduleAfter(this.nextAt[0] as number);
     // Before t = 0 the world only builds history (run/history.ts): served and scraped like any
     // request, but no user of the scenario's window, so never counted, tallied or harmed.
-    if (t >= 0) this.count++;
+    // Counted without a branch: a branch first taken at t = 0 has no type feedback, and the
+    // optimized handler would deoptimize there and be compiled again (as would the others below).
+    this.count += t >= 0 ? 1 : 0;
     const pool = this.pool;
     const r = pool.alloc();
     pool.arrival[r] = t;

@@ -17,6 +17,12 @@ export class Ledger {
   readonly tallies = [new VersionTally(), new VersionTally()] as const;
   /** Mirrored copies, measured like user requests but apart from them: they never answer users. */
   readonly mirrorTally = new VersionTally();
+  /**
+   * By version, + 2 before t = 0: the two versions' tallies, then (twice) one for the history
+   * before t = 0 that nobody reads. History is counted there rather than skipped so the optimized `record` has
+   * run its tally code before t = 0 and does not deoptimize when the first user request completes.
+   */
+  private readonly userTallies: readonly VersionTally[];
   private readonly engine: Engine;
   private readonly timeout: number;
   private readonly slo: number;
@@ -29,6 +35,8 @@ export class Ledger {
     this.engine = opts.engine;
     this.timeout = opts.scenario.agent.timeout ?? Infinity;
     this.slo = opts.scenario.slo.latency;
+    const history = new VersionTally();
+    this.userTallies = [this.tallies[0], this.tallies[1], history, history];
   }
 
   /** Counts request `r`, finished now at `pod`; `failed` when a crash cut it short (it errs, whatever its draws). */
@@ -45,9 +53,10 @@ export class Ledger {
     const harmed = isHarmed(pool.harmed[r] as number, latency, this.slo);
     if (pool.kind[r] === SYNTHETIC) return this.jobs.onFinished(r, failed || harmed);
     if (pool.kind[r] === MIRROR) return this.mirrorTally.add(latency, code !== CODE_OK, taskOk, false);
-    if (pool.kind[r] !== USER) return;
-    this.tallies[pod.version].add(latency, code !== CODE_OK, taskOk, harmed);
-    this.opts.onComplete?.({
+    const kind = pool.kind[r] as number; // USER or HISTORY now
+    (this.userTallies[pod.version + (kind === USER ? 0 : 2)] as VersionTally).add(latency, code !== CODE_OK, taskOk, harmed);
+    const observe = this.opts.onComplete;
+    if (observe !== undefined && kind === USER) observe({
       arrival: pool.arrival[r] as number, completion: now, cohort: c, version: pod.version,
       podAge: now - pod.readyAt, serviceMs: pool.serviceMs[r] as number, z: pool.z[r] as number, uError: pool.uError[r] as number,
       uTask: pool.uTask[r] as number, code, taskOk, harmed,

@@ -134,7 +134,8 @@ export class Servers {
     pool.release(r);
     pod.busy--;
     if (pod.queue.length > 0 && pod.state !== 'starting') this.startService(pod.queue.shift(), pod);
-    if (pod.state === 'terminating' && pod.busy === 0 && pod.queue.length === 0) pod.state = 'gone';
+    // Idle first: both are read on every completion, so the optimized code has their feedback when the first pod terminates.
+    pod.state = pod.busy === 0 && pod.queue.length === 0 && pod.state === 'terminating' ? 'gone' : pod.state;
   };
 
   /** The pod restarts: it leaves the endpoints, its queue fails, it is ready again after startup. */

@@ -15,10 +15,12 @@ export class VersionTally {
   private latency = new Uint32Array(INITIAL_BINS);
 
   add(latencyMs: number, error: boolean, taskOk: boolean, harmed: boolean): void {
+    // Without branches: a count first taken after t = 0 (the first harmed request) would otherwise
+    // deoptimize the request path it is inlined into.
     this.requests++;
-    if (error) this.errors++;
-    if (taskOk) this.taskOk++;
-    if (harmed) this.harmed++;
+    this.errors += error ? 1 : 0;
+    this.taskOk += taskOk ? 1 : 0;
+    this.harmed += harmed ? 1 : 0;
     const bin = latencyMs < MAX_LATENCY_BIN ? latencyMs : MAX_LATENCY_BIN;
     if (bin >= this.latency.length) this.grow(bin);
     this.latency[bin]!++;

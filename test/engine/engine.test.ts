@@ -18,6 +18,18 @@ describe('engine ordering', () => {
     expect(engine.now).toBe(100);
   });
 
+  it('calls each of six handlers with its own events (the first four have call sites of their own, the rest go through the table)', () => {
+    const engine = createEngine();
+    const seen: string[] = [];
+    const kinds = [1, 2, 3, 4, 5, 6].map((h) => engine.register((aux) => seen.push(`${engine.now}:h${h}(${aux})`)));
+    expect(kinds).toEqual([1, 2, 3, 4, 5, 6]);
+    // Scheduled in reverse, at distinct times: each event must reach its own handler, in time order.
+    for (const [i, kind] of [...kinds.entries()].reverse()) engine.schedule(10 * (i + 1), WORLD, kind, 100 + i);
+    engine.call(5, CONTROL, () => seen.push(`${engine.now}:call`));
+    engine.runUntil(60);
+    expect(seen).toEqual(['5:call', '10:h1(100)', '20:h2(101)', '30:h3(102)', '40:h4(103)', '50:h5(104)', '60:h6(105)']);
+  });
+
   it('runs events scheduled during the run, at the same instant, in FIFO order', () => {
     const engine = createEngine();
     const seen: number[] = [];

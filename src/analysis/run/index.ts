@@ -8,7 +8,8 @@
  * `nextDue(run)` until `run.phase` is completed; `terminate(run, now)` when the Rollout moves on.
  */
 export { buildAnalysisRun, runName, type BuildInput, type BuildResult } from './build.js';
-export { measure, metricQuery, terminate, METRIC_TERMINATED, type RunStep } from './reconcile.js';
+export { measure, terminate, METRIC_TERMINATED, type RunStep } from './reconcile.js';
+export { metricQuery } from './metric-query.js';
 export { nextDue, dueTasks, ERROR_RETRY_INTERVAL } from './schedule.js';
 export { assessRun, assessMetric, brokenLimit, isTerminating, isWorse, type RunAssessment } from './assess.js';
 export { effectiveCount, validateMetric, validateMetrics, DEFAULT_CONSECUTIVE_ERROR_LIMIT, DEFAULT_MEASUREMENT_HISTORY_LIMIT } from './spec-check.js';

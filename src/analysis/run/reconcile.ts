@@ -13,6 +13,7 @@ import type { Ms } from '../../model/time.js';
 import { assessRun, isTerminating } from './assess.js';
 import { dueTasks, type MetricTask } from './schedule.js';
 import { DEFAULT_MEASUREMENT_HISTORY_LIMIT, retentionLimits } from './spec-check.js';
+import { metricQuery } from './metric-query.js';
 import { isCompleted, type AnalysisRun, type Measurement, type MetricResult, type Provider, type ProviderResult } from './types.js';
 
 export interface RunStep {
@@ -31,18 +32,6 @@ export const METRIC_TERMINATED = 'Metric Terminated';
 function asResult(value: ExprValue): ExprValue {
   if (Array.isArray(value) && value.every((v) => typeof v === 'number')) return float64Vector(value as number[]);
   return value;
-}
-
-/**
- * What a measurement queried, for the trace: the PromQL (a stand-in's too; newRelic's columns as
- * `name: query`), or the web provider's `METHOD url`.
- * Example: a web metric on http://x/ok → 'GET http://x/ok'; a datadog stand-in with query 'up' → 'up'.
- */
-export function metricQuery(metric: AnalysisMetric): string {
-  const p = metric.provider;
-  if (p.web !== undefined) return `${p.web.method ?? 'GET'} ${p.web.url}`;
-  if (p.standIn !== undefined) return p.standIn.query ?? Object.entries(p.standIn.fields ?? {}).map(([k, q]) => `${k}: ${q}`).join('; ');
-  return p.prometheus?.query ?? '';
 }
 
 /** The provider's answer as a measurement (in flight, or finished at `now`). */
