@@ -120,7 +120,7 @@ export interface SummaryFields {
 export interface TraceStep {
   /** The step as `kubectl argo rollouts get rollout` lists it. Example: 'setWeight: 20', 'pause: 5m'. */
   readonly label: string;
-  readonly kind: 'setWeight' | 'pause' | 'analysis' | 'setCanaryScale' | 'setHeaderRoute' | 'setMirrorRoute' | 'experiment';
+  readonly kind: 'setWeight' | 'pause' | 'analysis' | 'setCanaryScale' | 'setHeaderRoute' | 'setMirrorRoute' | 'experiment' | 'plugin';
   readonly setWeight: number | null;
   /** A pause step's duration in ms; null for an indefinite pause (and for other steps). */
   readonly pauseDuration: Ms | null;

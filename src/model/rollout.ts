@@ -82,6 +82,30 @@ export interface ExperimentStep {
   readonly scaleDownDelaySeconds: number | undefined;
 }
 
+/** A `setHeaderRoute` step action: the named managed route and its header matches. */
+export interface HeaderRouteAction {
+  readonly name: string;
+  readonly match: readonly HeaderMatch[];
+}
+
+/** A `setMirrorRoute` step action. */
+export interface MirrorRouteAction {
+  readonly name: string;
+  readonly percentage: number;
+  readonly match: readonly MirrorMatch[];
+}
+
+/** A `plugin` step: the step plugin's name and its config (kept as written). */
+export interface PluginStepAction {
+  readonly name: string;
+  readonly config: unknown;
+}
+
+/**
+ * One canary step. Argo lets setCanaryScale, setHeaderRoute and setMirrorRoute share a step
+ * (validation.go hasMultipleStepsType only forbids combining setWeight, pause, experiment and
+ * analysis), so those variants carry the later route actions as optional members.
+ */
 export type CanaryStep =
   | { readonly setWeight: number; readonly source: SourceRef }
   | { readonly experiment: ExperimentStep; readonly source: SourceRef }
@@ -93,20 +117,13 @@ export type CanaryStep =
         readonly weight?: number;
         readonly matchTrafficWeight?: boolean;
       };
+      readonly setHeaderRoute?: HeaderRouteAction;
+      readonly setMirrorRoute?: MirrorRouteAction;
       readonly source: SourceRef;
     }
-  | {
-      readonly setHeaderRoute: { readonly name: string; readonly match: readonly HeaderMatch[] };
-      readonly source: SourceRef;
-    }
-  | {
-      readonly setMirrorRoute: {
-        readonly name: string;
-        readonly percentage: number;
-        readonly match: readonly MirrorMatch[];
-      };
-      readonly source: SourceRef;
-    };
+  | { readonly setHeaderRoute: HeaderRouteAction; readonly setMirrorRoute?: MirrorRouteAction; readonly source: SourceRef }
+  | { readonly setMirrorRoute: MirrorRouteAction; readonly source: SourceRef }
+  | { readonly plugin: PluginStepAction; readonly source: SourceRef };
 
 export interface TrafficRouting {
   /** Which router the manifest names (istio, nginx, alb, smi, ...); any router gives exact weights. */

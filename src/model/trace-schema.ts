@@ -78,7 +78,7 @@ const SUMMARY_FIELDS: Record<string, Json> = {
 
 const TRACE_STEP = object({
   label: str('The step as kubectl argo rollouts lists it.'),
-  kind: oneOf(['setWeight', 'pause', 'analysis', 'setCanaryScale', 'setHeaderRoute', 'setMirrorRoute', 'experiment']),
+  kind: oneOf(['setWeight', 'pause', 'analysis', 'setCanaryScale', 'setHeaderRoute', 'setMirrorRoute', 'experiment', 'plugin']),
   setWeight: nullable(count('setWeight steps: the weight.')),
   pauseDuration: nullable(ms('Pause steps: the duration; null for an indefinite pause.')),
   mirrorPercent: nullable(count('setMirrorRoute: percent of matching requests copied (0 removes the route).')),

@@ -162,10 +162,11 @@ export const Step = obj(
     setHeaderRoute: opt(HeaderRoute),
     setMirrorRoute: opt(MirrorRoute),
     experiment: opt(ExperimentStepSchema),
+    // Argo's PluginStep; what the plugin does is the Scenario's spec.stepPlugins (controller/step-plugin.ts).
+    plugin: opt(obj({ name: req(str({ nonEmpty: true })), config: opt(any()) })),
   },
   {
     rejected: {
-      plugin: notSimulated('the canary `plugin` step (step plugins)', 'remove it or replace it with an `analysis` step'),
       replicaProgressThreshold: notSimulated('replicaProgressThreshold', 'remove it: steps complete when all canary pods are available'),
     },
   },
