@@ -242,6 +242,19 @@ export interface ExperimentStartedFields {
   analyses: { name: string; templateName: string; requiredForCompletion: boolean }[];
 }
 
+/**
+ * A step plugin's operation changed phase (Argo's StepPluginTransition event; a Run that turns
+ * Successful has none: StepCompleted follows).
+ */
+export interface StepPluginPhaseFields {
+  /** 0-based step index. */
+  index: number;
+  plugin: string;
+  operation: 'Run' | 'Abort' | 'Terminate';
+  phase: 'Running' | 'Successful' | 'Failed' | 'Error';
+  message: string;
+}
+
 export type SimEvent =
   | ({ t: Ms; type: 'SimulationStarted' } & SimulationStartedFields)
   | ({ t: Ms; type: 'Warning' } & WarningFields)
@@ -260,6 +273,7 @@ export type SimEvent =
   | ({ t: Ms; type: 'ExperimentStarted' } & ExperimentStartedFields)
   | { t: Ms; type: 'ExperimentReplicaSetScaled'; experiment: string; template: string; rs: string; replicas: number }
   | { t: Ms; type: 'ExperimentPhaseChanged'; name: string; phase: AnalysisPhase; message: string }
+  | ({ t: Ms; type: 'StepPluginPhaseChanged' } & StepPluginPhaseFields)
   | { t: Ms; type: 'OperatorAction'; action: string }
   | { t: Ms; type: 'RolloutAborted'; reason: string }
   | { t: Ms; type: 'RolloutPromoted' }

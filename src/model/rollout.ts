@@ -95,10 +95,25 @@ export interface MirrorRouteAction {
   readonly match: readonly MirrorMatch[];
 }
 
-/** A `plugin` step: the step plugin's name and its config (kept as written). */
+/**
+ * What a step plugin does, as the Scenario declares it (`spec.stepPlugins.<name>`): its Run answers
+ * Running until `duration` has passed since it started, then `phase` with `message`.
+ */
+export interface StepPluginOutcome {
+  readonly duration: Ms;
+  /** Successful advances, Failed aborts, Error is an RPC error retried every 30 s (forever). */
+  readonly phase: 'Successful' | 'Failed' | 'Error';
+  readonly message: string;
+  /** The plugin's RequeueAfter while Running (used when over 10 s; else Argo's 30 s). */
+  readonly requeueAfter: Ms | undefined;
+}
+
+/** A `plugin` step: the step plugin's name, its config (kept as written) and what it does. */
 export interface PluginStepAction {
   readonly name: string;
   readonly config: unknown;
+  /** From the Scenario; undefined only when linting (a run requires the declaration). */
+  readonly outcome: StepPluginOutcome | undefined;
 }
 
 /**
@@ -198,6 +213,15 @@ export interface Rollout extends WorkloadBase {
   readonly progressDeadlineAbort: boolean;
   readonly paused: boolean;
   readonly strategy: CanaryStrategy | BlueGreenStrategy;
+  /** spec.revisionHistoryLimit (default 10): how many old ReplicaSets Argo keeps. */
+  readonly revisionHistoryLimit?: number;
+  /** spec.rollbackWindow.revisions (undefined when unset). */
+  readonly rollbackWindow?: number;
+  /**
+   * The release is an earlier revision (the Scenario's spec.history): its ReplicaSet is older than
+   * the stable one, with `between` ReplicaSets created in between (Argo's isRollbackWithinWindow).
+   */
+  readonly rollback?: { readonly between: number };
 }
 
 /** apps/v1 Deployment with the RollingUpdate strategy: the no-safety baseline. */

@@ -132,6 +132,9 @@ const EVENTS: Record<string, Json> = {
     experiment: str(), template: str(), rs: str(), replicas: count('Target replicas.'),
   }),
   ExperimentPhaseChanged: event('ExperimentPhaseChanged', "An Experiment's phase changed.", { name: str(), phase: ANALYSIS_PHASE, message: str() }),
+  StepPluginPhaseChanged: event('StepPluginPhaseChanged', "A step plugin's Run, Abort or Terminate changed phase (Argo's StepPluginTransition).", {
+    index: count('0-based step index.'), plugin: str(), operation: oneOf(['Run', 'Abort', 'Terminate']), phase: oneOf(['Running', 'Successful', 'Failed', 'Error']), message: str(),
+  }),
   OperatorAction: event('OperatorAction', 'An operator action (spec.operator or a key).', { action: oneOf(['promote', 'promoteFull', 'abort', 'retry', 'pause', 'resume']) }),
   RolloutAborted: event('RolloutAborted', 'The update was aborted.', { reason: str() }),
   RolloutPromoted: event('RolloutPromoted', 'The release became stable.'),

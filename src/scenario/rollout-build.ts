@@ -57,6 +57,8 @@ export function buildRollout(cx: Cx, sources: WorkloadRefSources = NO_SOURCES): 
     progressDeadlineAbort: s.progressDeadlineAbort,
     paused: s.paused,
     strategy,
+    revisionHistoryLimit: s.revisionHistoryLimit ?? 10,
+    ...(s.rollbackWindow?.revisions === undefined ? {} : { rollbackWindow: s.rollbackWindow.revisions }),
     source: posOf(cx, ''),
     sources: { kind: posOf(cx, 'kind'), strategy: cx.keyAt.get(`spec.strategy.${strategy.type}`) ?? posOf(cx, `spec.strategy.${strategy.type}`) },
   };

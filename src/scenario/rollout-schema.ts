@@ -23,11 +23,12 @@ const specFields = {
   progressDeadlineAbort: dflt(bool(), false),
   paused: dflt(bool(), false),
   strategy: req(any()),
+  // A rollback to a revision within the window skips steps and analysis (controller/rollback-window.ts).
+  rollbackWindow: opt(obj({ revisions: opt(int({ min: 0 })) })),
   analysis: opt(obj({ successfulRunHistoryLimit: opt(int({ min: 0 })), unsuccessfulRunHistoryLimit: opt(int({ min: 0 })) })),
 };
 
 const specRejected = {
-  rollbackWindow: notSimulated('spec.rollbackWindow (fast-tracked rollbacks)', 'remove it: the simulator runs one update'),
   restartAt: notSimulated('spec.restartAt (restarting pods)', 'remove it'),
 };
 

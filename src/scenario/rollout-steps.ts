@@ -65,7 +65,7 @@ export function buildSteps(
     else if (s.pause !== undefined) out.push({ pause: { duration: s.pause.duration }, source });
     else if (s.analysis !== undefined) out.push({ analysis: toAnalysis(s.analysis, child(sp, 'analysis')), source });
     else if (s.experiment !== undefined) out.push({ experiment: experimentStep(s.experiment, child(sp, 'experiment'), toAnalysis), source });
-    else if (s.plugin !== undefined) out.push({ plugin: { name: s.plugin.name, config: s.plugin.config }, source });
+    else if (s.plugin !== undefined) out.push({ plugin: { name: s.plugin.name, config: s.plugin.config, outcome: undefined }, source });
     else {
       const header = s.setHeaderRoute === undefined ? undefined : headerRoute(s.setHeaderRoute);
       const mirror = s.setMirrorRoute === undefined ? undefined : mirrorRoute(s.setMirrorRoute);
