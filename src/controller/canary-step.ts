@@ -10,6 +10,7 @@ import type { CanaryContext } from './canary-context.js';
 import { emitted, type StageResult } from './stage.js';
 import type { RolloutStatus } from './status.js';
 import { isStepPluginCompleted } from './step-plugin.js';
+import { swapPingPong } from './canary-pingpong.js';
 import { describeStep } from './steps.js';
 
 /** What the analysis and scaling stages of this reconcile did. */
@@ -126,7 +127,7 @@ function completeCurrentStep(c: CanaryContext, s: RolloutStatus): StageResult {
 function promoteStable(c: CanaryContext, s: RolloutStatus): StageResult {
   const delay = c.routed && !c.dynamic ? (c.strategy.scaleDownDelaySeconds ?? 30) * SECOND : 0;
   return {
-    status: { ...s, stableRS: s.currentPodHash, scaleDownHash: s.stableRS, scaleDownAt: c.now + delay },
+    status: { ...swapPingPong(c, s), stableRS: s.currentPodHash, scaleDownHash: s.stableRS, scaleDownAt: c.now + delay },
     effects: [emitted({ t: c.now, type: 'RolloutPromoted' }), { type: 'requeueAt', at: c.now + delay }],
   };
 }

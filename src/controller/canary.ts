@@ -14,6 +14,7 @@ import { adoptFirstDeploy, canaryContext, type CanaryContext } from './canary-co
 import { reconcileCanaryReplicaSets } from './canary-scaling.js';
 import { announceStep, completeStepOrPromote, reconcileCanaryPause } from './canary-step.js';
 import { reconcileStepPlugin } from './step-plugin.js';
+import { reconcilePingAndPongService } from './canary-pingpong.js';
 import { reconcileManagedRoutes, reconcileTrafficRouting } from './canary-traffic.js';
 import { calculatePhase } from './phase.js';
 import { Checklist, syncRolloutStatus, type StageResult } from './stage.js';
@@ -24,6 +25,8 @@ export function reconcileCanary(rollout: Rollout, status: RolloutStatus, observe
   const c = canaryContext(rollout, first, observed);
   const run = new Checklist(first);
   run.step((s) => announceStep(c, s));
+  // rollout/canary.go rolloutCanary: reconcilePingAndPongService, then the traffic routing.
+  run.step((s) => reconcilePingAndPongService(c, s));
   run.step((s) => reconcileTrafficRouting(c, s));
   // rollout/canary.go: reconcileExperiments, then reconcileAnalysisRuns; either may halt.
   const ex = run.step((s) => reconcileExperiments(c, rollout, s));

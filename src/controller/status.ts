@@ -111,6 +111,11 @@ export interface RolloutStatus {
    * and 'experiment:<index>' once the experiment step at that index created its Experiment.
    */
   readonly analysisKeys: readonly string[];
+  /**
+   * canary.pingPong: which Service is stable (status.canary.stablePingPong; 'ping' after the first
+   * deploy, as Argo's promoteStable leaves it) and the hash each Service selects.
+   */
+  readonly pingPong: { readonly stable: 'ping' | 'pong'; readonly ping: string | undefined; readonly pong: string | undefined };
   /** status.canary.stepPluginStatuses, in the order Argo appends them. */
   readonly stepPlugins: readonly StepPluginStatus[];
   /** Every Experiment created so far, oldest first (the last of a step index is its current one). */
@@ -184,7 +189,7 @@ export function initialStatus(stableHash: string, steps: number): RolloutStatus 
     pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
     promoteFull: false, canaryWeight: 0, actualWeight: 0, scaleDownAt: undefined, scaleDownHash: undefined,
     activeSelector: stableHash, previewSelector: undefined, previewScaledUp: false,
-    managedRoutes: [], analysisKeys: [], experiments: [], stepPlugins: [], progressAt: 0, progressKey: '', deadlineMessage: '', phase: 'Healthy', message: '', announcedStep: -1,
+    managedRoutes: [], analysisKeys: [], experiments: [], stepPlugins: [], pingPong: { stable: 'ping', ping: stableHash, pong: undefined }, progressAt: 0, progressKey: '', deadlineMessage: '', phase: 'Healthy', message: '', announcedStep: -1,
   };
 }
 

@@ -162,6 +162,12 @@ export interface TrafficRouting {
 
 export interface CanaryStrategy {
   readonly type: 'canary';
+  /**
+   * canary.pingPong: two Services that swap the stable and canary roles at each promotion
+   * (status.canary.stablePingPong); `routes` when the router sends traffic through them (ALB, or
+   * no stableService/canaryService), else they are only re-pointed.
+   */
+  readonly pingPong?: { readonly pingService: string; readonly pongService: string; readonly routes: boolean };
   readonly steps: readonly CanaryStep[];
   readonly maxSurge: IntOrPercent;
   readonly maxUnavailable: IntOrPercent;
@@ -213,7 +219,7 @@ export interface Rollout extends WorkloadBase {
   readonly progressDeadlineAbort: boolean;
   readonly paused: boolean;
   readonly strategy: CanaryStrategy | BlueGreenStrategy;
-  /** spec.revisionHistoryLimit (default 10): how many old ReplicaSets Argo keeps. */
+  /** spec.revisionHistoryLimit when written (Argo keeps that many old ReplicaSets; default 10). */
   readonly revisionHistoryLimit?: number;
   /** spec.rollbackWindow.revisions (undefined when unset). */
   readonly rollbackWindow?: number;

@@ -205,6 +205,8 @@ export const Canary = obj(
     maxUnavailable: dflt(intOrPercent(), '25%'),
     canaryService: opt(str({ nonEmpty: true })),
     stableService: opt(str({ nonEmpty: true })),
+    // Two Services swapping the stable and canary roles at each promotion (controller/canary-pingpong.ts).
+    pingPong: opt(obj({ pingService: opt(str()), pongService: opt(str()) })),
     trafficRouting: opt(TrafficRouting),
     analysis: opt(BackgroundAnalysis),
     scaleDownDelaySeconds: opt(int({ min: 0 })),
@@ -218,7 +220,6 @@ export const Canary = obj(
   },
   {
     rejected: {
-      pingPong: notSimulated('canary pingPong (ping/pong services)', 'use canaryService and stableService'),
       replicaProgressThreshold: notSimulated('canary replicaProgressThreshold', 'remove it: steps complete when all canary pods are available'),
     },
   },
