@@ -73,6 +73,8 @@ describe('plugin steps', () => {
       '45s RolloutAborted {"reason":"Step Plugin 3 (argoproj/curl) failed: HTTP 503"}',
       '45s StepPluginPhaseChanged {"index":0,"plugin":"first","operation":"Abort","phase":"Successful","message":""}',
     ]);
+    const summary = events.find((e) => e.type === 'Summary');
+    expect(summary?.type === 'Summary' ? [summary.abortCause, summary.abortDetail] : []).toEqual(['failed', 'step plugin argoproj/curl failed: HTTP 503']);
   });
 
   it('Error is retried every 35 s and never completes the step', () => {

@@ -11,6 +11,7 @@ export function runYaml(text: string): SimEvent[] {
   const events: SimEvent[] = [];
   sim.subscribe((e) => events.push(e));
   sim.runUntil(r.scenario.duration);
+  sim.finish();
   return events;
 }
 
