@@ -75,4 +75,35 @@ describe('rollbackWindow', () => {
     const text = (manifests(5) + scenario('four', '"nginx:two", "nginx:three"')).replace('  replicas: 2\n', '  replicas: 2\n  revisionHistoryLimit: 1\n');
     expect(decisions(runYaml(text), ['StepStarted']).map((l) => l.slice(0, 15))).toEqual(['0s StepStarted ', '10s StepStarted']);
   });
+
+  // bluegreen.go isBlueGreenFastTracked: no BlueGreenPause, no pre-promotion analysis; the active
+  // Service switches once the new ReplicaSet is whole.
+  it('blue-green within the window: no pause, no pre-promotion analysis, the active Service switches at once', () => {
+    const bg = `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata: {name: bg}
+spec:
+  replicas: 2
+  rollbackWindow: {revisions: 3}
+  selector: {matchLabels: {app: bg}}
+  template:
+    metadata: {labels: {app: bg}}
+    spec: {containers: [{name: basic, image: "nginx:two"}]}
+  strategy:
+    blueGreen:
+      activeService: bg-active
+      previewService: bg-preview
+      autoPromotionEnabled: false
+      prePromotionAnalysis: {templates: [{templateName: sleep-job}]}
+---
+` + manifests(2).slice(manifests(2).indexOf('apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate'));
+    const within = decisions(runYaml(bg + scenario('four', '"nginx:two", "nginx:three"')), ['ServiceSwitched', 'Paused', 'AnalysisRunStarted', 'RolloutPromoted']);
+    expect(within).toEqual([
+      `0s ServiceSwitched {"service":"bg-preview","to":"${two}"}`,
+      `10s ServiceSwitched {"service":"bg-active","to":"${two}"}`,
+      '10s RolloutPromoted {}',
+    ]);
+    const outside = decisions(runYaml(bg + scenario('four', '"nginx:one"')), ['Paused', 'AnalysisRunStarted']);
+    expect(outside).toEqual([`10s AnalysisRunStarted {"name":"bg-${two}-2-pre","templates":["sleep-job"],"args":{}}`, '10s Paused {"reason":"BlueGreenPause"}']);
+  });
 });
