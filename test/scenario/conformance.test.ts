@@ -22,6 +22,8 @@ function summary(w: Workload): string {
 const refNote = (name: string): string => `Deployment ${name} supplies the pod template of Rollout ${name} (spec.workloadRef): it is not simulated as a workload of its own`;
 
 const LOADS: Record<string, { workloads: string[]; notes?: string[]; namespace?: string }> = {
+  // Argo's e2e test/e2e/functional/alb-pingpong-rollout.yaml: ALB pingPong, no stable/canary Services.
+  'alb-pingpong-rollout': { workloads: ['canary:alb:2'], notes: ['Ingress/alb-canary-ingress ignored: routers are simulated with exact weights'] },
   'ambassador-rollout': { workloads: ['canary:ambassador:6'] },
   // Steps that set setCanaryScale and setHeaderRoute together (validation.go allows it).
   'apisix-rollout': { workloads: ['canary:apisix:10'] },
