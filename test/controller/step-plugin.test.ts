@@ -10,7 +10,9 @@
  * - rollout/canary.go completedCurrentCanaryStep → isStepPluginCompleted.
  */
 import { describe, expect, it } from 'vitest';
+import { traceJsonSchema } from '../../src/model/trace-schema.js';
 import { loadScenarioText } from '../../src/scenario/index.js';
+import { validate, type J } from '../helpers/json-schema.js';
 import { decisions, runYaml } from './yaml-run.js';
 
 const rollout = (steps: string) => `apiVersion: argoproj.io/v1alpha1
@@ -73,6 +75,10 @@ describe('plugin steps', () => {
       '45s RolloutAborted {"reason":"Step Plugin 3 (argoproj/curl) failed: HTTP 503"}',
       '45s StepPluginPhaseChanged {"index":0,"plugin":"first","operation":"Abort","phase":"Successful","message":""}',
     ]);
+    // Each StepPluginPhaseChanged event is what schema/trace.schema.json describes.
+    const trace = traceJsonSchema() as J;
+    const def = (trace['definitions'] as Record<string, J>)['StepPluginPhaseChanged'] as J;
+    for (const e of events.filter((x) => x.type === 'StepPluginPhaseChanged')) expect(validate(def, JSON.parse(JSON.stringify(e)) as J, trace)).toEqual([]);
     const summary = events.find((e) => e.type === 'Summary');
     expect(summary?.type === 'Summary' ? [summary.abortCause, summary.abortDetail] : []).toEqual(['failed', 'step plugin argoproj/curl failed: HTTP 503']);
   });
