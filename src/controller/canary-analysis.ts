@@ -24,7 +24,8 @@ export function reconcileAnalysisRuns(c: CanaryContext, s: RolloutStatus): Stage
 }
 
 function driveRuns(c: CanaryContext, a: AnalysisContext): boolean {
-  if (c.promoted || a.status.abort) {
+  // analysis.go: a fast rollback (within spec.rollbackWindow) cancels the runs like a promotion.
+  if (c.promoted || a.status.abort || c.rollbackWithinWindow) {
     a.terminateRunning();
     return false;
   }

@@ -7,6 +7,7 @@ import type { CanaryStep, CanaryStrategy, Rollout } from '../model/rollout.js';
 import type { Ms } from '../model/time.js';
 import { atDesiredCounts, type CanaryReplicaInput } from './canary-replicas.js';
 import type { Observed, ObservedReplicaSet, RolloutStatus } from './status.js';
+import { isRollbackWithinWindow } from './rollback-window.js';
 import { currentSetCanaryScale, currentSetWeight } from './steps.js';
 
 const NONE: ObservedReplicaSet = { replicas: 0, available: 0 };
@@ -38,6 +39,8 @@ export interface CanaryContext {
   readonly counts: CanaryReplicaInput;
   /** Argo's AtDesiredReplicaCountsForCanary at the start of this reconcile. */
   readonly atTarget: boolean;
+  /** A rollback to a revision within spec.rollbackWindow: steps and analysis are skipped (rollback-window.ts). */
+  readonly rollbackWithinWindow: boolean;
 }
 
 /**
@@ -70,5 +73,6 @@ export function canaryContext(rollout: Rollout, s: RolloutStatus, observed: Obse
     strategy, steps: strategy.steps, replicas: rollout.replicas, now: observed.now, observed, routed,
     dynamic: routed && strategy.dynamicStableScale, maxWeight, manualPause: observed.paused, promoted, stable, canary,
     stepIndex, step: strategy.steps[stepIndex], weight, counts, atTarget: !promoted && atDesiredCounts(counts),
+    rollbackWithinWindow: isRollbackWithinWindow(rollout, s),
   };
 }

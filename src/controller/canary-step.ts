@@ -9,6 +9,8 @@ import { currentExperiment } from './canary-experiment.js';
 import type { CanaryContext } from './canary-context.js';
 import { emitted, type StageResult } from './stage.js';
 import type { RolloutStatus } from './status.js';
+import { isStepPluginCompleted } from './step-plugin.js';
+import { swapPingPong } from './canary-pingpong.js';
 import { describeStep } from './steps.js';
 
 /** What the analysis and scaling stages of this reconcile did. */
@@ -26,7 +28,7 @@ export interface CanaryProgress {
  * 'pause: {}'], status.announcedStep 1; the next reconcile at step 1 → no effects.
  */
 export function announceStep(c: CanaryContext, s: RolloutStatus): StageResult {
-  if (c.promoted || s.abort || s.announcedStep === c.stepIndex || c.step === undefined) return { status: s, effects: [] };
+  if (c.promoted || s.abort || c.rollbackWithinWindow || s.announcedStep === c.stepIndex || c.step === undefined) return { status: s, effects: [] };
   const started = emitted({ t: c.now, type: 'StepStarted', index: c.stepIndex, step: describeStep(c.step) });
   return { status: { ...s, announcedStep: c.stepIndex }, effects: [started] };
 }
@@ -55,6 +57,7 @@ export function reconcileCanaryPause(c: CanaryContext, s: RolloutStatus, { halte
  * effects [emit StepCompleted 0], status.currentStepIndex 1.
  */
 export function completeStepOrPromote(c: CanaryContext, s: RolloutStatus, { halted, scaled }: CanaryProgress): StageResult {
+  if (c.rollbackWithinWindow && !c.promoted) return fastTrackRollback(c, s);
   if (c.promoted || s.abort || c.manualPause) return { status: s, effects: [] };
   if (c.step !== undefined) {
     const checked = !scaled || 'pause' in c.step;
@@ -84,7 +87,25 @@ export function completedCurrentCanaryStep(c: CanaryContext, s: RolloutStatus): 
   if ('setCanaryScale' in step) return c.atTarget;
   // rollout/canary.go completedCurrentCanaryStep: the current Experiment is Successful.
   if ('experiment' in step) return currentExperiment(s, c.stepIndex)?.phase === 'Successful';
+  // rollout/stepplugin.go isStepPluginCompleted (a Failed Run has aborted the Rollout already).
+  if ('plugin' in step) return isStepPluginCompleted(s, c.stepIndex);
   return true; // setHeaderRoute / setMirrorRoute take effect at once
+}
+
+/**
+ * Within spec.rollbackWindow (canary.go syncRolloutStatusCanary, sync.go shouldFullPromote): pause
+ * conditions and an abort are cleared, the steps skipped, and the new ReplicaSet promoted once it
+ * has spec.replicas available — the check Argo makes whatever this reconcile scaled.
+ * Example: steps 3, status at step 0, canary 4/10 available → status.currentStepIndex 3, no effects;
+ * canary 10/10 → effects [emit RolloutPromoted, …] as promoteStable.
+ */
+function fastTrackRollback(c: CanaryContext, s: RolloutStatus): StageResult {
+  const steps = c.steps.length;
+  const cleared = s.pauseConditions.length > 0 || s.abort || s.currentStepIndex !== steps
+    ? { ...s, pauseConditions: [], abort: false, abortReason: '', abortedAt: undefined, currentStepIndex: steps }
+    : s;
+  if (c.canary.available < c.replicas) return { status: cleared, effects: [] };
+  return promoteStable(c, cleared);
 }
 
 /** The step is done: its pause condition goes (Resumed by the timer if none remain), index + 1. */
@@ -106,7 +127,7 @@ function completeCurrentStep(c: CanaryContext, s: RolloutStatus): StageResult {
 function promoteStable(c: CanaryContext, s: RolloutStatus): StageResult {
   const delay = c.routed && !c.dynamic ? (c.strategy.scaleDownDelaySeconds ?? 30) * SECOND : 0;
   return {
-    status: { ...s, stableRS: s.currentPodHash, scaleDownHash: s.stableRS, scaleDownAt: c.now + delay },
+    status: { ...swapPingPong(c, s), stableRS: s.currentPodHash, scaleDownHash: s.stableRS, scaleDownAt: c.now + delay },
     effects: [emitted({ t: c.now, type: 'RolloutPromoted' }), { type: 'requeueAt', at: c.now + delay }],
   };
 }

@@ -6,11 +6,12 @@ import type { Workload } from '../model/rollout.js';
 import { reconcileBlueGreen } from './bluegreen.js';
 import { reconcileCanary } from './canary.js';
 import { reconcileDeployment } from './deployment.js';
+import { fastTrackBlueGreen } from './rollback-window.js';
 import type { Observed, ReconcileResult, RolloutStatus } from './status.js';
 
 export function reconcile(workload: Workload, status: RolloutStatus, observed: Observed): ReconcileResult {
   if (workload.kind === 'Deployment') return reconcileDeployment(workload, status, observed);
-  const r = workload.strategy.type === 'blueGreen' ? reconcileBlueGreen(workload, status, observed) : reconcileCanary(workload, status, observed);
+  const r = workload.strategy.type === 'blueGreen' ? fastTrackBlueGreen(workload, status, (s) => reconcileBlueGreen(workload, s, observed)) : reconcileCanary(workload, status, observed);
   return settleControllerPause(r);
 }
 

@@ -11,6 +11,21 @@ export interface PauseCondition {
   readonly startTime: Ms;
 }
 
+/** Argo's StepPluginStatus: one operation of the plugin of the step at `index`. */
+export interface StepPluginStatus {
+  readonly index: number;
+  readonly name: string;
+  readonly operation: 'Run' | 'Abort' | 'Terminate';
+  readonly phase: 'Running' | 'Successful' | 'Failed' | 'Error';
+  readonly message: string;
+  readonly startedAt: Ms;
+  /** When the plugin last answered (Run is not called again before updatedAt + backoff). */
+  readonly updatedAt: Ms;
+  readonly executions: number;
+  /** 0 once Successful/Failed. */
+  readonly backoff: Ms;
+}
+
 /** A named route a step put in the router: all matching requests to the canary, or a mirror. */
 export type ManagedRoute =
   | { readonly kind: 'header'; readonly name: string; readonly match: readonly HeaderMatch[] }
@@ -96,6 +111,13 @@ export interface RolloutStatus {
    * and 'experiment:<index>' once the experiment step at that index created its Experiment.
    */
   readonly analysisKeys: readonly string[];
+  /**
+   * canary.pingPong: which Service is stable (status.canary.stablePingPong; 'ping' after the first
+   * deploy, as Argo's promoteStable leaves it) and the hash each Service selects.
+   */
+  readonly pingPong: { readonly stable: 'ping' | 'pong'; readonly ping: string | undefined; readonly pong: string | undefined };
+  /** status.canary.stepPluginStatuses, in the order Argo appends them. */
+  readonly stepPlugins: readonly StepPluginStatus[];
   /** Every Experiment created so far, oldest first (the last of a step index is its current one). */
   readonly experiments: readonly ExperimentState[];
   /** Last instant the update made progress (a ReplicaSet or step changed), for progressDeadlineSeconds. */
@@ -167,7 +189,7 @@ export function initialStatus(stableHash: string, steps: number): RolloutStatus 
     pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
     promoteFull: false, canaryWeight: 0, actualWeight: 0, scaleDownAt: undefined, scaleDownHash: undefined,
     activeSelector: stableHash, previewSelector: undefined, previewScaledUp: false,
-    managedRoutes: [], analysisKeys: [], experiments: [], progressAt: 0, progressKey: '', deadlineMessage: '', phase: 'Healthy', message: '', announcedStep: -1,
+    managedRoutes: [], analysisKeys: [], experiments: [], stepPlugins: [], pingPong: { stable: 'ping', ping: stableHash, pong: undefined }, progressAt: 0, progressKey: '', deadlineMessage: '', phase: 'Healthy', message: '', announcedStep: -1,
   };
 }
 
@@ -180,6 +202,6 @@ export function startUpdate(status: RolloutStatus, newHash: string, steps: numbe
     ...status, currentPodHash: newHash, revision: status.revision + 1,
     currentStepIndex: newHash === status.stableRS ? steps : 0,
     pauseConditions: [], controllerPause: false, abort: false, abortedAt: undefined, abortReason: '',
-    promoteFull: false, announcedStep: -1, previewScaledUp: false, deadlineMessage: '', progressKey: '', analysisKeys: [], managedRoutes: [],
+    promoteFull: false, announcedStep: -1, previewScaledUp: false, deadlineMessage: '', progressKey: '', analysisKeys: [], managedRoutes: [], stepPlugins: [],
   };
 }

@@ -63,7 +63,8 @@ export function walkBackWeight(steps: readonly CanaryStep[], current: number, st
  *
  * Example: {setWeight: 20} → 'setWeight: 20'; {pause: {duration: 30000}} → 'pause: {duration: 30s}';
  * {pause: {}} → 'pause: {}'; an experiment with templates baseline and canary for 5 min →
- * 'experiment: {templates: [baseline, canary], duration: 5m0s}'.
+ * 'experiment: {templates: [baseline, canary], duration: 5m0s}'; {setCanaryScale: {weight: 10},
+ * setHeaderRoute: {name: h}} → 'setCanaryScale: {weight: 10}, setHeaderRoute: {name: h}'.
  */
 export function describeStep(step: CanaryStep): string {
   if ('setWeight' in step) return `setWeight: ${step.setWeight}`;
@@ -72,16 +73,20 @@ export function describeStep(step: CanaryStep): string {
     return d === undefined ? 'pause: {}' : `pause: {duration: ${formatDuration(d)}}`;
   }
   if ('analysis' in step) return `analysis: {templates: [${step.analysis.templates.map((t) => t.templateName).join(', ')}]}`;
-  if ('setCanaryScale' in step) {
-    const s = step.setCanaryScale;
-    const field = s.replicas !== undefined ? `replicas: ${s.replicas}` : s.weight !== undefined ? `weight: ${s.weight}` : 'matchTrafficWeight: true';
-    return `setCanaryScale: {${field}}`;
-  }
-  if ('setHeaderRoute' in step) return `setHeaderRoute: {name: ${step.setHeaderRoute.name}}`;
   if ('experiment' in step) {
     const e = step.experiment;
     const d = e.duration === undefined ? '' : `, duration: ${formatDuration(e.duration)}`;
     return `experiment: {templates: [${e.templates.map((t) => t.name).join(', ')}]${d}}`;
   }
-  return `setMirrorRoute: {name: ${step.setMirrorRoute.name}, percentage: ${step.setMirrorRoute.percentage}}`;
+  if ('plugin' in step) return `plugin: {name: ${step.plugin.name}}`;
+  // setCanaryScale, setHeaderRoute and setMirrorRoute may share a step: each action is listed.
+  const parts: string[] = [];
+  if ('setCanaryScale' in step) {
+    const s = step.setCanaryScale;
+    const field = s.replicas !== undefined ? `replicas: ${s.replicas}` : s.weight !== undefined ? `weight: ${s.weight}` : 'matchTrafficWeight: true';
+    parts.push(`setCanaryScale: {${field}}`);
+  }
+  if ('setHeaderRoute' in step && step.setHeaderRoute !== undefined) parts.push(`setHeaderRoute: {name: ${step.setHeaderRoute.name}}`);
+  if (step.setMirrorRoute !== undefined) parts.push(`setMirrorRoute: {name: ${step.setMirrorRoute.name}, percentage: ${step.setMirrorRoute.percentage}}`);
+  return parts.join(', ');
 }

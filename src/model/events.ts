@@ -120,7 +120,7 @@ export interface SummaryFields {
 export interface TraceStep {
   /** The step as `kubectl argo rollouts get rollout` lists it. Example: 'setWeight: 20', 'pause: 5m'. */
   readonly label: string;
-  readonly kind: 'setWeight' | 'pause' | 'analysis' | 'setCanaryScale' | 'setHeaderRoute' | 'setMirrorRoute' | 'experiment';
+  readonly kind: 'setWeight' | 'pause' | 'analysis' | 'setCanaryScale' | 'setHeaderRoute' | 'setMirrorRoute' | 'experiment' | 'plugin';
   readonly setWeight: number | null;
   /** A pause step's duration in ms; null for an indefinite pause (and for other steps). */
   readonly pauseDuration: Ms | null;
@@ -257,6 +257,19 @@ export interface KayentaJudgementFields {
   metrics: { name: string; group: string; classification: string; ratio: number | null; interval: { lower: number; upper: number; estimate: number } | null }[];
 }
 
+/**
+ * A step plugin's operation changed phase (Argo's StepPluginTransition event; a Run that turns
+ * Successful has none: StepCompleted follows).
+ */
+export interface StepPluginPhaseFields {
+  /** 0-based step index. */
+  index: number;
+  plugin: string;
+  operation: 'Run' | 'Abort' | 'Terminate';
+  phase: 'Running' | 'Successful' | 'Failed' | 'Error';
+  message: string;
+}
+
 export type SimEvent =
   | ({ t: Ms; type: 'SimulationStarted' } & SimulationStartedFields)
   | ({ t: Ms; type: 'Warning' } & WarningFields)
@@ -275,6 +288,7 @@ export type SimEvent =
   | ({ t: Ms; type: 'ExperimentStarted' } & ExperimentStartedFields)
   | { t: Ms; type: 'ExperimentReplicaSetScaled'; experiment: string; template: string; rs: string; replicas: number }
   | { t: Ms; type: 'ExperimentPhaseChanged'; name: string; phase: AnalysisPhase; message: string }
+  | ({ t: Ms; type: 'StepPluginPhaseChanged' } & StepPluginPhaseFields)
   | { t: Ms; type: 'OperatorAction'; action: string }
   | { t: Ms; type: 'RolloutAborted'; reason: string }
   | { t: Ms; type: 'RolloutPromoted' }

@@ -5,6 +5,7 @@
  */
 import type { Ms } from './time.js';
 import type { SourceRef } from './scenario.js';
+import type { CanaryStep } from './canary-steps.js';
 
 /** `maxSurge` / `maxUnavailable`: an absolute pod count or a percentage string such as "25%". */
 export type IntOrPercent = number | `${number}%`;
@@ -27,86 +28,10 @@ export interface RolloutAnalysis {
   readonly startingStep: number | undefined;
 }
 
-/** Argo's StringMatch: exactly one of exact, prefix, regex. */
-export interface StringMatch {
-  readonly exact?: string;
-  readonly prefix?: string;
-  readonly regex?: string;
-}
-
-export interface HeaderMatch {
-  readonly headerName: string;
-  readonly headerValue: StringMatch;
-}
-
-/**
- * One setMirrorRoute `match` entry (Argo's RouteMatch, Istio's HTTPMatchRequest): every condition
- * set must hold; the entries of a `match` list are alternatives.
- */
-export interface MirrorMatch {
-  readonly method?: StringMatch;
-  readonly path?: StringMatch;
-  readonly headers?: Readonly<Record<string, StringMatch>>;
-}
-
-/** One `templates[]` entry of an experiment step (Argo's RolloutExperimentTemplate). */
-export interface ExperimentTemplate {
-  readonly name: string;
-  /** Whose pod template the ReplicaSet copies. */
-  readonly specRef: 'stable' | 'canary';
-  /** Default 1 (defaults.GetReplicasOrDefault). */
-  readonly replicas: number;
-  /** Share of user traffic under trafficRouting, taken from the stable side; undefined: none. */
-  readonly weight: number | undefined;
-  /**
-   * The template keeps the Rollout's selector and labels (no `selector` or `metadata.labels`), so
-   * a Service selecting the Rollout's pods also selects its pods (basic canary: they get traffic).
-   */
-  readonly sharesSelector: boolean;
-}
-
-/** One `analyses[]` entry of an experiment step: one template, its args, requiredForCompletion. */
-export interface ExperimentAnalysis {
-  readonly name: string;
-  readonly analysis: RolloutAnalysis;
-  readonly requiredForCompletion: boolean;
-}
-
-/** Argo's RolloutExperimentStep (`- experiment:`). */
-export interface ExperimentStep {
-  /** From when every template's ReplicaSet is available; undefined: until analyses or a terminate end it. */
-  readonly duration: Ms | undefined;
-  readonly templates: readonly ExperimentTemplate[];
-  readonly analyses: readonly ExperimentAnalysis[];
-  /** Seconds before the ReplicaSets scale to 0 once done (default 30). */
-  readonly scaleDownDelaySeconds: number | undefined;
-}
-
-export type CanaryStep =
-  | { readonly setWeight: number; readonly source: SourceRef }
-  | { readonly experiment: ExperimentStep; readonly source: SourceRef }
-  | { readonly pause: { readonly duration: Ms | undefined }; readonly source: SourceRef }
-  | { readonly analysis: RolloutAnalysis; readonly source: SourceRef }
-  | {
-      readonly setCanaryScale: {
-        readonly replicas?: number;
-        readonly weight?: number;
-        readonly matchTrafficWeight?: boolean;
-      };
-      readonly source: SourceRef;
-    }
-  | {
-      readonly setHeaderRoute: { readonly name: string; readonly match: readonly HeaderMatch[] };
-      readonly source: SourceRef;
-    }
-  | {
-      readonly setMirrorRoute: {
-        readonly name: string;
-        readonly percentage: number;
-        readonly match: readonly MirrorMatch[];
-      };
-      readonly source: SourceRef;
-    };
+export type {
+  CanaryStep, ExperimentAnalysis, ExperimentStep, ExperimentTemplate, HeaderMatch, HeaderRouteAction, MirrorMatch, MirrorRouteAction,
+  PluginStepAction, StepPluginOutcome, StringMatch,
+} from './canary-steps.js';
 
 export interface TrafficRouting {
   /** Which router the manifest names (istio, nginx, alb, smi, ...); any router gives exact weights. */
@@ -130,6 +55,12 @@ export interface TrafficRouting {
 
 export interface CanaryStrategy {
   readonly type: 'canary';
+  /**
+   * canary.pingPong: two Services that swap the stable and canary roles at each promotion
+   * (status.canary.stablePingPong); `routes` when the router sends traffic through them (ALB, or
+   * no stableService/canaryService), else they are only re-pointed.
+   */
+  readonly pingPong?: { readonly pingService: string; readonly pongService: string; readonly routes: boolean };
   readonly steps: readonly CanaryStep[];
   readonly maxSurge: IntOrPercent;
   readonly maxUnavailable: IntOrPercent;
@@ -181,6 +112,15 @@ export interface Rollout extends WorkloadBase {
   readonly progressDeadlineAbort: boolean;
   readonly paused: boolean;
   readonly strategy: CanaryStrategy | BlueGreenStrategy;
+  /** spec.revisionHistoryLimit when written (Argo keeps that many old ReplicaSets; default 10). */
+  readonly revisionHistoryLimit?: number;
+  /** spec.rollbackWindow.revisions (undefined when unset). */
+  readonly rollbackWindow?: number;
+  /**
+   * The release is an earlier revision (the Scenario's spec.history): its ReplicaSet is older than
+   * the stable one, with `between` ReplicaSets created in between (Argo's isRollbackWithinWindow).
+   */
+  readonly rollback?: { readonly between: number };
 }
 
 /** apps/v1 Deployment with the RollingUpdate strategy: the no-safety baseline. */

@@ -4,7 +4,7 @@
  * with durations already in milliseconds and percentages already as fractions (6% → 0.06).
  */
 import type { Ms } from './time.js';
-import type { AnalysisTemplate, IngressRef, Service, Workload } from './rollout.js';
+import type { AnalysisTemplate, IngressRef, Service, StepPluginOutcome, Workload } from './rollout.js';
 import type { Expectations } from './expect.js';
 
 /** Where a value came from in the user's file, for messages that point back at it. */
@@ -200,6 +200,10 @@ export interface Scenario {
   readonly secrets?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** `spec.fields`: Rollout field path → value, for analysis args with a `valueFrom.fieldRef` the simulator does not model. */
   readonly fields?: Readonly<Record<string, string>>;
+  /** `spec.history`: images of the Rollout's earlier revisions, oldest first (before the stable one). */
+  readonly history?: readonly string[];
+  /** `spec.stepPlugins`: what each step plugin (by name) does. */
+  readonly stepPlugins?: Readonly<Record<string, StepPluginOutcome>>;
   /** True when the Scenario lists `spec.compare`: `simulate run` then races them as `compare` does. */
   readonly compareListed?: true;
   readonly workloads: readonly Workload[];

@@ -94,7 +94,7 @@ const SUMMARY_FIELDS: Record<string, Json> = {
 
 const TRACE_STEP = object({
   label: str('The step as kubectl argo rollouts lists it.'),
-  kind: oneOf(['setWeight', 'pause', 'analysis', 'setCanaryScale', 'setHeaderRoute', 'setMirrorRoute', 'experiment']),
+  kind: oneOf(['setWeight', 'pause', 'analysis', 'setCanaryScale', 'setHeaderRoute', 'setMirrorRoute', 'experiment', 'plugin']),
   setWeight: nullable(count('setWeight steps: the weight.')),
   pauseDuration: nullable(ms('Pause steps: the duration; null for an indefinite pause.')),
   mirrorPercent: nullable(count('setMirrorRoute: percent of matching requests copied (0 removes the route).')),
@@ -148,6 +148,9 @@ const EVENTS: Record<string, Json> = {
     experiment: str(), template: str(), rs: str(), replicas: count('Target replicas.'),
   }),
   ExperimentPhaseChanged: event('ExperimentPhaseChanged', "An Experiment's phase changed.", { name: str(), phase: ANALYSIS_PHASE, message: str() }),
+  StepPluginPhaseChanged: event('StepPluginPhaseChanged', "A step plugin's Run, Abort or Terminate changed phase (Argo's StepPluginTransition).", {
+    index: count('0-based step index.'), plugin: str(), operation: oneOf(['Run', 'Abort', 'Terminate']), phase: oneOf(['Running', 'Successful', 'Failed', 'Error']), message: str(),
+  }),
   OperatorAction: event('OperatorAction', 'An operator action (spec.operator or a key).', { action: oneOf(['promote', 'promoteFull', 'abort', 'retry', 'pause', 'resume']) }),
   RolloutAborted: event('RolloutAborted', 'The update was aborted.', { reason: str() }),
   RolloutPromoted: event('RolloutPromoted', 'The release became stable.'),

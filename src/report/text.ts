@@ -143,6 +143,10 @@ export function formatTextLine(e: SimEvent, style: TextStyle, totalSteps: number
       return line('⊞', 'dim', `experiment ReplicaSet ${e.rs} scaled to ${e.replicas}`);
     case 'ExperimentPhaseChanged':
       return e.phase === 'Pending' ? undefined : line(measurementGlyph(e.phase), measurementTone(e.phase), `experiment ${e.name} ${e.phase}${e.message === '' ? '' : `: ${e.message}`}`);
+    case 'StepPluginPhaseChanged': {
+      const what = e.operation === 'Run' ? `transitioned to ${e.phase}` : `${e.operation === 'Abort' ? 'aborted' : 'terminated'} (${e.phase})`;
+      return line(measurementGlyph(e.phase), measurementTone(e.phase), `${stepOf(e.index, totalSteps)}  step plugin ${e.plugin} ${what}${e.message === '' ? '' : `: ${e.message}`}`);
+    }
     case 'OperatorAction': {
       const idle = noEffect(e.action, context);
       return line('⌨', 'magenta', `operator: ${e.action}${idle === undefined ? '' : ` (no effect: ${idle})`}`);

@@ -78,13 +78,14 @@ export function routePlan(ctx: RoutingContext, status: RolloutStatus): RoutePlan
   const byCohort: (Route | undefined)[] = [];
   const mirrors: (Mirror | undefined)[] = [];
   if (canary === undefined || status.managedRoutes.length === 0) return { routes, byCohort, mirrors };
+  const canaryService = serviceRoles(ctx, status).canary;
   ctx.cohorts.forEach((c, i) => {
     for (const r of status.managedRoutes) {
       if (r.kind === 'header' && byCohort[i] === undefined && r.match.every((m) => matchValue(m.headerValue, c.headers[m.headerName]))) {
-        byCohort[i] = { weight: 100, rs: [canary], service: ctx.secondaryService };
+        byCohort[i] = { weight: 100, rs: [canary], service: canaryService };
       }
       if (r.kind === 'mirror' && mirrors[i] === undefined && mirrorMatches(r.match, c)) {
-        mirrors[i] = { fraction: r.percentage / 100, rs: canary, service: ctx.secondaryService };
+        mirrors[i] = { fraction: r.percentage / 100, rs: canary, service: canaryService };
       }
     }
   });
@@ -110,10 +111,11 @@ export function routesFor(ctx: RoutingContext, status: RolloutStatus): Route[] {
   const extra = experimentRoutes(ctx, status);
   // Istio/SMI/ALB: the experiment's weights come out of the stable side, never below 0.
   const stableWeight = Math.max(0, 100 - status.canaryWeight - extra.reduce((sum, r) => sum + r.weight, 0));
-  const routes: Route[] = stable === undefined ? [] : [{ weight: stableWeight, rs: [stable], service: ctx.primaryService }];
+  const roles = serviceRoles(ctx, status);
+  const routes: Route[] = stable === undefined ? [] : [{ weight: stableWeight, rs: [stable], service: roles.stable }];
   const canary = rsByHash.get(status.currentPodHash);
   if (status.canaryWeight > 0 && canary !== undefined && canary !== stable) {
-    routes.push({ weight: status.canaryWeight, rs: [canary], service: ctx.secondaryService });
+    routes.push({ weight: status.canaryWeight, rs: [canary], service: roles.canary });
   }
   return [...routes, ...extra];
 }
@@ -131,9 +133,19 @@ function experimentRoutes(ctx: RoutingContext, status: RolloutStatus): Route[] {
   const out: Route[] = [];
   for (const t of ex.spec.templates) {
     const x = ctx.experiments.get(`${ex.name}/${t.name}`);
-    if (t.weight !== undefined && t.weight > 0 && x !== undefined) out.push({ weight: t.weight, rs: [x.id], service: ctx.secondaryService });
+    if (t.weight !== undefined && t.weight > 0 && x !== undefined) out.push({ weight: t.weight, rs: [x.id], service: serviceRoles(ctx, status).canary });
   }
   return out;
+}
+
+/**
+ * Which world Service carries the stable and which the canary role: primary/secondary, swapped
+ * once a pingPong Rollout has promoted to its pong Service (controller/canary-pingpong.ts; for
+ * pingPong, serviceNames gives [ping, pong]).
+ * Example: status.pingPong.stable 'pong' → {stable: secondaryService, canary: primaryService}.
+ */
+function serviceRoles(ctx: RoutingContext, status: RolloutStatus): { stable: number; canary: number } {
+  return status.pingPong?.stable === 'pong' ? { stable: ctx.secondaryService, canary: ctx.primaryService } : { stable: ctx.primaryService, canary: ctx.secondaryService };
 }
 
 /**
@@ -142,7 +154,7 @@ function experimentRoutes(ctx: RoutingContext, status: RolloutStatus): Route[] {
  * ingress-nginx as ingress/service/canary:
  * - Deployment: its name; basic canary: the Service selecting both, stableService or the Rollout's name;
  * - blue-green: activeService and previewService (default `<name>-preview`);
- * - traffic-routed canary: stableService and canaryService; Istio subset routing: the one host
+ * - traffic-routed canary: stableService and canaryService (pingPong: pingService and pongService); Istio subset routing: the one host
  *   both subsets share (src/scenario/route-hosts.ts); with nginx, both carry the stable Ingress
  *   and its Service, and the canary one ingress-nginx's canary upstream `<ns>-<canaryService>-<port>`.
  * Example: canary {stableService: 'web', canaryService: 'web-c', nginx stableIngress 'web'} in 'prod'
@@ -159,6 +171,8 @@ export function serviceNames(w: Workload): [ServiceSpec, ServiceSpec] {
   const tr = st.trafficRouting;
   if (tr === undefined) return one(st.stableService ?? w.name);
   if (tr.istioSubsetHost !== undefined) return one(tr.istioSubsetHost);
+  // canary.pingPong: [ping, pong], the stable role starting on ping (status.pingPong).
+  if (st.pingPong?.routes === true) return [{ host: st.pingPong.pingService }, { host: st.pingPong.pongService }];
   const stable = st.stableService ?? w.name;
   const canary = st.canaryService ?? stable;
   if (canary === stable) return one(stable);

@@ -44,11 +44,14 @@ function traceStep(step: CanaryStep): TraceStep {
   if ('setWeight' in step) return of('setWeight', { setWeight: step.setWeight });
   if ('pause' in step) return of('pause', { pauseDuration: step.pause.duration ?? null });
   if ('analysis' in step) return of('analysis');
-  if ('setCanaryScale' in step) return of('setCanaryScale');
-  if ('setHeaderRoute' in step) return of('setHeaderRoute');
   if ('experiment' in step) return of('experiment');
+  if ('plugin' in step) return of('plugin');
+  // A setMirrorRoute may share its step with setCanaryScale / setHeaderRoute (validation.go).
   const m = step.setMirrorRoute;
-  return of('setMirrorRoute', { mirrorPercent: m.match.length === 0 ? 0 : m.percentage });
+  const mirror = m === undefined ? {} : { mirrorPercent: m.match.length === 0 ? 0 : m.percentage };
+  if ('setCanaryScale' in step) return of('setCanaryScale', mirror);
+  if ('setHeaderRoute' in step) return of('setHeaderRoute', mirror);
+  return of('setMirrorRoute', mirror);
 }
 
 function servicesOf(w: Workload): SimulationStartedFields['services'] {

@@ -34,6 +34,7 @@ import type { ScenarioCore } from './scenario-build.js';
 import { newCx } from './validate.js';
 import type { Cx } from './validate.js';
 import { ALIAS_BUDGET, getKey, getString, nodePos, parseSources } from './yaml-doc.js';
+import { joinRolloutAnswers } from './rollout-answers.js';
 import type { Source, SourceDoc } from './yaml-doc.js';
 
 /** `unresolved`: lint's lenient load only (refs.ts): references that resolve nowhere, not errors. */
@@ -105,7 +106,7 @@ export function loadScenarioSources(sources: readonly Source[], options: LoadOpt
   // A document that failed to parse or to classify is probably the "missing" one: say nothing more.
   const unreadable = issues.count > 0;
   const of = (k: SimKind): SourceDoc[] => byKind.get(k) ?? [];
-  const { workloadDocs, workloads, firstImage } = buildWorkloads(docs, of('Rollout'), of('Deployment'), of('Scenario')[0], issues, notes);
+  const { workloadDocs, workloads: built, firstImage } = buildWorkloads(docs, of('Rollout'), of('Deployment'), of('Scenario')[0], issues, notes);
   const templates = [
     ...of('AnalysisTemplate').map((sd) => buildAnalysisTemplate(newCx(sd, issues, notes), 'AnalysisTemplate')),
     ...of('ClusterAnalysisTemplate').map((sd) => buildAnalysisTemplate(newCx(sd, issues, notes), 'ClusterAnalysisTemplate')),
@@ -120,7 +121,7 @@ export function loadScenarioSources(sources: readonly Source[], options: LoadOpt
     const inputs = {
       workloadNames: workloadDocs.map((sd) => ({ name: docName(sd) ?? '', kind: (of('Rollout').includes(sd) ? 'Rollout' : 'Deployment') as Workload['kind'] })),
       firstImage,
-      fewestReplicas: workloads.length === 0 ? undefined : minOf(workloads.map((w) => w.workload.replicas), Infinity),
+      fewestReplicas: built.length === 0 ? undefined : minOf(built.map((w) => w.workload.replicas), Infinity),
       manifestNamespace: firstNamespace(docs.filter((d) => workloadDocs.includes(d) || of('AnalysisTemplate').includes(d) || of('Service').includes(d))),
     };
     scenarioCx = newCx(first, issues, notes);
@@ -140,6 +141,7 @@ export function loadScenarioSources(sources: readonly Source[], options: LoadOpt
   };
   // Secrets, stand-in PromQL and web answers come from the Scenario: join them before the
   // references are checked (a secret arg then has its value).
+  const workloads = core === undefined ? built : joinRolloutAnswers(built, core, lenient);
   const joined = core === undefined ? templates : joinProviders(templates, workloads, core, docs, scenarioCx, lenient);
   const unresolved: Unresolved[] = [];
   checkReferences({ workloads, templates: joined, services, templateNames }, core, lenient ? unresolved : undefined);

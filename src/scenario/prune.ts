@@ -1,10 +1,9 @@
 /**
  * `simulate lint` reads every valid Argo manifest, including the features the simulator does not
- * model (an `experiment` step, a step combining two actions, …). A run refuses those; lint sets the
- * node aside and lints the rest, noting what it skipped. Setting aside keeps every other node where
- * it was written: a canary step becomes a zero pause (so later steps keep their indices and the
- * weights their order), a pingPong pair becomes the canary/stable Services, any other node is
- * removed from its mapping.
+ * model (a step combining setWeight with a route, `replicaProgressThreshold`, …). A run refuses
+ * those; lint sets the node aside and lints the rest, noting what it skipped. Setting aside keeps
+ * every other node where it was written: a canary step becomes a zero pause (so later steps keep
+ * their indices and the weights their order), any other node is removed from its mapping.
  */
 import { isMap } from 'yaml';
 import type { SourceDoc } from './yaml-doc.js';
@@ -23,31 +22,12 @@ export function applyPrunes(docs: readonly SourceDoc[], prunes: readonly Prune[]
     if (sd === undefined) continue;
     const segments = pathSegments(p.path);
     const step = stepPrefix(segments);
-    if (segments.at(-1) === 'pingPong') {
-      asServicePair(sd, segments);
-    } else if (step !== undefined) {
+    if (step !== undefined) {
       if (isMap(sd.doc.getIn(step, true))) sd.doc.setIn(step, sd.doc.createNode({ pause: { duration: 0 } }));
     } else if (segments.length > 0 && sd.doc.hasIn(segments)) {
       sd.doc.deleteIn(segments);
     }
   }
-}
-
-/**
- * ALB pingPong swaps two Services between the stable and canary roles; for linting, the ping
- * Service is the canary and the pong the stable (as at the first update), so the rules that need
- * both Services still run.
- */
-function asServicePair(sd: SourceDoc, segments: readonly (string | number)[]): void {
-  const canary = segments.slice(0, -1);
-  const ping = sd.doc.getIn([...segments, 'pingService']);
-  const pong = sd.doc.getIn([...segments, 'pongService']);
-  sd.doc.deleteIn(segments);
-  const map = sd.doc.getIn(canary, true);
-  if (!isMap(map)) return;
-  // Keys made as nodes (createPair), as the loader reads every key: a bare string key is not one.
-  if (typeof ping === 'string' && !map.has('canaryService')) map.add(sd.doc.createPair('canaryService', ping));
-  if (typeof pong === 'string' && !map.has('stableService')) map.add(sd.doc.createPair('stableService', pong));
 }
 
 /**

@@ -57,6 +57,8 @@ export function buildRollout(cx: Cx, sources: WorkloadRefSources = NO_SOURCES): 
     progressDeadlineAbort: s.progressDeadlineAbort,
     paused: s.paused,
     strategy,
+    ...(s.revisionHistoryLimit === undefined ? {} : { revisionHistoryLimit: s.revisionHistoryLimit }),
+    ...(s.rollbackWindow?.revisions === undefined ? {} : { rollbackWindow: s.rollbackWindow.revisions }),
     source: posOf(cx, ''),
     sources: { kind: posOf(cx, 'kind'), strategy: cx.keyAt.get(`spec.strategy.${strategy.type}`) ?? posOf(cx, `spec.strategy.${strategy.type}`) },
   };
@@ -166,6 +168,10 @@ function buildCanary(cx: Cx, node: unknown, refs: WorkloadRefs): CanaryStrategy 
     const name = c[k];
     if (name !== undefined) refs.services.push({ name, path: `${P}.${k}` });
   }
+  for (const k of ['pingService', 'pongService'] as const) {
+    const name = c.pingPong?.[k];
+    if (name !== undefined && name !== '') refs.services.push({ name, path: `${P}.pingPong.${k}` });
+  }
   if (cx.issues.count !== before || c.maxSurge === undefined || c.maxUnavailable === undefined || c.dynamicStableScale === undefined) return undefined;
   return {
     type: 'canary',
@@ -182,6 +188,16 @@ function buildCanary(cx: Cx, node: unknown, refs: WorkloadRefs): CanaryStrategy 
     abortScaleDownDelaySeconds: tr === undefined ? undefined : (c.abortScaleDownDelaySeconds ?? (c.dynamicStableScale ? undefined : 30)),
     dynamicStableScale: c.dynamicStableScale,
     minPodsPerReplicaSet: c.minPodsPerReplicaSet,
+    ...(pingPong && c.pingPong?.pingService !== undefined && c.pingPong.pongService !== undefined
+      ? {
+          pingPong: {
+            pingService: c.pingPong.pingService, pongService: c.pingPong.pongService,
+            // trafficrouting/service_helper.go GetStableAndCanaryServices: ALB always routes through
+            // ping/pong; other routers only when neither stableService nor canaryService is set.
+            routes: tr?.alb !== undefined || (c.stableService === undefined && c.canaryService === undefined),
+          },
+        }
+      : {}),
   };
 }
 

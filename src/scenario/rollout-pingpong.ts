@@ -1,12 +1,11 @@
 /**
- * Canary `pingPong`: not simulated (the schema refuses it by name), but Argo's own rules about it
- * are still reported, in its words, and it exempts ALB and host-level Istio from needing
- * canaryService/stableService (`pkg/apis/rollouts/validation/validation.go`:
+ * Canary `pingPong`: Argo's own rules about it, in its words; it exempts ALB and host-level Istio
+ * from needing canaryService/stableService (`pkg/apis/rollouts/validation/validation.go`:
  * `ValidateRolloutStrategyCanary`, `requireCanaryStableServices`).
  */
 import { fail } from './validate.js';
 import type { Cx } from './validate.js';
-import { getKey, getString, nodePos } from './yaml-doc.js';
+import { getKey, getString } from './yaml-doc.js';
 
 const P = 'spec.strategy.canary';
 
@@ -28,11 +27,6 @@ export function checkPingPong(cx: Cx, canaryNode: unknown, tr: Routers | undefin
   if (node === undefined) return false;
   if (tr !== undefined && tr.alb === undefined && tr.istio === undefined && tr.plugins === undefined) {
     fail(cx, `${P}.trafficRouting.alb`, 'Ping-pong feature works with the ALB, Istio, and plugin-based traffic routers only');
-  }
-  // The schema refuses pingPong without walking it, so its fields' positions are recorded here.
-  for (const k of ['pingService', 'pongService']) {
-    const pos = nodePos(cx.sd, getKey(cx.sd, node, k));
-    if (pos !== undefined) cx.at.set(`${P}.pingPong.${k}`, pos);
   }
   const ping = getString(cx.sd, node, 'pingService') ?? '';
   const pong = getString(cx.sd, node, 'pongService') ?? '';

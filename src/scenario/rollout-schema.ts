@@ -23,11 +23,12 @@ const specFields = {
   progressDeadlineAbort: dflt(bool(), false),
   paused: dflt(bool(), false),
   strategy: req(any()),
+  // A rollback to a revision within the window skips steps and analysis (controller/rollback-window.ts).
+  rollbackWindow: opt(obj({ revisions: opt(int({ min: 0 })) })),
   analysis: opt(obj({ successfulRunHistoryLimit: opt(int({ min: 0 })), unsuccessfulRunHistoryLimit: opt(int({ min: 0 })) })),
 };
 
 const specRejected = {
-  rollbackWindow: notSimulated('spec.rollbackWindow (fast-tracked rollbacks)', 'remove it: the simulator runs one update'),
   restartAt: notSimulated('spec.restartAt (restarting pods)', 'remove it'),
 };
 
@@ -162,10 +163,11 @@ export const Step = obj(
     setHeaderRoute: opt(HeaderRoute),
     setMirrorRoute: opt(MirrorRoute),
     experiment: opt(ExperimentStepSchema),
+    // Argo's PluginStep; what the plugin does is the Scenario's spec.stepPlugins (controller/step-plugin.ts).
+    plugin: opt(obj({ name: req(str({ nonEmpty: true })), config: opt(any()) })),
   },
   {
     rejected: {
-      plugin: notSimulated('the canary `plugin` step (step plugins)', 'remove it or replace it with an `analysis` step'),
       replicaProgressThreshold: notSimulated('replicaProgressThreshold', 'remove it: steps complete when all canary pods are available'),
     },
   },
@@ -203,6 +205,8 @@ export const Canary = obj(
     maxUnavailable: dflt(intOrPercent(), '25%'),
     canaryService: opt(str({ nonEmpty: true })),
     stableService: opt(str({ nonEmpty: true })),
+    // Two Services swapping the stable and canary roles at each promotion (controller/canary-pingpong.ts).
+    pingPong: opt(obj({ pingService: opt(str()), pongService: opt(str()) })),
     trafficRouting: opt(TrafficRouting),
     analysis: opt(BackgroundAnalysis),
     scaleDownDelaySeconds: opt(int({ min: 0 })),
@@ -216,7 +220,6 @@ export const Canary = obj(
   },
   {
     rejected: {
-      pingPong: notSimulated('canary pingPong (ping/pong services)', 'use canaryService and stableService'),
       replicaProgressThreshold: notSimulated('canary replicaProgressThreshold', 'remove it: steps complete when all canary pods are available'),
     },
   },

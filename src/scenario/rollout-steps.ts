@@ -3,7 +3,7 @@
  * step rules applied (validation.go), and the step mapped to the model's CanaryStep.
  */
 import { isMap } from 'yaml';
-import type { CanaryStep, ExperimentStep, MirrorMatch, RolloutAnalysis } from '../model/rollout.js';
+import type { CanaryStep, ExperimentStep, HeaderRouteAction, MirrorMatch, MirrorRouteAction, RolloutAnalysis } from '../model/rollout.js';
 import { didYouMean } from './errors.js';
 import { Step } from './rollout-schema.js';
 import type { Out } from './schema.js';
@@ -11,12 +11,19 @@ import { check, child, fail, index, posOf } from './validate.js';
 import type { Cx } from './validate.js';
 import { deref, isNull, keyText, pairsOf } from './yaml-doc.js';
 
-/** Argo's message for an empty or over-full step. */
-export const INVALID_STEP = 'Step must have one of the following set: experiment, setWeight, setCanaryScale or pause';
+/** Argo's message for an empty or over-full step (validation.go InvalidStepMessage). */
+export const INVALID_STEP = 'Step must have one of the following set: experiment, setWeight, setCanaryScale, plugin or pause';
 
-const STEP_TYPES = ['setWeight', 'pause', 'analysis', 'setCanaryScale', 'setHeaderRoute', 'setMirrorRoute', 'experiment'] as const;
-/** Step types Argo itself forbids combining (validation.go `oneOf`; plugin is rejected earlier). */
+const STEP_TYPES = ['setWeight', 'pause', 'analysis', 'setCanaryScale', 'setHeaderRoute', 'setMirrorRoute', 'experiment', 'plugin'] as const;
+/** Step types Argo itself forbids combining (validation.go hasMultipleStepsType). */
 const EXCLUSIVE = ['setWeight', 'pause', 'analysis', 'experiment'];
+/**
+ * The actions the simulator runs together in one step, as Argo's reconcile does: the header route,
+ * then the mirror route (trafficrouting.go reconcileTrafficRouting), then the canary scale
+ * (reconcileCanaryReplicaSets); the step completes as a setCanaryScale step when it has one
+ * (canary.go completedCurrentCanaryStep checks SetCanaryScale before the routes).
+ */
+const COMBINABLE = ['setCanaryScale', 'setHeaderRoute', 'setMirrorRoute'];
 
 /** What the step rules need to know about the canary's traffic routing. */
 export interface RoutingFacts {
@@ -47,8 +54,8 @@ export function buildSteps(
     const types = STEP_TYPES.filter((t) => s[t] !== undefined);
     if (types.length === 0) return fail(cx, sp, INVALID_STEP, emptyStepHint(cx, node));
     if (types.filter((t) => EXCLUSIVE.includes(t)).length > 1) return fail(cx, sp, `${INVALID_STEP} (this step sets ${types.join(' and ')})`);
-    if (types.length > 1) {
-      return fail(cx, sp, `a step combining ${types.join(' and ')} is not simulated`, 'Argo allows it, but the simulator runs one action per step: split it into consecutive steps');
+    if (types.length > 1 && !types.every((t) => COMBINABLE.includes(t))) {
+      return fail(cx, sp, `a step combining ${types.join(' and ')} is not simulated`, 'Argo allows it; the simulator combines only setCanaryScale, setHeaderRoute and setMirrorRoute in one step: split it into consecutive steps');
     }
     const before = cx.issues.count;
     checkStepRules(s, sp, routing, cx);
@@ -57,23 +64,37 @@ export function buildSteps(
     if (s.setWeight !== undefined) out.push({ setWeight: s.setWeight, source });
     else if (s.pause !== undefined) out.push({ pause: { duration: s.pause.duration }, source });
     else if (s.analysis !== undefined) out.push({ analysis: toAnalysis(s.analysis, child(sp, 'analysis')), source });
-    else if (s.setCanaryScale !== undefined) out.push({ setCanaryScale: stripUndefined(s.setCanaryScale), source });
-    else if (s.setHeaderRoute !== undefined) {
-      const match = (s.setHeaderRoute.match ?? []).map((m) => ({ headerName: m.headerName, headerValue: stripUndefined(m.headerValue) }));
-      out.push({ setHeaderRoute: { name: s.setHeaderRoute.name, match }, source });
-    } else if (s.setMirrorRoute !== undefined) {
-      const m = s.setMirrorRoute;
-      const match = (m.match ?? []).map(
-        (x): MirrorMatch => ({
-          ...(x.method === undefined ? {} : { method: stripUndefined(x.method) }),
-          ...(x.path === undefined ? {} : { path: stripUndefined(x.path) }),
-          ...(x.headers === undefined ? {} : { headers: mapValues(x.headers, stripUndefined) }),
-        }),
-      );
-      out.push({ setMirrorRoute: { name: m.name, percentage: m.percentage ?? 100, match }, source });
-    } else if (s.experiment !== undefined) out.push({ experiment: experimentStep(s.experiment, child(sp, 'experiment'), toAnalysis), source });
+    else if (s.experiment !== undefined) out.push({ experiment: experimentStep(s.experiment, child(sp, 'experiment'), toAnalysis), source });
+    else if (s.plugin !== undefined) out.push({ plugin: { name: s.plugin.name, config: s.plugin.config, outcome: undefined }, source });
+    else {
+      const header = s.setHeaderRoute === undefined ? undefined : headerRoute(s.setHeaderRoute);
+      const mirror = s.setMirrorRoute === undefined ? undefined : mirrorRoute(s.setMirrorRoute);
+      const routes = { ...(header === undefined ? {} : { setHeaderRoute: header }), ...(mirror === undefined ? {} : { setMirrorRoute: mirror }) };
+      if (s.setCanaryScale !== undefined) out.push({ setCanaryScale: stripUndefined(s.setCanaryScale), ...routes, source });
+      else if (header !== undefined) out.push({ setHeaderRoute: header, ...(mirror === undefined ? {} : { setMirrorRoute: mirror }), source });
+      else if (mirror !== undefined) out.push({ setMirrorRoute: mirror, source });
+    }
   });
   return out;
+}
+
+type StepIn = Out<typeof Step>;
+
+/** Example: {name: h, match: [{headerName: x, headerValue: {exact: 'a', prefix: undefined}}]} → {name: h, match: [{headerName: x, headerValue: {exact: 'a'}}]}. */
+function headerRoute(h: NonNullable<StepIn['setHeaderRoute']>): HeaderRouteAction {
+  return { name: h.name, match: (h.match ?? []).map((m) => ({ headerName: m.headerName, headerValue: stripUndefined(m.headerValue) })) };
+}
+
+/** Example: {name: m, match: [{method: {exact: 'GET'}}]} (no percentage) → {name: m, percentage: 100, match: [{method: {exact: 'GET'}}]}. */
+function mirrorRoute(m: NonNullable<StepIn['setMirrorRoute']>): MirrorRouteAction {
+  const match = (m.match ?? []).map(
+    (x): MirrorMatch => ({
+      ...(x.method === undefined ? {} : { method: stripUndefined(x.method) }),
+      ...(x.path === undefined ? {} : { path: stripUndefined(x.path) }),
+      ...(x.headers === undefined ? {} : { headers: mapValues(x.headers, stripUndefined) }),
+    }),
+  );
+  return { name: m.name, percentage: m.percentage ?? 100, match };
 }
 
 type ExperimentIn = NonNullable<Out<typeof Step>['experiment']>;

@@ -80,6 +80,8 @@ export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | un
     ...(spec.providers === undefined ? {} : { providers: { web: spec.providers.web ?? [], metrics: (spec.providers.metrics ?? []).map((m) => ({ template: m.template, metric: m.metric, query: m.query, fields: m.fields })), kayenta: spec.providers.kayenta ?? [] } }),
     ...(spec.secrets === undefined ? {} : { secrets: spec.secrets }),
     ...(spec.fields === undefined ? {} : { fields: spec.fields }),
+    ...(spec.history === undefined ? {} : { history: spec.history }),
+    ...(spec.stepPlugins === undefined ? {} : { stepPlugins: spec.stepPlugins }),
     ...(compare === undefined ? {} : { compareListed: true as const }),
     ...(expect === undefined ? {} : { expect }),
   };

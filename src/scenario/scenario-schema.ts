@@ -10,6 +10,7 @@ import { any, arr, dflt, map, obj, opt, refine, req, shape } from './schema.js';
 import { enumOf, int, num, percent, str } from './scalars.js';
 import { duration } from './durations.js';
 import { providerFields } from './providers-schema.js';
+import { StepPluginSchema } from './rollout-answers.js';
 
 export const API_VERSION = 'rollout-sim/v1alpha1';
 /**
@@ -234,6 +235,11 @@ export const ScenarioSpec = obj({
   slo: opt(obj({ latency: opt(duration({ positive: true }), { description: 'A request slower than this is a bad experience. Default: 2 × agent p99.' }) })),
   syntheticTests: opt(SyntheticTests),
   operator: dflt(arr(OperatorAction), [], { description: 'Scripted human actions.' }),
+  history: opt(arr(str({ nonEmpty: true })), {
+    description: "Images of the Rollout's earlier revisions, oldest first, before the stable one: their ReplicaSets still exist, scaled to 0 (as many as revisionHistoryLimit keeps). A release.image among them is a rollback (spec.rollbackWindow).",
+    examples: [['agent:v1', 'agent:v2']],
+  }),
+  stepPlugins: opt(map(StepPluginSchema), { description: 'What each canary `plugin` step does, by plugin name.', examples: [{ 'argoproj-labs/sample-step': { duration: '30s', phase: 'Successful' } }] }),
   compare: opt(arr(str({ nonEmpty: true }), { minItems: 1 }), { description: 'Names of the Rollouts/Deployments to race (default: all, in file order).' }),
   expect: opt(Expect),
   metrics: dflt(map(FamilyMapping), {}, {

@@ -62,7 +62,7 @@ describe('schema/trace.schema.json and schema/summary.schema.json', () => {
     expect(Object.keys(definitions).filter((k) => /^[A-Z]/.test(k) && k !== 'VersionFigures' && !k.startsWith('Trace')).sort()).toEqual([
       'AnalysisRunCompleted', 'AnalysisRunStarted', 'ExperimentPhaseChanged', 'ExperimentReplicaSetScaled', 'ExperimentStarted', 'Measurement', 'OperatorAction', 'Paused', 'PhaseChanged', 'ReplicaSetScaled',
       'Resumed', 'RolloutAborted', 'RolloutPromoted', 'RolloutStarted', 'Sample', 'ServiceSwitched', 'SimulationStarted',
-      'StepCompleted', 'StepStarted', 'Summary', 'Warning', 'WeightChanged',
+      'StepCompleted', 'StepPluginPhaseChanged', 'StepStarted', 'Summary', 'Warning', 'WeightChanged',
     ]);
     const noop = traceOf(aScenario({ duration: 60_000, workloads: [aCanaryRollout({ image: 'agent:v1' })] }));
     for (const e of noop) expect(validate(definitions[e.type] as J, asJson(e), trace)).toEqual([]);

@@ -37,7 +37,7 @@ describe('schema/scenario.schema.json', () => {
     expect(s['$schema']).toBe('http://json-schema.org/draft-07/schema#');
     const spec = ((s['definitions'] as J)['Scenario'] as J)['properties'] as Record<string, J>;
     const fields = spec['spec']?.['properties'] as Record<string, J>;
-    expect(Object.keys(fields)).toEqual(['seed', 'duration', 'scrapeInterval', 'namespace', 'traffic', 'agent', 'release', 'slo', 'syntheticTests', 'operator', 'compare', 'expect', 'metrics', 'providers', 'secrets', 'fields']);
+    expect(Object.keys(fields)).toEqual(['seed', 'duration', 'scrapeInterval', 'namespace', 'traffic', 'agent', 'release', 'slo', 'syntheticTests', 'operator', 'history', 'stepPlugins', 'compare', 'expect', 'metrics', 'providers', 'secrets', 'fields']);
     for (const [k, v] of Object.entries(fields)) if (k !== 'slo') expect(typeof v['description'], k).toBe('string');
     expect(fields['duration']?.['default']).toBe('1h');
     expect(validate(s, { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', spec: { anything: 1 } }, s)).toEqual([]);

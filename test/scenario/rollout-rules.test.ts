@@ -74,14 +74,12 @@ describe("Argo's canary and spec rules", () => {
     const nginx = withScenario(rollout(canary('      canaryService: c\n      stableService: s\n      trafficRouting: {nginx: {stableIngress: i}}\n      steps:\n        - experiment: {templates: [{name: c, specRef: canary, weight: 5}]}\n')));
     expect(messages(nginx)).toEqual([`${where(nginx, '5}')}: spec.strategy.canary.steps[0].experiment.templates[0].weight: Experiment template weight is only available for TrafficRouting with SMI, ALB, Istio and Plugins at this time`]);
     const both = withScenario(rollout(canary('      steps:\n        - {setWeight: 5, experiment: {templates: [{name: c, specRef: canary}]}}\n')));
-    expect(messages(both)).toEqual([`${where(both, '{setWeight')}: spec.strategy.canary.steps[0]: Step must have one of the following set: experiment, setWeight, setCanaryScale or pause (this step sets setWeight and experiment)`]);
+    expect(messages(both)).toEqual([`${where(both, '{setWeight')}: spec.strategy.canary.steps[0]: Step must have one of the following set: experiment, setWeight, setCanaryScale, plugin or pause (this step sets setWeight and experiment)`]);
   });
 });
 
 describe('features that are not simulated are refused by name', () => {
   const cases: [string, string, string][] = [
-    ['plugin step', canary('      steps:\n        - plugin: {name: x}\n'), 'spec.strategy.canary.steps[0].plugin: the canary `plugin` step (step plugins) is not simulated (remove it or replace it with an `analysis` step)'],
-    ['pingPong', canary('      pingPong: {pingService: a, pongService: b}\n'), 'spec.strategy.canary.pingPong: canary pingPong (ping/pong services) is not simulated (use canaryService and stableService)'],
     ['replicaProgressThreshold', canary('      replicaProgressThreshold: {type: Percent, value: 90}\n'), 'spec.strategy.canary.replicaProgressThreshold: canary replicaProgressThreshold is not simulated (remove it: steps complete when all canary pods are available)'],
   ];
   for (const [name, strategy, message] of cases) {
@@ -92,7 +90,7 @@ describe('features that are not simulated are refused by name', () => {
     });
   }
 
-  it('spec-level: rollbackWindow, restartAt (workloadRef: test/scenario/workload-ref.test.ts)', () => {
+  it('spec-level: restartAt (rollbackWindow is simulated; workloadRef: test/scenario/workload-ref.test.ts)', () => {
     const text = withScenario(`apiVersion: argoproj.io/v1alpha1
 kind: Rollout
 metadata: {name: app}
@@ -104,7 +102,6 @@ spec:
   strategy: {canary: {}}
 `);
     expect(messages(text)).toEqual([
-      `${where(text, 'rollbackWindow')}: spec.rollbackWindow: spec.rollbackWindow (fast-tracked rollbacks) is not simulated (remove it: the simulator runs one update)`,
       `${where(text, 'restartAt')}: spec.restartAt: spec.restartAt (restarting pods) is not simulated (remove it)`,
     ]);
   });

@@ -118,17 +118,29 @@ describe('canary steps', () => {
   it('needs exactly one step type per step', () => {
     const text = withScenario(rollout(canary('      steps:\n        - {setWeight: 10, pause: {}}\n        - {}\n        - pause:\n')));
     expect(messages(text)).toEqual([
-      `${where(text, '{setWeight: 10')}: spec.strategy.canary.steps[0]: Step must have one of the following set: experiment, setWeight, setCanaryScale or pause (this step sets setWeight and pause)`,
-      `${where(text, '{}\n')}: spec.strategy.canary.steps[1]: Step must have one of the following set: experiment, setWeight, setCanaryScale or pause`,
-      `${where(text, 'pause:\n')}: spec.strategy.canary.steps[2]: Step must have one of the following set: experiment, setWeight, setCanaryScale or pause ("pause:" has no value; write \`pause: {}\` for an indefinite pause)`,
+      `${where(text, '{setWeight: 10')}: spec.strategy.canary.steps[0]: Step must have one of the following set: experiment, setWeight, setCanaryScale, plugin or pause (this step sets setWeight and pause)`,
+      `${where(text, '{}\n')}: spec.strategy.canary.steps[1]: Step must have one of the following set: experiment, setWeight, setCanaryScale, plugin or pause`,
+      `${where(text, 'pause:\n')}: spec.strategy.canary.steps[2]: Step must have one of the following set: experiment, setWeight, setCanaryScale, plugin or pause ("pause:" has no value; write \`pause: {}\` for an indefinite pause)`,
     ]);
   });
 
-  it('refuses a step that combines two actions Argo allows together (one action per step here)', () => {
-    const body = '      canaryService: c\n      stableService: s\n      trafficRouting:\n        managedRoutes: [{name: h}]\n        istio: {virtualService: {name: vs}}\n      steps:\n        - setCanaryScale: {replicas: 1}\n          setHeaderRoute: {name: h}\n';
+  // validation.go hasMultipleStepsType forbids only setWeight/pause/experiment/analysis together:
+  // setCanaryScale, setHeaderRoute and setMirrorRoute may share a step, and run in one reconcile.
+  it('keeps setCanaryScale, setHeaderRoute and setMirrorRoute of one step together, as Argo allows', () => {
+    const body = '      canaryService: c\n      stableService: s\n      trafficRouting:\n        managedRoutes: [{name: h}, {name: m}]\n        istio: {virtualService: {name: vs}}\n      steps:\n        - setCanaryScale: {replicas: 1}\n          setHeaderRoute: {name: h, match: [{headerName: x-tier, headerValue: {exact: beta}}]}\n          setMirrorRoute: {name: m, percentage: 20, match: [{method: {exact: GET}, path: {prefix: /api}}]}\n';
+    const step = canaryOf(withScenario(rollout(canary(body)))).steps[0];
+    expect(step).toMatchObject({
+      setCanaryScale: { replicas: 1 },
+      setHeaderRoute: { name: 'h', match: [{ headerName: 'x-tier', headerValue: { exact: 'beta' } }] },
+      setMirrorRoute: { name: 'm', percentage: 20, match: [{ method: { exact: 'GET' }, path: { prefix: '/api' } }] },
+    });
+  });
+
+  it('refuses a step combining setWeight with a route (Argo allows it; not simulated)', () => {
+    const body = '      canaryService: c\n      stableService: s\n      trafficRouting:\n        managedRoutes: [{name: h}]\n        istio: {virtualService: {name: vs}}\n      steps:\n        - setWeight: 10\n          setHeaderRoute: {name: h}\n';
     const text = withScenario(rollout(canary(body)));
     expect(messages(text)).toEqual([
-      `${where(text, 'setCanaryScale')}: spec.strategy.canary.steps[0]: a step combining setCanaryScale and setHeaderRoute is not simulated (Argo allows it, but the simulator runs one action per step: split it into consecutive steps)`,
+      `${where(text, 'setWeight: 10')}: spec.strategy.canary.steps[0]: a step combining setWeight and setHeaderRoute is not simulated (Argo allows it; the simulator combines only setCanaryScale, setHeaderRoute and setMirrorRoute in one step: split it into consecutive steps)`,
     ]);
   });
 
