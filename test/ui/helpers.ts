@@ -3,7 +3,7 @@
  * over them (the real reducer on real recorded events, never a mock).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SimEvent } from '../../src/model/events.js';
 import type { Scenario } from '../../src/model/scenario.js';
@@ -24,6 +24,14 @@ import { ColorContext } from '../../src/ui/theme.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * The file as a user at the checkout's root types it (`scenarios/flagship.yaml`): frames that
+ * repeat it (the replay line) then do not depend on where the checkout lives.
+ */
+export function typed(file: string): string {
+  return relative(ROOT, file);
+}
+
 export function loadScenario(name: string): Scenario {
   const loaded = loadScenarioPath(join(ROOT, 'scenarios', `${name}.yaml`));
   if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('; '));
@@ -42,7 +50,7 @@ export function contextFor(name: string, workload?: string): RunContext {
   const s = loadScenario(name);
   const w = workload === undefined ? s.workloads[0] : s.workloads.find((x) => x.name === workload);
   if (w === undefined) throw new Error(`no workload ${workload}`);
-  return createRunContext(simulationStarted(s, w, s.seed, w.image === s.stableImage), { file: s.file, until: s.duration });
+  return createRunContext(simulationStarted(s, w, s.seed, w.image === s.stableImage), { file: typed(s.file), until: s.duration });
 }
 
 /** Folds events into a fresh snapshot; stops before the first event later than `until` when given. */
@@ -58,7 +66,7 @@ export function liveSnapshot(name: string, at: number, workload?: string): { sna
   const scenario = loadScenario(name);
   const sim = createSimulation(scenario, { store: createMetricStore(), sampler: takeSample, ...(workload !== undefined ? { workload } : {}) });
   const driver = createRunDriver(sim, scenario.duration);
-  const ctx = createRunContext(driver.start, { file: scenario.file, until: scenario.duration });
+  const ctx = createRunContext(driver.start, { file: typed(scenario.file), until: scenario.duration });
   let s = initialSnapshot(ctx, { speed: 60, paused: false, fastForward: false });
   for (let t = 0; t <= at; t += 15000) s = reduce(s, { type: 'Batch', actions: driver.advance(t) });
   // An end that is no multiple of 15 s (a 5m20s scenario) is reached too, as the terminal's ticker does.
@@ -77,7 +85,7 @@ export function liveCompare(name: string, at: number, until?: number, names?: re
   const cmp = createComparison(scenario, { sampler: takeSample, ...(names !== undefined ? { names } : {}) });
   const end = until ?? scenario.duration;
   const driver = createCompareDriver(cmp, end);
-  const contexts = driver.starts.map((start) => createRunContext(start, { file: scenario.file, until: end }));
+  const contexts = driver.starts.map((start) => createRunContext(start, { file: typed(scenario.file), until: end }));
   let s: CompareSnapshot = { panels: contexts.map((c) => initialSnapshot(c, { speed: 60, paused: false, fastForward: false })), playback: { speed: 60, paused: false, fastForward: false } };
   for (let t = 0; t <= at; t += 15000) s = reduceCompare(s, { type: 'Batch', actions: driver.advance(t) });
   if (at % 15000 !== 0 && at >= end) s = reduceCompare(s, { type: 'Batch', actions: driver.advance(at) });

@@ -11,7 +11,7 @@ import { RunScreen } from '../../src/ui/components/RunScreen.js';
 import { reduceCompare, type CompareSnapshot } from '../../src/ui/state/compare.js';
 import { reduce, replay } from '../../src/ui/state/reduce.js';
 import { scenarioPath, sim } from '../cli/harness.js';
-import { liveCompare, liveSnapshot, loadScenario, text } from './helpers.js';
+import { liveCompare, liveSnapshot, loadScenario, text, typed } from './helpers.js';
 
 const names = readdirSync(scenarioPath('')).filter((f) => f.endsWith('.yaml') && !f.startsWith('bench-')).map((f) => f.slice(0, -5)).sort();
 const playback = { speed: 60, paused: false, fastForward: false };
@@ -35,7 +35,7 @@ describe('a jsonl trace alone redraws the final screen', () => {
     // --rollout: a scenario that lists spec.compare would otherwise be raced (as compare does).
     const r = await sim(['run', scenarioPath(`${name}.yaml`), '--rollout', scenario.workloads[0]?.name ?? '', '--output', 'jsonl']);
     expect(r.code).toBe(0);
-    const replayed = replay(parse(r.out), { file: scenario.file, until: scenario.duration }, playback);
+    const replayed = replay(parse(r.out), { file: typed(scenario.file), until: scenario.duration }, playback);
     for (const [columns, rows] of [[120, 40], [80, 24]] as const) {
       const screen = (s: typeof live): string => text(<RunScreen snapshot={s} columns={columns} rows={rows} color={false} keys="none" />, columns);
       expect(screen(replayed)).toBe(screen(live));
@@ -51,7 +51,7 @@ describe('a jsonl trace alone redraws the final screen', () => {
     expect(r.code).toBe(0);
     const traces = panels(parse(r.out));
     expect(traces).toHaveLength(live.panels.length);
-    const replayed: CompareSnapshot = { panels: traces.map((t) => replay(t, { file: scenario.file, until: scenario.duration }, playback)), playback };
+    const replayed: CompareSnapshot = { panels: traces.map((t) => replay(t, { file: typed(scenario.file), until: scenario.duration }, playback)), playback };
     const screen = (s: CompareSnapshot): string => text(<CompareScreen snapshot={s} columns={120} rows={40} color={false} keys="none" />, 120);
     expect(screen(replayed)).toBe(screen(live));
     expect(screen(replayed)).toContain('Verdict (identical traffic:');
