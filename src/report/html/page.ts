@@ -88,9 +88,9 @@ figcaption{font-size:.85rem;color:var(--muted)}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.5em 0}
 table{border-collapse:collapse;font-size:.88rem;min-width:100%}
 th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f6f8fa;white-space:nowrap}
+th{background:#f6f8fa;vertical-align:bottom}
 td:first-child{white-space:nowrap}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.num{white-space:nowrap}
 td code,p code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-word}
 ol.why{list-style:none;padding:0;margin:.5em 0;font-size:.9rem}
 ol.why li{display:grid;grid-template-columns:5.5em 1.4em 1fr;gap:0 6px;padding:2px 0;border-bottom:1px dotted var(--line)}
