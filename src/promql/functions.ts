@@ -10,6 +10,7 @@ import { METRIC_NAME, emptyLabels, isValidLabelName, labelValue, setLabel } from
 import type { Labels } from '../metrics/labels.js';
 import type { Expr, MatrixSelector, SubqueryExpr } from './ast.js';
 import { EvalError } from './errors.js';
+import { civilFromDays } from '../model/civil-date.js';
 import { histogramQuantile } from './histogram.js';
 import { compileAnchored } from './regex.js';
 import type { Sample, Value } from './values.js';
@@ -31,15 +32,7 @@ function civil(sec: number): { y: number; m: number; d: number; dow: number; doy
   if (!(Math.abs(sec) < 2 ** 63)) return OVERFLOW_DATE;
   const days = Math.floor(sec / 86400);
   const rem = sec - days * 86400;
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doyMar = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doyMar + 2) / 153);
-  const d = doyMar - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const [y, m, d] = civilFromDays(days);
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const cum = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334][m - 1] as number;
   const doy = cum + d + (leap && m > 2 ? 1 : 0);

@@ -6,6 +6,7 @@
  * `{{templates.<name>.replicaset.name}}`, and `{{experiment.availableAt}}` / `{{experiment.finishedAt}}`
  * as RFC 3339 instants on the simulator's clock (t = 0 is 1970-01-01T00:00:00Z).
  */
+import { civilFromDays } from '../model/civil-date.js';
 import { experimentRsKey } from '../controller/experiment.js';
 import type { Effect } from '../controller/status.js';
 import type { RolloutAnalysis } from '../model/rollout.js';
@@ -39,20 +40,7 @@ export function rfc3339(ms: number): string {
   const s = Math.floor(ms / 1000);
   const days = Math.floor(s / 86400);
   const rem = s - days * 86400;
-  const [y, mo, d] = civil(days);
+  const [y, mo, d] = civilFromDays(days);
   const p = (n: number, w = 2): string => String(n).padStart(w, '0');
   return `${p(y, 4)}-${p(mo)}-${p(d)}T${p(Math.floor(rem / 3600))}:${p(Math.floor((rem % 3600) / 60))}:${p(rem % 60)}Z`;
-}
-
-/** Days since 1970-01-01 → [year, month, day] (Howard Hinnant's civil_from_days). Example: civil(0) → [1970, 1, 1]. */
-function civil(z0: number): [number, number, number] {
-  const z = z0 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
