@@ -39,9 +39,8 @@ class Params implements ServiceParams {
   crashRate = NaN;
 }
 
-/** A copy of `p` in the run's one ServiceParams shape (see `Params`). */
-export function paramsCopy(p: ServiceParams): ServiceParams {
-  const out = new Params();
+/** Copies every field of `p` into `out` (no allocation: the request path reuses `out`). */
+function assign(out: ServiceParams, p: ServiceParams): ServiceParams {
   out.mu = p.mu;
   out.sigma = p.sigma;
   out.errorRate = p.errorRate;
@@ -50,6 +49,11 @@ export function paramsCopy(p: ServiceParams): ServiceParams {
   out.meanMs = p.meanMs;
   out.crashRate = p.crashRate;
   return out;
+}
+
+/** A copy of `p` in the run's one ServiceParams shape (see `Params`). */
+export function paramsCopy(p: ServiceParams): ServiceParams {
+  return assign(new Params(), p);
 }
 
 /**
@@ -114,13 +118,7 @@ export function applyRegressions(
   utilization: number,
   out: ServiceParams,
 ): ServiceParams {
-  out.mu = base.mu;
-  out.sigma = base.sigma;
-  out.errorRate = base.errorRate;
-  out.taskSuccess = base.taskSuccess;
-  out.tokens = base.tokens;
-  out.meanMs = base.meanMs;
-  out.crashRate = base.crashRate;
+  assign(out, base);
   for (const r of regressions) {
     const s = regressionStrength(r, podAge, utilization);
     if (s === 0) continue;
