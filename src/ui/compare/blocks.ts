@@ -8,7 +8,7 @@
 import { clock, formatTextLine } from '../../report/text.js';
 import { formatDuration } from '../../model/time.js';
 import { releaseCells, podDots } from '../format/bar.js';
-import { analysisGlyph, KIND, phaseGlyph, tagsTone, tagTone, type Glyph } from '../format/glyphs.js';
+import { analysisGlyph, classificationGlyph, KIND, phaseGlyph, tagsTone, tagTone, type Glyph } from '../format/glyphs.js';
 import { formatAgainst, pct } from '../format/numbers.js';
 import { metricInfo } from '../state/analysis.js';
 import { firstNumber } from '../state/conditions.js';
@@ -123,7 +123,7 @@ export function analysisLines(s: RunSnapshot, width: number): Line[] {
       : m.condition !== undefined ? [{ text: ` vs ${m.condition}`, tone: 'dim' }] : [];
     const line = wrapSpans([{ text: `${mg.glyph}${NBSP}`, tone: mg.tone }, { text: m.name }, ...value, ...against], width - 2, 2).map((l): Line => [{ text: '  ' }, ...l]);
     const judged = (judge?.metrics ?? []).flatMap((j) => {
-      const jg = analysisGlyph(j.classification === 'Pass' ? 'Successful' : j.classification.startsWith('Nodata') ? 'Inconclusive' : 'Failed');
+      const jg = classificationGlyph(j.classification);
       return wrapSpans([{ text: `${jg.glyph}${NBSP}`, tone: jg.tone }, { text: judgedMetricText(j) }], width - 4, 2).map((l): Line => [{ text: '    ' }, ...l]);
     });
     return [...line, ...judged];

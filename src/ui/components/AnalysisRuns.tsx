@@ -3,7 +3,7 @@
  * each with its metrics' last measurement against the condition it was judged by.
  */
 import { Box, Text } from 'ink';
-import { analysisGlyph, KIND } from '../format/glyphs.js';
+import { analysisGlyph, classificationGlyph, KIND } from '../format/glyphs.js';
 import { fit, formatAgainst, formatValue } from '../format/numbers.js';
 import { judgedMetricText, scoreText } from '../../report/judge-text.js';
 import { measurementValue } from '../../report/text.js';
@@ -60,7 +60,7 @@ function Metric({ m, width }: { readonly m: MetricRow; readonly width: number })
           : m.condition !== undefined ? <Paint tone="dim">  vs {m.condition}</Paint> : null}
       </Text>
       {judge?.metrics.map((j) => {
-        const jg = analysisGlyph(j.classification === 'Pass' ? 'Successful' : j.classification.startsWith('Nodata') ? 'Inconclusive' : 'Failed');
+        const jg = classificationGlyph(j.classification);
         return (
           <Text key={`${j.group}/${j.name}`} wrap="truncate-end">
             {'       '}<Paint tone={jg.tone}>{jg.glyph}</Paint> {judgedMetricText(j)}

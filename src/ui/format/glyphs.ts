@@ -48,6 +48,14 @@ export function analysisGlyph(p: AnalysisPhase): Glyph {
   }
 }
 
+/**
+ * A Kayenta metric classification as a measurement glyph: Pass ✔, High/Low ✖, no data ?.
+ * Example: classificationGlyph('High') → {glyph: '✖', tone: 'bad'}.
+ */
+export function classificationGlyph(c: string): Glyph {
+  return analysisGlyph(c === 'Pass' ? 'Successful' : c.startsWith('Nodata') ? 'Inconclusive' : 'Failed');
+}
+
 /** Example: stepGlyph('current', true) → {glyph: '॥', tone: 'plain'} (a pause in progress). */
 export function stepGlyph(mark: StepMark, paused: boolean): Glyph {
   switch (mark) {
