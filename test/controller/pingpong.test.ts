@@ -12,7 +12,7 @@ import { initialStatus, startUpdate } from '../../src/controller/status.js';
 import { routesFor, serviceNames, type RoutingContext } from '../../src/run/routing.js';
 import { loadScenarioText } from '../../src/scenario/index.js';
 import { templateHash } from '../../src/world/pods.js';
-import { decisions, runYaml } from './yaml-run.js';
+import { decisions, runYaml } from '../helpers/run-yaml.js';
 
 const SCENARIO = `---
 apiVersion: rollout-sim/v1alpha1

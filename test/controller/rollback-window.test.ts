@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { templateHash } from '../../src/world/pods.js';
-import { decisions, runYaml } from './yaml-run.js';
+import { decisions, runYaml } from '../helpers/run-yaml.js';
 
 const manifests = (revisions: number) => `apiVersion: argoproj.io/v1alpha1
 kind: Rollout

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { traceJsonSchema } from '../../src/model/trace-schema.js';
 import { loadScenarioText } from '../../src/scenario/index.js';
 import { validate, type J } from '../helpers/json-schema.js';
-import { decisions, runYaml } from './yaml-run.js';
+import { decisions, runYaml } from '../helpers/run-yaml.js';
 
 const rollout = (steps: string) => `apiVersion: argoproj.io/v1alpha1
 kind: Rollout

@@ -1,4 +1,4 @@
-/** Runs a Scenario file given as text and collects its trace (for the Argo-feature trace-slice tests). */
+/** Runs a Scenario file given as text to its end and collects its trace (trace-slice tests of Argo features). */
 import { createMetricStore } from '../../src/metrics/store.js';
 import type { SimEvent } from '../../src/model/events.js';
 import { createSimulation } from '../../src/run/simulation.js';

@@ -14,6 +14,7 @@ import { createSimulation } from '../../src/run/simulation.js';
 import { loadScenarioText } from '../../src/scenario/index.js';
 import { formatTextLine } from '../../src/report/text.js';
 import { routesFor, type RoutingContext } from '../../src/run/routing.js';
+import { runYaml } from '../helpers/run-yaml.js';
 
 const rollout = (steps: string, routing = ''): string => `apiVersion: argoproj.io/v1alpha1
 kind: Rollout
@@ -57,14 +58,7 @@ function trace(...docs: string[]): string[] {
 }
 
 function traceOf(keep: Set<string>, ...docs: string[]): string[] {
-  const r = loadScenarioText(docs.join('---\n'), 'test.yaml');
-  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-  const sim = createSimulation(r.scenario, { store: createMetricStore() });
-  const events: SimEvent[] = [];
-  sim.subscribe((e) => events.push(e));
-  sim.runUntil(r.scenario.duration);
-  sim.finish();
-  return events.filter((e) => keep.has(e.type)).flatMap((e) => (e.type === 'Paused' ? [`${e.t / 1000}s Paused ${e.reason}`] : formatTextLine(e, { color: false }, 3)?.replace(/^\s+/, '') ?? []));
+  return runYaml(docs.join('---\n')).filter((e) => keep.has(e.type)).flatMap((e) => (e.type === 'Paused' ? [`${e.t / 1000}s Paused ${e.reason}`] : formatTextLine(e, { color: false }, 3)?.replace(/^\s+/, '') ?? []));
 }
 
 const baselineCanary = (analysis: string, duration = 'duration: 2m') => `        - setWeight: 50

@@ -7,23 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createMetricStore } from '../../src/metrics/store.js';
 import type { SimEvent } from '../../src/model/events.js';
-import { createSimulation } from '../../src/run/simulation.js';
-import { loadScenarioText } from '../../src/scenario/index.js';
+import { runYaml } from '../helpers/run-yaml.js';
 
 const FILE = 'test/fixtures/kayenta/kayenta-p99.yaml';
 
-function run(text: string): SimEvent[] {
-  const r = loadScenarioText(text, FILE);
-  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-  const sim = createSimulation(r.scenario, { store: createMetricStore() });
-  const events: SimEvent[] = [];
-  sim.subscribe((e) => events.push(e));
-  sim.runUntil(r.scenario.duration);
-  sim.finish();
-  return events;
-}
+const run = (text: string): SimEvent[] => runYaml(text);
 
 const judged = (events: SimEvent[]) =>
   events.flatMap((e) => (e.type === 'Measurement' ? [`${e.t} ${e.metric} ${e.value} ${e.phase}`] : e.type === 'RolloutAborted' || e.type === 'RolloutPromoted' ? [`${e.t} ${e.type}`] : []));
