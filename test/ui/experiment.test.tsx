@@ -57,6 +57,8 @@ describe('experiment in the live view (kayenta-experiment-baseline, agent-kayent
     ]);
     const j = judged.replicaSets.find((r) => r.experiment !== undefined);
     expect(j?.experiment?.phase).toBe('Failed');
+    // The why of the abort judges the score against the thresholds too (not "kayenta = 50").
+    expect(judged.why?.text).toBe('aborted: kayenta score 50 < marginal 75 (failureLimit 0 exceeded) at 30m35s');
   });
 
   it('a compare panel gives the judgement too: the score as Argo stores it, each metric under it', () => {

@@ -5,6 +5,7 @@
  */
 import type { SimEvent } from '../../model/events.js';
 import { formatDuration } from '../../model/time.js';
+import { scoreText } from '../../report/judge-text.js';
 import { measurementValue, stepOf } from '../../report/text.js';
 import { formatAgainst } from '../format/numbers.js';
 import { lastMeasurementOf, metricInfo } from './analysis.js';
@@ -109,6 +110,8 @@ function abortReason(s: RunSnapshot, reason: string): string {
 function measured(s: RunSnapshot, metric: string, side: 'good' | 'bad'): string | undefined {
   const last = lastMeasurementOf(s.analysisRuns, metric);
   if (last?.row.last === undefined) return undefined;
+  // A Kayenta score is judged against the template's thresholds, not a condition.
+  if (last.row.last.judge !== undefined) return `${metric} ${scoreText(last.row.last.judge)}`;
   const info = metricInfo(s.context, metric);
   const v = firstNumber(last.row.last.value);
   if (info?.good !== undefined && v !== undefined) {
