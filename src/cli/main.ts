@@ -7,6 +7,7 @@ import { closest } from './args.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, listDirectory, readTextFile, type CliIO } from './io.js';
 import { forTerminal } from './terminal-text.js';
 import { DEFAULT_BUILTIN, PACKAGE_ROOT, builtinNames, packageVersion } from './package.js';
+import { WorkLimitError } from '../model/work-limit.js';
 
 export const USAGE = `simulate — a deterministic simulator of Argo Rollouts progressive delivery
 
@@ -86,6 +87,10 @@ export async function dispatch(argv: string[], io: CliIO): Promise<number> {
     if (/\.ya?ml$/.test(command) || existsSync(command) || builtinNames().includes(command)) return await runCommand(argv, io);
     throw unknownCommand(command);
   } catch (err) {
+    if (err instanceof WorkLimitError) {
+      io.stderr(`error: ${err.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (err instanceof UsageError) {
       // Every bad-input message has one shape; load errors arrive already prefixed, one per line.
       io.stderr(`${err.message.startsWith('error: ') ? '' : 'error: '}${err.message}\n`);

@@ -1,7 +1,7 @@
 /**
  * A query's static cost: the samples one evaluation touches for each series it selects, counted
  * as the evaluator counts them (budget.ts) — one per instant lookup, the points of a range window
- * plus its lookup, and a subquery's steps and returned samples. It is what a single matching
+ * plus its lookup, and a subquery's steps and returned samples (SUBQUERY_SAMPLE_COST each). It is what a single matching
  * series would cost, so a query whose estimate already exceeds a budget is refused before a run
  * (more series only cost more); the runtime budget is the backstop for the rest.
  *
@@ -10,9 +10,10 @@
  *
  *   queryCost(parse('rate(x[5m])'), 15_000) ⇒ 21   (20 scrapes in 5 m, and the lookup)
  *   queryCost(parse('count_over_time(sum(rate(x[30m]))[16m:1ms])'), 15_000)
- *     ⇒ 2 × 960 001 + 960 001 × 121 ≈ 118 M
+ *     ⇒ 11 × 960 001 + 960 001 × 121 ≈ 127 M
  */
 import type { Expr } from './ast.js';
+import { SUBQUERY_SAMPLE_COST } from './budget.js';
 
 /** Default step of a subquery without one: the evaluator's (15 s, Prometheus' evaluation_interval). */
 const DEFAULT_STEP_MS = 15_000;
@@ -37,7 +38,7 @@ function cost(e: Expr, points: number, spanMs: number, scrapeMs: number, defStep
       const perOuter = Math.floor(e.rangeMs / step) + 1;
       // The inner times are aligned to the step, so successive outer windows share them.
       const inner = Math.min(points * perOuter, Math.floor((spanMs + e.rangeMs) / step) + 1);
-      return 2 * points * perOuter + cost(e.expr, inner, spanMs + e.rangeMs, scrapeMs, defStep);
+      return (1 + SUBQUERY_SAMPLE_COST) * points * perOuter + cost(e.expr, inner, spanMs + e.rangeMs, scrapeMs, defStep);
     }
     case 'binary': return cost(e.lhs, points, spanMs, scrapeMs, defStep) + cost(e.rhs, points, spanMs, scrapeMs, defStep);
     case 'aggregate': return cost(e.expr, points, spanMs, scrapeMs, defStep) + (e.param === null ? 0 : cost(e.param, points, spanMs, scrapeMs, defStep));

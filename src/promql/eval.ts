@@ -16,7 +16,7 @@ import { typeOf } from './ast.js';
 import { binaryVectorOp, scalarBinop, vectorScalarBinop } from './binop.js';
 import { EvalError } from './errors.js';
 import { absentLabels, vectorFunction } from './functions.js';
-import { WorkBudget, MAX_QUERY_SAMPLES } from './budget.js';
+import { WorkBudget, MAX_QUERY_SAMPLES, SUBQUERY_SAMPLE_COST } from './budget.js';
 import { RANGE_FUNCTIONS } from './rangefns.js';
 import type { Sample, Series, Value } from './values.js';
 import { distinctNames, dropMetricName, hasDuplicateLabelsets, keyOf } from './values.js';
@@ -37,10 +37,9 @@ export interface RangeWindow {
   readonly rangeMs: number;
 }
 
-/** An inner vector of a subquery at one time, with each sample's series key. */
+/** An inner vector of a subquery at one time. */
 interface Inner {
   readonly samples: readonly Sample[];
-  readonly keys: readonly string[];
 }
 
 const DUPLICATE = 'vector cannot contain metrics with the same labelset';
@@ -157,6 +156,7 @@ export class Evaluator {
     let start = step * Math.trunc((end - sq.rangeMs) / step);
     if (start < end - sq.rangeMs) start += step;
     const byKey = new Map<string, { metric: Series['metric']; t: number[]; v: number[] }>();
+    const byLabels = new Map<Series['metric'], { metric: Series['metric']; t: number[]; v: number[] }>();
     // Only a subquery inside another is evaluated at many outer times: it alone needs the memo.
     let memo = this.depth > 0 ? this.innerAt.get(sq) : undefined;
     if (this.depth > 0 && memo === undefined) this.innerAt.set(sq, (memo = new Map()));
@@ -168,16 +168,22 @@ export class Evaluator {
         if (inner === undefined) {
           const val = this.evaluate(sq.expr, t);
           const samples = val.type === 'vector' ? val.samples : [];
-          inner = { samples, keys: samples.map((s) => keyOf(s.metric)) };
+          inner = { samples };
           memo?.set(t, inner);
         }
-        const { samples, keys } = inner;
-        this.budget.charge(samples.length);
+        const { samples } = inner;
+        this.budget.charge(samples.length * SUBQUERY_SAMPLE_COST);
         for (let i = 0; i < samples.length; i++) {
           const s = samples[i] as Sample;
-          const k = keys[i] as string;
-          let series = byKey.get(k);
-          if (!series) byKey.set(k, (series = { metric: s.metric, t: [], v: [] }));
+          // A selector's samples carry the same label object at every step: found by identity,
+          // the series' key string is neither rebuilt nor hashed again (it was most of the time).
+          let series = byLabels.get(s.metric);
+          if (series === undefined) {
+            const k = keyOf(s.metric);
+            series = byKey.get(k);
+            if (!series) byKey.set(k, (series = { metric: s.metric, t: [], v: [] }));
+            byLabels.set(s.metric, series);
+          }
           series.t.push(t);
           series.v.push(s.v);
         }

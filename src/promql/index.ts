@@ -9,7 +9,7 @@
  *        error: 'invalid parameter "query": 1:3: parse error: comparisons between scalars must use BOOL modifier'}
  */
 import type { MetricStore } from '../metrics/store.js';
-import { RUN_BUDGET_MESSAGE, book, budgetFor } from './budget.js';
+import { BudgetError, RUN_BUDGET_MESSAGE, book, budgetFor } from './budget.js';
 import { EvalError } from './errors.js';
 import { Evaluator } from './eval.js';
 import type { EvalOptions } from './eval.js';
@@ -29,30 +29,34 @@ export { queryCost } from './cost.js';
 
 export type QueryResult =
   | { ok: true; data: ApiData }
-  | { ok: false; errorType: 'bad_data' | 'execution'; error: string };
+  // `limit`: refused by our work budget (budget.ts), not by anything Prometheus would do.
+  | { ok: false; errorType: 'bad_data' | 'execution'; error: string; limit?: true };
 
 /**
  * Evaluates `query` at `tMs` (the store's time unit). Never throws: failures are error results.
  * The samples it touches are booked to the store's run (budget.ts): past either limit the query
- * is refused with an execution error naming it.
+ * is refused with an execution error naming it, marked `limit`. A caller that brings its own
+ * `opts.budget` (the live view's dashboard queries) is not booked to the run: what the analysis may
+ * still query never depends on whether anyone watched.
  */
 export function evaluateInstant(store: MetricStore, query: string, tMs: number, opts: EvalOptions = {}): QueryResult {
   const parsed = parsePromQL(query);
   if (!parsed.ok) return { ok: false, errorType: 'bad_data', error: `invalid parameter "query": ${parsed.error}` };
   if (!Number.isFinite(tMs)) return { ok: false, errorType: 'bad_data', error: `invalid parameter "time": ${tMs}` };
   const budget = opts.budget ?? budgetFor(store);
-  if (budget === null) return { ok: false, errorType: 'execution', error: RUN_BUDGET_MESSAGE };
+  if (budget === null) return { ok: false, errorType: 'execution', error: RUN_BUDGET_MESSAGE, limit: true };
   try {
     const value = new Evaluator(store, tMs, { ...opts, budget }).evaluate(parsed.expr, tMs);
     return { ok: true, data: shape(value, tMs) };
   } catch (e) {
+    if (e instanceof BudgetError) return { ok: false, errorType: 'execution', error: e.msg, limit: true };
     if (e instanceof EvalError) return { ok: false, errorType: 'execution', error: e.msg };
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
       return { ok: false, errorType: 'execution', error: 'query too deeply nested' };
     }
     return { ok: false, errorType: 'execution', error: `internal evaluator error: ${(e as Error).message}` };
   } finally {
-    book(store, budget);
+    if (opts.budget === undefined) book(store, budget);
   }
 }
 

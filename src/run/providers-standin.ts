@@ -10,14 +10,15 @@ import type { ProviderResult } from '../analysis/run/index.js';
 import { formatGoFixed6, formatGoFloat, goJsonMarshal } from '../go/index.js';
 import type { MetricStore } from '../metrics/store.js';
 import type { AnalysisMetric, StandInMetric } from '../model/rollout.js';
-import { evaluateInstant, toArgoValue } from '../promql/index.js';
+import { toArgoValue } from '../promql/index.js';
+import { analysisQuery } from './analysis-query.js';
 import { evaluateRange } from './range-query.js';
 import { goParseDuration } from '../analysis/run/go-duration.js';
 
 type Values = { ok: true; values: number[]; scalar: boolean } | { ok: false; error: string };
 
 function values(store: MetricStore, query: string, now: number): Values {
-  const r = evaluateInstant(store, query, now);
+  const r = analysisQuery(store, query, now);
   if (!r.ok) return { ok: false, error: r.error };
   const v = toArgoValue(r.data);
   if (!v.ok) return { ok: false, error: v.error };

@@ -14,7 +14,8 @@ import { goJsonMarshal } from '../go/index.js';
 import type { MetricStore } from '../metrics/store.js';
 import type { AnalysisMetric } from '../model/rollout.js';
 import type { WebAnswer } from '../model/scenario.js';
-import { evaluateInstant, toArgoValue } from '../promql/index.js';
+import { toArgoValue } from '../promql/index.js';
+import { analysisQuery } from './analysis-query.js';
 import { webUrlMatches } from '../scenario/web-url.js';
 
 /** Go's `http.Client` error prefix: `Get "url": …` (the method, capitalised). */
@@ -72,7 +73,7 @@ export function webProvider(store: MetricStore, answers: readonly WebAnswer[], m
   if (answer.status < 200 || answer.status >= 300) return { ok: false, error: `received non 2xx response code: ${answer.status}` };
   let doc: unknown = answer.body ?? {};
   if (answer.query !== undefined) {
-    const r = evaluateInstant(store, answer.query, now);
+    const r = analysisQuery(store, answer.query, now);
     if (!r.ok) return { ok: false, error: `spec.providers.web query for ${web.url}: ${r.error}` };
     const v = toArgoValue(r.data);
     if (!v.ok) return { ok: false, error: v.error };

@@ -13,7 +13,8 @@ import { goParseDuration } from '../analysis/run/go-duration.js';
 import { standInProvider } from './providers-standin.js';
 import { webProvider } from './providers-web.js';
 import { evalTime, evaluateRange } from './range-query.js';
-import { evaluateInstant, toArgoValue } from '../promql/index.js';
+import { toArgoValue } from '../promql/index.js';
+import { analysisQuery } from './analysis-query.js';
 import { formatGoFloat } from '../go/index.js';
 import type { SyntheticJob } from '../world/world.js';
 
@@ -33,7 +34,7 @@ export function prometheusProvider(store: MetricStore, metric: AnalysisMetric, n
   const query = metric.provider.prometheus?.query ?? '';
   const range = metric.provider.prometheus?.rangeQuery;
   if (range !== undefined) return rangeProvider(store, query, range, now);
-  const r = evaluateInstant(store, query, now);
+  const r = analysisQuery(store, query, now);
   if (!r.ok) return { ok: false, error: r.error };
   const v = toArgoValue(r.data);
   if (!v.ok) return { ok: false, error: v.error };

@@ -7,7 +7,7 @@
  */
 import { goParseDuration } from '../analysis/run/go-duration.js';
 import type { MetricStore } from '../metrics/store.js';
-import { evaluateInstant } from '../promql/index.js';
+import { analysisQuery } from './analysis-query.js';
 import { cmpBytes } from '../go/index.js';
 
 /** Prometheus' limit on points per series of a range query (`/api/v1/query_range`). */
@@ -33,7 +33,7 @@ export function evaluateRange(store: MetricStore, query: string, startMs: number
   }
   const bySeries = new Map<string, { metric: Record<string, string>; t: number[]; v: number[] }>();
   for (let t = startMs; t <= endMs; t += stepMs) {
-    const r = evaluateInstant(store, query, t);
+    const r = analysisQuery(store, query, t);
     if (!r.ok) return { ok: false, error: `${r.errorType}: ${r.error}` };
     const d = r.data;
     if (d.resultType === 'string') return { ok: false, error: 'bad_data: invalid expression type "string" for range query, must be Scalar or instant Vector' };

@@ -8,7 +8,8 @@
 import type { MetricStore } from '../metrics/store.js';
 import { POD_LETTER, type SampleFields, type SampleVersion } from '../model/events.js';
 import type { Ms } from '../model/time.js';
-import { evaluateInstant } from '../promql/index.js';
+import { evaluateInstant, MAX_QUERY_SAMPLES } from '../promql/index.js';
+import { WorkBudget } from '../promql/budget.js';
 import type { SeriesNaming, World } from '../world/world.js';
 import { rate6 } from './summary.js';
 
@@ -48,7 +49,8 @@ const cache = new WeakMap<SeriesNaming, Queries>();
 /** One PromQL query's answer by pod-template hash. Example: {abc: 0.02, def: 0.005}. */
 function byHash(store: MetricStore, query: string, t: Ms, by: string): Map<string, number> {
   const out = new Map<string, number>();
-  const r = evaluateInstant(store, query, t);
+  // A budget of its own: the dashboard's queries are not the analysis', and are not booked to the run.
+  const r = evaluateInstant(store, query, t, { budget: new WorkBudget(MAX_QUERY_SAMPLES) });
   if (!r.ok || r.data.resultType !== 'vector') return out;
   for (const s of r.data.result) {
     const v = Number(s.value[1]);

@@ -6,6 +6,7 @@
 import { createMetricStore } from '../metrics/store.js';
 import type { SummaryFields } from '../model/events.js';
 import type { Scenario } from '../model/scenario.js';
+import { WorkLimitError } from '../model/work-limit.js';
 import { createAbortCauses } from '../run/abort-cause.js';
 import { createSimulation, type SimulationOptions } from '../run/simulation.js';
 import { twinScenario } from '../run/twin.js';
@@ -61,6 +62,16 @@ function firstBy(first: FirstAbort | undefined, until: number): FirstAbort | und
  * regressions → {regressed: null, healthy: <its own run>}.
  */
 export function runSeed(scenario: Scenario, workload: string | undefined, seed: number, horizon: Horizon): SeedRecord {
+  try {
+    return runArms(scenario, workload, seed, horizon);
+  } catch (e) {
+    // Which seed went past a work limit is what the user needs to reproduce it with `simulate run --seed`.
+    if (e instanceof WorkLimitError) throw new WorkLimitError(`seed ${seed}: ${e.message}`);
+    throw e;
+  }
+}
+
+function runArms(scenario: Scenario, workload: string | undefined, seed: number, horizon: Horizon): SeedRecord {
   const name = pickWorkload(scenario, workload).name;
   if (scenario.release.regressions.length === 0) return recordOf(null, runArm(scenario, name, seed, horizon, true).summary);
   // The healthy twin first, to its decision: the regressed arm's Summary judges its abort against

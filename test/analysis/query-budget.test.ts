@@ -2,7 +2,8 @@
  * Issue 14, item 3 at the run level: an AnalysisTemplate whose PromQL would take minutes is refused
  * at load (exit 2, at the metric's line, naming the limit), from the query's static cost per series
  * (MAX_QUERY_SAMPLES) or its measurements together (MAX_RUN_QUERY_SAMPLES); what only the data
- * reveals (many series) is stopped at run time by the same budgets, as measurement errors that say so.
+ * reveals (many series) is stopped at run time by the same budgets: the run ends with exit 2 naming
+ * the limit, never with a verdict our limit decided.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { dispatch } from '../../src/cli/main.js';
 import { listDirectory, readTextFile, type CliIO } from '../../src/cli/io.js';
 import { createMetricStore } from '../../src/metrics/store.js';
 import type { SimEvent } from '../../src/model/events.js';
+import { WorkLimitError } from '../../src/model/work-limit.js';
 import { createSimulation } from '../../src/run/simulation.js';
 import { formatLoadError, loadScenarioText } from '../../src/scenario/index.js';
 
@@ -84,13 +86,13 @@ describe('AnalysisTemplate queries past the work budgets are refused at load', (
   it('a subquery of 960 001 steps over a 30 m rate: MAX_QUERY_SAMPLES, at the query', async () => {
     const r = await run('subquery.yaml', scenario({ query: 'count_over_time(sum(rate(http_requests_total[30m]))[16m:1ms])', interval: '1m', count: 1, duration: '30m' }));
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`error: ${r.file}:29:7: AnalysisTemplate/costly spec.metrics[0].provider.prometheus.query: one evaluation of this query touches about 118,080,123 samples for each series it selects (scraped every 15s), above the 50,000,000 one evaluation may touch (MAX_QUERY_SAMPLES): shorten a range or lengthen a subquery's step\n`);
+    expect(r.err).toBe(`error: ${r.file}:29:7: AnalysisTemplate/costly spec.metrics[0].provider.prometheus.query: one evaluation of this query touches about 126,720,132 samples for each series it selects (scraped every 15s), above the 50,000,000 one evaluation may touch (MAX_QUERY_SAMPLES): shorten a range or lengthen a subquery's step\n`);
   });
 
-  it('50 000 measurements of a 13 823-sample query: MAX_RUN_QUERY_SAMPLES, at the interval', async () => {
+  it('50 000 measurements of a 19 232-sample query: MAX_RUN_QUERY_SAMPLES, at the interval', async () => {
     const r = await run('many.yaml', scenario({ query: 'count_over_time(sum(rate(http_requests_total[5m]))[10m:1s])', interval: '1s', count: 50_000, duration: '24h' }));
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`error: ${r.file}:29:7: AnalysisTemplate/costly spec.metrics[0].interval: 50,000 measurements of this query touch about 691,150,000 samples for each series it selects (13,823 per evaluation), above the 200,000,000 one run's analysis queries may touch (MAX_RUN_QUERY_SAMPLES): measure less often (a longer interval or a count) or use a cheaper query\n`);
+    expect(r.err).toBe(`error: ${r.file}:29:7: AnalysisTemplate/costly spec.metrics[0].interval: 50,000 measurements of this query touch about 961,600,000 samples for each series it selects (19,232 per evaluation), above the 200,000,000 one run's analysis queries may touch (MAX_RUN_QUERY_SAMPLES): measure less often (a longer interval or a count) or use a cheaper query\n`);
   });
 
   it('the same query measured 10 times runs', async () => {
@@ -99,20 +101,34 @@ describe('AnalysisTemplate queries past the work budgets are refused at load', (
   });
 });
 
-describe('what only the data reveals is stopped at run time', () => {
-  it('a query within the static estimate but over many series: measurement errors naming each limit, then the abort', () => {
-    const loaded = loadScenarioText(scenario({ query: 'count_over_time(sum(rate(http_requests_total[30m]))[16m:10ms])', interval: '10s', count: 50, duration: '1h', pause: '35m' }), 'runtime.yaml');
+describe('what only the data reveals ends the run: exit 2 naming the limit, never a verdict', () => {
+  // Argo would count a refused query as a measurement Error and abort on consecutiveErrorLimit:
+  // our own limit would decide the verdict, so the run ends instead (model/work-limit.ts).
+  it('one evaluation over many series past MAX_QUERY_SAMPLES: at the first measurement', async () => {
+    const r = await run('runtime.yaml', scenario({ query: 'count_over_time(sum(rate(http_requests_total[30m]))[16m:10ms])', interval: '10s', count: 10, duration: '1h', pause: '35m' }));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: analysis stopped at 35m20s: query refused by rollout-sim's work budget: one evaluation may touch at most 50,000,000 samples \(MAX_QUERY_SAMPLES, /);
+    expect(r.err).toContain('(query: count_over_time(sum(rate(http_requests_total[30m]))[16m:10ms]))\n');
+  });
+
+  it('measurements each within budget that together pass MAX_RUN_QUERY_SAMPLES: where the run used them up', () => {
+    const loaded = loadScenarioText(scenario({ query: 'count_over_time(sum(rate(http_requests_total[5m]))[10m:500ms])', interval: '1s', count: 5000, duration: '2h' }), 'run-total.yaml');
     if (!loaded.ok) throw new Error(loaded.errors.map(formatLoadError).join('\n'));
     const events: SimEvent[] = [];
     const sim = createSimulation(loaded.scenario, { store: createMetricStore() });
     sim.subscribe((e) => void events.push(e));
-    sim.runUntil(loaded.scenario.duration);
-    sim.finish();
-    const errors = events.flatMap((e) => (e.type === 'Measurement' ? [[e.phase, /\((MAX_[A-Z_]+)/.exec(e.message)?.[1]]] : []));
-    expect(errors[0]).toEqual(['Error', 'MAX_QUERY_SAMPLES']);
-    expect(errors.at(-1)).toEqual(['Error', 'MAX_RUN_QUERY_SAMPLES']);
-    expect(errors.every(([phase]) => phase === 'Error')).toBe(true);
-    const aborted = events.find((e) => e.type === 'RolloutAborted');
-    expect(aborted && 'reason' in aborted ? aborted.reason : '').toContain("query refused by rollout-sim's work budget");
+    let thrown: unknown;
+    try {
+      sim.runUntil(loaded.scenario.duration);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(WorkLimitError);
+    expect((thrown as Error).message).toMatch(/^analysis stopped at \d+m\d+s: query refused by rollout-sim's work budget: the analysis queries of one run may touch at most 200,000,000 samples together \(MAX_RUN_QUERY_SAMPLES\)/);
+    const measured = events.filter((e) => e.type === 'Measurement');
+    // Every measurement taken was Successful: none was turned into an Error, and nothing aborted.
+    expect(measured.length).toBeGreaterThan(1000);
+    expect(measured.every((e) => e.type === 'Measurement' && e.phase === 'Successful')).toBe(true);
+    expect(events.some((e) => e.type === 'RolloutAborted')).toBe(false);
   });
 });

@@ -114,6 +114,6 @@ describe('value formatting', () => {
 describe('resource guard', () => {
   it('refuses subqueries with millions of steps instead of stalling', () => {
     const r = evaluateInstant(store, 'max_over_time(x[1y:1s])', 1000);
-    expect(r).toEqual({ ok: false, errorType: 'execution', error: expect.stringContaining("query refused by rollout-sim's work budget: one evaluation may touch at most 50,000,000 samples (MAX_QUERY_SAMPLES") });
+    expect(r).toEqual({ ok: false, errorType: 'execution', limit: true, error: expect.stringContaining("query refused by rollout-sim's work budget: one evaluation may touch at most 50,000,000 samples (MAX_QUERY_SAMPLES") });
   });
 });

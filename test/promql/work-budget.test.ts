@@ -112,15 +112,16 @@ describe('nested subqueries', () => {
     const budget = new WorkBudget(MAX_QUERY_SAMPLES);
     new Evaluator(store, HOUR, { budget }).evaluate(parsed.expr, HOUR);
     // 1 201 inner times (20 min at 1 s) × 3 series × (≤ 21 points + lookup), plus both subqueries'
-    // steps and returned samples: 601 outer steps × 601 inner steps each × (1 + 3 series).
+    // steps and gathered samples (SUBQUERY_SAMPLE_COST each): 601 outer steps, and 601 inner steps
+    // at each of them, each step 1 + 3 series × 10.
     const once = 1201 * 3 * 22;
-    const gathered = 601 * 4 + 601 * 601 * 4;
+    const gathered = 601 * 31 + 601 * 601 * 31;
     expect(budget.used).toBeLessThanOrEqual(once + gathered);
     expect(budget.used).toBeGreaterThan(gathered);
-    // Re-evaluated per outer step it would have read 601 × 601 × 3 windows: 23 M samples.
-    expect(601 * 601 * 3 * 21).toBeGreaterThan(10 * budget.used);
+    // Re-evaluated per outer step it would have read 601 × 601 × 3 windows: 23 M samples, not 79 k.
+    expect(601 * 601 * 3 * 21).toBeGreaterThan(100 * (budget.used - gathered));
     // The static estimate counts the same things per series.
-    expect(costOf('max_over_time(max_over_time(rate(x_total[5m])[10m:1s])[10m:1s])')).toBe(2 * 601 + 2 * 601 * 601 + 1201 * 21);
+    expect(costOf('max_over_time(max_over_time(rate(x_total[5m])[10m:1s])[10m:1s])')).toBe(11 * 601 + 11 * 601 * 601 + 1201 * 21);
   });
 });
 
@@ -156,7 +157,7 @@ describe('the run-wide budget', () => {
     expect(refusedAt).toBe(Math.floor(MAX_RUN_QUERY_SAMPLES / perEvaluation));
     expect(refusal).toBe(RUN_BUDGET_MESSAGE);
     expect(refusal).toContain('MAX_RUN_QUERY_SAMPLES');
-    expect(evaluateInstant(store, '1 + 1', HOUR)).toEqual({ ok: false, errorType: 'execution', error: RUN_BUDGET_MESSAGE });
+    expect(evaluateInstant(store, '1 + 1', HOUR)).toEqual({ ok: false, errorType: 'execution', error: RUN_BUDGET_MESSAGE, limit: true });
     expect(evaluateInstant(counters(1), '1 + 1', HOUR).ok).toBe(true);
   });
 });
@@ -166,8 +167,8 @@ describe('queryCost', () => {
     expect(costOf('x')).toBe(1);
     expect(costOf('rate(x[5m])')).toBe(21);
     expect(costOf('sum(rate(x[5m])) / sum(rate(y[5m]))')).toBe(42);
-    expect(costOf('count_over_time(sum(rate(x[30m]))[16m:1ms])')).toBe(2 * 960_001 + 960_001 * 121);
-    expect(costOf('x[5m:]')).toBe(2 * 21 + 21);
+    expect(costOf('count_over_time(sum(rate(x[30m]))[16m:1ms])')).toBe(11 * 960_001 + 960_001 * 121);
+    expect(costOf('x[5m:]')).toBe(11 * 21 + 21);
     expect(costOf('rate(x[5m])', 1_000)).toBe(301);
   });
 });

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerInit, WorkerReply } from './protocol.js';
+import { WorkLimitError } from '../../model/work-limit.js';
 
 /** The worker entry beside this module: dist/cli/sweep/ after tsc, dist/bundle/ in the bundle (rolldown.config.mjs). */
 const WORKER_URL = new URL('./sweep-worker.js', import.meta.url);
@@ -22,7 +23,10 @@ const IN_FLIGHT = 2;
 
 /**
  * Runs `tasks` (task numbers) on `size` threads; `onResult` gets each task's encoded record.
- * Rejects on the first error a worker reports (an internal error: bad input was checked before).
+ * Rejects on the first internal error a worker reports (bad input was checked before). A task
+ * past a work limit stops the feeding; once the tasks in flight are back, it rejects with the
+ * limit of the earliest task that met one. Tasks go out in order, so that is the task one thread
+ * would have stopped at: the error names the same seed for any worker count.
  */
 export function runPool(size: number, init: WorkerInit, tasks: readonly number[], onResult: (task: number, record: unknown) => void): Promise<void> {
   if (!existsSync(fileURLToPath(WORKER_URL))) {
@@ -32,6 +36,8 @@ export function runPool(size: number, init: WorkerInit, tasks: readonly number[]
     let next = 0;
     let done = 0;
     let failed = false;
+    let replies = 0;
+    let limit: { index: number; error: WorkLimitError } | undefined;
     const workers: Worker[] = [];
     const stop = (err?: Error): void => {
       if (failed) return;
@@ -42,16 +48,24 @@ export function runPool(size: number, init: WorkerInit, tasks: readonly number[]
       } else resolve();
     };
     const feed = (w: Worker): void => {
-      if (next < tasks.length) w.postMessage(tasks[next++]);
+      if (limit === undefined && next < tasks.length) w.postMessage(tasks[next++]);
     };
     if (tasks.length === 0) return resolve();
     for (let i = 0; i < Math.min(size, tasks.length); i++) {
       const w = new Worker(WORKER_URL, { workerData: init });
       workers.push(w);
       w.on('message', (m: WorkerReply) => {
-        if ('error' in m) return stop(new Error(`sweep worker: ${m.error}`));
-        onResult(m.task, m.record);
-        done++;
+        replies++;
+        if ('error' in m && m.limit === undefined) return stop(new Error(`sweep worker: ${m.error}`));
+        if ('error' in m && m.limit !== undefined) {
+          const index = tasks.indexOf(m.limit.task);
+          if (limit === undefined || index < limit.index) limit = { index, error: new WorkLimitError(m.error) };
+        } else if ('record' in m) {
+          onResult(m.task, m.record);
+          done++;
+        }
+        // `next` is then the number sent: every reply is in once it is reached.
+        if (limit !== undefined) return replies === next ? stop(limit.error) : undefined;
         if (done === tasks.length) stop();
         else feed(w);
       });

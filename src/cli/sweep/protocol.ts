@@ -10,4 +10,5 @@ export interface WorkerInit {
   readonly plan: SweepPlan;
 }
 
-export type WorkerReply = { readonly task: number; readonly record: unknown } | { readonly error: string };
+/** `limit`: the error is a WorkLimitError of that task (exit 2, its message as it is), not an internal one. */
+export type WorkerReply = { readonly task: number; readonly record: unknown } | { readonly error: string; readonly limit?: { readonly task: number } };

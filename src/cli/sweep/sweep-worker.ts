@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../../model/scenario.js';
+import { WorkLimitError } from '../../model/work-limit.js';
 import { loadCell } from '../../sweep/load-cell.js';
 import { seedOf, taskAt } from '../../sweep/plan.js';
 import { encodeRecord } from '../../sweep/record.js';
@@ -28,7 +29,7 @@ port?.on('message', (task: number) => {
     const record = runSeed(scenario, planCell.workload, seedOf(init.plan.baseSeed, seedIndex), init.plan.horizon);
     reply = { task, record: encodeRecord(record) };
   } catch (e) {
-    reply = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    reply = e instanceof WorkLimitError ? { error: e.message, limit: { task } } : { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
   port.postMessage(reply);
 });
