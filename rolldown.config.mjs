@@ -18,6 +18,7 @@
 //   trace under DEBUG=1 still reads.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const BUNDLED = new Set(['yaml', 'seedrandom']);
@@ -27,6 +28,13 @@ const external = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(nam
 export const ENTRIES = { main: 'cli/main', 'sweep-worker': 'cli/sweep/sweep-worker' };
 
 const RE2_IMPORT = "import { RE2JS } from 're2js';";
+
+/**
+ * yaml's ES-module build (what its exports map gives browsers; the same code as its CommonJS
+ * build for Node). Bundled from ES modules, yaml is hoisted into the chunk like our own modules:
+ * no CommonJS wrapper per file to evaluate at start-up, and what the loader never calls is left out.
+ */
+const YAML_ESM = fileURLToPath(new URL('./node_modules/yaml/browser/index.js', import.meta.url));
 
 /**
  * src/go/regexp.ts imports re2js statically (core modules import no `node:` module and call no
@@ -101,7 +109,7 @@ export function builds({ root = 'dist', ext = '.js', dir = 'dist/bundle', resolv
     platform: 'node',
     external,
     plugins: [lazyRe2js],
-    ...(resolveOptions === undefined ? {} : { resolve: resolveOptions }),
+    resolve: { alias: { yaml: YAML_ESM }, ...resolveOptions },
     output: name === 'main' ? { ...output, codeSplitting: { groups: chunkGroups(file) } } : output,
   }));
 }

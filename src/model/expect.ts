@@ -4,6 +4,7 @@
  * `simulate run --expect` grade them (src/run/expect.ts); lessons are graded this way.
  */
 import type { Outcome } from './events.js';
+import type { Regression } from './scenario.js';
 
 export type BoundOp = '<=' | '<' | '>=' | '>' | '==';
 
@@ -43,4 +44,9 @@ export interface Expectations {
   readonly rollout: string | undefined;
   /** In the order written. */
   readonly checks: readonly Expectation[];
+  /**
+   * The same seeds graded again with the release's regressions replaced by these: what must then
+   * hold (e.g. caught: true), so a guard for a healthy release cannot be "delete the analysis".
+   */
+  readonly whenRegressed?: { readonly regressions: readonly Regression[]; readonly checks: readonly Expectation[] };
 }

@@ -43,6 +43,19 @@ export function grade(scenario: Scenario, e: Expectations, o: { readonly seed?: 
     o.onSeed?.(i + 1, seeds.length);
     return s;
   });
-  const results = gradeExpectations(e, summaries);
+  const results = [...gradeExpectations(e, summaries), ...gradeWhenRegressed(scenario, e, seeds)];
   return { seeds, summaries, results, passed: allPassed(results) };
+}
+
+/**
+ * `whenRegressed`: the same seeds with the release's regressions replaced by its own, each result
+ * marked so. Example: {regressions: [{metric: errorRate, to: 0.2}], checks: [caught: true]} over
+ * one seed → [{text: 'whenRegressed caught: true', measured: ['true'], …}].
+ */
+function gradeWhenRegressed(scenario: Scenario, e: Expectations, seeds: readonly number[]): ExpectationResult[] {
+  const w = e.whenRegressed;
+  if (w === undefined) return [];
+  const regressed: Scenario = { ...scenario, release: { ...scenario.release, regressions: w.regressions } };
+  const summaries = seeds.map((seed) => summaryOf(regressed, seed, e.rollout));
+  return gradeExpectations({ ...e, checks: w.checks }, summaries).map((r) => ({ ...r, text: `whenRegressed ${r.text}` }));
 }

@@ -5,7 +5,7 @@
 import { EXPECT_FIELDS, type Bound, type BoundOp } from '../model/expect.js';
 import { parseGoDuration } from '../model/time.js';
 import { bool, bad, describe, enumOf, int, ok, str } from './scalars.js';
-import { dflt, obj, opt, refine, scalar, type Parsed, type ScalarSchema } from './schema.js';
+import { arr, dflt, obj, opt, refine, req, scalar, type Parsed, type ScalarSchema, type Schema } from './schema.js';
 
 const OPS: readonly BoundOp[] = ['<=', '>=', '==', '<', '>'];
 const OUTCOMES = ['promoted', 'aborted', 'incomplete'] as const;
@@ -46,28 +46,58 @@ function parseValue(kind: 'percent' | 'duration' | 'count', s: string): Parsed<n
   return /^\d+$/.test(s) ? ok(Number(s)) : bad(`"${s}" is not a whole number`);
 }
 
-export const Expect = refine(
-  obj(
-    {
-      seeds: dflt(int({ min: 1, max: 100 }), 1, { description: 'How many seeds to grade: spec.seed and the ones after it (at most 100).' }),
-      atLeast: opt(int({ min: 1, max: 100 }), { description: 'In how many of those seeds every expectation must hold (default: all of them).' }),
-      rollout: opt(str({ nonEmpty: true }), { description: 'Whose Summary is graded (default: the Rollout `run` picks).' }),
-      outcome: opt(enumOf(OUTCOMES), { description: 'The rollout ends promoted, aborted or incomplete.' }),
-      caught: opt(bool({ description: 'Aborted while a regression was in effect, where the healthy twin went on.' })),
-      falseRollback: opt(bool({ description: 'Aborted and not caught.' })),
-      regressionInEffect: opt(bool({ description: 'A regression touched the release before the outcome.' })),
-      harmedShare: opt(bound('percent', 'Share of completed requests the release harmed.')),
-      harmedRequests: opt(bound('count', 'Requests the release harmed.')),
-      detectedAfter: opt(bound('duration', 'From the update start to the abort that caught the regression (not caught fails).')),
-      abortedAfter: opt(bound('duration', 'From the update start to the abort (not aborted fails).')),
-      promotedAfter: opt(bound('duration', 'From the update start to the promotion (not promoted fails).')),
+/** The Summary fields an expectation may name, as written: shared by `expect:` and `expect.whenRegressed`. */
+const checks = {
+  outcome: opt(enumOf(OUTCOMES), { description: 'The rollout ends promoted, aborted or incomplete.' }),
+  caught: opt(bool({ description: 'Aborted while a regression was in effect, where the healthy twin went on.' })),
+  falseRollback: opt(bool({ description: 'Aborted and not caught.' })),
+  regressionInEffect: opt(bool({ description: 'A regression touched the release before the outcome.' })),
+  harmedShare: opt(bound('percent', 'Share of completed requests the release harmed.')),
+  harmedRequests: opt(bound('count', 'Requests the release harmed.')),
+  detectedAfter: opt(bound('duration', 'From the update start to the abort that caught the regression (not caught fails).')),
+  abortedAfter: opt(bound('duration', 'From the update start to the abort (not aborted fails).')),
+  promotedAfter: opt(bound('duration', 'From the update start to the promotion (not promoted fails).')),
+};
+
+const namesNothing = (e: object): boolean => !Object.keys(EXPECT_FIELDS).some((k) => (e as Record<string, unknown>)[k] !== undefined);
+
+/**
+ * The `expect:` schema, given the schema of a regression (scenario-schema.ts's, passed in rather
+ * than imported: that module imports this one). `whenRegressed` grades the same seeds once more
+ * with the release's regressions replaced by its own, so an expectation of a healthy release
+ * ("promoted, no false rollback") cannot be met by deleting the analysis that should also catch a
+ * bad one.
+ * Example: {outcome: promoted, whenRegressed: {regressions: [{metric: errorRate, to: 20%}], caught: true}}.
+ */
+export function expectSchema<R>(regression: Schema<R>) {
+  const whenRegressed = refine(
+    obj(
+      {
+        regressions: req(arr(regression, { minItems: 1 }), { description: 'The regressions the release has in this grading, in place of spec.release.regressions.' }),
+        ...checks,
+      },
+      { description: 'The same seeds graded again with these regressions injected into the release: e.g. that a guard added for a healthy release still catches a bad one.' },
+    ),
+    (e, report) => {
+      if (namesNothing(e)) report('', 'whenRegressed: names nothing to check', `add one of ${Object.keys(EXPECT_FIELDS).join(', ')} (e.g. caught: true)`);
     },
-    { description: 'What the run must show, graded by `simulate check` and `simulate run --expect` (exit 3 when not met).' },
-  ),
-  (e, report) => {
-    if (e.atLeast !== undefined && e.atLeast > e.seeds) report('atLeast', `atLeast ${e.atLeast} is more than the ${e.seeds} seeds graded`, `raise seeds to at least ${e.atLeast}, or lower atLeast`);
-    if (!Object.keys(EXPECT_FIELDS).some((k) => (e as Record<string, unknown>)[k] !== undefined)) {
-      report('', 'expect: names nothing to check', `add one of ${Object.keys(EXPECT_FIELDS).join(', ')}`);
-    }
-  },
-);
+  );
+  return refine(
+    obj(
+      {
+        seeds: dflt(int({ min: 1, max: 100 }), 1, { description: 'How many seeds to grade: spec.seed and the ones after it (at most 100).' }),
+        atLeast: opt(int({ min: 1, max: 100 }), { description: 'In how many of those seeds every expectation must hold (default: all of them).' }),
+        rollout: opt(str({ nonEmpty: true }), { description: 'Whose Summary is graded (default: the Rollout `run` picks).' }),
+        ...checks,
+        whenRegressed: opt(whenRegressed),
+      },
+      { description: 'What the run must show, graded by `simulate check` and `simulate run --expect` (exit 3 when not met).' },
+    ),
+    (e, report) => {
+      if (e.atLeast !== undefined && e.atLeast > e.seeds) report('atLeast', `atLeast ${e.atLeast} is more than the ${e.seeds} seeds graded`, `raise seeds to at least ${e.atLeast}, or lower atLeast`);
+      if (namesNothing(e) && e.whenRegressed === undefined) {
+        report('', 'expect: names nothing to check', `add one of ${Object.keys(EXPECT_FIELDS).join(', ')}`);
+      }
+    },
+  );
+}

@@ -47,7 +47,7 @@ export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | un
   const synth = spec.syntheticTests && names ? { ...spec.syntheticTests, cohorts: checkCohortList(cx, spec.syntheticTests.cohorts, names) } : undefined;
   const operator = spec.operator && buildOperator(cx, spec.operator, inputs);
   const compare = checkCompare(cx, spec.compare, inputs);
-  const expect = spec.expect && buildExpect(cx, spec.expect, inputs);
+  const expect = spec.expect && buildExpect(cx, spec.expect, inputs, names && agent ? (list) => buildRegressions(cx, list, names, agent, 'spec.expect.whenRegressed.regressions') : undefined);
   const metrics = spec.metrics && checkMetricsMapping(cx, spec.metrics);
   checkTimes(cx, spec);
   const rate = spec.traffic && rateOf(cx, spec.traffic.rps, agent, cohorts, inputs.fewestReplicas);
@@ -88,17 +88,27 @@ export function buildScenario(cx: Cx, inputs: ScenarioInputs): ScenarioCore | un
 }
 
 /** The expectations in a fixed order (the order of EXPECT_FIELDS), the rollout checked against the file's workloads. */
-function buildExpect(cx: Cx, e: NonNullable<Out<typeof ScenarioSpec>['expect']>, inputs: ScenarioInputs): Expectations {
+function buildExpect(cx: Cx, e: NonNullable<Out<typeof ScenarioSpec>['expect']>, inputs: ScenarioInputs, regressionsOf: ((list: readonly RegressionIn[]) => Regression[]) | undefined): Expectations {
   const names = inputs.workloadNames.map((w) => w.name);
   if (e.rollout !== undefined && names.length > 0 && !names.includes(e.rollout)) {
     fail(cx, 'spec.expect.rollout', `no Rollout or Deployment named "${e.rollout}"`, didYouMean(e.rollout, names) ?? `workloads: ${quoteList(names)}`);
   }
+  const w = e.whenRegressed;
+  const regressions = w === undefined ? undefined : regressionsOf?.(w.regressions);
+  return {
+    seeds: e.seeds, atLeast: e.atLeast ?? e.seeds, rollout: e.rollout, checks: checksOf(e),
+    ...(w === undefined || regressions === undefined ? {} : { whenRegressed: { regressions, checks: checksOf(w) } }),
+  };
+}
+
+/** The expectations an `expect:` (or its whenRegressed) names, in the order of EXPECT_FIELDS. */
+function checksOf(e: object): Expectation[] {
   const checks: Expectation[] = [];
   for (const field of Object.keys(EXPECT_FIELDS) as ExpectField[]) {
     const want = (e as Record<string, unknown>)[field];
     if (want !== undefined) checks.push({ field, want } as Expectation);
   }
-  return { seeds: e.seeds, atLeast: e.atLeast ?? e.seeds, rollout: e.rollout, checks };
+  return checks;
 }
 
 /**
@@ -152,9 +162,9 @@ function mergeBehaviour(base: Behaviour, o: Out<typeof BehaviourOverride> | unde
 type RegressionIn = Out<typeof ScenarioSpec>['release']['regressions'][number];
 const pct = (x: number): string => `${+(x * 100).toFixed(4)}%`;
 
-function buildRegressions(cx: Cx, list: readonly RegressionIn[], names: readonly string[], agent: Scenario['agent']): Regression[] {
+function buildRegressions(cx: Cx, list: readonly RegressionIn[], names: readonly string[], agent: Scenario['agent'], at = 'spec.release.regressions'): Regression[] {
   return list.map((r, i) => {
-    const p = index('spec.release.regressions', i);
+    const p = index(at, i);
     if (r.cohort !== undefined && !names.includes(r.cohort)) {
       fail(cx, `${p}.cohort`, `unknown cohort "${r.cohort}"`, didYouMean(r.cohort, names) ?? `cohorts are ${quoteList(names)}`);
     } else if (r.metric !== 'latency' && r.metric !== 'tokens' && (r.delta !== undefined || r.factor !== undefined)) {

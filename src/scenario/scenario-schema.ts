@@ -3,7 +3,7 @@
  * cluster would not know. Defaults written here in input form; scenario-build.ts fills the
  * defaults that depend on other documents (images, namespace, compare, slo).
  */
-import { Expect } from './expect-schema.js';
+import { expectSchema } from './expect-schema.js';
 import { DEFAULT_METHOD, DEFAULT_PATH } from '../model/scenario.js';
 import { formatDuration } from '../model/time.js';
 import { any, arr, dflt, map, obj, opt, refine, req, shape } from './schema.js';
@@ -241,7 +241,7 @@ export const ScenarioSpec = obj({
   }),
   stepPlugins: opt(map(StepPluginSchema), { description: 'What each canary `plugin` step does, by plugin name.', examples: [{ 'argoproj-labs/sample-step': { duration: '30s', phase: 'Successful' } }] }),
   compare: opt(arr(str({ nonEmpty: true }), { minItems: 1 }), { description: 'Names of the Rollouts/Deployments to race (default: all, in file order).' }),
-  expect: opt(Expect),
+  expect: opt(expectSchema(Regression)),
   metrics: dflt(map(FamilyMapping), {}, {
     description: "Renames exported metric families and labels to the app's own, keyed by our family name (README: Metrics the pods export).",
     examples: [{ http_requests_total: { name: 'flask_http_request_total', labels: { code: 'status' } } }],
