@@ -21,7 +21,7 @@ export const SCHEMA_VERSION = 2;
  * Inconclusive run held the rollout; `operator`: `abort` (or a Deployment's `kubectl rollout
  * undo`); `progressDeadline`: progressDeadlineAbort after ProgressDeadlineExceeded.
  */
-export type AbortCause = 'failed' | 'error' | 'inconclusive' | 'noData' | 'operator' | 'progressDeadline';
+export type AbortCause = 'failed' | 'error' | 'inconclusive' | 'noData' | 'operator' | 'progressDeadline' | 'stepPlugin';
 
 /** Service figures in the Summary: per version from user traffic only, or of the mirrored copies. */
 export interface VersionFigures {

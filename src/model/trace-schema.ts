@@ -47,7 +47,7 @@ const KAYENTA_JUDGEMENT = object({
 const STRATEGY = oneOf(['canary', 'blueGreen', 'rollingUpdate'], "Argo's (and apps/v1's) strategy field.");
 const ROUTER = nullable(str("A canary's trafficRouting router (istio, nginx, …)."));
 const ANALYSIS_PHASE = oneOf(['Pending', 'Running', 'Successful', 'Failed', 'Error', 'Inconclusive']);
-const ABORT_CAUSES = ['failed', 'error', 'inconclusive', 'noData', 'operator', 'progressDeadline'];
+const ABORT_CAUSES = ['failed', 'error', 'inconclusive', 'noData', 'operator', 'progressDeadline', 'stepPlugin'];
 const ROLE = oneOf(['stable', 'canary', 'active', 'preview']);
 
 const VERSION_FIGURES = object({

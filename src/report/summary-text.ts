@@ -41,12 +41,17 @@ function abortCauseText(cause: AbortCause): string {
     case 'inconclusive': return 'by the operator, on an inconclusive analysis';
     case 'operator': return 'by the operator';
     case 'progressDeadline': return 'progress deadline exceeded';
+    case 'stepPlugin': return 'a step plugin failed';
   }
 }
 
-/** What a healthy release rolled back the same way says of the analysis. Example: 'noData' → ': this analysis is blind'. */
+/**
+ * What a healthy release rolled back the same way says of the check that aborted it.
+ * Example: 'noData' → ': this analysis is blind'; 'stepPlugin' → ': the step plugin fails whatever the release does'.
+ */
 function sameWay(cause: AbortCause | null): string {
   if (cause === 'noData' || cause === 'error') return ': this analysis is blind';
+  if (cause === 'stepPlugin') return ': the step plugin fails whatever the release does';
   return cause === 'failed' ? ': this analysis cannot tell good from bad' : '';
 }
 

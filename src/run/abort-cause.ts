@@ -58,7 +58,7 @@ export function createAbortCauses() {
     }
     // rollout/stepplugin.go: a step plugin whose Run answered Failed aborts the Rollout.
     if (previous?.t === t && previous.type === 'StepPluginPhaseChanged' && previous.phase === 'Failed') {
-      return { t, cause: 'failed', detail: `step plugin ${previous.plugin} failed${previous.message === '' ? '' : `: ${previous.message}`}` };
+      return { t, cause: 'stepPlugin', detail: `step plugin ${previous.plugin} failed${previous.message === '' ? '' : `: ${previous.message}`}` };
     }
     return { t, cause: 'progressDeadline', detail: otherAbortWords('progressDeadline') };
   }

@@ -11,6 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { traceJsonSchema } from '../../src/model/trace-schema.js';
+import { formatSummary } from '../../src/report/summary-text.js';
 import { loadScenarioText } from '../../src/scenario/index.js';
 import { validate, type J } from '../helpers/json-schema.js';
 import { decisions, runYaml } from '../helpers/run-yaml.js';
@@ -80,7 +81,15 @@ describe('plugin steps', () => {
     const def = (trace['definitions'] as Record<string, J>)['StepPluginPhaseChanged'] as J;
     for (const e of events.filter((x) => x.type === 'StepPluginPhaseChanged')) expect(validate(def, JSON.parse(JSON.stringify(e)) as J, trace)).toEqual([]);
     const summary = events.find((e) => e.type === 'Summary');
-    expect(summary?.type === 'Summary' ? [summary.abortCause, summary.abortDetail] : []).toEqual(['failed', 'step plugin argoproj/curl failed: HTTP 503']);
+    expect(summary?.type === 'Summary' ? [summary.abortCause, summary.abortDetail] : []).toEqual(['stepPlugin', 'step plugin argoproj/curl failed: HTTP 503']);
+  });
+
+  it('a plugin declared Failed rolls back a release with a regression as it would a healthy one, and the Summary blames the plugin, not an analysis', () => {
+    const text = rollout(STEPS) + scenario('  release: {image: app:v2, regressions: [{metric: errorRate, to: 5%}]}\n  stepPlugins:\n    argoproj/curl: {duration: 20s, phase: Failed, message: "HTTP 503"}\n');
+    const summary = runYaml(text).find((e) => e.type === 'Summary');
+    if (summary?.type !== 'Summary') throw new Error('no Summary');
+    expect([summary.caught, summary.falseRollback, summary.twin?.abortCause]).toEqual([false, true, 'stepPlugin']);
+    expect(formatSummary(summary, { color: false })[2]).toBe('  outcome   aborted after 45s: step plugin argoproj/curl failed: HTTP 503 — FALSE ROLLBACK: the healthy release would be rolled back the same way: the step plugin fails whatever the release does');
   });
 
   it('Error is retried every 35 s and never completes the step', () => {
