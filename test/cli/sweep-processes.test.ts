@@ -78,6 +78,8 @@ describe('simulate sweep across threads and processes', () => {
     // A background analysis whose subquery is within budget per series but not over the run's
     // ~20 series: the healthy twin, which runs longest, uses MAX_RUN_QUERY_SAMPLES up at 20m10s.
     const file = join(OUT, 'heavy.yaml');
+    expect(HEAVY).toContain('templateName: heavy');
+    expect(HEAVY).toContain('name: heavy');
     writeFileSync(file, HEAVY);
     const [one, two] = [await simulate(['sweep', file, '--seeds', '2', '--workers', '1']), await simulate(['sweep', file, '--seeds', '2', '--workers', '2'])];
     expect(one.code, one.err).toBe(2);
@@ -89,93 +91,11 @@ describe('simulate sweep across threads and processes', () => {
 });
 
 /** bench-sweep's canary with a costly background analysis (every 10 s, a 1 h subquery at 500 ms steps). */
-const HEAVY = `apiVersion: argoproj.io/v1alpha1
-kind: Rollout
-metadata:
-  name: api
-spec:
-  replicas: 10
-  selector:
-    matchLabels: {app: api}
-  template:
-    metadata:
-      labels: {app: api}
-    spec:
-      containers:
-        - name: api
-          image: api:v2
-  strategy:
-    canary:
-      canaryService: api-canary
-      stableService: api-stable
-      trafficRouting:
-        istio:
-          virtualService: {name: api-vsvc, routes: [primary]}
-      analysis:
-        templates: [{templateName: heavy}]
-      steps:
-        - setWeight: 10
-        - pause: {duration: 10m}
-        - analysis: {templates: [{templateName: error-rate}], args: [{name: canary-hash, valueFrom: {podTemplateHashValue: Latest}}]}
-        - setWeight: 30
-        - pause: {duration: 10m}
-        - analysis: {templates: [{templateName: error-rate}], args: [{name: canary-hash, valueFrom: {podTemplateHashValue: Latest}}]}
-        - setWeight: 60
-        - pause: {duration: 10m}
-        - analysis: {templates: [{templateName: error-rate}], args: [{name: canary-hash, valueFrom: {podTemplateHashValue: Latest}}]}
----
-apiVersion: argoproj.io/v1alpha1
-kind: AnalysisTemplate
-metadata:
-  name: error-rate
-spec:
-  args:
-    - name: canary-hash
-  metrics:
-    - name: error-rate
-      successCondition: result[0] < 0.015
-      failureLimit: 0
-      provider:
-        prometheus:
-          address: http://prometheus.monitoring:9090
-          query: |
-            (sum(rate(http_requests_total{rollouts_pod_template_hash="{{args.canary-hash}}",code=~"5.."}[5m])) or on() vector(0))
-            /
-            sum(rate(http_requests_total{rollouts_pod_template_hash="{{args.canary-hash}}"}[5m]))
----
-apiVersion: argoproj.io/v1alpha1
-kind: AnalysisTemplate
-metadata:
-  name: heavy
-spec:
-  metrics:
-    - name: heavy
-      interval: 10s
-      successCondition: result[0] >= 0
-      provider:
-        prometheus:
-          address: http://prometheus.monitoring:9090
-          query: sum(count_over_time(http_requests_total[1h:500ms]))
----
-apiVersion: rollout-sim/v1alpha1
-kind: Scenario
-metadata:
-  name: bench-sweep
-  description: "Sweep benchmark: 1 h at 40 rps, a three-step canary gated by Prometheus analysis, errors 0.5 % → 2.5 %."
-spec:
-  seed: 1
-  duration: 1h
-  traffic:
-    rps: 40
-  agent:
-    image: api:v1
-    concurrency: 4
-    startup: 20s
-    latency: {median: 200ms, p99: 1s}
-    errorRate: 0.5%
-    taskSuccess: 100%
-  release:
-    image: api:v2
-    regressions:
-      - {metric: errorRate, to: 2.5%}
-`;
+const HEAVY = readFileSync(join(ROOT, 'scenarios', 'bench-sweep.yaml'), 'utf8')
+  .replace('      steps:\n', '      analysis:\n        templates: [{templateName: heavy}]\n      steps:\n')
+  .replace('---\napiVersion: rollout-sim/v1alpha1', [
+    '---', 'apiVersion: argoproj.io/v1alpha1', 'kind: AnalysisTemplate', 'metadata: {name: heavy}', 'spec:', '  metrics:',
+    '    - name: heavy', '      interval: 10s', '      successCondition: result[0] >= 0',
+    '      provider: {prometheus: {address: "http://prometheus.monitoring:9090", query: "sum(count_over_time(http_requests_total[1h:500ms]))"}}',
+    '---', 'apiVersion: rollout-sim/v1alpha1',
+  ].join('\n'));
