@@ -6,6 +6,7 @@
 import { useApp, useInput, useStdin } from 'ink';
 import type { OperatorActionName } from '../model/scenario.js';
 import { keyCommand } from './keys.js';
+import { asError } from './use-playback.js';
 import type { PlaybackChange } from './state/playback.js';
 
 export interface KeyTarget {
@@ -29,9 +30,14 @@ export function useKeys(
       const cmd = keyCommand(input, key);
       if (cmd?.kind === 'interrupt') return exit(INTERRUPTED);
       if (cmd === undefined || ticker.done()) return;
-      if (cmd.kind === 'quit') ticker.quit();
-      else if (cmd.kind === 'playback') onPlayback(cmd.change);
-      else onOperator?.(cmd.action);
+      // Each can run the simulation on (an operator action, finishing on quit): see usePlayback.
+      try {
+        if (cmd.kind === 'quit') ticker.quit();
+        else if (cmd.kind === 'playback') onPlayback(cmd.change);
+        else onOperator?.(cmd.action);
+      } catch (err) {
+        exit(asError(err));
+      }
     },
     { isActive: isRawModeSupported === true },
   );

@@ -6,6 +6,7 @@
  * simulation is driven by sim time, so its trace is the same. The clock is injected (XState's
  * `Clock`), so tests drive ticks by hand; the default is the host's `Date.now` and `setInterval`.
  */
+import { useApp } from 'ink';
 import { useEffect, useRef } from 'react';
 import type { Ms } from '../model/time.js';
 import type { Driver } from './driver.js';
@@ -131,16 +132,30 @@ export function createTicker<A>(driver: Driver<A>, dispatch: (batch: readonly A[
 export function usePlayback(ticker: Ticker, playback: PlaybackSlice, clock: Clock = hostClock): void {
   const latest = useRef(playback);
   latest.current = playback;
+  const { exit } = useApp();
   useEffect(() => {
     let last = clock.now();
+    // A run that cannot go on (a work limit: model/work-limit.ts) ends the app with its error, so
+    // the terminal is restored and the command reports it (exit 2), not a stack from a timer.
+    const tick = (elapsed: number): void => {
+      try {
+        ticker.tick(elapsed, latest.current);
+      } catch (err) {
+        clock.clearInterval(handle);
+        exit(asError(err));
+      }
+    };
     const handle = clock.setInterval(() => {
       const now = clock.now();
       const elapsed = Math.min(MAX_TICK_MS, now - last);
       last = now;
-      ticker.tick(elapsed, latest.current);
+      tick(elapsed);
       if (ticker.done()) clock.clearInterval(handle);
     }, TICK_MS);
-    ticker.tick(0, latest.current); // the t = 0 events and a first sample, before the first interval
+    tick(0); // the t = 0 events and a first sample, before the first interval
     return () => clock.clearInterval(handle);
-  }, [ticker, clock]);
+  }, [ticker, clock, exit]);
 }
+
+/** Example: asError(new Error('x')) is that error; asError('x') → Error('x'). */
+export const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));

@@ -12,6 +12,7 @@ import type { Scenario } from '../../src/model/scenario.js';
 import { formatJsonl } from '../../src/report/jsonl.js';
 import { describe, expect, it, vi } from 'vitest';
 import { createMetricStore } from '../../src/metrics/store.js';
+import { WorkLimitError } from '../../src/model/work-limit.js';
 import { createComparison } from '../../src/run/compare.js';
 import { takeSample } from '../../src/run/sample.js';
 import { createSimulation } from '../../src/run/simulation.js';
@@ -59,6 +60,31 @@ describe('runLive', () => {
     expect(out).toContain('- {at: 1m0s, action: promote}');
     expect(out).toContain('Summary — agent');
     expect(sim.engine.now).toBeLessThan(scenario.duration);
+  });
+});
+
+describe('a run that cannot go on in the live view', () => {
+  it('a work limit mid-playback ends the session with that error (exit 2 in the CLI), the timer gone, not a stack from a timer', async () => {
+    const scenario = loadScenario('canary-happy-path');
+    const sim = createSimulation(scenario, { store: createMetricStore(), sampler: takeSample });
+    const runUntil = sim.runUntil.bind(sim);
+    // What an analysis query past MAX_RUN_QUERY_SAMPLES throws (run/analysis-query.ts), at 2 min.
+    (sim as { runUntil: (t: number) => void }).runUntil = (t) => {
+      if (t > 120_000) throw new WorkLimitError('analysis stopped at 2m0s: query refused by the work budget');
+      runUntil(t);
+    };
+    const c = manualClock();
+    const { opts } = streams();
+    let failure: unknown;
+    const session = runLive(sim, { file: scenario.file, speed: 600, color: false, until: scenario.duration, clock: c.clock, ...opts }).catch((e: unknown) => {
+      failure = e;
+      return 'failed' as const;
+    });
+    expect(await drive(session, c)).toBe('failed');
+    expect(failure).toBeInstanceOf(WorkLimitError);
+    expect((failure as Error).message).toBe('analysis stopped at 2m0s: query refused by the work budget');
+    expect(c.armed()).toBe(false);
+    expect(sim.engine.now).toBe(120_000);
   });
 });
 

@@ -67,27 +67,34 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const end = until ?? scenario.duration;
 
   let finished: SummaryFields | undefined;
-  if (mode === 'ui' && io.terminal !== undefined) {
-    showSplash(io.terminal, 'run', scenario.name, sim.seed); // at once: loading the UI takes seconds on a busy machine
-    const { runLive } = await import('../../ui/live.js');
-    const ended = await runLive(sim, { speed, color, until: end, file: positionals[0] ?? scenario.file, scenario: scenario.name, terminal: io.terminal }); // the replay hint repeats FILE as typed
-    if (ended === 'interrupted') {
-      exportFile?.discard();
-      report?.file.discard();
-      return EXIT_INTERRUPTED;
+  try {
+    if (mode === 'ui' && io.terminal !== undefined) {
+      showSplash(io.terminal, 'run', scenario.name, sim.seed); // at once: loading the UI takes seconds on a busy machine
+      const { runLive } = await import('../../ui/live.js');
+      const ended = await runLive(sim, { speed, color, until: end, file: positionals[0] ?? scenario.file, scenario: scenario.name, terminal: io.terminal }); // the replay hint repeats FILE as typed
+      if (ended === 'interrupted') {
+        exportFile?.discard();
+        report?.file.discard();
+        return EXIT_INTERRUPTED;
+      }
+    } else {
+      const { capacityNote } = await import('../../run/capacity.js');
+      const notesOf = (): string[] => [...notes, othersNote(scenario, sim.workload.name), capacityNote(scenario, sim.workload.replicas)].filter((n) => n !== undefined);
+      sim.subscribe(await reporter(mode === 'ui' ? 'text' : mode, io, color, notesOf));
+      sim.runUntil(end);
+      const summary = sim.finish();
+      finished = summary;
+      if (io.env.SIMULATE_STATS === '1') {
+        // For `npm run bench`: in-process figures on stderr, never mixed into the output.
+        const stats = { events: sim.engine.processed, requests: summary.completedRequests, simSeconds: (io.clock() - started) / 1000, series: sim.store.seriesCount, samples: sim.store.sampleCount };
+        io.stderr(`STATS ${JSON.stringify(stats)}\n`);
+      }
     }
-  } else {
-    const { capacityNote } = await import('../../run/capacity.js');
-    const notesOf = (): string[] => [...notes, othersNote(scenario, sim.workload.name), capacityNote(scenario, sim.workload.replicas)].filter((n) => n !== undefined);
-    sim.subscribe(await reporter(mode === 'ui' ? 'text' : mode, io, color, notesOf));
-    sim.runUntil(end);
-    const summary = sim.finish();
-    finished = summary;
-    if (io.env.SIMULATE_STATS === '1') {
-      // For `npm run bench`: in-process figures on stderr, never mixed into the output.
-      const stats = { events: sim.engine.processed, requests: summary.completedRequests, simSeconds: (io.clock() - started) / 1000, series: sim.store.seriesCount, samples: sim.store.sampleCount };
-      io.stderr(`STATS ${JSON.stringify(stats)}\n`);
-    }
+  } catch (err) {
+    // A run that cannot go on (a work limit) leaves no half-written export or report behind.
+    exportFile?.discard();
+    report?.file.discard();
+    throw err;
   }
   if (exportFile !== undefined) await exportMetrics(sim.store, exportFile, exportPath as string, io);
   if (report !== undefined) await writeReport(report, io);
