@@ -100,4 +100,19 @@ describe('simulate check --class', () => {
     ]);
     expect(csv[3]).toMatch(/^carol,01-why-not-a-deployment,broken,/);
   });
+
+  it('a submission past a work limit is a broken file of that student; the rest of the class is still graded', async () => {
+    const cls = 'class';
+    for (const s of ['alice', 'dave']) mkdirSync(join(cls, s, '01-why-not-a-deployment'), { recursive: true });
+    cpSync(join(L1, 'solution/exercise.yaml'), join(cls, 'alice/01-why-not-a-deployment/exercise.yaml'));
+    // A query within the per-series estimate that the run's many series push past MAX_QUERY_SAMPLES.
+    const costly = readFileSync(join(L1, 'solution/exercise.yaml'), 'utf8').replace(/query: \|\n(?: {12}.*\n)+/, "query: 'count_over_time(sum(rate(http_requests_total[30m]))[16m:10ms])'\n");
+    expect(costly).toContain('[16m:10ms]');
+    writeFileSync(join(cls, 'dave/01-why-not-a-deployment/exercise.yaml'), costly);
+    const r = await sim(['check', '--class', cls, '1']);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines.slice(0, 3)).toEqual(['student  01-why-not-a-deployment', 'alice    pass', 'dave     broken']);
+    expect(lines[4]).toMatch(/^ {2}dave \/ 01-why-not-a-deployment: analysis stopped at \d+m\d+s: query refused by rollout-sim's work budget: one evaluation may touch at most 50,000,000 samples \(MAX_QUERY_SAMPLES/);
+  });
 });

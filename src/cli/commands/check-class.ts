@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { maxOf } from '../../model/numbers.js';
+import { WorkLimitError } from '../../model/work-limit.js';
 import { grade } from '../../run/grade.js';
 import { EXIT_OK, UsageError, isDirectory, type CliIO } from '../io.js';
 import { loadCourse, requireLesson, type Course, type Lesson } from '../lessons.js';
@@ -52,7 +53,8 @@ async function gradeSubmission(io: CliIO, course: Course, folder: string, lesson
     const failed = g.results.filter((r) => !r.passed).map((r) => r.text);
     return g.passed ? { grade: 'pass', detail: '' } : { grade: 'fail', detail: `not met: ${failed.join('; ')}` };
   } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
+    // A submission past a work limit is that student's broken file, not the end of the class's grading.
+    if (!(e instanceof UsageError) && !(e instanceof WorkLimitError)) throw e;
     return { grade: 'broken', detail: (e.message.split('\n')[0] ?? '').replace(/^error: /, '') };
   }
 }
