@@ -91,7 +91,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
       }
     }
   } catch (err) {
-    // A run that cannot go on (a work limit) leaves no half-written export or report behind.
+    // As on Ctrl-C: a run that cannot go on (a work limit) gives up its export and report files.
     exportFile?.discard();
     report?.file.discard();
     throw err;
