@@ -34,15 +34,11 @@ export function summaryOf(scenario: Scenario, seed: number, rollout: string | un
 
 /**
  * Grades the scenario's expectations. `first` (an already-run seed's Summary) is reused rather
- * than run again. `onSeed` reports progress (seeds done, of all).
+ * than run again.
  */
-export function grade(scenario: Scenario, e: Expectations, o: { readonly seed?: number; readonly first?: SummaryFields; readonly onSeed?: (done: number, of: number) => void } = {}): Graded {
+export function grade(scenario: Scenario, e: Expectations, o: { readonly seed?: number; readonly first?: SummaryFields } = {}): Graded {
   const seeds = gradeSeeds(o.seed ?? scenario.seed, e.seeds);
-  const summaries = seeds.map((seed, i) => {
-    const s = i === 0 && o.first !== undefined ? o.first : summaryOf(scenario, seed, e.rollout);
-    o.onSeed?.(i + 1, seeds.length);
-    return s;
-  });
+  const summaries = seeds.map((seed, i) => (i === 0 && o.first !== undefined ? o.first : summaryOf(scenario, seed, e.rollout)));
   const results = [...gradeExpectations(e, summaries), ...gradeWhenRegressed(scenario, e, seeds)];
   return { seeds, summaries, results, passed: allPassed(results) };
 }

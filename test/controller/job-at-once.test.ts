@@ -7,10 +7,8 @@
  * waits the seconds the canary pod needs and then tests it.
  */
 import { describe, expect, it } from 'vitest';
-import { createMetricStore } from '../../src/metrics/store.js';
 import type { SimEvent } from '../../src/model/events.js';
-import { createSimulation } from '../../src/run/simulation.js';
-import { formatLoadError, loadScenarioText } from '../../src/scenario/index.js';
+import { runYaml } from '../helpers/run-yaml.js';
 
 const scenario = (steps: string, jobSpec = 'backoffLimit: 0', background = '') => `apiVersion: rollout-sim/v1alpha1
 kind: Scenario
@@ -47,23 +45,13 @@ spec:
             template: {spec: {restartPolicy: Never, containers: [{name: t, image: curlimages/curl, command: [curl, -f, http://app-canary/]}]}}
 `;
 
-function trace(text: string): SimEvent[] {
-  const loaded = loadScenarioText(text, 'job.yaml');
-  if (!loaded.ok) throw new Error(loaded.errors.map(formatLoadError).join('\n'));
-  const sim = createSimulation(loaded.scenario, { store: createMetricStore() });
-  const events: SimEvent[] = [];
-  sim.subscribe((e) => events.push(e));
-  sim.runUntil(loaded.scenario.duration);
-  sim.finish();
-  return events;
-}
 
 const analysisEvents = (events: SimEvent[]) =>
   events.filter((e) => e.type === 'AnalysisRunStarted' || e.type === 'Measurement' || e.type === 'AnalysisRunCompleted' || e.type === 'RolloutAborted');
 
 describe('job provider: the Job starts with the measurement (job.go Run)', () => {
   it('an analysis step before any setWeight measures at once; cases with no ready canary pod fail', () => {
-    const events = trace(scenario('        - analysis: {templates: [{templateName: smoke}]}\n        - setWeight: 50\n        - pause: {duration: 1m}\n'));
+    const events = runYaml(scenario('        - analysis: {templates: [{templateName: smoke}]}\n        - setWeight: 50\n        - pause: {duration: 1m}\n'));
     const run = (events.find((e) => e.type === 'AnalysisRunStarted') as { name: string }).name;
     expect(analysisEvents(events)).toEqual([
       { t: 0, type: 'AnalysisRunStarted', name: run, templates: ['smoke'], args: {} },
@@ -74,12 +62,12 @@ describe('job provider: the Job starts with the measurement (job.go Run)', () =>
   });
 
   it("the wait is the Job spec's activeDeadlineSeconds when it sets one", () => {
-    const events = trace(scenario('        - analysis: {templates: [{templateName: smoke}]}\n        - setWeight: 50\n', 'activeDeadlineSeconds: 120'));
+    const events = runYaml(scenario('        - analysis: {templates: [{templateName: smoke}]}\n        - setWeight: 50\n', 'activeDeadlineSeconds: 120'));
     expect(events.find((e) => e.type === 'Measurement')).toMatchObject({ t: 120_000, value: '20/20 failed (20 found no ready release pod)', phase: 'Failed' });
   });
 
   it('a background analysis from step 0 (Argo\'s rollout-background-analysis example) tests the canary once its pod is ready', () => {
-    const events = trace(scenario('        - setWeight: 25\n        - pause: {duration: 2m}\n', 'backoffLimit: 0', '      analysis: {templates: [{templateName: smoke}]}\n'));
+    const events = runYaml(scenario('        - setWeight: 25\n        - pause: {duration: 2m}\n', 'backoffLimit: 0', '      analysis: {templates: [{templateName: smoke}]}\n'));
     const started = events.find((e) => e.type === 'AnalysisRunStarted');
     const measurement = events.find((e) => e.type === 'Measurement');
     expect(started?.t).toBe(0);
@@ -90,7 +78,7 @@ describe('job provider: the Job starts with the measurement (job.go Run)', () =>
   });
 
   it('after a setWeight the canary pod is ready: the suite is served and no case is refused', () => {
-    const events = trace(scenario('        - setWeight: 50\n        - analysis: {templates: [{templateName: smoke}]}\n'));
+    const events = runYaml(scenario('        - setWeight: 50\n        - analysis: {templates: [{templateName: smoke}]}\n'));
     const measurement = events.find((e) => e.type === 'Measurement') as { value: string; phase: string; t: number };
     expect(measurement).toMatchObject({ value: '0/20 failed', phase: 'Successful' });
     expect(events.some((e) => e.type === 'RolloutAborted')).toBe(false);

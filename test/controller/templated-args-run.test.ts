@@ -7,10 +7,8 @@
  * `rollout/analysis.go` `reconcileBackgroundAnalysisRun`) — no crash, no load error.
  */
 import { describe, expect, it } from 'vitest';
-import { createMetricStore } from '../../src/metrics/store.js';
 import type { SimEvent } from '../../src/model/events.js';
-import { createSimulation } from '../../src/run/simulation.js';
-import { formatLoadError, loadScenarioText } from '../../src/scenario/index.js';
+import { runYaml } from '../helpers/run-yaml.js';
 
 const text = (interval: string) => `apiVersion: rollout-sim/v1alpha1
 kind: Scenario
@@ -59,14 +57,7 @@ spec:
 `;
 
 function trace(interval: string): SimEvent[] {
-  const loaded = loadScenarioText(text(interval), 'with-args.yaml');
-  if (!loaded.ok) throw new Error(loaded.errors.map(formatLoadError).join('\n'));
-  const sim = createSimulation(loaded.scenario, { store: createMetricStore() });
-  const events: SimEvent[] = [];
-  sim.subscribe((e) => events.push(e));
-  sim.runUntil(loaded.scenario.duration);
-  sim.finish();
-  return events;
+  return runYaml(text(interval));
 }
 
 describe('args in interval, initialDelay and failureLimit (rollout-bg-analysis-withArgs.yaml)', () => {

@@ -110,33 +110,27 @@ export async function runComparison(scenario: Scenario, io: CliIO, opts: Compari
   const until = opts.until ?? scenario.duration;
   printWarnings(io, cmp.sims);
   if (report !== undefined) cmp.sims.forEach((sim, i) => sim.subscribe(report.listener(i)));
-  try {
-    if (mode === 'ui' && io.terminal !== undefined) {
-      showSplash(io.terminal, 'compare', scenario.name, cmp.sims[0]?.seed ?? scenario.seed); // at once: loading the UI takes seconds on a busy machine
-      const { runCompareLive } = await import('../../ui/live.js');
-      const live = { speed: opts.speed, color, until, file: opts.file ?? scenario.file, scenario: scenario.name, strategies: opts.names, terminal: io.terminal };
-      if (await runCompareLive(cmp, live) === 'interrupted') {
-        report?.file.discard();
-        return EXIT_INTERRUPTED;
-      }
-      if (report !== undefined) await writeReport(report, io);
-      return EXIT_OK;
+  if (mode === 'ui' && io.terminal !== undefined) {
+    showSplash(io.terminal, 'compare', scenario.name, cmp.sims[0]?.seed ?? scenario.seed); // at once: loading the UI takes seconds on a busy machine
+    const { runCompareLive } = await import('../../ui/live.js');
+    const live = { speed: opts.speed, color, until, file: opts.file ?? scenario.file, scenario: scenario.name, strategies: opts.names, terminal: io.terminal };
+    if (await runCompareLive(cmp, live) === 'interrupted') {
+      report?.file.discard();
+      return EXIT_INTERRUPTED;
     }
-    // Each panel's events, kept apart: every report reads one run's events in order.
-    const traces: SimEvent[][] = cmp.sims.map(() => []);
-    cmp.sims.forEach((sim, i) => sim.subscribe((e) => void traces[i]?.push(e)));
-    cmp.runUntil(until);
-    const summaries = cmp.finish();
-    if (mode === 'jsonl') io.stdout(traces.flat().map((e) => formatJsonl(e) + '\n').join(''));
-    else if (mode === 'json') io.stdout(JSON.stringify(comparisonJson(scenario, cmp.sims[0]?.seed ?? scenario.seed, summaries)) + '\n');
-    else io.stdout(compareText(scenario, traces, summaries, color));
     if (report !== undefined) await writeReport(report, io);
     return EXIT_OK;
-  } catch (err) {
-    // As on Ctrl-C: a run that cannot go on (a work limit) gives up its report file.
-    report?.file.discard();
-    throw err;
   }
+  // Each panel's events, kept apart: every report reads one run's events in order.
+  const traces: SimEvent[][] = cmp.sims.map(() => []);
+  cmp.sims.forEach((sim, i) => sim.subscribe((e) => void traces[i]?.push(e)));
+  cmp.runUntil(until);
+  const summaries = cmp.finish();
+  if (mode === 'jsonl') io.stdout(traces.flat().map((e) => formatJsonl(e) + '\n').join(''));
+  else if (mode === 'json') io.stdout(JSON.stringify(comparisonJson(scenario, cmp.sims[0]?.seed ?? scenario.seed, summaries)) + '\n');
+  else io.stdout(compareText(scenario, traces, summaries, color));
+  if (report !== undefined) await writeReport(report, io);
+  return EXIT_OK;
 }
 
 /**

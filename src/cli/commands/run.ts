@@ -5,6 +5,7 @@
 import { createMetricStore } from '../../metrics/store.js';
 import type { MetricStore } from '../../metrics/store.js';
 import type { SimEvent, SummaryFields } from '../../model/events.js';
+import type { Expectations } from '../../model/expect.js';
 import type { Scenario } from '../../model/scenario.js';
 import { createSimulationCore, NO_ANALYSIS, pickWorkload, usesAnalysis, type Simulation } from '../../run/simulation-core.js';
 import { checkPositionals, checkUntil, parseFlags, parseSeed, parseSpeed, parseUntil } from '../args.js';
@@ -67,49 +68,47 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const end = until ?? scenario.duration;
 
   let finished: SummaryFields | undefined;
-  try {
-    if (mode === 'ui' && io.terminal !== undefined) {
-      showSplash(io.terminal, 'run', scenario.name, sim.seed); // at once: loading the UI takes seconds on a busy machine
-      const { runLive } = await import('../../ui/live.js');
-      const ended = await runLive(sim, { speed, color, until: end, file: positionals[0] ?? scenario.file, scenario: scenario.name, terminal: io.terminal }); // the replay hint repeats FILE as typed
-      if (ended === 'interrupted') {
-        exportFile?.discard();
-        report?.file.discard();
-        return EXIT_INTERRUPTED;
-      }
-    } else {
-      const { capacityNote } = await import('../../run/capacity.js');
-      const notesOf = (): string[] => [...notes, othersNote(scenario, sim.workload.name), capacityNote(scenario, sim.workload.replicas)].filter((n) => n !== undefined);
-      sim.subscribe(await reporter(mode === 'ui' ? 'text' : mode, io, color, notesOf));
-      sim.runUntil(end);
-      const summary = sim.finish();
-      finished = summary;
-      if (io.env.SIMULATE_STATS === '1') {
-        // For `npm run bench`: in-process figures on stderr, never mixed into the output.
-        const stats = { events: sim.engine.processed, requests: summary.completedRequests, simSeconds: (io.clock() - started) / 1000, series: sim.store.seriesCount, samples: sim.store.sampleCount };
-        io.stderr(`STATS ${JSON.stringify(stats)}\n`);
-      }
+  if (mode === 'ui' && io.terminal !== undefined) {
+    showSplash(io.terminal, 'run', scenario.name, sim.seed); // at once: loading the UI takes seconds on a busy machine
+    const { runLive } = await import('../../ui/live.js');
+    const ended = await runLive(sim, { speed, color, until: end, file: positionals[0] ?? scenario.file, scenario: scenario.name, terminal: io.terminal }); // the replay hint repeats FILE as typed
+    if (ended === 'interrupted') {
+      exportFile?.discard();
+      report?.file.discard();
+      return EXIT_INTERRUPTED;
     }
-  } catch (err) {
-    // As on Ctrl-C: a run that cannot go on (a work limit) gives up its export and report files.
-    exportFile?.discard();
-    report?.file.discard();
-    throw err;
+  } else {
+    const { capacityNote } = await import('../../run/capacity.js');
+    const notesOf = (): string[] => [...notes, othersNote(scenario, sim.workload.name), capacityNote(scenario, sim.workload.replicas)].filter((n) => n !== undefined);
+    sim.subscribe(await reporter(mode === 'ui' ? 'text' : mode, io, color, notesOf));
+    sim.runUntil(end);
+    const summary = sim.finish();
+    finished = summary;
+    if (io.env.SIMULATE_STATS === '1') {
+      // For `npm run bench`: in-process figures on stderr, never mixed into the output.
+      const stats = { events: sim.engine.processed, requests: summary.completedRequests, simSeconds: (io.clock() - started) / 1000, series: sim.store.seriesCount, samples: sim.store.sampleCount };
+      io.stderr(`STATS ${JSON.stringify(stats)}\n`);
+    }
   }
   if (exportFile !== undefined) await exportMetrics(sim.store, exportFile, exportPath as string, io);
   if (report !== undefined) await writeReport(report, io);
   if (values.expect === true && scenario.expect !== undefined) {
     // The run just made is the first seed's, when it ran to the end for the graded workload.
     const same = until === undefined && (scenario.expect.rollout ?? sim.workload.name) === sim.workload.name;
-    const { grade } = await import('../../run/grade.js');
-    const { formatResult } = await import('../../run/expect.js');
-    const g = grade(scenario, scenario.expect, { ...(seed === undefined ? {} : { seed }), ...(same && finished !== undefined ? { first: finished } : {}) });
-    const lines = `expect:\n${g.results.map((r) => `  ${formatResult(r)}`).join('\n')}\n`;
-    if (mode === 'json' || mode === 'jsonl') io.stderr(lines);
-    else io.stdout(lines);
-    return g.passed ? EXIT_OK : EXIT_CHECK_FAILED;
+    return gradeAfterRun(io, mode, scenario, scenario.expect, seed, same ? finished : undefined);
   }
   return EXIT_OK;
+}
+
+/** `run --expect`: the expectations graded (reusing the run's Summary as the first seed's when given), one line each; exit 0 or 3. */
+async function gradeAfterRun(io: CliIO, mode: string, scenario: Scenario, expect: Expectations, seed: number | undefined, first: SummaryFields | undefined): Promise<number> {
+  const { grade } = await import('../../run/grade.js');
+  const { formatResult } = await import('../../run/expect.js');
+  const g = grade(scenario, expect, { ...(seed === undefined ? {} : { seed }), ...(first === undefined ? {} : { first }) });
+  const lines = `expect:\n${g.results.map((r) => `  ${formatResult(r)}`).join('\n')}\n`;
+  if (mode === 'json' || mode === 'jsonl') io.stderr(lines);
+  else io.stdout(lines);
+  return g.passed ? EXIT_OK : EXIT_CHECK_FAILED;
 }
 
 /**
