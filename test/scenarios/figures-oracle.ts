@@ -85,3 +85,19 @@ function lnFactorial(n: number): number {
   if (n < 2) return 0;
   return n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + 1 / (12 * n) - 1 / (360 * n ** 3);
 }
+
+/**
+ * The first whole second t at which the Wald test of a canary holding share f of `rate` req/s
+ * for t seconds (against the rest, on stable, over the same t) detects pc against ps with at
+ * least `power`, at one-sided z: the exact counterpart of the derivation's "time to detect".
+ * Request counts are their expectations, rounded. Searched upward from 1 s to `limit`.
+ * Example: secondsToPower(0.05, 100, 0.02, 0.01, 0.8) → 284 (4m44s; the derivation says 5m16s).
+ */
+export function secondsToPower(f: number, rate: number, pc: number, ps: number, power: number, z = 1.959964, limit = 3600): number | null {
+  for (let t = 1; t <= limit; t++) {
+    const nc = Math.round(f * rate * t);
+    const ns = Math.round((1 - f) * rate * t);
+    if (nc > 0 && waldExceeds(nc, pc, ns, ps, z) >= power) return t;
+  }
+  return null;
+}
