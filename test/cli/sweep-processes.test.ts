@@ -4,7 +4,7 @@
  * JSON for --workers 1 and 2; four shards as four processes, merged, equal to one process.
  * About 20 s on the loaded 2-core machine.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -88,6 +88,23 @@ describe('simulate sweep across threads and processes', () => {
     expect(two.err.split('\n').filter((l) => l.startsWith('error:'))).toEqual(one.err.split('\n').filter((l) => l.startsWith('error:')));
     expect(one.out + two.out).toBe('');
   });
+
+  // util-linux's script(1) gives the CLI a terminal (a pseudo-terminal; its output is the screen's bytes).
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('on a terminal the progress bar is redrawn in place: its own control codes reach the terminal, not shown as escapes', async () => {
+    const command = [process.execPath, LAUNCHER, 'sweep', 'canary-tool-call-regression', '--seeds', '3', '--workers', '1'].map((a) => `'${a}'`).join(' ');
+    const env: Record<string, string | undefined> = { ...process.env, CI: undefined };
+    const screen = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
+      child.on('close', (code) => resolve({ code, out }));
+    });
+    expect(screen.code, screen.out).toBe(0);
+    expect(screen.out).toContain('\r\x1b[K[##########....................] 1/3 seeds');
+    expect(screen.out).toContain('\r\x1b[K[##############################] 3/3 seeds');
+    expect(screen.out).not.toContain('\\x1b');
+  }, 60_000);
 });
 
 /** bench-sweep's canary with a costly background analysis (every 10 s, a 1 h subquery at 500 ms steps). */

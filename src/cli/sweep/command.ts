@@ -122,8 +122,7 @@ export async function runSweep(io: CliIO, sources: readonly Source[], scenario: 
   const total = taskCount(plan);
   const [from, to] = o.shard === undefined ? [0, total] : shardRange(total, o.shard.index, o.shard.count);
   const workers = Math.max(1, Math.min(o.workers ?? availableParallelism(), to - from));
-  const tty = io.terminal?.stderr.isTTY === true && !isCi(io.env);
-  const progress = createProgress(to - from, { write: io.stderr, tty, clock: io.clock, unit: 'seeds' });
+  const progress = createProgress(to - from, progressOutput(io));
   const records = await executeTasks(sources, plan, from, to, workers, progress);
   if (o.shard !== undefined) {
     const identity = sweepIdentity(header, sources, packageVersion());
@@ -166,4 +165,16 @@ function parseSpecs(texts: readonly string[]): VarySpec[] {
 
 function parseWorkers(text: string | undefined): number | undefined {
   return text === undefined ? undefined : parseCount(text, '--workers', 1024);
+}
+
+/**
+ * Where the progress goes. On a terminal the bar goes straight to it: io.stderr shows control
+ * characters as visible escapes there (terminal-text.ts), which would print the bar's own \r and
+ * erase-line codes as text. The bar is our own text (counts and rates), with no user data in it.
+ */
+function progressOutput(io: CliIO): { write: (s: string) => void; tty: boolean; clock: () => number; unit: string } {
+  const terminal = io.terminal;
+  const tty = terminal?.stderr.isTTY === true && !isCi(io.env);
+  const write = tty && terminal !== undefined ? (s: string) => void terminal.stderr.write(s) : io.stderr;
+  return { write, tty, clock: io.clock, unit: 'seeds' };
 }
