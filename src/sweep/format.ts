@@ -31,14 +31,15 @@ function cellName(r: SweepResult, c: SweepResult['cells'][number]): string {
 }
 
 /**
- * The table: a title, one row per cell, and what each column means.
+ * The table: a title, one row per cell, and what each column means. Given a width (the terminal's
+ * columns) that the one table would overflow, the rows come as two narrower tables instead, the
+ * rates and the times, each led by the cell's name; without one (piped, a file) always one table.
  * Example row: 'to=6%   198/200 99.0% [96.4–99.7%]   0/200 0.0% [0.0–1.9%]   5m20s/5m20s/10m40s   14/29/61   11m0s/11m0s/11m0s   0.0%'.
  */
-export function formatTable(r: SweepResult): string {
+export function formatTable(r: SweepResult, width?: number): string {
   const [first, last] = r.seedRange;
   const title = `rollout-sim ${r.command} · ${r.scenario} · ${r.seeds} seed${r.seeds === 1 ? '' : 's'} (${first}…${last}) · each with its healthy twin · horizon: ${r.horizon}`;
   const head = ['cell', 'detection [95% CI]', 'false rollback [95% CI]', 'detected after p50/p90/max', 'harmed p50/p90/max', 'promoted after p50/p90/max', 'incomplete'];
-  const vary = r.vary.map((v) => v.target);
   const rows = r.cells.map((c) => [
     cellName(r, c),
     c.regressed === null ? '— (no regression)' : rateText(c.regressed.detection),
@@ -48,16 +49,30 @@ export function formatTable(r: SweepResult): string {
     distText(c.healthy.promotionTime, dur),
     pct(Math.max(c.regressed?.incomplete.rate ?? 0, c.healthy.incomplete.rate ?? 0), 1),
   ]);
-  const widths = head.map((h, i) => maxOf(rows.map((row) => (row[i] ?? '').length), h.length));
-  const line = (cols: readonly string[]): string => cols.map((c, i) => c.padEnd(widths[i] ?? 0)).join('   ').trimEnd();
+  const whole = columns(head, rows, [0, 1, 2, 3, 4, 5, 6]);
+  const fits = width === undefined || maxOf(whole.map((l) => l.length), 0) <= width;
+  const body = fits ? whole : [...columns(head, rows, [0, 1, 2, 6]), '', ...columns(head, rows, [0, 3, 4, 5])];
+  // Each note under 100 columns, so that a 100-column terminal shows it whole.
   const notes = [
-    'detection: seeds whose abort caught the regression (the healthy twin had not aborted by then) / seeds where it was in effect',
-    'false rollback: seeds whose healthy twin (the same seed, regressions removed) aborted / all seeds',
-    'detected after: from the update\'s start; harmed: requests the release made worse (Summary.harmedRequests)',
-    'promoted after: the healthy twin\'s; incomplete: neither promoted nor aborted by spec.duration (either arm)',
+    'detection: of the seeds where the regression was in effect, those whose abort caught it',
+    '  (the healthy twin, the same seed with every regression removed, had not aborted by then)',
+    'false rollback: of all seeds, those whose healthy twin aborted',
+    'detected after: from the update\'s start; promoted after: the healthy twin\'s, from the same start',
+    'harmed: requests the release made worse (Summary.harmedRequests)',
+    'incomplete: neither promoted nor aborted by spec.duration (either arm)',
   ];
   const varied = r.vary.map((v) => `${short(v.target + '=')} is --vary ${v.target}`);
-  return [title, '', line(head), ...rows.map(line), '', ...[...(vary.length > 0 ? varied : []), ...notes].map((n) => `  ${n}`)].join('\n') + '\n';
+  return [title, '', ...body, '', ...[...varied, ...notes].map((n) => `  ${n}`)].join('\n') + '\n';
+}
+
+/**
+ * The header and rows of the columns `pick`, each padded to its widest entry, three spaces apart.
+ * Example: columns(['a', 'bb'], [['xyz', 'q']], [0, 1]) → ['a     bb', 'xyz   q'].
+ */
+function columns(head: readonly string[], rows: readonly (readonly string[])[], pick: readonly number[]): string[] {
+  const widths = pick.map((i) => maxOf(rows.map((row) => (row[i] ?? '').length), (head[i] ?? '').length));
+  const line = (cols: readonly string[]): string => pick.map((i, k) => (cols[i] ?? '').padEnd(widths[k] ?? 0)).join('   ').trimEnd();
+  return [line(head), ...rows.map(line)];
 }
 
 /** A long --vary target by its last key. Example: 'spec.release.regressions[0].to=' → 'to='. */

@@ -4,7 +4,10 @@
  * 2-core machine.
  */
 import { describe, expect, it } from 'vitest';
+import { listDirectory, readTextFile } from '../../src/cli/io.js';
+import { dispatch } from '../../src/cli/main.js';
 import type { SweepResult } from '../../src/sweep/result.js';
+import type { Terminal } from '../../src/ui/terminal.js';
 import { sim } from './harness.js';
 
 const json = (out: string): SweepResult => JSON.parse(out) as SweepResult;
@@ -103,6 +106,25 @@ describe('simulate compare --seeds', () => {
     expect(res.cells.map((c) => `${c.workload} ${c.strategy}`)).toEqual(['agent-canary canary', 'agent-bluegreen blueGreen', 'agent-deployment rollingUpdate']);
     // The rolling Deployment has no analysis: it never detects anything.
     expect(res.cells[2]?.regressed?.detection.count).toBe(0);
+  });
+
+  it('on a 120-column terminal the table comes as two that fit it; piped, as one', async () => {
+    const args = ['compare', 'flagship', '--seeds', '2', '--workers', '1'];
+    const piped = (await sim(args)).out.split('\n');
+    const terminal = { stdout: { isTTY: true, columns: 120 }, stderr: { isTTY: false }, stdin: {} } as unknown as Terminal;
+    let out = '';
+    const code = await dispatch(args, { stdout: (s) => void (out += s), stderr: () => undefined, readFile: readTextFile, listDir: listDirectory, clock: () => 0, env: { CI: 'true' }, isTTY: true, terminal });
+    expect(code).toBe(0);
+    const screen = out.split('\n');
+    expect(Math.max(...piped.map((l) => l.length))).toBeGreaterThan(120);
+    expect(Math.max(...screen.map((l) => l.length))).toBeLessThanOrEqual(120);
+    // Each row of the one table, split at its column gaps; the two tables hold its columns 0,1,2,6 and 0,3,4,5.
+    const block = (lines: string[], from: number): string[][] => lines.slice(from, from + 4).map((l) => l.split(/ {3,}/));
+    const heads = screen.flatMap((l, i) => (l.startsWith('cell ') ? [i] : []));
+    expect(heads).toHaveLength(2);
+    const whole = block(piped, piped.findIndex((l) => l.startsWith('cell ')));
+    expect(block(screen, heads[0] as number)).toEqual(whole.map((c) => [0, 1, 2, 6].map((i) => c[i])));
+    expect(block(screen, heads[1] as number)).toEqual(whole.map((c) => [0, 3, 4, 5].map((i) => c[i])));
   });
 });
 

@@ -21,7 +21,7 @@ import { executeTasks } from './execute.js';
 import { mergeCommand } from './merge.js';
 import { partialJson, sweepIdentity } from './partial.js';
 import { createProgress } from './progress.js';
-import { renderResult, type SweepOutput } from './render.js';
+import { renderResult, terminalWidth, type SweepOutput } from './render.js';
 import { parseCount, parseHorizon, parseShard, parseSweepOutput } from './flags.js';
 
 export const SWEEP_USAGE = `usage: simulate sweep FILE --seeds N [--seed S] [--workers K] [--vary [KIND[/NAME]:]PATH=V1,V2,…]…
@@ -131,7 +131,7 @@ export async function runSweep(io: CliIO, sources: readonly Source[], scenario: 
   }
   const byCell = header.cells.map((_, c) => records.slice(c * plan.seeds, (c + 1) * plan.seeds));
   const result = sweepResult(header, byCell);
-  io.stdout(renderResult(result, o.output));
+  io.stdout(renderResult(result, o.output, terminalWidth(io)));
   if (report !== undefined) {
     const html = await (await import('./report-html.js')).sweepReport(result);
     report.write(html);

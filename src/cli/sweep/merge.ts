@@ -4,7 +4,7 @@ import { parseFlags } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { parseSweepOutput } from './flags.js';
 import { mergePartials } from './partial.js';
-import { renderResult } from './render.js';
+import { renderResult, terminalWidth } from './render.js';
 
 export const MERGE_USAGE = `usage: simulate sweep merge PARTS… [--output table|json|csv]
 
@@ -27,6 +27,6 @@ export async function mergeCommand(argv: string[], io: CliIO): Promise<number> {
     }
   });
   const { header, records } = mergePartials(parts);
-  io.stdout(renderResult(sweepResult(header, records), output));
+  io.stdout(renderResult(sweepResult(header, records), output, terminalWidth(io)));
   return EXIT_OK;
 }
