@@ -1,8 +1,8 @@
 /**
- * One cell's figures (a grid point of --vary, or a strategy of compare), from its seeds' records
- * taken in seed order: whatever order the records arrived in, the figures are the same bytes.
+ * One cell's figures (a grid point of --vary, or a strategy of compare), from its seeds' records:
+ * counts and counts of values, so whatever order the records arrive in, the figures are the same bytes.
  */
-import { distribution, wilson, type Distribution, type Rate } from './stats.js';
+import { ValueCounts, wilson, type Distribution, type Rate } from './stats.js';
 import type { SeedRecord } from './record.js';
 
 export interface RegressedStats {
@@ -46,31 +46,70 @@ export interface CellStats {
  * healthy: {falseRollback: {count: 0, of: 2, rate: 0, low: 0, high: 0.65762}, …}}.
  */
 export function cellStats(records: readonly SeedRecord[]): CellStats {
-  const n = records.length;
-  const count = (f: (r: SeedRecord) => boolean): number => records.reduce((k, r) => k + (f(r) ? 1 : 0), 0);
-  const healthy: HealthyStats = {
-    falseRollback: wilson(count((r) => r.healthy.outcome === 'aborted'), n),
-    promoted: wilson(count((r) => r.healthy.outcome === 'promoted'), n),
-    promotionTime: distribution(records.map((r) => r.healthy.promotedAfter ?? NaN)),
-    incomplete: wilson(count((r) => r.healthy.outcome === 'incomplete'), n),
-  };
-  const arms = records.map((r) => r.regressed);
-  if (n === 0 || arms.some((a) => a === null)) return { seeds: n, regressed: null, healthy };
-  const g = arms as NonNullable<SeedRecord['regressed']>[];
-  const k = (f: (a: (typeof g)[number]) => boolean): number => g.reduce((c, a) => c + (f(a) ? 1 : 0), 0);
-  const inEffect = k((a) => a.inEffect);
-  return {
-    seeds: n,
-    regressed: {
-      inEffect,
-      detection: wilson(k((a) => a.caught), inEffect),
-      missed: wilson(k((a) => a.inEffect && a.outcome === 'promoted'), inEffect),
-      falseRollback: wilson(k((a) => a.falseRollback), n),
-      timeToDetect: distribution(g.map((a) => a.detectedAfter ?? NaN)),
-      harmed: distribution(g.map((a) => a.harmed)),
-      promoted: wilson(k((a) => a.outcome === 'promoted'), n),
-      incomplete: wilson(k((a) => a.outcome === 'incomplete'), n),
-    },
-    healthy,
-  };
+  const acc = new CellAccumulator();
+  for (const r of records) acc.add(r);
+  return acc.stats();
+}
+
+/**
+ * A cell's figures as its seeds' records arrive, in any order: counts, and each distribution as
+ * counts of its values (stats.ts ValueCounts). It keeps no record, so a sweep's memory does not
+ * grow with --seeds; the figures are the same bytes as from the records in seed order.
+ */
+export class CellAccumulator {
+  private n = 0;
+  private noRegression = false;
+  private readonly healthy = { aborted: 0, promoted: 0, incomplete: 0, promotionTime: new ValueCounts() };
+  private readonly regressed = { inEffect: 0, caught: 0, missed: 0, falseRollback: 0, promoted: 0, incomplete: 0, timeToDetect: new ValueCounts(), harmed: new ValueCounts() };
+
+  add(r: SeedRecord): void {
+    this.n++;
+    const h = this.healthy;
+    h[r.healthy.outcome]++;
+    h.promotionTime.add(r.healthy.promotedAfter ?? NaN);
+    const a = r.regressed;
+    if (a === null) {
+      this.noRegression = true;
+      return;
+    }
+    const g = this.regressed;
+    g.inEffect += a.inEffect ? 1 : 0;
+    g.caught += a.caught ? 1 : 0;
+    g.missed += a.inEffect && a.outcome === 'promoted' ? 1 : 0;
+    g.falseRollback += a.falseRollback ? 1 : 0;
+    g.promoted += a.outcome === 'promoted' ? 1 : 0;
+    g.incomplete += a.outcome === 'incomplete' ? 1 : 0;
+    g.timeToDetect.add(a.detectedAfter ?? NaN);
+    g.harmed.add(a.harmed);
+  }
+
+  /** How many distinct values its distributions hold: what its memory grows with (not the seeds). */
+  get distinctValues(): number {
+    return this.healthy.promotionTime.distinct + this.regressed.timeToDetect.distinct + this.regressed.harmed.distinct;
+  }
+
+  stats(): CellStats {
+    const { n, healthy: h, regressed: g } = this;
+    const healthy: HealthyStats = {
+      falseRollback: wilson(h.aborted, n),
+      promoted: wilson(h.promoted, n),
+      promotionTime: h.promotionTime.distribution(),
+      incomplete: wilson(h.incomplete, n),
+    };
+    if (n === 0 || this.noRegression) return { seeds: n, regressed: null, healthy };
+    return {
+      seeds: n,
+      regressed: {
+        inEffect: g.inEffect,
+        detection: wilson(g.caught, g.inEffect),
+        missed: wilson(g.missed, g.inEffect),
+        falseRollback: wilson(g.falseRollback, n),
+        timeToDetect: g.timeToDetect.distribution(),
+        harmed: g.harmed.distribution(),
+        promoted: wilson(g.promoted, n),
+        incomplete: wilson(g.incomplete, n),
+      },
+      healthy,
+    };
+  }
 }

@@ -4,7 +4,6 @@
  */
 import { cellStats, type CellStats } from './cell-stats.js';
 import type { Horizon } from './plan.js';
-import type { SeedRecord } from './record.js';
 
 export const RESULT_VERSION = 1;
 
@@ -41,11 +40,11 @@ export interface SweepResult {
 }
 
 /**
- * The result from every cell's records, each list in seed order (records[c][i]: cell c, seed index i).
+ * The result from every cell's figures (stats[c]: cell c's, from cellStats or a CellAccumulator).
  * Example: a 1-cell sweep of 200 seeds from seed 7 → {resultVersion: 1, command: 'sweep', scenario: '…', seeds: 200,
  * seedRange: [7, 206], horizon: 'decision', vary: [], cells: [{workload: 'agent', strategy: 'canary', vary: {}, seeds: 200, regressed: {…}, healthy: {…}}]}.
  */
-export function sweepResult(header: SweepHeader, records: readonly (readonly SeedRecord[])[]): SweepResult {
+export function sweepResult(header: SweepHeader, stats: readonly CellStats[]): SweepResult {
   return {
     resultVersion: RESULT_VERSION,
     command: header.command,
@@ -54,6 +53,6 @@ export function sweepResult(header: SweepHeader, records: readonly (readonly See
     seedRange: [header.baseSeed, (header.baseSeed + header.seeds - 1) % 2 ** 32],
     horizon: header.horizon,
     vary: header.vary,
-    cells: header.cells.map((c, i) => ({ ...c, ...cellStats(records[i] ?? []) })),
+    cells: header.cells.map((c, i) => ({ ...c, ...(stats[i] ?? cellStats([])) })),
   };
 }

@@ -53,9 +53,67 @@ export interface Distribution {
  * distribution([]) → {n: 0, median: null, p90: null, max: null}.
  */
 export function distribution(values: Iterable<number>): Distribution {
-  const xs: number[] = [];
-  for (const v of values) if (!Number.isNaN(v)) xs.push(v);
-  if (xs.length === 0) return { n: 0, median: null, p90: null, max: null };
-  xs.sort((a, b) => a - b);
-  return { n: xs.length, median: r6(quantileSorted(xs, 0.5)), p90: r6(quantileSorted(xs, 0.9)), max: xs[xs.length - 1] as number };
+  const counts = new ValueCounts();
+  for (const v of values) counts.add(v);
+  return counts.distribution();
+}
+
+/**
+ * A distribution kept as how many times each value occurred: exact quantiles in memory that grows
+ * with the distinct values (a sweep's detection times, harm counts and promotion times repeat a
+ * lot), never with how many were added. Order-free: any adding order gives the same figures.
+ * Example: add 5, 5, 1, NaN → 2 distinct values, n 3; distribution() → {n: 3, median: 5, p90: 5, max: 5}.
+ */
+export class ValueCounts {
+  private readonly counts = new Map<number, number>();
+  private n = 0;
+
+  add(v: number, times = 1): void {
+    if (Number.isNaN(v)) return;
+    this.counts.set(v, (this.counts.get(v) ?? 0) + times);
+    this.n += times;
+  }
+
+  /** How many distinct values are held (the memory it takes). */
+  get distinct(): number {
+    return this.counts.size;
+  }
+
+  distribution(): Distribution {
+    if (this.n === 0) return { n: 0, median: null, p90: null, max: null };
+    const sorted = sortedView(this.counts, this.n);
+    return { n: this.n, median: r6(quantileSorted(sorted, 0.5)), p90: r6(quantileSorted(sorted, 0.9)), max: sorted[this.n - 1] as number };
+  }
+}
+
+/**
+ * The values in ascending order as a read-only array of `n` entries, without one entry per value:
+ * entry i is found among the distinct values by binary search over their running counts. It is
+ * what quantileSorted reads (its length and one or two entries), so the quantile rule stays
+ * simple-statistics' own (its type asks for number[]; nothing writes to it).
+ * Example: counts {1: 1, 5: 2} → a view of [1, 5, 5].
+ */
+function sortedView(counts: ReadonlyMap<number, number>, n: number): number[] {
+  const keys = [...counts.keys()].sort((a, b) => a - b);
+  const ends: number[] = [];
+  let run = 0;
+  for (const k of keys) ends.push((run += counts.get(k) ?? 0));
+  const at = (i: number): number | undefined => {
+    if (!Number.isInteger(i) || i < 0 || i >= n) return undefined;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ends[mid] as number) > i) hi = mid;
+      else lo = mid + 1;
+    }
+    return keys[lo];
+  };
+  return new Proxy([] as number[], {
+    get: (target, prop, receiver) => {
+      if (prop === 'length') return n;
+      if (typeof prop === 'string' && /^\d+$/.test(prop)) return at(Number(prop));
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
 }

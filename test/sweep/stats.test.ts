@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cellStats } from '../../src/sweep/cell-stats.js';
+import seedrandom from 'seedrandom';
+import { quantileSorted } from 'simple-statistics';
+import { CellAccumulator, cellStats } from '../../src/sweep/cell-stats.js';
 import { shardRange, seedOf, taskAt } from '../../src/sweep/plan.js';
 import { decodeRecord, encodeRecord, type SeedRecord } from '../../src/sweep/record.js';
-import { distribution, wilson } from '../../src/sweep/stats.js';
+import { distribution, ValueCounts, wilson } from '../../src/sweep/stats.js';
 
 describe('Wilson score interval', () => {
   it('matches the published intervals (e.g. 30/100 → [0.2189, 0.3958])', () => {
@@ -23,6 +25,23 @@ describe('distribution', () => {
     expect(distribution([300, 100, NaN, 200])).toEqual({ n: 3, median: 200, p90: 300, max: 300 });
     expect(distribution([4, 1, 3, 2])).toEqual({ n: 4, median: 2.5, p90: 4, max: 4 });
     expect(distribution([])).toEqual({ n: 0, median: null, p90: null, max: null });
+  });
+  it('from counts of values: the same quantiles as simple-statistics on the sorted values, ties and all', () => {
+    const rng = seedrandom('distribution');
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + Math.floor(rng() * 60);
+      const domain = 1 + Math.floor(rng() * 12);
+      const xs = Array.from({ length: n }, () => Math.floor(rng() * domain) * 10);
+      const sorted = [...xs].sort((a, b) => a - b);
+      const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+      expect(distribution(xs)).toEqual({ n, median: r6(quantileSorted(sorted, 0.5)), p90: r6(quantileSorted(sorted, 0.9)), max: sorted[n - 1] });
+    }
+  });
+  it('holds one entry per distinct value, however many are added', () => {
+    const c = new ValueCounts();
+    for (let i = 0; i < 100_000; i++) c.add(i % 7);
+    expect(c.distinct).toBe(7);
+    expect(c.distribution()).toEqual({ n: 100_000, median: 3, p90: 6, max: 6 });
   });
 });
 
@@ -68,5 +87,23 @@ describe('records and cell figures', () => {
     expect(s.healthy.falseRollback).toEqual({ count: 0, of: 2, rate: 0, low: 0, high: 0.65762 });
     expect(s.healthy.promotionTime.median).toBe(600000);
     expect(cellStats([{ regressed: null, healthy: caught.healthy }]).regressed).toBeNull();
+  });
+  it('folds records in any order into the same figures, keeping counts rather than records', () => {
+    const rng = seedrandom('cells');
+    const records: SeedRecord[] = Array.from({ length: 20_000 }, () => {
+      const inEffect = rng() < 0.9;
+      const caughtIt = inEffect && rng() < 0.8;
+      return {
+        regressed: { outcome: caughtIt ? 'aborted' : 'promoted', inEffect, caught: caughtIt, falseRollback: false, detectedAfter: caughtIt ? 320_000 * (1 + Math.floor(rng() * 3)) : null, promotedAfter: caughtIt ? null : 660_000, harmed: Math.floor(rng() * 80) },
+        healthy: rng() < 0.01 ? { outcome: 'aborted', promotedAfter: null, abortedAfter: 320_000 } : { outcome: 'promoted', promotedAfter: 660_000, abortedAfter: null },
+      };
+    });
+    const shuffled = [...records].sort(() => rng() - 0.5);
+    const acc = new CellAccumulator();
+    shuffled.forEach((r) => acc.add(r));
+    expect(acc.stats()).toEqual(cellStats(records));
+    expect(JSON.stringify(acc.stats())).toBe(JSON.stringify(cellStats(records)));
+    // Three detection times, 80 harm counts, one promotion time: 84 entries for 20 000 seeds.
+    expect(acc.distinctValues).toBe(84);
   });
 });

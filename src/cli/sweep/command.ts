@@ -9,7 +9,9 @@ import type { Scenario } from '../../model/scenario.js';
 import { strategyOf } from '../../model/strategy.js';
 import { formatLoadError, loadScenarioSources, readScenarioSources, type Source } from '../../scenario/index.js';
 import { CellError, loadCell } from '../../sweep/load-cell.js';
-import { planCells, shardRange, taskCount, type Horizon, type SweepPlan } from '../../sweep/plan.js';
+import { CellAccumulator } from '../../sweep/cell-stats.js';
+import { planCells, shardRange, taskAt, taskCount, type Horizon, type SweepPlan } from '../../sweep/plan.js';
+import type { SeedRecord } from '../../sweep/record.js';
 import { sweepResult, type SweepHeader } from '../../sweep/result.js';
 import { cellLabel, parseVary, type VarySpec } from '../../sweep/vary.js';
 import { checkPositionals, parseFlags, parseSeed } from '../args.js';
@@ -123,14 +125,18 @@ export async function runSweep(io: CliIO, sources: readonly Source[], scenario: 
   const [from, to] = o.shard === undefined ? [0, total] : shardRange(total, o.shard.index, o.shard.count);
   const workers = Math.max(1, Math.min(o.workers ?? availableParallelism(), to - from));
   const progress = createProgress(to - from, progressOutput(io));
-  const records = await executeTasks(sources, plan, from, to, workers, progress);
   if (o.shard !== undefined) {
+    // A partial result holds every record of its slice, by task number (sweep merge needs them).
+    const records: SeedRecord[] = new Array(to - from);
+    await executeTasks(sources, plan, from, to, workers, progress, (task, r) => void (records[task - from] = r));
     const identity = sweepIdentity(header, sources, packageVersion());
     io.stdout(partialJson({ identity, shard: o.shard, tasks: [from, to], header }, records));
     return EXIT_OK;
   }
-  const byCell = header.cells.map((_, c) => records.slice(c * plan.seeds, (c + 1) * plan.seeds));
-  const result = sweepResult(header, byCell);
+  // The whole sweep keeps no record: each cell folds its seeds' records into counts as they come.
+  const cellsAcc = header.cells.map(() => new CellAccumulator());
+  await executeTasks(sources, plan, from, to, workers, progress, (task, r) => cellsAcc[taskAt(plan, task).cell]?.add(r));
+  const result = sweepResult(header, cellsAcc.map((a) => a.stats()));
   io.stdout(renderResult(result, o.output, terminalWidth(io)));
   if (report !== undefined) {
     const html = await (await import('./report-html.js')).sweepReport(result);

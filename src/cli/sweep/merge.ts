@@ -1,4 +1,5 @@
 /** `simulate sweep merge PARTS…`: the shards' partial results combined into the whole sweep's output. */
+import { cellStats } from '../../sweep/cell-stats.js';
 import { sweepResult } from '../../sweep/result.js';
 import { parseFlags } from '../args.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
@@ -27,6 +28,6 @@ export async function mergeCommand(argv: string[], io: CliIO): Promise<number> {
     }
   });
   const { header, records } = mergePartials(parts);
-  io.stdout(renderResult(sweepResult(header, records), output, terminalWidth(io)));
+  io.stdout(renderResult(sweepResult(header, records.map(cellStats)), output, terminalWidth(io)));
   return EXIT_OK;
 }

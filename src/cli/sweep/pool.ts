@@ -22,13 +22,14 @@ const WORKER_URL = new URL('./sweep-worker.js', import.meta.url);
 const IN_FLIGHT = 2;
 
 /**
- * Runs `tasks` (task numbers) on `size` threads; `onResult` gets each task's encoded record.
+ * Runs tasks from … to - 1 (task numbers) on `size` threads; `onResult` gets each task's encoded record.
  * Rejects on the first internal error a worker reports (bad input was checked before). A task
  * past a work limit stops the feeding; once the tasks in flight are back, it rejects with the
  * limit of the earliest task that met one. Tasks go out in order, so that is the task one thread
  * would have stopped at: the error names the same seed for any worker count.
  */
-export function runPool(size: number, init: WorkerInit, tasks: readonly number[], onResult: (task: number, record: unknown) => void): Promise<void> {
+export function runPool(size: number, init: WorkerInit, from: number, to: number, onResult: (task: number, record: unknown) => void): Promise<void> {
+  const total = to - from;
   if (!existsSync(fileURLToPath(WORKER_URL))) {
     return Promise.reject(new Error(`the sweep worker ${fileURLToPath(WORKER_URL)} is not built: run npm run build (or use --workers 1)`));
   }
@@ -48,17 +49,17 @@ export function runPool(size: number, init: WorkerInit, tasks: readonly number[]
       } else resolve();
     };
     const feed = (w: Worker): void => {
-      if (limit === undefined && next < tasks.length) w.postMessage(tasks[next++]);
+      if (limit === undefined && next < total) w.postMessage(from + next++);
     };
-    if (tasks.length === 0) return resolve();
-    for (let i = 0; i < Math.min(size, tasks.length); i++) {
+    if (total <= 0) return resolve();
+    for (let i = 0; i < Math.min(size, total); i++) {
       const w = new Worker(WORKER_URL, { workerData: init });
       workers.push(w);
       w.on('message', (m: WorkerReply) => {
         replies++;
         if ('error' in m && m.limit === undefined) return stop(new Error(`sweep worker: ${m.error}`));
         if ('error' in m && m.limit !== undefined) {
-          const index = tasks.indexOf(m.limit.task);
+          const index = m.limit.task - from;
           if (limit === undefined || index < limit.index) limit = { index, error: new WorkLimitError(m.error) };
         } else if ('record' in m) {
           onResult(m.task, m.record);
@@ -66,12 +67,12 @@ export function runPool(size: number, init: WorkerInit, tasks: readonly number[]
         }
         // `next` is then the number sent: every reply is in once it is reached.
         if (limit !== undefined) return replies === next ? stop(limit.error) : undefined;
-        if (done === tasks.length) stop();
+        if (done === total) stop();
         else feed(w);
       });
       w.on('error', (err) => stop(err));
       w.on('exit', (code) => {
-        if (code !== 0 && done < tasks.length) stop(new Error(`sweep worker exited with code ${code}`));
+        if (code !== 0 && done < total) stop(new Error(`sweep worker exited with code ${code}`));
       });
       for (let j = 0; j < IN_FLIGHT; j++) feed(w);
     }
