@@ -9,7 +9,7 @@ WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY . .
-RUN npm run build && npm pack --ignore-scripts --pack-destination /pkg
+RUN npm run build && mkdir /pkg && npm pack --ignore-scripts --pack-destination /pkg
 
 # Run: the package installed globally with its runtime dependencies only; `simulate` on the PATH.
 FROM node:20-slim
