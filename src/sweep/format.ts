@@ -33,12 +33,13 @@ function cellName(r: SweepResult, c: SweepResult['cells'][number]): string {
 /**
  * The table: a title, one row per cell, and what each column means. Given a width (the terminal's
  * columns) that the one table would overflow, the rows come as two narrower tables instead, the
- * rates and the times, each led by the cell's name; without one (piped, a file) always one table.
+ * rates and the times, each led by the cell's name, or where those overflow too, as a list: each
+ * cell's name, then a line per figure. Without a width (piped, a file) always one table.
  * Example row: 'to=6%   198/200 99.0% [96.4–99.7%]   0/200 0.0% [0.0–1.9%]   5m20s/5m20s/10m40s   14/29/61   11m0s/11m0s/11m0s   0.0%'.
  */
 export function formatTable(r: SweepResult, width?: number): string {
   const [first, last] = r.seedRange;
-  const title = `rollout-sim ${r.command} · ${r.scenario} · ${r.seeds} seed${r.seeds === 1 ? '' : 's'} (${first}…${last}) · each with its healthy twin · horizon: ${r.horizon}`;
+  const title = joinWithin([`rollout-sim ${r.command}`, r.scenario, `${r.seeds} seed${r.seeds === 1 ? '' : 's'} (${first}…${last})`, 'each with its healthy twin', `horizon: ${r.horizon}`], ' · ', width);
   const head = ['cell', 'detection [95% CI]', 'false rollback [95% CI]', 'detected after p50/p90/max', 'harmed p50/p90/max', 'promoted after p50/p90/max', 'incomplete'];
   const rows = r.cells.map((c) => [
     cellName(r, c),
@@ -49,20 +50,44 @@ export function formatTable(r: SweepResult, width?: number): string {
     distText(c.healthy.promotionTime, dur),
     pct(Math.max(c.regressed?.incomplete.rate ?? 0, c.healthy.incomplete.rate ?? 0), 1),
   ]);
-  const whole = columns(head, rows, [0, 1, 2, 3, 4, 5, 6]);
-  const fits = width === undefined || maxOf(whole.map((l) => l.length), 0) <= width;
-  const body = fits ? whole : [...columns(head, rows, [0, 1, 2, 6]), '', ...columns(head, rows, [0, 3, 4, 5])];
-  // Each note under 100 columns, so that a 100-column terminal shows it whole.
+  const body = layout(head, rows, width);
+  // Each note line under 80 columns, so that a terminal of the usual width shows it whole.
   const notes = [
-    'detection: of the seeds where the regression was in effect, those whose abort caught it',
-    '  (the healthy twin, the same seed with every regression removed, had not aborted by then)',
+    'detection: of the seeds where the regression was in effect, those whose',
+    '  abort caught it (the healthy twin, the same seed with every regression',
+    '  removed, had not aborted by then)',
     'false rollback: of all seeds, those whose healthy twin aborted',
-    'detected after: from the update\'s start; promoted after: the healthy twin\'s, from the same start',
+    'detected after: from the update\'s start; promoted after: the healthy twin\'s',
     'harmed: requests the release made worse (Summary.harmedRequests)',
     'incomplete: neither promoted nor aborted by spec.duration (either arm)',
   ];
   const varied = r.vary.map((v) => `${short(v.target + '=')} is --vary ${v.target}`);
-  return [title, '', ...body, '', ...[...varied, ...notes].map((n) => `  ${n}`)].join('\n') + '\n';
+  return [...title, '', ...body, '', ...[...varied, ...notes].map((n) => `  ${n}`)].join('\n') + '\n';
+}
+
+/**
+ * Parts joined by `sep` on as few lines as keep within `width` (a part never splits); one line
+ * without a width. Example: joinWithin(['aaa', 'bb', 'c'], ' · ', 8) → ['aaa · bb', 'c'].
+ */
+function joinWithin(parts: readonly string[], sep: string, width: number | undefined): string[] {
+  const lines: string[] = [];
+  for (const p of parts) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && (width === undefined || last.length + sep.length + p.length <= width)) lines[lines.length - 1] = last + sep + p;
+    else lines.push(p);
+  }
+  return lines;
+}
+
+/** The widest layout that fits `width` (layouts in formatTable's comment); any width fits the list. */
+function layout(head: readonly string[], rows: readonly (readonly string[])[], width: number | undefined): string[] {
+  const fits = (lines: readonly string[]): boolean => width === undefined || maxOf(lines.map((l) => l.length), 0) <= width;
+  const whole = columns(head, rows, [0, 1, 2, 3, 4, 5, 6]);
+  if (fits(whole)) return whole;
+  const two = [...columns(head, rows, [0, 1, 2, 6]), '', ...columns(head, rows, [0, 3, 4, 5])];
+  if (fits(two)) return two;
+  const label = maxOf(head.map((h) => h.length), 0);
+  return rows.flatMap((row, i) => [...(i > 0 ? [''] : []), row[0] ?? '', ...head.slice(1).map((h, k) => `  ${h.padEnd(label)}   ${row[k + 1] ?? ''}`)]);
 }
 
 /**

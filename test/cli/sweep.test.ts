@@ -108,23 +108,34 @@ describe('simulate compare --seeds', () => {
     expect(res.cells[2]?.regressed?.detection.count).toBe(0);
   });
 
-  it('on a 120-column terminal the table comes as two that fit it; piped, as one', async () => {
+  it('on a terminal the table fits: one table, two tables at 120 columns, a list at 80; piped, always one', async () => {
     const args = ['compare', 'flagship', '--seeds', '2', '--workers', '1'];
+    const onScreen = async (columns: number): Promise<string[]> => {
+      const terminal = { stdout: { isTTY: true, columns }, stderr: { isTTY: false }, stdin: {} } as unknown as Terminal;
+      let out = '';
+      const code = await dispatch(args, { stdout: (s) => void (out += s), stderr: () => undefined, readFile: readTextFile, listDir: listDirectory, clock: () => 0, env: { CI: 'true' }, isTTY: true, terminal });
+      expect(code).toBe(0);
+      return out.split('\n');
+    };
     const piped = (await sim(args)).out.split('\n');
-    const terminal = { stdout: { isTTY: true, columns: 120 }, stderr: { isTTY: false }, stdin: {} } as unknown as Terminal;
-    let out = '';
-    const code = await dispatch(args, { stdout: (s) => void (out += s), stderr: () => undefined, readFile: readTextFile, listDir: listDirectory, clock: () => 0, env: { CI: 'true' }, isTTY: true, terminal });
-    expect(code).toBe(0);
-    const screen = out.split('\n');
+    expect(await onScreen(400)).toEqual(piped);
     expect(Math.max(...piped.map((l) => l.length))).toBeGreaterThan(120);
-    expect(Math.max(...screen.map((l) => l.length))).toBeLessThanOrEqual(120);
-    // Each row of the one table, split at its column gaps; the two tables hold its columns 0,1,2,6 and 0,3,4,5.
-    const block = (lines: string[], from: number): string[][] => lines.slice(from, from + 4).map((l) => l.split(/ {3,}/));
-    const heads = screen.flatMap((l, i) => (l.startsWith('cell ') ? [i] : []));
-    expect(heads).toHaveLength(2);
-    const whole = block(piped, piped.findIndex((l) => l.startsWith('cell ')));
-    expect(block(screen, heads[0] as number)).toEqual(whole.map((c) => [0, 1, 2, 6].map((i) => c[i])));
-    expect(block(screen, heads[1] as number)).toEqual(whole.map((c) => [0, 3, 4, 5].map((i) => c[i])));
+    // Each row of the one table, split at its column gaps.
+    const whole = piped.slice(piped.findIndex((l) => l.startsWith('cell ')), piped.findIndex((l) => l.startsWith('cell ')) + 4).map((l) => l.split(/ {3,}/));
+    const at120 = await onScreen(120);
+    expect(Math.max(...at120.map((l) => l.length))).toBeLessThanOrEqual(120);
+    const heads = at120.flatMap((l, i) => (l.startsWith('cell ') ? [i] : []));
+    const block = (from: number): string[][] => at120.slice(from, from + 4).map((l) => l.split(/ {3,}/));
+    expect(block(heads[0] as number)).toEqual(whole.map((c) => [0, 1, 2, 6].map((i) => c[i])));
+    expect(block(heads[1] as number)).toEqual(whole.map((c) => [0, 3, 4, 5].map((i) => c[i])));
+    const at80 = await onScreen(80);
+    expect(Math.max(...at80.map((l) => l.length))).toBeLessThanOrEqual(80);
+    // The list: per cell its name, then each column's heading and value.
+    const [head, ...rows] = whole as [string[], ...string[][]];
+    for (const row of rows) {
+      const at = at80.indexOf(row[0] as string);
+      expect(at80.slice(at + 1, at + 7).map((l) => l.trim().split(/ {3,}/))).toEqual(head.slice(1).map((h, k) => [h, row[k + 1]]));
+    }
   });
 });
 
