@@ -13,7 +13,7 @@ import { ROOT, scenarioPath, sim } from '../cli/harness.js';
 
 const DOC = readFileSync(join(ROOT, 'docs', 'sweep-on-kubernetes.md'), 'utf8');
 const DOCKERFILE = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
-const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string>; files: string[] };
 
 interface Container { image: string; command: string[]; args: string[] }
 interface K8s { kind: string; metadata: { name: string }; spec: { completionMode?: string; completions?: number; parallelism?: number; template: { spec: { containers: Container[] } } } }
@@ -44,10 +44,15 @@ describe('docs/sweep-on-kubernetes.md', () => {
     const tag = /docker build -t (\S+):\$\(git rev-parse --short HEAD\) \./.exec(DOC)?.[1];
     expect(tag).toBe('registry.example.com/rollout-sim');
     for (const name of ['sweep', 'sweep-merge']) expect(container(name).image.startsWith(`${tag}:`)).toBe(true);
-    // The image's entry point is the package's command, built by its build script.
-    expect(DOCKERFILE).toContain(`ENTRYPOINT ["${Object.keys(PKG.bin)[0]}"]`);
+    // The image: the package's command as entry point, built by its build script, the lock
+    // file's runtime dependencies, and every folder the package ships.
+    const [command, launcher] = Object.entries(PKG.bin)[0] ?? [];
+    expect(DOCKERFILE).toContain(`ENTRYPOINT ["${command}"]`);
+    expect(DOCKERFILE).toContain(`RUN ln -s /opt/rollout-sim/${launcher} /usr/local/bin/${command}`);
     expect(PKG.scripts.build).toBeDefined();
-    expect(DOCKERFILE).toContain('RUN npm run build && mkdir /pkg && npm pack');
+    expect(DOCKERFILE).toContain('RUN npm run build\n');
+    expect(DOCKERFILE).toContain('RUN npm ci --omit=dev --ignore-scripts');
+    for (const f of PKG.files) expect(DOCKERFILE).toMatch(new RegExp(`^COPY (--from=build /src/)?${f} \\./${f}$`, 'm'));
   });
 
   it('the shard and merge command lines run as written (a built-in scenario, 4 seeds)', async () => {
