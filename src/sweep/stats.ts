@@ -68,10 +68,10 @@ export class ValueCounts {
   private readonly counts = new Map<number, number>();
   private n = 0;
 
-  add(v: number, times = 1): void {
+  add(v: number): void {
     if (Number.isNaN(v)) return;
-    this.counts.set(v, (this.counts.get(v) ?? 0) + times);
-    this.n += times;
+    this.counts.set(v, (this.counts.get(v) ?? 0) + 1);
+    this.n++;
   }
 
   /** How many distinct values are held (the memory it takes). */

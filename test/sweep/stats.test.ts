@@ -101,8 +101,18 @@ describe('records and cell figures', () => {
     const shuffled = [...records].sort(() => rng() - 0.5);
     const acc = new CellAccumulator();
     shuffled.forEach((r) => acc.add(r));
-    expect(acc.stats()).toEqual(cellStats(records));
     expect(JSON.stringify(acc.stats())).toBe(JSON.stringify(cellStats(records)));
+    // The figures as the records give them, counted and sorted here without the accumulator.
+    const arms = records.map((r) => r.regressed as NonNullable<SeedRecord['regressed']>);
+    const inEffect = arms.filter((a) => a.inEffect).length;
+    const sortedHarm = arms.map((a) => a.harmed).sort((a, b) => a - b);
+    const detected = arms.flatMap((a) => (a.detectedAfter === null ? [] : [a.detectedAfter])).sort((a, b) => a - b);
+    const s = acc.stats();
+    expect(s.regressed?.detection).toEqual(wilson(arms.filter((a) => a.caught).length, inEffect));
+    expect(s.regressed?.missed).toEqual(wilson(arms.filter((a) => a.inEffect && a.outcome === 'promoted').length, inEffect));
+    expect(s.regressed?.harmed).toEqual({ n: 20_000, median: quantileSorted(sortedHarm, 0.5), p90: quantileSorted(sortedHarm, 0.9), max: sortedHarm[19_999] });
+    expect(s.regressed?.timeToDetect).toEqual({ n: detected.length, median: quantileSorted(detected, 0.5), p90: quantileSorted(detected, 0.9), max: detected[detected.length - 1] });
+    expect(s.healthy.falseRollback).toEqual(wilson(records.filter((r) => r.healthy.outcome === 'aborted').length, 20_000));
     // Three detection times, 80 harm counts, one promotion time: 84 entries for 20 000 seeds.
     expect(acc.distinctValues).toBe(84);
   });

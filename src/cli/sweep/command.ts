@@ -178,7 +178,7 @@ function parseWorkers(text: string | undefined): number | undefined {
  * characters as visible escapes there (terminal-text.ts), which would print the bar's own \r and
  * erase-line codes as text. The bar is our own text (counts and rates), with no user data in it.
  */
-function progressOutput(io: CliIO): { write: (s: string) => void; tty: boolean; clock: () => number; unit: string } {
+function progressOutput(io: CliIO): Parameters<typeof createProgress>[1] {
   const terminal = io.terminal;
   const tty = terminal?.stderr.isTTY === true && !isCi(io.env);
   const write = tty && terminal !== undefined ? (s: string) => void terminal.stderr.write(s) : io.stderr;

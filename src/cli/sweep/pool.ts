@@ -57,13 +57,13 @@ export function runPool(size: number, init: WorkerInit, from: number, to: number
       workers.push(w);
       w.on('message', (m: WorkerReply) => {
         replies++;
-        if ('error' in m && m.limit === undefined) return stop(new Error(`sweep worker: ${m.error}`));
-        if ('error' in m && m.limit !== undefined) {
-          const index = m.limit.task - from;
-          if (limit === undefined || index < limit.index) limit = { index, error: new WorkLimitError(m.error) };
-        } else if ('record' in m) {
+        if (!('error' in m)) {
           onResult(m.task, m.record);
           done++;
+        } else if (m.limit === undefined) return stop(new Error(`sweep worker: ${m.error}`));
+        else {
+          const index = m.limit.task - from;
+          if (limit === undefined || index < limit.index) limit = { index, error: new WorkLimitError(m.error) };
         }
         // `next` is then the number sent: every reply is in once it is reached.
         if (limit !== undefined) return replies === next ? stop(limit.error) : undefined;
