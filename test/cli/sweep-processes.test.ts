@@ -1,8 +1,9 @@
 /**
  * The sweep as users run it: the CLI bundled (the entries of rolldown.config.mjs, bundled from
  * src/ here so no stale dist/ is tested) in separate processes, on worker threads. Byte-identical
- * JSON for --workers 1 and 2; four shards as four processes, merged, equal to one process.
- * About 20 s on the loaded 2-core machine.
+ * JSON for --workers 1 and 2; four shards as four processes, merged, equal to one process. And,
+ * since the bundle is here, what a terminal shows: the sweep's progress bar and the live view's
+ * replay line, under a pseudo-terminal. About 25 s on the loaded 2-core machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,21 @@ function simulate(args: string[], env: Record<string, string> = {}): Promise<{ c
     child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
     child.on('close', (code) => resolve({ code, out, err }));
+  });
+}
+
+/** util-linux's script(1) gives the CLI a terminal (a pseudo-terminal; its output is the screen's bytes). */
+const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
+
+/** The bundled CLI run on a 120×40 pseudo-terminal, outside CI. */
+function onTerminal(args: string[]): Promise<{ code: number | null; out: string }> {
+  const command = [process.execPath, LAUNCHER, ...args].map((a) => `'${a}'`).join(' ');
+  const env: Record<string, string | undefined> = { ...process.env, CI: undefined, COLUMNS: '120', LINES: '40' };
+  return new Promise((resolve) => {
+    const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
+    child.on('close', (code) => resolve({ code, out }));
   });
 }
 
@@ -89,21 +105,22 @@ describe('simulate sweep across threads and processes', () => {
     expect(one.out + two.out).toBe('');
   });
 
-  // util-linux's script(1) gives the CLI a terminal (a pseudo-terminal; its output is the screen's bytes).
-  const hasScript = spawnSync('script', ['--version']).status === 0;
-  it.skipIf(!hasScript)('on a terminal the progress bar is redrawn in place: its own control codes reach the terminal, not shown as escapes', async () => {
-    const command = [process.execPath, LAUNCHER, 'sweep', 'canary-tool-call-regression', '--seeds', '3', '--workers', '1'].map((a) => `'${a}'`).join(' ');
-    const env: Record<string, string | undefined> = { ...process.env, CI: undefined };
-    const screen = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
-      child.on('close', (code) => resolve({ code, out }));
-    });
+  it.skipIf(!HAS_SCRIPT)('on a terminal the progress bar is redrawn in place: its own control codes reach the terminal, not shown as escapes', async () => {
+    const screen = await onTerminal(['sweep', 'canary-tool-call-regression', '--seeds', '3', '--workers', '1']);
     expect(screen.code, screen.out).toBe(0);
     expect(screen.out).toContain('\r\x1b[K[##########....................] 1/3 seeds');
     expect(screen.out).toContain('\r\x1b[K[##############################] 3/3 seeds');
     expect(screen.out).not.toContain('\\x1b');
+  }, 60_000);
+});
+
+describe('the live view on a terminal', () => {
+  it.skipIf(!HAS_SCRIPT)('run NAME on a scenario that lists spec.compare: the replay line repeats the name as typed', async () => {
+    // Played at 600× to 2m, where the live view ends by itself.
+    const screen = await onTerminal(['run', 'latency-leak-pod-age', '--until', '2m', '--speed', '600']);
+    expect(screen.code, screen.out).toBe(0);
+    const replay = screen.out.replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, '').match(/Replay: [^(\r\n]*/g)?.at(-1);
+    expect(replay?.trimEnd()).toBe('Replay: simulate compare latency-leak-pod-age --seed 7 --until 2m0s');
   }, 60_000);
 });
 

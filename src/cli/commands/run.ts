@@ -51,7 +51,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const scenarioPath = positionals[0] === undefined ? undefined : scenarioFile(positionals[0]);
   const { scenario, notes } = loadWithNotes(scenarioPath, RUN_USAGE);
   const exportPath = values['export-metrics'];
-  if (scenario.compareListed === true && scenario.compare.length > 1 && values.rollout === undefined) return raceListed(scenario, io, { seed, until, speed, exportPath, values, inputs: scenarioInputs(scenarioPath ?? scenario.file) });
+  if (scenario.compareListed === true && scenario.compare.length > 1 && values.rollout === undefined) return raceListed(scenario, io, { seed, until, speed, exportPath, values, inputs: scenarioInputs(scenarioPath ?? scenario.file), file: positionals[0] });
   checkUntil(until, scenario.duration, values.until);
   const color = mode !== 'json' && mode !== 'jsonl' && useColor({ isTTY: io.isTTY, env: io.env, noColorFlag: values['no-color'] === true });
   if (values.rollout !== undefined) requireWorkload(scenario, values.rollout, '--rollout');
@@ -116,12 +116,12 @@ async function gradeAfterRun(io: CliIO, mode: string, scenario: Scenario, expect
  * says what to run; a silent first-workload-only run hid the comparison). --export-metrics is one
  * run's store, so it needs --rollout.
  */
-async function raceListed(scenario: Scenario, io: CliIO, o: { seed: number | undefined; until: number | undefined; speed: number; exportPath: string | undefined; inputs: string[]; values: { output?: string | undefined; until?: string | undefined; 'no-color'?: boolean | undefined; report?: string | undefined } }): Promise<number> {
+async function raceListed(scenario: Scenario, io: CliIO, o: { seed: number | undefined; until: number | undefined; speed: number; exportPath: string | undefined; inputs: string[]; file: string | undefined; values: { output?: string | undefined; until?: string | undefined; 'no-color'?: boolean | undefined; report?: string | undefined } }): Promise<number> {
   const names = scenario.compare.join(', ');
   if (o.exportPath !== undefined) throw new UsageError(`--export-metrics exports one run's metrics, and this scenario compares ${names} (spec.compare): add --rollout NAME`);
   await checkAnalysisTemplates(scenario);
   const { runComparison } = await import('./compare.js');
-  return runComparison(scenario, io, { names: undefined, seed: o.seed, until: o.until, output: o.values.output, noColor: o.values['no-color'] === true, speed: o.speed, untilText: o.values.until, report: o.values.report, inputs: o.inputs });
+  return runComparison(scenario, io, { names: undefined, seed: o.seed, until: o.until, output: o.values.output, noColor: o.values['no-color'] === true, speed: o.speed, untilText: o.values.until, report: o.values.report, inputs: o.inputs, file: o.file });
 }
 
 /**
